@@ -1,0 +1,24 @@
+import { z } from 'zod';
+
+/** A field with its Chinese title, as shown in datapackage.json and the JSON Schema. */
+export function titled<T extends z.ZodType>(schema: T, title: string, description?: string): T {
+  return schema.meta(description ? { title, description } : { title }) as T;
+}
+
+/** Money in 元: a decimal string with exactly two decimals. */
+export const yuan = z.string().regex(/^-?\d+\.\d{2}$/, 'amount in 元 with two decimals');
+/** A decimal number as a string (never a float). */
+export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal number as a string');
+/** A 1-based source line. */
+export const sourceLine = z.number().int().positive();
+/** A 9-digit fiscal region/recipient code, or '' when the row has none. */
+export const code9 = z.string().regex(/^(\d{9})?$/, '9-digit code or empty');
+
+/** The envelope of every JSON dataset. */
+export function envelope<T extends z.ZodType>(name: string, major: number, record: T) {
+  return z.object({
+    schema: z.literal(`${name}@${major}`),
+    notice_id: z.string(),
+    records: z.array(record),
+  });
+}

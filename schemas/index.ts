@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { AllocationRow } from './annex1_allocations.js';
+import { DetailRow } from './annex2_details.js';
+
+/** One output dataset: its name, major version and record schema. */
+export interface DatasetSchema {
+  /** File stem, `annex1_allocations`. */
+  name: string;
+  /** Major version; bumped only when a field changes meaning. */
+  major: number;
+  /** Chinese title of the dataset. */
+  title: string;
+  /** Zod schema of one record; its shape's key order is the output field order. */
+  record: z.ZodObject;
+}
+
+/** Every dataset the pipeline writes, in output order. */
+export const DATASETS: readonly DatasetSchema[] = [
+  { name: 'annex1_allocations', major: 1, title: '附件1 分配情况表', record: AllocationRow },
+  { name: 'annex2_details', major: 1, title: '附件2 资金明细分配表', record: DetailRow },
+];
+
+/** The schema of a dataset by name; a missing one is a bug. */
+export function datasetSchema(name: string): DatasetSchema {
+  const found = DATASETS.find((d) => d.name === name);
+  if (!found) throw new Error(`unknown dataset ${name}`);
+  return found;
+}

@@ -1,0 +1,74 @@
+import type { DetailRow } from '../../schemas/annex2_details.js';
+import type { StageContext } from '../findings/context.js';
+import type { TableAnnex } from '../family/spec.js';
+import { rowText, type GridRow } from '../grid/grid.js';
+import { roleCell, roleText, rowTypeMatcher } from '../grid/columns.js';
+import type { HeadedTable } from '../grid/header.js';
+import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
+import { yuanString } from '../normalize/amount.js';
+import { cleanName } from '../normalize/names.js';
+import { readAmountCell } from '../tables/amountCell.js';
+import { Decimal } from 'decimal.js';
+
+/** The group an item row belongs to: the last subtotal row above it. */
+interface Group {
+  seq: string;
+  budgetCode: string;
+  city: string;
+}
+
+/** Annex 2 records: item rows take seq, budget code and city from their subtotal, and a recipient code from Annex 1. */
+export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: string, recipients: RecipientIndex, ctx: StageContext): DetailRow[] {
+  const rowType = rowTypeMatcher(spec);
+  const records: DetailRow[] = [];
+  let group: Group | null = null;
+  for (const row of table.rows) {
+    if (rowText(row) === '') continue;
+    const type = rowType(row, table.columns) as DetailRow['row_type'];
+    const text = (role: string): string => cleanName(roleText(row, table.columns, role), ctx);
+    const amount = readAmountCell(roleCell(row, table.columns, 'amount'), unit, spec.label, ctx);
+    if (amount.yuan === null) {
+      if (amount.raw === '') ctx.report({ code: 'extract/row-without-amount', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      continue;
+    }
+    const own: Group = { seq: text('seq'), budgetCode: text('budget_code'), city: '' };
+    let recipientName = text('unit_name');
+    let recipientCode = '';
+    if (type === 'grand_total') {
+      own.seq = '';
+      recipientName = '';
+    } else if (type === 'subtotal') {
+      own.city = recipientName.replace(/小计$/u, '').trim();
+      recipientName = '';
+      group = own;
+    } else {
+      if (!group && !own.seq) ctx.report({ code: 'extract/group-missing', annex: spec.label, source_line: row.line });
+      own.seq ||= group?.seq ?? '';
+      own.budgetCode ||= group?.budgetCode ?? '';
+      own.city = group?.city ?? '';
+      const join = joinRecipient(recipientName, recipients);
+      reportJoin(join, recipientName, { annex: spec.label, line: row.line }, (f) => ctx.report(f));
+      recipientCode = join.code;
+    }
+    records.push({
+      row_type: type,
+      seq: own.seq,
+      budget_code: own.budgetCode,
+      city: own.city,
+      recipient_name: recipientName,
+      recipient_code: recipientCode,
+      project_name: text('project_name'),
+      amount_wan: wanString(amount.written, amount.unit, amount.yuan),
+      amount_yuan: yuanString(amount.yuan),
+      source_line: row.line,
+      amount_raw: amount.raw,
+    });
+  }
+  if (records.length === 0) ctx.report({ code: 'extract/empty-annex', annex: spec.label, params: { annex: spec.label } });
+  return records;
+}
+
+/** 万元 as written when the table is in 万元, else computed from 元. */
+function wanString(written: string, unit: string, yuan: Decimal): string {
+  return unit === '万元' ? written : yuan.dividedBy(10_000).toFixed();
+}

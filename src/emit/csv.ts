@@ -1,0 +1,28 @@
+import { stringify } from 'csv-stringify/sync';
+import type { FieldInfo } from './fields.js';
+
+/** Characters that make Excel read a text cell as a formula. */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Options of the CSV dialect. */
+export interface CsvOptions {
+  /** Prefix a UTF-8 BOM so Excel reads Chinese correctly. */
+  bom: boolean;
+}
+
+/** RFC 4180 CSV (comma, CRLF, quotes doubled) with explicit casts per column; text guarded against formulas. */
+export function toCsv(records: readonly Record<string, unknown>[], fields: readonly FieldInfo[], options: CsvOptions): string {
+  const rows = records.map((record) => fields.map((f) => cellOf(record[f.name], f)));
+  const body = stringify([fields.map((f) => f.name), ...rows], { record_delimiter: '\r\n', quoted_match: /^\s|\s$/ });
+  return (options.bom ? '\uFEFF' : '') + body;
+}
+
+/** One cell as text by its field's kind; numbers are never escaped, so "-12.5" stays a number. */
+export function cellOf(value: unknown, field: FieldInfo): string {
+  if (value === null || value === undefined) return '';
+  if (field.kind === 'boolean') return value ? 'true' : 'false';
+  if (field.kind === 'number') return String(value);
+  if (field.kind === 'array') return (value as unknown[]).map(String).join(';');
+  const text = String(value);
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}

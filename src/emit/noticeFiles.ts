@@ -1,0 +1,55 @@
+import { DATASETS } from '../../schemas/index.js';
+import type { Family } from '../family/spec.js';
+import type { Finding } from '../findings/finding.js';
+import type { NoticeMeta } from '../locate/metadata.js';
+import { toCsv } from './csv.js';
+import { fieldsOf } from './fields.js';
+import { stableJson, toDatasetJson } from './json.js';
+import { dataPackage } from './datapackage.js';
+
+/** Everything needed to write one notice's folder. */
+export interface NoticeOutput {
+  noticeId: string;
+  sha256: string;
+  family: Family;
+  meta: NoticeMeta;
+  /** Records per dataset name. */
+  datasets: Record<string, readonly Record<string, unknown>[]>;
+  findings: readonly Finding[];
+  repairs: ReadonlyMap<string, number>;
+  bom: boolean;
+}
+
+/** The files of one notice's folder, by name, plus what the CLI summarises. */
+export interface NoticeFiles {
+  files: Map<string, string>;
+  findings: readonly Finding[];
+  /** Record count per dataset. */
+  recordCounts: Record<string, number>;
+}
+
+/** Render every dataset as JSON and CSV, and notice.json, report.json and datapackage.json. */
+export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
+  const files = new Map<string, string>();
+  const recordCounts: Record<string, number> = {};
+  for (const dataset of DATASETS) {
+    const records = out.datasets[dataset.name];
+    if (!records) continue;
+    recordCounts[dataset.name] = records.length;
+    files.set(`${dataset.name}.json`, toDatasetJson(dataset, out.noticeId, records));
+    files.set(`${dataset.name}.csv`, toCsv(records, fieldsOf(dataset.record), { bom: out.bom }));
+  }
+  const pipeline = { family: out.family.id, version: out.family.version };
+  files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, input_sha256: out.sha256, pipeline }));
+  files.set('report.json', stableJson(report(out, pipeline)));
+  const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
+  files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.bom)));
+  return { files, findings: out.findings, recordCounts };
+}
+
+function report(out: NoticeOutput, pipeline: { family: string; version: string }) {
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const f of out.findings) counts[f.severity]++;
+  const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => a.localeCompare(b)));
+  return { notice_id: out.noticeId, input_sha256: out.sha256, pipeline, counts, repairs, findings: out.findings };
+}

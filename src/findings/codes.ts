@@ -1,0 +1,49 @@
+/**
+ * The one table of finding codes: each code is `<stage>/<kebab-name>` with its default severity
+ * and a message template. `{name}` placeholders are filled from the finding's params.
+ */
+export const FINDING_CODES = {
+  'read/bom-stripped': { severity: 'info', template: 'a UTF-8 byte order mark was removed' },
+  'read/crlf-normalized': { severity: 'info', template: '{count} CRLF line endings read as LF' },
+  'read/decoded-gb18030': { severity: 'warning', template: 'input was not UTF-8; decoded as GB18030' },
+
+  'family/matched': { severity: 'info', template: 'notice matched family "{family}"' },
+
+  'locate/annex-missing': { severity: 'error', template: 'annex "{annex}" not found (looked for {expected})' },
+  'locate/metadata-missing': { severity: 'warning', template: 'notice {field} not found' },
+
+  'grid/repeated-header-dropped': { severity: 'info', template: 'repeated header row dropped at line {line}' },
+  'grid/header-missing': { severity: 'error', template: 'no header row recognised in {annex}' },
+  'grid/header-column-unknown': { severity: 'warning', template: 'header cell "{actual}" maps to no column role' },
+  'grid/column-missing': { severity: 'error', template: 'required column "{expected}" not found in the header' },
+  'grid/row-short': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; missing cells read as empty' },
+  'grid/row-long': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; extra non-empty cells ignored' },
+  'grid/html-parse': { severity: 'warning', template: 'HTML table at line {line} could not be read fully' },
+
+  'extract/amount-invalid': { severity: 'error', template: 'amount "{actual}" is not a number' },
+  'extract/amount-repaired': { severity: 'info', template: 'amount "{actual}" read as {expected}' },
+  'extract/amount-scale': { severity: 'warning', template: 'amount "{actual}" has more than 2 decimals' },
+  'extract/row-without-amount': { severity: 'warning', template: 'row "{actual}" has no amount and is left out' },
+  'extract/code-invalid': { severity: 'warning', template: 'code "{actual}" is not 9 digits; left empty' },
+  'extract/row-unclassified': { severity: 'warning', template: 'row "{actual}" matches no row-type rule' },
+  'extract/code-name-split': { severity: 'info', template: 'split "{actual}" into code and name' },
+  'extract/code-mismatch': { severity: 'warning', template: 'code in "{actual}" differs from region code {expected}' },
+  'extract/flag-invalid': { severity: 'warning', template: 'yes/no cell "{actual}" is neither 是 nor 否' },
+  'extract/group-missing': { severity: 'error', template: 'item row before any subtotal row' },
+  'extract/empty-annex': { severity: 'error', template: '{annex} has no data rows' },
+
+  'join/recipient-alias': { severity: 'info', template: 'recipient "{actual}" joined to {expected} by alias' },
+  'join/recipient-fuzzy': { severity: 'warning', template: 'recipient "{actual}" joined to {expected} by similarity' },
+  'join/recipient-unmatched': { severity: 'warning', template: 'recipient "{actual}" matches no Annex 1 recipient' },
+  'join/recipient-ambiguous': { severity: 'warning', template: 'recipient "{actual}" matches several Annex 1 recipients: {expected}' },
+
+  'normalize/rule-applied': { severity: 'info', template: 'rule {rule} changed {count} cells' },
+
+  'validate/schema': { severity: 'error', template: '{annex} record at line {line} fails its schema: {actual}' },
+} as const satisfies Record<string, { severity: Severity; template: string }>;
+
+/** Severity of a finding. */
+export type Severity = 'error' | 'warning' | 'info';
+
+/** A code from the table above. */
+export type FindingCode = keyof typeof FINDING_CODES;

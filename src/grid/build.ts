@@ -1,0 +1,51 @@
+import type { Table } from 'mdast';
+import type { ParsedNotice } from '../parse/markdown.js';
+import type { GridRow } from './grid.js';
+import { htmlRows } from './html.js';
+import { pipeRows } from './pipe.js';
+import { isTsvLine, tsvRow } from './tsv.js';
+
+/** A range of source lines, 1-based, both ends included. */
+export interface LineRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Every table row between two lines, whatever its encoding: GFM pipe tables from the tree,
+ * HTML `<table>` fragments from the source, and the remaining tab-separated lines, in source order.
+ */
+export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
+  const rows: GridRow[] = [];
+  const covered = new Set<number>();
+  for (const node of parsed.tree.children) {
+    const start = node.position?.start.line ?? 0;
+    const end = node.position?.end.line ?? 0;
+    if (node.type !== 'table' || start < range.start || end > range.end) continue;
+    rows.push(...pipeRows(node as Table, parsed.text));
+    for (let l = start; l <= end; l++) covered.add(l);
+  }
+  for (const table of htmlTableRanges(parsed.lines, range, covered)) {
+    const fragment = parsed.lines.slice(table.start - 1, table.end).join('\n');
+    rows.push(...htmlRows(fragment, table.start));
+    for (let l = table.start; l <= table.end; l++) covered.add(l);
+  }
+  for (let l = range.start; l <= range.end; l++) {
+    const source = parsed.lines[l - 1] ?? '';
+    if (!covered.has(l) && isTsvLine(source)) rows.push(tsvRow(source, l));
+  }
+  return rows.sort((a, b) => a.line - b.line);
+}
+
+/** Line ranges of `<table>` … `</table>` fragments not already covered by another table. */
+function htmlTableRanges(lines: string[], range: LineRange, covered: Set<number>): LineRange[] {
+  const tables: LineRange[] = [];
+  for (let l = range.start; l <= range.end; l++) {
+    if (covered.has(l) || !/<table[\s>]/i.test(lines[l - 1] ?? '')) continue;
+    let end = l;
+    while (end < range.end && !/<\/table>/i.test(lines[end - 1] ?? '')) end++;
+    tables.push({ start: l, end });
+    l = end;
+  }
+  return tables;
+}

@@ -1,0 +1,39 @@
+import * as cheerio from 'cheerio';
+import type { AnyNode } from 'domhandler';
+
+/** Elements after which a line break is implied when HTML is read as plain text. */
+const BLOCK_TAGS = new Set(['br', 'p', 'li', 'div', 'tr', 'ol', 'ul']);
+
+/** True when a cell holds markup or entities that need an HTML reading. */
+export function looksLikeHtml(raw: string): boolean {
+  return raw.includes('<') || raw.includes('&');
+}
+
+/** Plain text of a cell: tags dropped, block elements and <br> as line breaks, entities decoded. */
+export function htmlToText(raw: string): string {
+  if (!looksLikeHtml(raw)) return tidyLines(raw);
+  const $ = cheerio.load(raw, null, false);
+  const parts: string[] = [];
+  const walk = (nodes: AnyNode[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
+      else if ('children' in node) {
+        const name = (node as unknown as { name?: string }).name ?? '';
+        if (name === 'br') parts.push('\n');
+        walk(node.children as AnyNode[]);
+        if (BLOCK_TAGS.has(name)) parts.push('\n');
+      }
+    }
+  };
+  walk($.root().contents().toArray());
+  return tidyLines(parts.join(''));
+}
+
+/** Trim each line, collapse blank lines, trim the whole. */
+export function tidyLines(text: string): string {
+  return text
+    .split('\n')
+    .map((l) => l.replace(/[ \t\u00a0\u3000]+/g, ' ').trim())
+    .filter((l) => l !== '')
+    .join('\n');
+}

@@ -1,0 +1,31 @@
+import type { TableAnnex } from '../family/spec.js';
+import type { Cell, GridRow } from './grid.js';
+import type { ColumnMap } from './header.js';
+
+/** The cell of a row in the column of a role, if the table has that column. */
+export function roleCell(row: GridRow, columns: ColumnMap, role: string): Cell | undefined {
+  const index = columns.roles.get(role);
+  return index === undefined ? undefined : row.cells[index];
+}
+
+/** Plain text of a row's cell for a role, '' when absent. */
+export function roleText(row: GridRow, columns: ColumnMap, role: string): string {
+  return roleCell(row, columns, role)?.text ?? '';
+}
+
+/** Compiled row-type rules of an annex. */
+export type RowTypeMatcher = (row: GridRow, columns: ColumnMap) => string;
+
+/** Compile an annex's row-type rules: the first rule with a matching label cell wins, else `item`. */
+export function rowTypeMatcher(spec: TableAnnex): RowTypeMatcher {
+  const rules = spec.rowTypes.map((r) => ({ ...r, regex: new RegExp(r.pattern, 'u') }));
+  return (row, columns) => {
+    for (const rule of rules) {
+      for (const role of rule.roles) {
+        const text = roleText(row, columns, role).replace(/\s+/g, '');
+        if (text && rule.regex.test(text)) return rule.type;
+      }
+    }
+    return 'item';
+  };
+}

@@ -1,0 +1,46 @@
+/** One table cell, as found in the source. */
+export interface Cell {
+  /** Plain text: HTML tags stripped (lists and paragraphs become lines), entities decoded, trimmed. */
+  text: string;
+  /** The cell's source exactly as written (HTML kept). */
+  raw: string;
+  /** 1-based source line where the cell starts. */
+  line: number;
+  /** 1-based source column where the cell starts. */
+  column: number;
+  /** True when this position is covered by a rowspan/colspan of another cell; its text is then ''. */
+  spanned?: boolean;
+}
+
+/** One table row: its cells in column order. */
+export interface GridRow {
+  /** 1-based source line where the row starts. */
+  line: number;
+  /** Cells in column order. */
+  cells: Cell[];
+  /** How the row was encoded in the source. */
+  encoding: 'tsv' | 'pipe' | 'html';
+}
+
+/** Cell text at a column index, '' when the row is shorter. */
+export function cellText(row: GridRow, index: number): string {
+  return row.cells[index]?.text ?? '';
+}
+
+/** Cells with text, in order. */
+export function filledCells(row: GridRow): Cell[] {
+  return row.cells.filter((c) => c.text !== '');
+}
+
+/** Index of the last non-empty cell + 1: the row's width without trailing empty cells. */
+export function usedWidth(row: GridRow): number {
+  for (let i = row.cells.length - 1; i >= 0; i--) if (row.cells[i]?.text) return i + 1;
+  return 0;
+}
+
+/** The row's non-empty cell texts joined with ' | ', for messages. */
+export function rowText(row: GridRow): string {
+  return filledCells(row)
+    .map((c) => c.text)
+    .join(' | ');
+}

@@ -1,0 +1,50 @@
+import * as cheerio from 'cheerio';
+import type { Element } from 'domhandler';
+import { htmlToText } from './cellText.js';
+import type { Cell, GridRow } from './grid.js';
+
+/** Rows of an HTML `<table>` fragment starting at `firstLine`, rowspan/colspan expanded into spanned empty cells. */
+export function htmlRows(fragment: string, firstLine: number): GridRow[] {
+  const $ = cheerio.load(fragment, { sourceCodeLocationInfo: true }, false);
+  const rows: GridRow[] = [];
+  // pending[col] = rows still covered by a rowspan from above.
+  const pending: number[] = [];
+  $('tr').each((_, tr) => {
+    const trLine = firstLine + (tr.sourceCodeLocation?.startLine ?? 1) - 1;
+    const cells: Cell[] = [];
+    let col = 0;
+    const fillSpanned = (): void => {
+      while ((pending[col] ?? 0) > 0) {
+        pending[col] = (pending[col] ?? 1) - 1;
+        cells.push({ text: '', raw: '', line: trLine, column: 0, spanned: true });
+        col++;
+      }
+    };
+    $(tr)
+      .children('td,th')
+      .each((__, td: Element) => {
+        fillSpanned();
+        const loc = td.sourceCodeLocation;
+        const raw = $(td).html() ?? '';
+        const line = firstLine + (loc?.startLine ?? 1) - 1;
+        cells.push({ text: htmlToText(raw), raw: raw.trim(), line, column: loc?.startCol ?? 0 });
+        const rowspan = spanNumber(td.attribs['rowspan']);
+        const colspan = spanNumber(td.attribs['colspan']);
+        if (rowspan > 1) pending[col] = rowspan - 1;
+        col++;
+        for (let k = 1; k < colspan; k++) {
+          if (rowspan > 1) pending[col] = rowspan - 1;
+          cells.push({ text: '', raw: '', line, column: 0, spanned: true });
+          col++;
+        }
+      });
+    fillSpanned();
+    rows.push({ line: trLine, cells, encoding: 'html' });
+  });
+  return rows;
+}
+
+function spanNumber(value: string | undefined): number {
+  const n = Number.parseInt(value ?? '1', 10);
+  return Number.isFinite(n) && n > 0 && n < 1000 ? n : 1;
+}

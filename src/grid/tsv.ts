@@ -1,0 +1,18 @@
+import { htmlToText } from './cellText.js';
+import type { Cell, GridRow } from './grid.js';
+
+/** True when a source line is a tab-separated table row. */
+export function isTsvLine(line: string): boolean {
+  return line.includes('\t');
+}
+
+/** Split one tab-separated source line into cells that keep their line and column. */
+export function tsvRow(source: string, line: number): GridRow {
+  const cells: Cell[] = [];
+  let column = 1;
+  for (const raw of source.split('\t')) {
+    cells.push({ text: htmlToText(raw), raw, line, column });
+    column += raw.length + 1;
+  }
+  return { line, cells, encoding: 'tsv' };
+}

@@ -1,0 +1,48 @@
+import { Decimal } from 'decimal.js';
+
+/** An amount cell read as an exact decimal, with the repairs that were needed to read it. */
+export interface ParsedAmount {
+  /** The exact value, or null when the text is not a number even after repairs. */
+  value: Decimal | null;
+  /** The number as written once repaired (`1239`, `12390000.00`), '' when invalid. */
+  written: string;
+  /** Names of the repairs applied, in order. */
+  repairs: string[];
+  /** A unit written in the cell itself (`1239万元`), or null. */
+  unit: string | null;
+}
+
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+const GROUPED_NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
+const UNIT_SUFFIX = /(万元|亿元|元)$/u;
+
+/** Read an amount exactly: full-width digits, spaces, thousands separators and a trailing unit are repaired and named. */
+export function parseAmount(text: string): ParsedAmount {
+  const repairs: string[] = [];
+  let s = text.trim();
+  const folded = s.replace(/[０-９．，－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  if (folded !== s) repairs.push('full-width-digits');
+  s = folded;
+  const unspaced = s.replace(/[\s\u3000]+/g, '');
+  if (unspaced !== s) repairs.push('spaces-in-number');
+  s = unspaced;
+  const unit = UNIT_SUFFIX.exec(s)?.[1] ?? null;
+  if (unit) {
+    repairs.push('unit-suffix');
+    s = s.slice(0, -unit.length);
+  }
+  if (GROUPED_NUMBER.test(s)) {
+    repairs.push('thousands-separator');
+    s = s.replace(/,/g, '');
+  }
+  if (!PLAIN_NUMBER.test(s)) return { value: null, written: '', repairs, unit };
+  return { value: new Decimal(s), written: s, repairs, unit };
+}
+
+/** Multiplier from a unit to 元. */
+export const YUAN_PER_UNIT: Readonly<Record<string, number>> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+
+/** An amount in 元 as the contract writes it: always two decimals. */
+export function yuanString(value: Decimal): string {
+  return value.toFixed(2);
+}

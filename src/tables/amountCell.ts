@@ -1,0 +1,37 @@
+import { Decimal } from 'decimal.js';
+import type { StageContext } from '../findings/context.js';
+import type { Cell } from '../grid/grid.js';
+import { parseAmount, YUAN_PER_UNIT } from '../normalize/amount.js';
+
+/** An amount cell read in a table's unit. */
+export interface AmountCell {
+  /** The amount converted to 元, or null when missing or unreadable. */
+  yuan: Decimal | null;
+  /** The number as written (repaired), in the cell's own unit. */
+  written: string;
+  /** The unit the written number is in. */
+  unit: string;
+  /** The cell text before repairs. */
+  raw: string;
+}
+
+/** Read an amount cell of a table whose unit is `unit`; every repair and failure is reported with its line. */
+export function readAmountCell(cell: Cell | undefined, unit: string, annex: string, ctx: StageContext): AmountCell {
+  const raw = cell?.text ?? '';
+  if (!cell || raw === '') return { yuan: null, written: '', unit, raw };
+  const parsed = parseAmount(raw);
+  if (parsed.value === null) {
+    ctx.report({ code: 'extract/amount-invalid', annex, source_line: cell.line, actual: raw });
+    return { yuan: null, written: '', unit, raw };
+  }
+  if (parsed.repairs.length > 0) {
+    ctx.report({ code: 'extract/amount-repaired', annex, source_line: cell.line, actual: raw, expected: parsed.written, params: { rules: parsed.repairs.join(', ') } });
+    for (const rule of parsed.repairs) ctx.count(rule);
+  }
+  const cellUnit = parsed.unit ?? unit;
+  const factor = YUAN_PER_UNIT[cellUnit] ?? 1;
+  const yuan = parsed.value.times(factor);
+  if (yuan.decimalPlaces() > 2) ctx.report({ code: 'extract/amount-scale', annex, source_line: cell.line, actual: raw });
+  return { yuan, written: parsed.written, unit: cellUnit, raw };
+}
+

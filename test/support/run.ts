@@ -1,0 +1,34 @@
+import { readFileSync } from 'node:fs';
+import { extractNotice, type ExtractOptions } from '../../src/pipeline.js';
+import { loadFamilies } from '../../src/family/load.js';
+import type { NoticeFiles } from '../../src/emit/noticeFiles.js';
+
+const families = loadFamilies();
+
+/** Run the whole pipeline on a text in memory, as the CLI would on a file. */
+export function extractText(text: string | Buffer, noticeId = 'fixture', options: Partial<ExtractOptions> = {}): NoticeFiles {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  return extractNotice(`${noticeId}.md`, noticeId, bytes, families, { bom: true, allowPartial: false, ...options });
+}
+
+/** Run the pipeline on a file. */
+export function extractFile(path: string, noticeId = 'fixture'): NoticeFiles {
+  return extractText(readFileSync(path), noticeId);
+}
+
+/** The records of one dataset from a run. */
+export function recordsOf(result: NoticeFiles, dataset: string): Record<string, unknown>[] {
+  const json = result.files.get(`${dataset}.json`);
+  if (!json) throw new Error(`no ${dataset}.json in the output`);
+  return (JSON.parse(json) as { records: Record<string, unknown>[] }).records;
+}
+
+/** Records with their source lines removed, for comparing encodings of one notice. */
+export function withoutLines(records: Record<string, unknown>[]): Record<string, unknown>[] {
+  return records.map(({ source_line: _line, ...rest }) => rest);
+}
+
+/** The seed notice's text. */
+export function seedText(): string {
+  return readFileSync(new URL('../../raw/yue-cai-gong-2023-126.md', import.meta.url), 'utf8');
+}
