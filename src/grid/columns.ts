@@ -8,9 +8,10 @@ export function roleCell(row: GridRow, columns: ColumnMap, role: string): Cell |
   return index === undefined ? undefined : row.cells[index];
 }
 
-/** Plain text of a row's cell for a role, '' when absent. */
+/** Plain text of a row's cell for a role, '' when absent; a cell covered by a rowspan reads the spanning cell's value. */
 export function roleText(row: GridRow, columns: ColumnMap, role: string): string {
-  return roleCell(row, columns, role)?.text ?? '';
+  const cell = roleCell(row, columns, role);
+  return cell?.rowSpanOf?.text ?? cell?.text ?? '';
 }
 
 /** Compiled row-type rules of an annex. */

@@ -10,6 +10,8 @@ export interface Cell {
   column: number;
   /** True when this position is covered by a rowspan/colspan of another cell; its text is then ''. */
   spanned?: boolean;
+  /** For a position covered by a rowspan from above: the cell that spans it (its value holds here too). */
+  rowSpanOf?: Cell;
 }
 
 /** One table row: its cells in column order. */

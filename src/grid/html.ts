@@ -7,8 +7,9 @@ import type { Cell, GridRow } from './grid.js';
 export function htmlRows(fragment: string, firstLine: number): GridRow[] {
   const $ = cheerio.load(fragment, { sourceCodeLocationInfo: true }, false);
   const rows: GridRow[] = [];
-  // pending[col] = rows still covered by a rowspan from above.
+  // pending[col] = rows still covered by a rowspan from above, and the cell that spans them.
   const pending: number[] = [];
+  const origin: Cell[] = [];
   $('tr').each((_, tr) => {
     const trLine = firstLine + (tr.sourceCodeLocation?.startLine ?? 1) - 1;
     const cells: Cell[] = [];
@@ -16,7 +17,8 @@ export function htmlRows(fragment: string, firstLine: number): GridRow[] {
     const fillSpanned = (): void => {
       while ((pending[col] ?? 0) > 0) {
         pending[col] = (pending[col] ?? 1) - 1;
-        cells.push({ text: '', raw: '', line: trLine, column: 0, spanned: true });
+        const from = origin[col];
+        cells.push({ text: '', raw: '', line: trLine, column: 0, spanned: true, ...(from ? { rowSpanOf: from } : {}) });
         col++;
       }
     };
@@ -27,13 +29,21 @@ export function htmlRows(fragment: string, firstLine: number): GridRow[] {
         const loc = td.sourceCodeLocation;
         const raw = $(td).html() ?? '';
         const line = firstLine + (loc?.startLine ?? 1) - 1;
-        cells.push({ text: htmlToText(raw), raw: raw.trim(), line, column: loc?.startCol ?? 0 });
+        const cell: Cell = { text: htmlToText(raw), raw: raw.trim(), line, column: loc?.startCol ?? 0 };
+        cells.push(cell);
         const rowspan = spanNumber(td.attribs['rowspan']);
         const colspan = spanNumber(td.attribs['colspan']);
-        if (rowspan > 1) pending[col] = rowspan - 1;
+        if (rowspan > 1) {
+          pending[col] = rowspan - 1;
+          origin[col] = cell;
+        }
         col++;
         for (let k = 1; k < colspan; k++) {
-          if (rowspan > 1) pending[col] = rowspan - 1;
+          // Only the first column of a spanned block carries the value down; the others are covered, empty.
+          if (rowspan > 1) {
+            pending[col] = rowspan - 1;
+            delete origin[col];
+          }
           cells.push({ text: '', raw: '', line, column: 0, spanned: true });
           col++;
         }

@@ -24,11 +24,9 @@ export function decodeInput(file: string, bytes: Buffer, ctx: StageContext): Sou
   }
   if (bytes.includes(0)) throw new InputError(file, 'binary file (contains NUL bytes), not a Markdown notice');
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  let text = decodeText(file, bytes, ctx);
-  if (text.charCodeAt(0) === 0xfeff) {
-    text = text.slice(1);
-    ctx.report({ code: 'read/bom-stripped', annex: '' });
-  }
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  if (bom) ctx.report({ code: 'read/bom-stripped' });
+  let text = decodeText(file, bom ? bytes.subarray(3) : bytes, ctx);
   const crlf = countCrlf(text);
   if (crlf > 0) {
     text = text.replace(/\r\n?/g, '\n');

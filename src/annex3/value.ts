@@ -1,0 +1,279 @@
+/**
+ * Parser for the indicator-value cells (指标值) of the Annex 3 target tables.
+ * One left-to-right scan finds figures (Arabic or Chinese); each gets its unit,
+ * an optional range end and a comparator from a keyword just before it (不少于,
+ * ≥, 至少…) or just after its unit (以上, 以下, 以内). Chosen: the first real
+ * figure with a comparator, else the first real figure, else the first figure.
+ * Incidental (not real) figures: dates (2024年, 12月), bare years (2024粤港澳),
+ * ordinals (第1批), identifiers (ISO9001) and list markers (1、).
+ * Every lookaround is bounded and no regex nests quantifiers, so a 100 KB cell
+ * parses in linear time.
+ */
+import { readChineseNumeral } from './chineseNumeral.js';
+
+/** Comparator of a parsed target value. */
+export type ValueComparator = '>=' | '<=' | '>' | '<' | '=' | 'range' | 'text';
+
+/** A target value parsed from its raw cell text; numbers are decimal strings, never floats. */
+export interface ParsedValue {
+  /** How the target compares to `number`; '' only when the raw cell is empty (missing value). */
+  comparator: ValueComparator | '';
+  /** The (lower) figure as a normalized decimal string ("5", "0.5", "90"); '' when none. */
+  number: string;
+  /** Upper bound when comparator is 'range'; '' otherwise. */
+  numberMax: string;
+  /** Measure word right after the figure (家, 场次, %, 亿元…); '' when none. */
+  unit: string;
+}
+
+/** Known units, longest first so that 家次 wins over 家 and 亿元 over 亿. */
+const UNITS: readonly string[] = (
+  '个工作日 个百分点 万人次 平方米 百分点 个月 小时 公里 工作日 家次 届次 批次 人次 场次 户次 件次 亿元 万元 千元 ' +
+    '家 份 次 场 个 项 件 所 户 届 批 期 人 名 篇 条 套 台 座 处 本 册 轮 天 年 分 倍 亩 吨 元 亿 万 % ‰'
+)
+  .split(' ')
+  .sort((x, y) => y.length - x.length);
+const UNIT_SET: ReadonlySet<string> = new Set(UNITS);
+
+/** Keyword → comparator, longest first so that 不低于 wins over 低于 and >= over >. */
+const PREFIX_KEYWORDS: readonly (readonly [string, ValueComparator])[] = [
+  ...keywords('>=', '大于或等于 大于等于 不得少于 不得低于 不少于 不低于 不小于 至少 最少 最低 ≥ ≧ >='),
+  ...keywords('<=', '小于或等于 小于等于 不得超过 不得高于 不高于 不超过 不大于 不多于 至多 最多 最高 ≤ ≦ <='),
+  ...keywords('>', '大于 超过 高于 多于 >'),
+  ...keywords('<', '小于 低于 少于 不足 <'),
+  ...keywords('=', '等于 ='),
+].sort((x, y) => y[0].length - x[0].length);
+const KEYWORD_LAST_CHARS: ReadonlySet<string> = new Set(PREFIX_KEYWORDS.map(([k]) => k.slice(-1)));
+
+/** How many characters (verbs like 举办, 开展) may sit between a keyword and its figure. */
+const MAX_KEYWORD_GAP = 4;
+/** Characters joining the two ends of a range (2-3场, 2~3场, 2至3场). */
+const RANGE_SEPARATORS: ReadonlySet<string> = new Set(['-', '~', '—', '–', '至', '到']);
+/** Words that begin with a numeral and a unit but are not quantities. */
+const CHINESE_FALSE_FRIENDS: readonly string[] = ['十分', '一次性', '一条龙'];
+/** Before 一 these make "the new / next / same …" (新一轮, 上一年, 同一批), not a count. */
+const NOT_COUNTING_BEFORE_ONE: ReadonlySet<string> = new Set([...'新上下同统唯万']);
+/** Full-width forms without a plain counterpart at the usual 0xFEE0 offset. */
+const FOLD_SPECIAL: Readonly<Record<string, string>> = { '\u3000': ' ', '\u301c': '~', '\ufe6a': '%' };
+
+/** A figure found in the text: [start, end) and its decimal value ('' for a malformed Chinese run). */
+type Figure = { start: number; end: number; value: string; chinese: boolean };
+/** A figure with its unit, range end and comparator; `next` is where reading stopped. */
+type Candidate = ParsedValue & { incidental: boolean; next: number };
+
+/** Parse a raw target value; never throws. */
+export function parseTargetValue(raw: string): ParsedValue {
+  // Callers read cells from loosely typed grids; treat a non-string as missing.
+  const text = typeof raw === 'string' ? foldWidth(raw).trim() : '';
+  if (text === '') return { comparator: '', number: '', numberMax: '', unit: '' };
+  const best = pickCandidate(text);
+  if (best === null) return { comparator: 'text', number: '', numberMax: '', unit: '' };
+  const comparator = best.comparator === '' ? '=' : best.comparator;
+  return { comparator, number: best.number, numberMax: best.numberMax, unit: best.unit };
+}
+
+/** Folds full-width ASCII (１２, ％, ．, （）, ～) and the ideographic space to plain forms. */
+function foldWidth(text: string): string {
+  return text.replace(
+    /[\uff01-\uff5e\u3000\u301c\ufe6a]/g,
+    (ch) => FOLD_SPECIAL[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
+  );
+}
+
+/** Scans every figure once and keeps the best-ranked candidate (earliest on ties). */
+function pickCandidate(text: string): Candidate | null {
+  let best: Candidate | null = null;
+  let bestRank = -1;
+  let i = 0;
+  while (i < text.length) {
+    const figure = readFigure(text, i);
+    if (figure === null) {
+      i += 1;
+      continue;
+    }
+    const candidate = buildCandidate(text, figure);
+    i = Math.max(figure.end, candidate?.next ?? 0);
+    if (candidate === null || rank(candidate) <= bestRank) continue;
+    best = candidate;
+    bestRank = rank(candidate);
+    if (bestRank === 3) break;
+  }
+  return best;
+}
+
+/** 3 = real figure with comparator, 2 = real figure, 1/0 = incidental with/without comparator. */
+function rank(candidate: Candidate): number {
+  return (candidate.incidental ? 0 : 2) + (candidate.comparator === '' ? 0 : 1);
+}
+
+/** Reads an Arabic or Chinese figure starting exactly at `start`. */
+function readFigure(text: string, start: number): Figure | null {
+  if (isAsciiDigit(text[start])) return readArabic(text, start);
+  const run = readChineseNumeral(text, start);
+  // A malformed run (十四五) still yields a figure so the scan skips it whole; its '' value rejects it.
+  return run === null ? null : { start, end: run.end, value: run.value, chinese: true };
+}
+
+/** Reads digits with optional 1,000-style grouping and a decimal part. */
+function readArabic(text: string, start: number): Figure {
+  let p = start;
+  let integer = '';
+  for (;;) {
+    const runEnd = digitRunEnd(text, p);
+    integer += text.slice(p, runEnd);
+    p = runEnd;
+    // A comma is a thousands separator only when exactly three digits follow.
+    if (text[p] !== ',' || digitRunEnd(text, p + 1) !== p + 4) break;
+    p += 1;
+  }
+  let fraction = '';
+  if (text[p] === '.' && isAsciiDigit(text[p + 1])) {
+    const runEnd = digitRunEnd(text, p + 1);
+    fraction = text.slice(p + 1, runEnd);
+    p = runEnd;
+  }
+  return { start, end: p, value: normalizeDecimal(integer, fraction), chinese: false };
+}
+
+/** "007" + "50" → "7.5": no leading zeros, no trailing fraction zeros. */
+function normalizeDecimal(integer: string, fraction: string): string {
+  let lead = 0;
+  while (lead < integer.length - 1 && integer[lead] === '0') lead += 1;
+  let tail = fraction.length;
+  while (tail > 0 && fraction[tail - 1] === '0') tail -= 1;
+  const whole = integer.slice(lead);
+  return tail === 0 ? whole : `${whole}.${fraction.slice(0, tail)}`;
+}
+
+/** Builds the candidate for a figure; null for a Chinese numeral that is only part of a word. */
+function buildCandidate(text: string, figure: Figure): Candidate | null {
+  const first = readUnit(text, figure.end);
+  const range = readRangeEnd(text, first.next);
+  const next = range === null ? first.next : range.next;
+  let unit = range !== null && range.unit !== '' ? range.unit : first.unit;
+  const comparator: ValueComparator | '' =
+    range !== null ? 'range' : prefixComparator(text, figure.start) || suffixComparator(text, next);
+  if (figure.chinese && !isQuantityWord(text, figure, unit !== '' || range !== null, comparator !== '')) return null;
+  if (unit === '' && figure.start >= 3 && text.startsWith('百分之', figure.start - 3)) unit = '%';
+  const numberMax = range === null ? '' : range.value;
+  return { number: figure.value, numberMax, unit, comparator, incidental: isIncidental(text, figure, unit), next };
+}
+
+/** Chinese numerals count when measured (两次) or compared and alone (不少于一), not in 进一步 or 一、. */
+function isQuantityWord(text: string, figure: Figure, measured: boolean, compared: boolean): boolean {
+  if (figure.value === '' || CHINESE_FALSE_FRIENDS.some((w) => text.startsWith(w, figure.start))) return false;
+  const before = text[figure.start - 1];
+  if (text[figure.start] === '一' && before !== undefined && NOT_COUNTING_BEFORE_ONE.has(before)) return false;
+  return measured || (compared && !isCjk(text[figure.end]));
+}
+
+/** Reads the unit after a figure, merging 家(次) / 届/次 into 家次 / 届次 and reading 7(亿) as 亿. */
+function readUnit(text: string, pos: number): { unit: string; next: number } {
+  const p = skipSpaces(text, pos);
+  const unit = UNITS.find((u) => text.startsWith(u, p)) ?? '';
+  const after = p + unit.length;
+  const qualifier = readQualifier(text, after, unit !== '');
+  if (qualifier !== null && UNIT_SET.has(unit + qualifier.text)) {
+    return { unit: unit + qualifier.text, next: qualifier.next };
+  }
+  return { unit, next: unit === '' ? pos : after };
+}
+
+/** A short "(…)" right at `pos`, or "/x" after a unit; bounded so unmatched brackets stay cheap. */
+function readQualifier(text: string, pos: number, afterUnit: boolean): { text: string; next: number } | null {
+  if (afterUnit && text[pos] === '/') {
+    const unit = UNITS.find((u) => text.startsWith(u, pos + 1));
+    return unit === undefined ? null : { text: unit, next: pos + 1 + unit.length };
+  }
+  if (text[pos] !== '(') return null;
+  const limit = Math.min(text.length, pos + 8);
+  for (let close = pos + 1; close < limit; close += 1) {
+    if (text[close] === ')') return { text: text.slice(pos + 1, close).trim(), next: close + 1 };
+  }
+  return null;
+}
+
+/** Reads "-3场" / "至三场" after a figure's unit: the upper bound, its unit and where it ends. */
+function readRangeEnd(text: string, pos: number): { value: string; unit: string; next: number } | null {
+  const sep = skipSpaces(text, pos);
+  const sepChar = text[sep];
+  if (sepChar === undefined || !RANGE_SEPARATORS.has(sepChar)) return null;
+  const figure = readFigure(text, skipSpaces(text, sep + 1));
+  if (figure === null) return null;
+  const unit = readUnit(text, figure.end);
+  return { value: figure.value, unit: unit.unit, next: unit.next };
+}
+
+/** Comparator of the nearest keyword ending at most MAX_KEYWORD_GAP CJK characters before `start`. */
+function prefixComparator(text: string, start: number): ValueComparator | '' {
+  let end = start;
+  for (let gap = 0; gap <= MAX_KEYWORD_GAP && end > 0; gap += 1) {
+    const found = keywordEndingAt(text, end);
+    if (found !== '') return found;
+    const ch = text[end - 1];
+    // Only words (举办, 开展) or spaces may separate a keyword from its figure.
+    if (ch !== ' ' && !isCjk(ch)) return '';
+    end -= 1;
+  }
+  return '';
+}
+
+/** Comparator of the longest keyword ending exactly at `end`, '' when none. */
+function keywordEndingAt(text: string, end: number): ValueComparator | '' {
+  const last = text[end - 1];
+  if (last === undefined || !KEYWORD_LAST_CHARS.has(last)) return '';
+  const match = PREFIX_KEYWORDS.find(([k]) => end >= k.length && text.startsWith(k, end - k.length));
+  if (match === undefined) return '';
+  // The `>` closing a leftover HTML tag (<li>1.) is not a comparator.
+  const before = text[end - match[0].length - 1];
+  const asciiSymbol = match[0].charCodeAt(0) < 0x80;
+  return asciiSymbol && before !== undefined && /^[A-Za-z"']$/.test(before) ? '' : match[1];
+}
+
+/** 以上 → '>=', 以下 / 以内 → '<=' right after the unit, allowing 及 / 或 before them. */
+function suffixComparator(text: string, pos: number): ValueComparator | '' {
+  let p = skipSpaces(text, pos);
+  if (text[p] === '及' || text[p] === '或') p += 1;
+  if (text.startsWith('以上', p)) return '>=';
+  if (text.startsWith('以下', p) || text.startsWith('以内', p)) return '<=';
+  return '';
+}
+
+/** Dates, bare years, ordinals, identifiers and list markers are not targets while a real figure exists. */
+function isIncidental(text: string, figure: Figure, unit: string): boolean {
+  const before = text[figure.start - 1];
+  if (before === '第' || (before !== undefined && /^[A-Za-z]$/.test(before))) return true;
+  const after = text[figure.end];
+  if (after === '月' || after === '日' || after === '号' || (after === '、' && unit === '')) return true;
+  const year = figure.value.length === 4 && !figure.value.includes('.') ? Number(figure.value) : 0;
+  return year >= 1900 && year <= 2100 && (unit === '' || unit === '年');
+}
+
+/** Index past at most two spaces: enough for OCR spacing, bounded to keep scans linear. */
+function skipSpaces(text: string, pos: number): number {
+  let p = pos;
+  while (p < pos + 2 && (text[p] === ' ' || text[p] === '\t')) p += 1;
+  return p;
+}
+
+/** Index just past the run of ASCII digits starting at `pos`. */
+function digitRunEnd(text: string, pos: number): number {
+  let p = pos;
+  while (isAsciiDigit(text[p])) p += 1;
+  return p;
+}
+
+/** True for 0-9. */
+function isAsciiDigit(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '9';
+}
+
+/** Pairs each space-separated keyword with its comparator. */
+function keywords(comparator: ValueComparator, list: string): (readonly [string, ValueComparator])[] {
+  return list.split(' ').map((word) => [word, comparator] as const);
+}
+
+/** True for a CJK unified ideograph (the characters words are made of). */
+function isCjk(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '\u4e00' && ch <= '\u9fff';
+}

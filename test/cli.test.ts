@@ -1,0 +1,95 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { seedText } from './support/run.js';
+
+/** The compiled CLI; `npm test` builds it before running the tests. */
+const cli = new URL('../dist/src/cli.js', import.meta.url).pathname;
+
+function run(args: string[]): { code: number | null; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  return { code: result.status, stderr: result.stderr };
+}
+
+function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'notice-extract-'));
+}
+
+/** Every file the contract lists for one notice folder. */
+const CONTRACT_FILES = ['annex1_allocations.csv', 'annex1_allocations.json', 'annex2_details.csv', 'annex2_details.json', 'notice.json', 'report.json', 'datapackage.json'];
+
+describe('notice-extract extract', () => {
+  it('extracts a notice into its own folder and exits 0', () => {
+    const out = tempDir();
+    const { code } = run(['extract', '--out', out, 'raw']);
+    expect(code).toBe(0);
+    const files = readdirSync(join(out, 'yue-cai-gong-2023-126'));
+    for (const f of CONTRACT_FILES) expect(files).toContain(f);
+  });
+
+  it('writes byte-identical files on a second run', () => {
+    const a = tempDir();
+    const b = tempDir();
+    expect(run(['extract', '--out', a, 'raw']).code).toBe(0);
+    expect(run(['extract', '--out', b, 'raw']).code).toBe(0);
+    for (const f of readdirSync(join(a, 'yue-cai-gong-2023-126'))) {
+      expect(readFileSync(join(b, 'yue-cai-gong-2023-126', f)).equals(readFileSync(join(a, 'yue-cai-gong-2023-126', f))), f).toBe(true);
+    }
+  });
+
+  it('writes CSV with a BOM, CRLF and the contract header, and without the BOM under --no-bom', () => {
+    const out = tempDir();
+    const noBom = tempDir();
+    run(['extract', '--out', out, 'raw']);
+    run(['extract', '--no-bom', '--out', noBom, 'raw']);
+    const csv = readFileSync(join(out, 'yue-cai-gong-2023-126', 'annex1_allocations.csv'), 'utf8');
+    expect(csv.startsWith('\uFEFFrow_type,region_name,region_code,project_name,recipient_code,recipient_name,')).toBe(true);
+    expect(csv.split('\r\n')).toHaveLength(65 + 2);
+    expect(readFileSync(join(noBom, 'yue-cai-gong-2023-126', 'annex1_allocations.csv'), 'utf8').startsWith('row_type,')).toBe(true);
+  });
+
+  it('fails a bad input with one line naming it, exit 2, nothing left behind, and still extracts the others', () => {
+    const dir = tempDir();
+    const out = tempDir();
+    writeFileSync(join(dir, 'empty.md'), '');
+    writeFileSync(join(dir, 'good.md'), seedText());
+    const { code, stderr } = run(['extract', '--out', out, dir]);
+    expect(code).toBe(2);
+    const lines = stderr.split('\n').filter((l) => l.includes('empty.md'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain('empty file');
+    expect(stderr).not.toMatch(/\n\s+at /);
+    expect(existsSync(join(out, 'empty'))).toBe(false);
+    expect(readdirSync(out).filter((n) => n !== 'good')).toEqual([]);
+    expect(readdirSync(join(out, 'good'))).toContain('annex1_allocations.json');
+  });
+
+  it('refuses a notice whose annexes are missing, unless --allow-partial', () => {
+    const dir = tempDir();
+    const cut = seedText().split('\n').slice(0, 100).join('\n');
+    writeFileSync(join(dir, 'cut.md'), cut);
+    const refused = run(['extract', '--out', tempDir(), join(dir, 'cut.md')]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('annex2, annex3');
+    const out = tempDir();
+    expect(run(['extract', '--allow-partial', '--out', out, join(dir, 'cut.md')]).code).toBe(0);
+    const report = JSON.parse(readFileSync(join(out, 'cut', 'report.json'), 'utf8')) as { counts: { error: number } };
+    expect(report.counts.error).toBeGreaterThanOrEqual(2);
+  });
+
+  it('exits 1 under --strict when a notice has an error finding, and 0 without it', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'broken.md'), seedText().replace('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级'));
+    expect(run(['extract', '--out', tempDir(), dir]).code).toBe(0);
+    expect(run(['extract', '--strict', '--out', tempDir(), dir]).code).toBe(1);
+  });
+
+  it('exits 64 on wrong usage', () => {
+    expect(run(['extract', '--bogus', 'raw']).code).toBe(64);
+    expect(run(['extract', '--out', tempDir(), 'no/such/file.md']).code).toBe(64);
+    expect(run(['frobnicate']).code).toBe(64);
+    expect(run(['extract', '--jobs', 'zero', 'raw']).code).toBe(64);
+  });
+});
