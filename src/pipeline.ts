@@ -12,6 +12,7 @@ import { headTable } from './grid/header.js';
 import { buildRecipientIndex } from './join/recipients.js';
 import { locateAnnexes } from './locate/annexes.js';
 import { readMetadata } from './locate/metadata.js';
+import { reconcile } from './reconcile/index.js';
 import { parseMarkdown, type ParsedNotice } from './parse/markdown.js';
 import { InputError } from './read/inputError.js';
 import { decodeInput } from './read/readInput.js';
@@ -41,6 +42,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const allocations = validateRecords(datasetSchema('annex1_allocations'), 'annex1', moneyTable(parsed, layout.annex1, family.annex1, ctx, (t, unit) => extractAllocations(t, family.annex1, unit, ctx)) ?? [], ctx);
   const recipients = buildRecipientIndex(allocations, family);
   const details = validateRecords(datasetSchema('annex2_details'), 'annex2', moneyTable(parsed, layout.annex2, family.annex2, ctx, (t, unit) => extractDetails(t, family.annex2, unit, recipients, ctx)) ?? [], ctx);
+  reconcile({ allocations, details, targets: null, budgetYear: meta.budget_year }, family, ctx);
   return buildNoticeFiles({
     noticeId,
     sha256: source.sha256,

@@ -34,15 +34,54 @@ export const TableAnnexSpec = z.object({
   rowTypes: z.array(RowTypeRule),
 });
 
-/** Annex 3: the performance-target tables. */
-export const TargetsAnnexSpec = z
-  .object({
-    label: z.string(),
-    heading: z.string(),
-    /** Regular expression for the heading that opens each target table. */
-    tableHeading: z.string(),
-  })
-  .loose();
+/** Label texts of one metadata row of a target table (`项目名称`), compared without white space. */
+const Labels = z.array(z.string()).min(1);
+
+/** The metadata rows of a target table: field → the label texts that name it. */
+export const TargetMetadataLabels = z.object({
+  project_name: Labels,
+  fund_type: Labels,
+  project_level: Labels,
+  provincial_department: Labels,
+  local_department: Labels,
+  budget_year: Labels,
+  fund_demand: Labels,
+  spending_content: Labels,
+  policy_basis: Labels,
+  overall_goal: Labels,
+});
+
+/** One level-1 indicator of the performance framework and the level-2 indicators under it. */
+export const IndicatorLevel = z.object({
+  /** Level-1 label (产出指标). */
+  level1: z.string(),
+  /** Level-2 labels under it (数量指标, …); one word may sit under two level-1s (成本指标). */
+  level2: z.array(z.string()),
+});
+
+/** Annex 3: the performance-target tables, one per recipient. */
+export const TargetsAnnexSpec = z.object({
+  /** Name used in findings (`annex3`). */
+  label: z.string(),
+  /** Regular expression a heading's text must match to open this annex. */
+  heading: z.string(),
+  /** Regular expression for the heading that opens each target table. */
+  tableHeading: z.string(),
+  /** Labels of the metadata rows (label, value[, label, value]). */
+  metadataLabels: TargetMetadataLabels,
+  /** Regular expression for the budget year cell; group 1 is the year. */
+  budgetYear: z.string(),
+  /** Unit of 资金需求 when the cell states none. */
+  fundDemandUnit: z.enum(['元', '万元', '亿元']),
+  /** Cells of the indicator header row (一级指标 …); a row of only these is the header. */
+  indicatorHeader: z.array(z.string()).min(1),
+  /** Cells that label the whole indicator block (绩效指标), not a level. */
+  blockLabels: z.array(z.string()),
+  /** The indicator framework: level-1 labels with their level-2 labels. */
+  framework: z.array(IndicatorLevel).min(1),
+  /** A cell this long or longer that starts a level label (社会效益) may be that label cut short by OCR. */
+  truncatedLabelMinLength: z.number().int().positive().default(2),
+});
 
 /** How a notice's metadata is read from its body. */
 export const MetadataSpec = z.object({
@@ -73,6 +112,8 @@ export const FamilySpec = z.object({
   departmentSuffixes: z.array(z.string()),
   /** Rewrites that turn an official place name into its short forms ([from, to]). */
   shortNameRewrites: z.array(z.tuple([z.string(), z.string()])),
+  /** Patterns removed from an Annex 1 region name before comparing it with GB/T 2260 (本级, 小计, notes in brackets). */
+  regionNameNoise: z.array(z.string()).default([]),
   annex1: TableAnnexSpec,
   annex2: TableAnnexSpec,
   annex3: TargetsAnnexSpec,
@@ -82,3 +123,7 @@ export const FamilySpec = z.object({
 export type Family = z.infer<typeof FamilySpec>;
 /** A validated money-table annex declaration. */
 export type TableAnnex = z.infer<typeof TableAnnexSpec>;
+/** A validated target-table annex declaration. */
+export type TargetsAnnex = z.infer<typeof TargetsAnnexSpec>;
+/** A metadata field of a target table. */
+export type TargetMetadataField = keyof z.infer<typeof TargetMetadataLabels>;

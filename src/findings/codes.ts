@@ -39,6 +39,20 @@ export const FINDING_CODES = {
 
   'normalize/rule-applied': { severity: 'info', template: 'rule {rule} changed {count} cells' },
 
+  'reconcile/subtotal-mismatch': { severity: 'error', template: 'subtotal {label} is {actual}, its items add up to {expected}' },
+  'reconcile/section-mismatch': { severity: 'error', template: 'section total {label} is {actual}, its items add up to {expected}' },
+  'reconcile/total-mismatch': { severity: 'error', template: 'grand total is {actual}, the items add up to {expected}' },
+  'reconcile/total-vs-sections': { severity: 'error', template: 'grand total is {actual}, the section totals add up to {expected}' },
+  'reconcile/total-vs-subtotals': { severity: 'error', template: 'grand total is {actual}, the subtotals add up to {expected}' },
+  'reconcile/annex2-vs-annex1': { severity: 'error', template: 'recipient {recipient}: Annex 2 gives {actual} at line {line}, Annex 1 gives {expected} at line {other}' },
+  'reconcile/annex3-vs-annex1': { severity: 'error', template: 'recipient {recipient}: Annex 3 资金需求 is {actual} at line {line}, Annex 1 gives {expected} at line {other}' },
+  'reconcile/recipient-missing': { severity: 'error', template: 'recipient {recipient} "{actual}" of Annex 1 (line {line}) has no row in {where}' },
+  'reconcile/recipient-not-in-annex1': { severity: 'error', template: 'recipient {recipient} at line {line} is not an Annex 1 recipient' },
+  'reconcile/recipient-duplicate': { severity: 'error', template: 'recipient {recipient} appears again at line {line}; expected {expected}' },
+  'reconcile/budget-year-mismatch': { severity: 'warning', template: 'budget year {actual} differs from the notice\'s {expected}' },
+  'reconcile/region-code-unknown': { severity: 'warning', template: 'region code {actual} is no GB/T 2260 city or county' },
+  'reconcile/region-name-mismatch': { severity: 'warning', template: 'region {actual} is {expected} in GB/T 2260' },
+
   'validate/schema': { severity: 'error', template: '{annex} record at line {line} fails its schema: {actual}' },
 } as const satisfies Record<string, { severity: Severity; template: string }>;
 

@@ -40,6 +40,7 @@ export function makeFinding(input: FindingInput): Finding {
   const text = (v: string | number | null | undefined): string | null => (v === undefined || v === null ? null : String(v));
   const values: Record<string, string> = {
     annex: input.annex ?? '',
+    recipient: input.recipient_code ?? '',
     line: input.source_line === undefined || input.source_line === null ? '?' : String(input.source_line),
     actual: text(input.actual) ?? '',
     expected: text(input.expected) ?? '',

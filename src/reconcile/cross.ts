@@ -1,0 +1,70 @@
+import { Decimal } from 'decimal.js';
+import type { AllocationRow } from '../../schemas/annex1_allocations.js';
+import type { DetailRow } from '../../schemas/annex2_details.js';
+import type { StageContext } from '../findings/context.js';
+
+/** What reconciliation needs of an Annex 3 table. */
+export interface TargetAmount {
+  recipient_code: string;
+  fund_demand_wan: string;
+  budget_year: string;
+  source_line: number;
+}
+
+/**
+ * Per recipient: Annex 1 amount = Annex 2 amount = Annex 3 资金需求 (all in 元), and every recipient of
+ * each annex appears exactly once in the others.
+ */
+export function checkAcrossAnnexes(
+  allocations: readonly AllocationRow[],
+  details: readonly DetailRow[],
+  targets: readonly TargetAmount[] | null,
+  ctx: StageContext,
+): void {
+  const a1 = byCode(allocations.filter((r) => r.row_type === 'item'), 'annex1', ctx);
+  const a2 = byCode(details.filter((r) => r.row_type === 'item'), 'annex2', ctx);
+  const a3 = targets ? byCode(targets, 'annex3', ctx) : null;
+  for (const [code, row] of a1) {
+    const detail = a2.get(code);
+    if (!detail) ctx.report({ code: 'reconcile/recipient-missing', annex: 'annex2', recipient_code: code, source_line: row.source_line, actual: row.recipient_name, params: { where: 'Annex 2' } });
+    else if (!new Decimal(detail.amount_yuan).equals(row.amount_yuan)) {
+      ctx.report({ code: 'reconcile/annex2-vs-annex1', annex: 'annex2', recipient_code: code, source_line: detail.source_line, actual: `${detail.amount_wan} 万元`, expected: `${row.amount_yuan} 元`, params: { other: row.source_line } });
+    }
+    const target = a3?.get(code);
+    if (a3 && !target) ctx.report({ code: 'reconcile/recipient-missing', annex: 'annex3', recipient_code: code, source_line: row.source_line, actual: row.recipient_name, params: { where: 'Annex 3' } });
+    else if (target && !wanToYuan(target.fund_demand_wan).equals(row.amount_yuan)) {
+      ctx.report({ code: 'reconcile/annex3-vs-annex1', annex: 'annex3', recipient_code: code, source_line: target.source_line, actual: `${target.fund_demand_wan} 万元`, expected: `${row.amount_yuan} 元`, params: { other: row.source_line } });
+    }
+  }
+  for (const [annex, rows] of [['annex2', a2], ['annex3', a3]] as const) {
+    for (const [code, row] of rows ?? []) {
+      if (!a1.has(code)) ctx.report({ code: 'reconcile/recipient-not-in-annex1', annex, recipient_code: code, source_line: row.source_line });
+    }
+  }
+}
+
+function wanToYuan(wan: string): Decimal {
+  return /^-?\d+(\.\d+)?$/.test(wan) ? new Decimal(wan).times(10_000) : new Decimal(NaN);
+}
+
+/** Rows by recipient code; a code seen twice is an error (its money would count twice), rows without a code are left to the join findings. */
+function byCode<T extends { recipient_code: string; source_line: number }>(rows: readonly T[], annex: string, ctx: StageContext): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const row of rows) {
+    if (!row.recipient_code) continue;
+    const seen = map.get(row.recipient_code);
+    if (seen) ctx.report({ code: 'reconcile/recipient-duplicate', annex, recipient_code: row.recipient_code, source_line: row.source_line, expected: `only the row at line ${seen.source_line}` });
+    else map.set(row.recipient_code, row);
+  }
+  return map;
+}
+
+/** Every Annex 3 table's budget year agrees with the notice's. */
+export function checkBudgetYears(targets: readonly TargetAmount[], noticeYear: string, ctx: StageContext): void {
+  if (!noticeYear) return;
+  for (const t of targets) {
+    if (t.budget_year !== noticeYear) {
+      ctx.report({ code: 'reconcile/budget-year-mismatch', annex: 'annex3', recipient_code: t.recipient_code, source_line: t.source_line, actual: t.budget_year, expected: noticeYear });
+    }
+  }
+}

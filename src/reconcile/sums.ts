@@ -1,0 +1,85 @@
+import { Decimal } from 'decimal.js';
+import type { AllocationRow } from '../../schemas/annex1_allocations.js';
+import type { DetailRow } from '../../schemas/annex2_details.js';
+import type { StageContext } from '../findings/context.js';
+
+/** A row that carries money in 元 and a type. */
+type MoneyRow = Pick<AllocationRow, 'row_type' | 'amount_yuan' | 'source_line'> & { label: string; recipient_code: string };
+
+/** A total row and the rows it should add up. */
+interface Block {
+  head: MoneyRow;
+  items: MoneyRow[];
+  subtotals: MoneyRow[];
+}
+
+const sum = (rows: readonly MoneyRow[]): Decimal => rows.reduce((acc, r) => acc.plus(r.amount_yuan), new Decimal(0));
+
+/** Annex 1: grand total = Σ section totals = Σ items; each section = Σ its items; each subtotal = Σ its items. */
+export function checkAllocationSums(rows: readonly AllocationRow[], ctx: StageContext): void {
+  checkSums(
+    rows.map((r) => ({ ...r, label: r.region_name })),
+    'annex1',
+    ctx,
+  );
+}
+
+/** Annex 2: grand total = Σ subtotals = Σ items; each subtotal = Σ its items. */
+export function checkDetailSums(rows: readonly DetailRow[], ctx: StageContext): void {
+  checkSums(
+    rows.map((r) => ({ ...r, label: r.city || r.recipient_name || r.seq })),
+    'annex2',
+    ctx,
+  );
+}
+
+/**
+ * Check every total against the rows under it. A subtotal that is off also throws its section and the
+ * grand total's Σ of subtotals off by the same amount; that follow-on difference is not reported again.
+ */
+function checkSums(rows: readonly MoneyRow[], annex: string, ctx: StageContext): void {
+  const items = rows.filter((r) => r.row_type === 'item');
+  const subtotalBlocks = blocksOf(rows, 'subtotal', ['subtotal', 'section_total', 'grand_total']);
+  let subtotalDrift = new Decimal(0);
+  for (const block of subtotalBlocks) {
+    const drift = mismatch(block.head, sum(block.items), annex, 'reconcile/subtotal-mismatch', ctx);
+    subtotalDrift = subtotalDrift.plus(drift);
+  }
+  const sections = blocksOf(rows, 'section_total', ['section_total', 'grand_total']);
+  for (const section of sections) {
+    mismatch(section.head, sum(section.items), annex, 'reconcile/section-mismatch', ctx);
+  }
+  for (const grand of rows.filter((r) => r.row_type === 'grand_total')) {
+    mismatch(grand, sum(items), annex, 'reconcile/total-mismatch', ctx);
+    if (sections.length > 0) mismatch(grand, sum(sections.map((s) => s.head)), annex, 'reconcile/total-vs-sections', ctx);
+    else if (subtotalBlocks.length > 0) {
+      const subtotals = sum(subtotalBlocks.map((b) => b.head));
+      // Σ subtotals − grand, less what the subtotal errors already explain.
+      if (!subtotals.minus(subtotalDrift).equals(grand.amount_yuan)) mismatch(grand, subtotals, annex, 'reconcile/total-vs-subtotals', ctx);
+    }
+  }
+}
+
+/** Rows from each `type` row to the next row of an `until` type: the head and the items and subtotals under it. */
+function blocksOf(rows: readonly MoneyRow[], type: string, until: string[]): Block[] {
+  const blocks: Block[] = [];
+  let open: Block | null = null;
+  for (const row of rows) {
+    if (until.includes(row.row_type)) open = null;
+    if (row.row_type === type) {
+      open = { head: row, items: [], subtotals: [] };
+      blocks.push(open);
+    } else if (open && row.row_type === 'item') open.items.push(row);
+    else if (open && row.row_type === 'subtotal') open.subtotals.push(row);
+  }
+  return blocks;
+}
+
+/** Report a total that differs from the sum of its rows; returns the difference (total − sum). */
+function mismatch(head: MoneyRow, computed: Decimal, annex: string, code: 'reconcile/subtotal-mismatch' | 'reconcile/section-mismatch' | 'reconcile/total-mismatch' | 'reconcile/total-vs-sections' | 'reconcile/total-vs-subtotals', ctx: StageContext): Decimal {
+  const drift = new Decimal(head.amount_yuan).minus(computed);
+  if (!drift.isZero()) {
+    ctx.report({ code, annex, source_line: head.source_line, recipient_code: head.recipient_code, actual: head.amount_yuan, expected: computed.toFixed(2), params: { label: head.label } });
+  }
+  return drift;
+}
