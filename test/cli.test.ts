@@ -86,6 +86,19 @@ describe('notice-extract extract', () => {
     expect(run(['extract', '--strict', '--out', tempDir(), dir]).code).toBe(1);
   });
 
+  it('skips an unchanged input on a re-run, says so, and re-extracts it with --force', () => {
+    const out = tempDir();
+    expect(run(['extract', '--out', out, 'raw']).code).toBe(0);
+    const again = run(['extract', '--out', out, 'raw']);
+    expect(again.code).toBe(0);
+    expect(again.stderr).toContain('yue-cai-gong-2023-126: unchanged, skipped');
+    const forced = run(['extract', '--force', '--out', out, 'raw']);
+    expect(forced.stderr).not.toContain('skipped');
+    expect(forced.stderr).toContain('annex1_allocations 65');
+    // A different BOM choice is a different output, so it is not skipped.
+    expect(run(['extract', '--no-bom', '--out', out, 'raw']).stderr).not.toContain('skipped');
+  });
+
   it('exits 64 on wrong usage', () => {
     expect(run(['extract', '--bogus', 'raw']).code).toBe(64);
     expect(run(['extract', '--out', tempDir(), 'no/such/file.md']).code).toBe(64);

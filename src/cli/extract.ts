@@ -1,10 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { loadFamilies } from '../family/load.js';
-import { writeFolderAtomically } from '../emit/writeAtomic.js';
-import { extractNotice } from '../pipeline.js';
-import { InputError } from '../read/inputError.js';
+import { runOne, type RunOutcome } from './runOne.js';
 
 /** Options of `notice-extract extract`, as commander parses them. */
 export interface ExtractCliOptions {
@@ -45,12 +43,8 @@ export function noticeIdOf(file: string): string {
 /** Run the extract command; returns the exit code. */
 export async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
   const files = expandInputs(inputs);
-  if (typeof files === 'string') {
-    process.stderr.write(`notice-extract: ${files}\n`);
-    return EXIT.usage;
-  }
-  if (files.length === 0) {
-    process.stderr.write(`notice-extract: no Markdown notices in ${inputs.join(', ')}\n`);
+  if (typeof files === 'string' || files.length === 0) {
+    process.stderr.write(`notice-extract: ${typeof files === 'string' ? files : `no Markdown notices in ${inputs.join(', ')}`}\n`);
     return EXIT.usage;
   }
   const ids = files.map(noticeIdOf);
@@ -61,38 +55,44 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   }
   const families = loadFamilies();
   const limit = pLimit(opts.jobs ?? 1);
-  const tty = process.stderr.isTTY === true;
-  let failed = 0;
-  let withErrors = 0;
-  await Promise.all(
-    files.map((file) =>
+  const progress = progressLine(files.length);
+  const options = { out: opts.out, bom: opts.bom, force: opts.force === true, allowPartial: opts.allowPartial === true };
+  const outcomes = await Promise.all(
+    files.map((file, i) =>
       limit(async () => {
-        const id = noticeIdOf(file);
-        try {
-          const result = extractNotice(file, id, readFileSync(file), families, { bom: opts.bom, allowPartial: opts.allowPartial === true });
-          writeFolderAtomically(join(opts.out, id), result.files);
-          const counts = { error: 0, warning: 0, info: 0 };
-          for (const f of result.findings) counts[f.severity]++;
-          if (counts.error > 0) withErrors++;
-          const records = Object.entries(result.recordCounts).map(([k, v]) => `${k} ${v}`).join(', ');
-          process.stderr.write(`${id}: ${records}; findings ${counts.error} error, ${counts.warning} warning, ${counts.info} info\n`);
-          for (const f of result.findings.filter((x) => x.severity === 'error').slice(0, 5)) {
-            process.stderr.write(`  error ${f.code}: ${f.message}\n`);
-          }
-        } catch (error) {
-          failed++;
-          if (error instanceof InputError) {
-            process.stderr.write(`notice-extract: ${error.message}\n`);
-            if (opts.debug) process.stderr.write(`${error.stack}\n`);
-          } else {
-            process.stderr.write(`notice-extract: ${file}: internal error: ${(error as Error).message}\n`);
-            if (opts.debug || !tty) process.stderr.write(`${(error as Error).stack}\n`);
-          }
-        }
+        progress(i, ids[i] ?? file);
+        const outcome = runOne(file, ids[i] ?? file, families, options);
+        printOutcome(outcome, opts.debug === true);
+        return outcome;
       }),
     ),
   );
-  if (failed > 0) return EXIT.inputFailed;
-  if (opts.strict && withErrors > 0) return EXIT.strictErrors;
+  progress(-1, '');
+  if (outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
+  if (opts.strict && outcomes.some((o) => o.status === 'extracted' && o.counts.error > 0)) return EXIT.strictErrors;
   return EXIT.ok;
+}
+
+/** One line per notice: records and findings by severity, then its first errors; a failure as one line. */
+function printOutcome(outcome: RunOutcome, debug: boolean): void {
+  const err = (s: string): boolean => process.stderr.write(s + '\n');
+  if (outcome.status === 'skipped') err(`${outcome.id}: unchanged, skipped (--force re-extracts)`);
+  else if (outcome.status === 'failed') {
+    err(`notice-extract: ${outcome.message}`);
+    if (debug && outcome.stack) err(outcome.stack);
+  } else {
+    const records = Object.entries(outcome.records).map(([k, v]) => `${k} ${v}`).join(', ');
+    err(`${outcome.id}: ${records}; findings ${outcome.counts.error} error, ${outcome.counts.warning} warning, ${outcome.counts.info} info`);
+    for (const f of outcome.firstErrors) err(`  error ${f.code}: ${f.message}`);
+  }
+}
+
+/** A progress line that rewrites itself, only when stderr is a terminal; NO_COLOR turns off colour. */
+function progressLine(total: number): (index: number, id: string) => void {
+  if (!process.stderr.isTTY) return () => {};
+  const dim = process.env['NO_COLOR'] ? (s: string) => s : (s: string) => `\u001b[2m${s}\u001b[22m`;
+  return (index, id) => {
+    process.stderr.write('\r\u001b[K');
+    if (index >= 0) process.stderr.write(dim(`[${index + 1}/${total}] ${id}`) + '\r');
+  };
 }

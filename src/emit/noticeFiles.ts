@@ -1,5 +1,6 @@
 import { DATASETS } from '../../schemas/index.js';
 import type { Family } from '../family/spec.js';
+import { familyFingerprint, toolVersion } from '../family/load.js';
 import type { Finding } from '../findings/finding.js';
 import type { NoticeMeta } from '../locate/metadata.js';
 import { toCsv } from './csv.js';
@@ -39,7 +40,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
     files.set(`${dataset.name}.json`, toDatasetJson(dataset, out.noticeId, records));
     files.set(`${dataset.name}.csv`, toCsv(records, fieldsOf(dataset.record), { bom: out.bom }));
   }
-  const pipeline = { family: out.family.id, version: out.family.version };
+  const pipeline = { family: out.family.id, version: out.family.version, family_sha256: familyFingerprint(out.family.id), tool: toolVersion() };
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline)));
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
@@ -47,7 +48,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   return { files, findings: out.findings, recordCounts };
 }
 
-function report(out: NoticeOutput, pipeline: { family: string; version: string }) {
+function report(out: NoticeOutput, pipeline: Record<string, string>) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) counts[f.severity]++;
   const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => a.localeCompare(b)));

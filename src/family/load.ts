@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { InputError } from '../read/inputError.js';
@@ -46,4 +47,28 @@ export function chooseFamily(file: string, text: string, families: readonly Fami
     ? `; closest is "${closest.family.id}", which needs ${closest.missing.map((p) => `/${p}/`).join(', ')} in the first ${closest.family.recogniseLines} lines`
     : '';
   throw new InputError(file, `no pipeline matches this notice${hint}`);
+}
+
+const fingerprints = new Map<string, string>();
+
+/** sha256 over every file of a family's folder (declaration and registries), so a registry edit changes it. */
+export function familyFingerprint(familyId: string, dir = pipelinesDir()): string {
+  const known = fingerprints.get(familyId);
+  if (known) return known;
+  const folder = join(dir, familyId);
+  const hash = createHash('sha256');
+  for (const name of readdirSync(folder).sort()) {
+    const path = join(folder, name);
+    if (!statSync(path).isFile()) continue;
+    hash.update(name).update('\0').update(readFileSync(path)).update('\0');
+  }
+  const digest = hash.digest('hex');
+  fingerprints.set(familyId, digest);
+  return digest;
+}
+
+/** The tool's own name and version, from package.json. */
+export function toolVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { name: string; version: string };
+  return `${pkg.name}@${pkg.version}`;
 }
