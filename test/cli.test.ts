@@ -39,6 +39,20 @@ describe('notice-extract extract', () => {
     }
   });
 
+  it('writes the same files with a pool of worker threads as on one thread', () => {
+    const dir = tempDir();
+    for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(join(dir, name), seedText());
+    const one = tempDir();
+    const pool = tempDir();
+    expect(run(['extract', '--jobs', '1', '--out', one, dir]).code).toBe(0);
+    expect(run(['extract', '--jobs', '2', '--out', pool, dir]).code).toBe(0);
+    for (const id of ['a', 'b', 'c']) {
+      for (const f of readdirSync(join(one, id))) {
+        expect(readFileSync(join(pool, id, f)).equals(readFileSync(join(one, id, f))), `${id}/${f}`).toBe(true);
+      }
+    }
+  });
+
   it('writes CSV with a BOM, CRLF and the contract header, and without the BOM under --no-bom', () => {
     const out = tempDir();
     const noBom = tempDir();

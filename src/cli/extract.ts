@@ -2,7 +2,10 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import pLimit from 'p-limit';
 import { loadFamilies } from '../family/load.js';
+import { availableParallelism } from 'node:os';
+import { WorkerPool } from './pool.js';
 import { runOne, type RunOutcome } from './runOne.js';
+import type { WorkerJob } from './worker.js';
 
 /** Options of `notice-extract extract`, as commander parses them. */
 export interface ExtractCliOptions {
@@ -53,24 +56,59 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     process.stderr.write(`notice-extract: two inputs share the notice id "${duplicate}"\n`);
     return EXIT.usage;
   }
-  const families = loadFamilies();
-  const limit = pLimit(opts.jobs ?? 1);
   const progress = progressLine(files.length);
   const options = { out: opts.out, bom: opts.bom, force: opts.force === true, allowPartial: opts.allowPartial === true };
+  const jobs = Math.min(opts.jobs ?? availableParallelism(), files.length);
+  const runner = jobs > 1 && canUseWorkers() ? poolRunner(jobs) : inlineRunner();
+  let started = 0;
   const outcomes = await Promise.all(
-    files.map((file, i) =>
-      limit(async () => {
-        progress(i, ids[i] ?? file);
-        const outcome = runOne(file, ids[i] ?? file, families, options);
-        printOutcome(outcome, opts.debug === true);
-        return outcome;
-      }),
-    ),
+    files.map(async (file, i) => {
+      const id = ids[i] ?? file;
+      const outcome = await runner.run({ file, id, options }, () => progress(started++, id));
+      printOutcome(outcome, opts.debug === true);
+      return outcome;
+    }),
   );
+  await runner.close();
   progress(-1, '');
   if (outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
   if (opts.strict && outcomes.some((o) => o.status === 'extracted' && o.counts.error > 0)) return EXIT.strictErrors;
   return EXIT.ok;
+}
+
+/** Runs notices one at a time on this thread, or on a pool of worker threads. */
+interface Runner {
+  run(job: WorkerJob, onStart: () => void): Promise<RunOutcome>;
+  close(): Promise<void>;
+}
+
+function inlineRunner(): Runner {
+  const families = loadFamilies();
+  const limit = pLimit(1);
+  return {
+    run: (job, onStart) =>
+      limit(() => {
+        onStart();
+        return runOne(job.file, job.id, families, job.options);
+      }),
+    close: async () => {},
+  };
+}
+
+function poolRunner(size: number): Runner {
+  const pool = new WorkerPool(size);
+  return {
+    run: (job, onStart) => {
+      onStart();
+      return pool.run(job);
+    },
+    close: () => pool.close(),
+  };
+}
+
+/** Workers need the compiled worker module; under a TypeScript test runner the work stays on this thread. */
+function canUseWorkers(): boolean {
+  return import.meta.url.endsWith('.js');
 }
 
 /** One line per notice: records and findings by severity, then its first errors; a failure as one line. */
