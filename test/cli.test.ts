@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,6 +11,11 @@ const cli = new URL('../dist/src/cli.js', import.meta.url).pathname;
 function run(args: string[]): { code: number | null; stderr: string } {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
   return { code: result.status, stderr: result.stderr };
+}
+
+function openAndClose(path: string): string {
+  closeSync(openSync(path, 'w'));
+  return path;
 }
 
 function tempDir(): string {
@@ -111,6 +116,19 @@ describe('notice-extract extract', () => {
     expect(forced.stderr).toContain('annex1_allocations 65');
     // A different BOM choice is a different output, so it is not skipped.
     expect(run(['extract', '--no-bom', '--out', out, 'raw']).stderr).not.toContain('skipped');
+  });
+
+  it('refuses a 100 MB input with one line, without reading it, and extracts the rest', () => {
+    const dir = tempDir();
+    const out = tempDir();
+    writeFileSync(join(dir, 'good.md'), seedText());
+    // A sparse file: 100 MB long, nothing written, so the test itself stays light.
+    truncateSync(openAndClose(join(dir, 'huge.md')), 100 * 1024 * 1024);
+    const { code, stderr } = run(['extract', '--out', out, dir]);
+    expect(code).toBe(2);
+    expect(stderr).toMatch(/huge\.md: file is 104857600 bytes, more than the \d+ a notice can be/);
+    expect(existsSync(join(out, 'huge'))).toBe(false);
+    expect(existsSync(join(out, 'good', 'report.json'))).toBe(true);
   });
 
   it('exits 64 on wrong usage', () => {
