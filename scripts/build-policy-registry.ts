@@ -1,0 +1,181 @@
+/**
+ * Build and maintain a family's policy registry (`pipelines/<family>/policies.json`) from notices.
+ * Run after `npm run build`:
+ *
+ *   node dist/scripts/build-policy-registry.js NOTICE.md...              report: matches and clusters of spellings
+ *   node dist/scripts/build-policy-registry.js NOTICE.md --draft FILE    also write unmatched clusters as draft entries
+ *   node dist/scripts/build-policy-registry.js --accept REVIEW.csv       add accepted review rows as aliases
+ *
+ * Options: `--family ID` (default: the family recognised from the first notice), `--registry FILE`
+ * (default: the family's policies.json), `--json` (report as JSON). Drafts are proposals: a curator
+ * chooses each canonical title, issuer and document number by hand (see the family's README).
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { acceptAliases, type AcceptedSpelling } from '../src/citations/aliases.js';
+import { clusterSpellings, mostFrequent, spellingsOf, type SpellingCluster } from '../src/citations/cluster.js';
+import { matchPolicy, type MatchKind } from '../src/citations/match.js';
+import { parseCitation, type ParsedCitation } from '../src/citations/parse.js';
+import { loadPolicyRegistry, type Policy } from '../src/citations/registry.js';
+import { splitCitations } from '../src/citations/split.js';
+import { chooseFamily, loadFamilies, pipelinesDir } from '../src/family/load.js';
+import type { Family } from '../src/family/spec.js';
+import { gridRows } from '../src/grid/build.js';
+import { parseMarkdown } from '../src/parse/markdown.js';
+
+/** Raw text of every cell that follows a policy-basis label, in any table encoding. */
+function policyBasisCells(text: string, labels: readonly string[]): string[] {
+  const parsed = parseMarkdown(text);
+  const wanted = new Set(labels.map((l) => l.replace(/\s+/g, '')));
+  return gridRows(parsed, { start: 1, end: parsed.lines.length }).flatMap((row) => {
+    const at = row.cells.findIndex((c) => wanted.has(c.text.replace(/\s+/g, '')));
+    const value = at < 0 ? undefined : row.cells[at + 1];
+    return value ? [value.raw] : [];
+  });
+}
+
+/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, a leading BOM. */
+function readCsv(text: string): Record<string, string>[] {
+  const rows: string[][] = [[]];
+  let field = '';
+  let quoted = false;
+  const source = text.replace(/^\uFEFF/, '');
+  for (let i = 0; i < source.length; i++) {
+    const ch = source[i] ?? '';
+    if (quoted) {
+      if (ch === '"' && source[i + 1] === '"') field += source[++i];
+      else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') (rows.at(-1) ?? []).push(field), (field = '');
+    else if (ch === '\n') (rows.at(-1) ?? []).push(field.replace(/\r$/, '')), (field = ''), rows.push([]);
+    else field += ch;
+  }
+  (rows.at(-1) ?? []).push(field);
+  const [header = [], ...body] = rows.filter((r) => r.some((f) => f !== ''));
+  return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
+}
+
+/** The family named by --family, or the one recognised from the first notice. */
+function familyFor(id: string | undefined, firstNotice: string | undefined): Family {
+  const families = loadFamilies();
+  if (id) {
+    const named = families.find((f) => f.id === id);
+    if (!named) throw new Error(`no family "${id}" under ${pipelinesDir()}`);
+    return named;
+  }
+  if (!firstNotice) throw new Error('name a notice or --family');
+  return chooseFamily(firstNotice, readFileSync(firstNotice, 'utf8'), families);
+}
+
+/** Write a registry the way it is committed: two-space JSON, one trailing newline. */
+function writeRegistry(file: string, policies: readonly Policy[]): void {
+  writeFileSync(file, JSON.stringify(policies, null, 2) + '\n');
+}
+
+/** Draft entries for clusters of which no spelling matched the registry. */
+function drafts(clusters: readonly SpellingCluster[], matched: ReadonlySet<string>): Policy[] {
+  return clusters
+    .filter((c) => c.spellings.every((s) => !matched.has(s.title)))
+    .map((c, i) => {
+      const [first, ...rest] = c.spellings;
+      const docs: Record<string, number> = {};
+      const issuers: Record<string, number> = {};
+      for (const s of c.spellings) {
+        for (const [k, n] of Object.entries(s.doc_numbers)) docs[k] = (docs[k] ?? 0) + n;
+        for (const [k, n] of Object.entries(s.issuers)) issuers[k] = (issuers[k] ?? 0) + n;
+      }
+      return {
+        id: `P-TODO-${i + 1}`,
+        title: first?.title ?? '',
+        issuer: mostFrequent(issuers),
+        doc_number: mostFrequent(docs),
+        aliases: rest.map((s) => s.title),
+        note: `DRAFT from ${c.count} citations: title, issuer and number are the most frequent readings, not verified`,
+      };
+    });
+}
+
+/** Match every citation, tally the outcome and print the report. */
+function report(notices: readonly string[], family: Family, registry: readonly Policy[], options: { json: boolean; draft?: string }): void {
+  const citations: ParsedCitation[] = [];
+  let cells = 0;
+  for (const file of notices) {
+    for (const cell of policyBasisCells(readFileSync(file, 'utf8'), family.annex3.metadataLabels.policy_basis)) {
+      cells++;
+      citations.push(...splitCitations(cell).map((c) => parseCitation(c.raw)));
+    }
+  }
+  const counts: Record<MatchKind, number> = { exact: 0, alias: 0, fuzzy: 0, none: 0 };
+  const byTitle = new Map<string, { policy: string; match: MatchKind }>();
+  for (const c of citations) {
+    const m = matchPolicy(c, registry);
+    counts[m.match]++;
+    // A spelling counts as matched when any of its citations matched (their numbers may differ).
+    if (!byTitle.get(c.title)?.policy) byTitle.set(c.title, { policy: m.policy_id, match: m.match });
+  }
+  const spellings = spellingsOf(citations);
+  const clusters = clusterSpellings(spellings);
+  const matched = new Set([...byTitle].filter(([, m]) => m.policy !== '').map(([t]) => t));
+  const policies = new Set([...byTitle.values()].map((m) => m.policy).filter((p) => p !== ''));
+  const totals = {
+    cells,
+    citations: citations.length,
+    raw_spellings: new Set(citations.map((c) => c.title_raw)).size,
+    normalized_spellings: spellings.length,
+    policies_matched: policies.size,
+    registry_policies: registry.length,
+    ...counts,
+  };
+  if (options.draft) writeRegistry(options.draft, drafts(clusters, matched));
+  if (options.json) {
+    process.stdout.write(JSON.stringify({ totals, clusters: clusters.map((c) => ({ ...c, matches: c.spellings.map((s) => byTitle.get(s.title)) })) }, null, 2) + '\n');
+    return;
+  }
+  process.stdout.write(`${Object.entries(totals).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  clusters.forEach((c, i) => {
+    process.stdout.write(`\n[${i + 1}] ${c.count} citations, ${c.spellings.length} spellings\n`);
+    for (const s of c.spellings) {
+      const m = byTitle.get(s.title);
+      const docs = Object.entries(s.doc_numbers).map(([d, n]) => `${d}×${n}`).join(' ') || '—';
+      process.stdout.write(`  ${String(s.count).padStart(3)}× ${s.title}  [${docs}]  → ${m?.policy || '(none)'} ${m?.match ?? ''}\n`);
+    }
+  });
+}
+
+/** Entry point: parse options, then report or accept. */
+function main(): void {
+  const { values, positionals } = parseArgs({
+    allowPositionals: true,
+    options: { family: { type: 'string' }, registry: { type: 'string' }, draft: { type: 'string' }, accept: { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
+  const family = familyFor(values.family, positionals[0]);
+  const registryFile = values.registry ?? join(pipelinesDir(), family.id, 'policies.json');
+  const registry = existsSync(registryFile) ? loadPolicyRegistry(registryFile) : [];
+  if (values.accept) {
+    const rows: AcceptedSpelling[] = readCsv(readFileSync(values.accept, 'utf8'))
+      .filter((r) => /^(accept|yes|y|true|1)$/i.test((r['decision'] ?? '').trim()) && (r['policy_id'] ?? '') !== '')
+      .map((r) => ({ title_raw: r['title_raw'] ?? r['title'] ?? '', policy_id: (r['policy_id'] ?? '').trim() }));
+    const update = acceptAliases(registry, rows);
+    writeRegistry(registryFile, update.policies);
+    for (const line of update.added) process.stdout.write(`added ${line}\n`);
+    for (const line of update.skipped) process.stderr.write(`skipped ${line}\n`);
+    return;
+  }
+  if (positionals.length === 0) throw new Error('usage: build-policy-registry NOTICE.md... [--draft FILE] | --accept REVIEW.csv');
+  report(positionals, family, registry, { json: values.json, ...(values.draft ? { draft: values.draft } : {}) });
+}
+
+// `… | head` closes the pipe early; that ends the report, it is no error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
+try {
+  main();
+} catch (error) {
+  process.stderr.write(`build-policy-registry: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 64;
+}

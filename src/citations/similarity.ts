@@ -1,0 +1,92 @@
+/**
+ * How titles are compared: a match key that ignores what OCR varies freely (punctuation, title
+ * marks, spaces, bracket forms), character-bigram Dice similarity on those keys, and the features
+ * that veto a fuzzy match however similar two titles read (batch ordinals, years).
+ */
+
+/** A title prepared for comparison. */
+export interface TitleKey {
+  /** Letters and digits only: `《关于…（2021-2035年）》` → `关于…20212035年`. */
+  key: string;
+  /** Batch ordinals written in it (第一批 → 一; 首批 counts as 一), sorted and joined. */
+  ordinals: string;
+  /** Four-digit years written in it, sorted and joined. */
+  years: string;
+}
+
+/** Everything but letters and digits; `\p{L}` covers the ideographs. */
+const NOT_KEY = /[^\p{L}\p{N}]/gu;
+
+/** 第N批 with a Chinese or Arabic numeral, and 首批. */
+const ORDINAL = /第\s*([一二三四五六七八九十百零〇两\d]+)\s*批|(首)批/gu;
+
+/** A year standing alone (not part of a longer number). */
+const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
+
+/** Arabic digits of an ordinal written in Chinese, so 第2批 and 第二批 agree. */
+const DIGIT_TO_HAN: Readonly<Record<string, string>> = { '1': '一', '2': '二', '3': '三', '4': '四', '5': '五', '6': '六', '7': '七', '8': '八', '9': '九' };
+
+/** The match key of a text: letters and digits only. */
+export function matchKey(text: string): string {
+  return text.replace(NOT_KEY, '');
+}
+
+/** Ordinals of a text, normalized and joined, '' when there is none. */
+function ordinalsOf(text: string): string {
+  const found = new Set<string>();
+  for (const m of text.matchAll(ORDINAL)) {
+    const numeral = m[2] ? '一' : (m[1] ?? '');
+    found.add(numeral.replace(/^\d$/u, (d) => DIGIT_TO_HAN[d] ?? d));
+  }
+  return [...found].sort().join(',');
+}
+
+/** Years of a text, joined, '' when there is none. */
+function yearsOf(text: string): string {
+  return [...new Set(text.match(YEAR) ?? [])].sort().join(',');
+}
+
+/** Prepare a title for comparison. */
+export function titleKey(text: string): TitleKey {
+  return { key: matchKey(text), ordinals: ordinalsOf(text), years: yearsOf(text) };
+}
+
+/** Character bigrams of a key with their counts; a one-character key is its own bigram. */
+function bigrams(key: string): Map<string, number> {
+  const chars = [...key];
+  const grams = new Map<string, number>();
+  if (chars.length === 1) grams.set(key, 1);
+  for (let i = 0; i + 1 < chars.length; i++) {
+    const gram = (chars[i] ?? '') + (chars[i + 1] ?? '');
+    grams.set(gram, (grams.get(gram) ?? 0) + 1);
+  }
+  return grams;
+}
+
+/** Sørensen–Dice similarity of two keys over character-bigram multisets, 0–1 (1 when equal). */
+export function dice(a: string, b: string): number {
+  if (a === b) return a === '' ? 0 : 1;
+  const ga = bigrams(a);
+  const gb = bigrams(b);
+  let common = 0;
+  let total = 0;
+  for (const n of ga.values()) total += n;
+  for (const n of gb.values()) total += n;
+  for (const [gram, n] of ga) common += Math.min(n, gb.get(gram) ?? 0);
+  return total === 0 ? 0 : (2 * common) / total;
+}
+
+/**
+ * Why two titles cannot name one document, whatever their similarity: another batch (第一批 vs
+ * 第二批, or a batch on one side only) or other years where both write years. '' when none.
+ */
+export function titleVeto(a: TitleKey, b: TitleKey): '' | 'ordinal' | 'year' {
+  if (a.ordinals !== b.ordinals) return 'ordinal';
+  if (a.years !== '' && b.years !== '' && a.years !== b.years) return 'year';
+  return '';
+}
+
+/** Code-unit order of two strings: unlike localeCompare it is the same on every machine. */
+export function byCodeUnits(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
