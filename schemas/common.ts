@@ -9,6 +9,8 @@ export function titled<T extends z.ZodType>(schema: T, title: string, descriptio
 export const yuan = z.string().regex(/^-?\d+\.\d{2}$/, 'amount in 元 with two decimals');
 /** A decimal number as a string (never a float). */
 export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal number as a string');
+/** A decimal number as a string, or '' when there is none (the pattern starts like a number's, so CSV treats it as one). */
+export const decimalOrEmpty = z.string().regex(/^-?\d+(\.\d+)?$|^$/, 'decimal number as a string, or empty');
 /** A 1-based source line. */
 export const sourceLine = z.number().int().positive();
 /** A 9-digit fiscal region/recipient code, or '' when the row has none. */

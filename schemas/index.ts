@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AllocationRow } from './annex1_allocations.js';
 import { DetailRow } from './annex2_details.js';
+import { IndicatorRow } from './annex3_indicators.js';
+import { TargetRow } from './annex3_targets.js';
 
 /** One output dataset: its name, major version and record schema. */
 export interface DatasetSchema {
@@ -18,6 +20,8 @@ export interface DatasetSchema {
 export const DATASETS: readonly DatasetSchema[] = [
   { name: 'annex1_allocations', major: 1, title: '附件1 分配情况表', record: AllocationRow },
   { name: 'annex2_details', major: 1, title: '附件2 资金明细分配表', record: DetailRow },
+  { name: 'annex3_targets', major: 1, title: '附件3 绩效目标表', record: TargetRow },
+  { name: 'annex3_indicators', major: 1, title: '附件3 绩效指标', record: IndicatorRow },
 ];
 
 /** The schema of a dataset by name; a missing one is a bug. */

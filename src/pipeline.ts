@@ -3,6 +3,7 @@ import type { DetailRow } from '../schemas/annex2_details.js';
 import { datasetSchema } from '../schemas/index.js';
 import { extractAllocations } from './annex1/extract.js';
 import { extractDetails } from './annex2/extract.js';
+import { extractTargets } from './annex3/extract.js';
 import { buildNoticeFiles, type NoticeFiles } from './emit/noticeFiles.js';
 import { Collector, type StageContext } from './findings/context.js';
 import { chooseFamily } from './family/load.js';
@@ -42,13 +43,16 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const allocations = validateRecords(datasetSchema('annex1_allocations'), 'annex1', moneyTable(parsed, layout.annex1, family.annex1, ctx, (t, unit) => extractAllocations(t, family.annex1, unit, ctx)) ?? [], ctx);
   const recipients = buildRecipientIndex(allocations, family);
   const details = validateRecords(datasetSchema('annex2_details'), 'annex2', moneyTable(parsed, layout.annex2, family.annex2, ctx, (t, unit) => extractDetails(t, family.annex2, unit, recipients, ctx)) ?? [], ctx);
-  reconcile({ allocations, details, targets: null, budgetYear: meta.budget_year }, family, ctx);
+  const annex3 = layout.annex3 ? extractTargets(parsed, layout.annex3, layout.headings, family.annex3, recipients, ctx) : null;
+  const targets = validateRecords(datasetSchema('annex3_targets'), 'annex3', annex3?.targets ?? [], ctx);
+  const indicators = validateRecords(datasetSchema('annex3_indicators'), 'annex3', annex3?.indicators ?? [], ctx);
+  reconcile({ allocations, details, targets: annex3 ? targets : null, budgetYear: meta.budget_year }, family, ctx);
   return buildNoticeFiles({
     noticeId,
     sha256: source.sha256,
     family,
     meta,
-    datasets: { annex1_allocations: allocations, annex2_details: details },
+    datasets: { annex1_allocations: allocations, annex2_details: details, annex3_targets: targets, annex3_indicators: indicators },
     findings: ctx.findings,
     repairs: ctx.repairs,
     bom: options.bom,

@@ -17,9 +17,24 @@ function findingsOf(text: string): Finding[] {
 const errors = (findings: Finding[]): Finding[] => findings.filter((f) => f.severity === 'error');
 
 describe('reconciliation on the seed', () => {
-  it('finds no error and no warning', () => {
+  it('finds no error, and nothing to report from reconciliation', () => {
     const findings = findingsOf(seedText());
-    expect(findings.filter((f) => f.severity !== 'info')).toEqual([]);
+    expect(errors(findings)).toEqual([]);
+    expect(findings.filter((f) => f.code.startsWith('reconcile/'))).toEqual([]);
+  });
+
+  it('joins all 42 recipients across the three annexes', () => {
+    const result = extractText(seedText(), 'seed');
+    const codes = (name: string, type?: string): string[] =>
+      (JSON.parse(result.files.get(`${name}.json`) ?? '{}') as { records: Record<string, string>[] }).records
+        .filter((r) => !type || r['row_type'] === type)
+        .map((r) => r['recipient_code'] ?? '')
+        .sort();
+    const annex1 = codes('annex1_allocations', 'item');
+    expect(annex1).toHaveLength(42);
+    expect(new Set(annex1).size).toBe(42);
+    expect(codes('annex2_details', 'item')).toEqual(annex1);
+    expect(codes('annex3_targets')).toEqual(annex1);
   });
 });
 
@@ -43,7 +58,22 @@ describe('reconciliation on broken copies of the seed', () => {
     expect(cross).toHaveLength(1);
     expect(cross[0]).toMatchObject({ recipient_code: '440825000', source_line: 158, actual: '10 万元', expected: '150000.00 元' });
     expect(cross[0]?.message).toContain('line 87');
-    expect(errors(findings).map((f) => f.code).sort()).toEqual(['reconcile/annex2-vs-annex1', 'reconcile/section-mismatch', 'reconcile/total-mismatch']);
+    // Annex 3 still says 10 万元, so it disagrees with the changed Annex 1 as well.
+    expect(errors(findings).map((f) => f.code).sort()).toEqual(['reconcile/annex2-vs-annex1', 'reconcile/annex3-vs-annex1', 'reconcile/section-mismatch', 'reconcile/total-mismatch']);
+  });
+
+  it('reports an Annex 3 资金需求 that differs from Annex 1 as exactly one error, naming the recipient and both lines', () => {
+    const findings = findingsOf(seedWith('资金需求\t1239万元', '资金需求\t1293万元'));
+    expect(errors(findings)).toHaveLength(1);
+    expect(errors(findings)[0]).toMatchObject({
+      code: 'reconcile/annex3-vs-annex1',
+      annex: 'annex3',
+      recipient_code: '440100000',
+      source_line: 194,
+      actual: '1293 万元',
+      expected: '12390000.00 元',
+    });
+    expect(errors(findings)[0]?.message).toContain('line 39');
   });
 
   it('reports a grand total that is not the sum of its section totals', () => {

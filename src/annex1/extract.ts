@@ -56,7 +56,7 @@ function allocationRow(
     recipient_code: /^\d{9}$/.test(recipient.code) ? recipient.code : '',
     recipient_name: recipient.name,
     sanbao_catalog: text('sanbao_catalog'),
-    direct_to_sanbao_account: yesNo(text('direct_to_sanbao_account'), row.line, spec.label, ctx),
+    direct_to_sanbao_account: yesNo(text('direct_to_sanbao_account'), spec.yesNo, row.line, spec.label, ctx),
     function_subject_code: subject.code,
     function_subject_name: subject.name,
     amount_yuan: yuanString(amount.yuan),
@@ -66,9 +66,9 @@ function allocationRow(
   };
 }
 
-function yesNo(text: string, line: number, annex: string, ctx: StageContext): boolean | null {
-  if (text === '是') return true;
-  if (text === '否') return false;
+function yesNo(text: string, words: TableAnnex['yesNo'], line: number, annex: string, ctx: StageContext): boolean | null {
+  if (words.yes.includes(text)) return true;
+  if (words.no.includes(text)) return false;
   if (text !== '') ctx.report({ code: 'extract/flag-invalid', annex, source_line: line, actual: text });
   return null;
 }

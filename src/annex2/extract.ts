@@ -2,7 +2,7 @@ import type { DetailRow } from '../../schemas/annex2_details.js';
 import type { StageContext } from '../findings/context.js';
 import type { TableAnnex } from '../family/spec.js';
 import { rowText, type GridRow } from '../grid/grid.js';
-import { roleCell, roleText, rowTypeMatcher } from '../grid/columns.js';
+import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker } from '../grid/columns.js';
 import type { HeadedTable } from '../grid/header.js';
 import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
 import { yuanString } from '../normalize/amount.js';
@@ -38,7 +38,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       own.seq = '';
       recipientName = '';
     } else if (type === 'subtotal') {
-      own.city = recipientName.replace(/小计$/u, '').trim();
+      own.city = withoutRowTypeMarker(recipientName, spec, 'subtotal');
       recipientName = '';
       group = own;
     } else {

@@ -32,6 +32,8 @@ export const TableAnnexSpec = z.object({
   columns: z.array(ColumnSpec).min(1),
   /** Row type rules, first match wins; unmatched rows are `item`. */
   rowTypes: z.array(RowTypeRule),
+  /** Words of a yes/no cell. */
+  yesNo: z.object({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
 });
 
 /** Label texts of one metadata row of a target table (`项目名称`), compared without white space. */
@@ -110,6 +112,8 @@ export const FamilySpec = z.object({
   metadata: MetadataSpec,
   /** Suffixes of department names that are stripped to get the place (市场监督管理局). */
   departmentSuffixes: z.array(z.string()),
+  /** Suffixes of a recipient that is a place's own level (`广州市本级` is 广州市 itself). */
+  ownLevelSuffixes: z.array(z.string()).default([]),
   /** Rewrites that turn an official place name into its short forms ([from, to]). */
   shortNameRewrites: z.array(z.tuple([z.string(), z.string()])),
   /** Patterns removed from an Annex 1 region name before comparing it with GB/T 2260 (本级, 小计, notes in brackets). */

@@ -30,3 +30,9 @@ export function rowTypeMatcher(spec: TableAnnex): RowTypeMatcher {
     return 'item';
   };
 }
+
+/** A label with the marker of its row type removed: `广州市小计` → `广州市` by the subtotal rule `小计$`. */
+export function withoutRowTypeMarker(text: string, spec: TableAnnex, type: string): string {
+  const rule = spec.rowTypes.find((r) => r.type === type);
+  return rule ? text.replace(new RegExp(rule.pattern, 'u'), '').trim() : text;
+}

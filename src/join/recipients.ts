@@ -20,7 +20,7 @@ export interface RecipientJoin {
 interface IndexEntry {
   code: string;
   name: string;
-  /** The place, as written: `广州市本级` → `广州市`. */
+  /** The place, its own-level suffix removed: `广州市本级` → `广州市`. */
   place: string;
   /** Short forms produced by the family's rewrites: `连南瑶族自治县` → `连南县`. */
   shortNames: string[];
@@ -42,7 +42,9 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
   const entries: IndexEntry[] = [];
   for (const row of allocations) {
     if (row.row_type !== 'item' || !row.recipient_code) continue;
-    const place = placeKey(row.recipient_name).replace(/本级$/u, '');
+    const name = placeKey(row.recipient_name);
+    const own = family.ownLevelSuffixes.find((suffix) => name.endsWith(suffix));
+    const place = own ? name.slice(0, -own.length) : name;
     const shortNames = family.shortNameRewrites
       .filter(([from]) => place.endsWith(from))
       .map(([from, to]) => place.slice(0, -from.length) + to)

@@ -9,6 +9,8 @@ export interface TargetAmount {
   fund_demand_wan: string;
   budget_year: string;
   source_line: number;
+  /** Line of the 资金需求 cell, where a mismatch is reported. */
+  fund_demand_line: number;
 }
 
 /**
@@ -33,7 +35,7 @@ export function checkAcrossAnnexes(
     const target = a3?.get(code);
     if (a3 && !target) ctx.report({ code: 'reconcile/recipient-missing', annex: 'annex3', recipient_code: code, source_line: row.source_line, actual: row.recipient_name, params: { where: 'Annex 3' } });
     else if (target && !wanToYuan(target.fund_demand_wan).equals(row.amount_yuan)) {
-      ctx.report({ code: 'reconcile/annex3-vs-annex1', annex: 'annex3', recipient_code: code, source_line: target.source_line, actual: `${target.fund_demand_wan} 万元`, expected: `${row.amount_yuan} 元`, params: { other: row.source_line } });
+      ctx.report({ code: 'reconcile/annex3-vs-annex1', annex: 'annex3', recipient_code: code, source_line: target.fund_demand_line, actual: `${target.fund_demand_wan} 万元`, expected: `${row.amount_yuan} 元`, params: { other: row.source_line } });
     }
   }
   for (const [annex, rows] of [['annex2', a2], ['annex3', a3]] as const) {
@@ -63,7 +65,8 @@ function byCode<T extends { recipient_code: string; source_line: number }>(rows:
 export function checkBudgetYears(targets: readonly TargetAmount[], noticeYear: string, ctx: StageContext): void {
   if (!noticeYear) return;
   for (const t of targets) {
-    if (t.budget_year !== noticeYear) {
+    // An empty year is already reported where it was read.
+    if (t.budget_year && t.budget_year !== noticeYear) {
       ctx.report({ code: 'reconcile/budget-year-mismatch', annex: 'annex3', recipient_code: t.recipient_code, source_line: t.source_line, actual: t.budget_year, expected: noticeYear });
     }
   }

@@ -1,0 +1,45 @@
+import type { IndicatorRow } from '../../schemas/annex3_indicators.js';
+import type { TargetRow } from '../../schemas/annex3_targets.js';
+import type { StageContext } from '../findings/context.js';
+import type { TargetsAnnex } from '../family/spec.js';
+import type { LineRange } from '../grid/build.js';
+import type { RecipientIndex } from '../join/recipients.js';
+import type { Heading, ParsedNotice } from '../parse/markdown.js';
+import { extractIndicators } from './indicators.js';
+import { levelVocabulary } from './levels.js';
+import { splitTargetTable } from './tableParts.js';
+import { readTarget, type PolicyBasisCell } from './target.js';
+import { targetTables } from './tables.js';
+
+/** What Annex 3 yields: one target per table, its indicator rows, and the 政策依据 cells for citations. */
+export interface TargetRecords {
+  /** One per table, in source order. */
+  targets: TargetRow[];
+  /** Every indicator row of every table, in source order. */
+  indicators: IndicatorRow[];
+  /** One per table that has a 政策依据 cell, in table order. */
+  policyCells: PolicyBasisCell[];
+}
+
+/** Annex 3 → targets and indicators: split into tables, each read as metadata block + indicator rows. */
+export function extractTargets(
+  parsed: ParsedNotice,
+  range: LineRange,
+  headings: readonly Heading[],
+  spec: TargetsAnnex,
+  recipients: RecipientIndex,
+  ctx: StageContext,
+): TargetRecords {
+  const vocab = levelVocabulary(spec);
+  const out: TargetRecords = { targets: [], indicators: [], policyCells: [] };
+  for (const table of targetTables(parsed, range, headings, spec, ctx)) {
+    const parts = splitTargetTable(table.rows, spec, vocab, ctx);
+    const { target, policy } = readTarget(table, parts, spec, recipients, ctx);
+    const indicators = extractIndicators(parts.indicatorRows, vocab, { annex: spec.label, recipientCode: target.recipient_code }, ctx);
+    if (indicators.length === 0) ctx.report({ code: 'annex3/indicators-missing', annex: spec.label, recipient_code: target.recipient_code, source_line: table.line });
+    out.targets.push({ ...target, indicator_count: indicators.length });
+    out.indicators.push(...indicators);
+    if (policy) out.policyCells.push(policy);
+  }
+  return out;
+}

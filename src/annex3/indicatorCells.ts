@@ -1,0 +1,66 @@
+import type { Cell, GridRow } from '../grid/grid.js';
+import { isLevelWord, labelKey, levelRank, truncatedLevelWords, type LevelVocabulary } from './levels.js';
+
+/** A cell read as a level label cut short by OCR (`社会效益`). */
+export interface TruncatedLabel {
+  /** The cell. */
+  cell: Cell;
+  /** The level labels it starts; more than one means it cannot say which. */
+  words: string[];
+  /** True when it counts as its label: it names one label, and no full label of that level is in the row. */
+  counted: boolean;
+}
+
+/** One indicator row read by vocabulary, whatever column OCR put each cell in. */
+export interface IndicatorCells {
+  /** Level labels of the row in row order, truncated ones expanded where they count. */
+  levelWords: string[];
+  /** Every label cell of the row as written (block labels such as 绩效指标 excluded). */
+  labelsRaw: string[];
+  /** Cells read as truncated labels. */
+  truncated: TruncatedLabel[];
+  /** The first cell that is not a label: the indicator's name. */
+  name: Cell | undefined;
+  /** The next such cell: its value. */
+  value: Cell | undefined;
+  /** Further non-label cells, which a well-formed row does not have. */
+  extra: Cell[];
+}
+
+/**
+ * Split a row into labels and content: drop empty and spanned cells and block labels, take level labels
+ * out, and read the first remaining cell as the name and the next as the value. A leading cell that starts
+ * a level label (`社会效益`, `经济`) is that label cut short when more than two cells would remain with it.
+ */
+export function indicatorCells(row: GridRow, vocab: LevelVocabulary): IndicatorCells {
+  const labels: { cell: Cell; word: string }[] = [];
+  const content: Cell[] = [];
+  for (const cell of row.cells) {
+    const key = labelKey(cell.text);
+    if (key === '' || vocab.blockLabels.has(key)) continue;
+    if (isLevelWord(vocab, key)) labels.push({ cell, word: key });
+    else content.push(cell);
+  }
+  const truncated: TruncatedLabel[] = [];
+  while (content.length > 2) {
+    const words = truncatedLevelWords(vocab, content[0]?.text ?? '');
+    if (words.length === 0) break;
+    truncated.push({ cell: content.shift() as Cell, words, counted: false });
+  }
+  for (const t of truncated) {
+    const word = t.words[0] ?? '';
+    t.counted = t.words.length === 1 && !labels.some((l) => levelRank(vocab, l.word) === levelRank(vocab, word));
+  }
+  const inRowOrder = (a: Cell, b: Cell): number => row.cells.indexOf(a) - row.cells.indexOf(b);
+  const ordered = [...labels, ...truncated.filter((t) => t.counted).map((t) => ({ cell: t.cell, word: t.words[0] ?? '' }))];
+  ordered.sort((a, b) => inRowOrder(a.cell, b.cell));
+  const raw = [...labels.map((l) => l.cell), ...truncated.map((t) => t.cell)].sort(inRowOrder);
+  return {
+    levelWords: ordered.map((o) => o.word),
+    labelsRaw: raw.map((c) => c.text),
+    truncated,
+    name: content[0],
+    value: content[1],
+    extra: content.slice(2),
+  };
+}

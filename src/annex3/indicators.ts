@@ -1,0 +1,113 @@
+import type { IndicatorRow } from '../../schemas/annex3_indicators.js';
+import type { StageContext } from '../findings/context.js';
+import { rowText, type GridRow } from '../grid/grid.js';
+import { normalizeText, type RuleCounts, type RuleName } from '../normalize/rules.js';
+import { indicatorCells, type IndicatorCells } from './indicatorCells.js';
+import { labelKey, resolveLevels, type LevelVocabulary, type Levels, type ResolvedLevels } from './levels.js';
+import { parseTargetValue } from './value.js';
+
+/** A flag of an indicator record. */
+type Flag = IndicatorRow['flags'][number];
+
+/** Where the indicators of one table go in findings. */
+interface TableContext {
+  /** Annex label for findings (`annex3`). */
+  annex: string;
+  /** The table's recipient code, or ''. */
+  recipientCode: string;
+}
+
+/**
+ * One record per indicator row of a table: name and value read by vocabulary (see `indicatorCells`),
+ * levels carried down from the rows above, the value parsed. What is irregular is flagged on the
+ * record and reported.
+ */
+export function extractIndicators(rows: readonly GridRow[], vocab: LevelVocabulary, where: TableContext, ctx: StageContext): IndicatorRow[] {
+  const records: IndicatorRow[] = [];
+  const ruleCounts: RuleCounts = {};
+  let carried: Levels = { level1: '', level2: '' };
+  // Line of the conflicting row whose kept levels the rows below inherit, until a row names its own.
+  let conflictAbove: number | null = null;
+  for (const row of rows) {
+    const cells = indicatorCells(row, vocab);
+    reportTruncated(cells, where, ctx);
+    const resolved = resolveLevels(vocab, cells.levelWords, carried);
+    const inherited: number | null = cells.levelWords.length === 0 ? conflictAbove : null;
+    carried = resolved.levels;
+    conflictAbove = resolved.conflict ? row.line : inherited;
+    const flags = rowFlags(row, cells, resolved, inherited, where, ctx);
+    if (!cells.name) continue; // a row of labels only: its levels carry down
+    const value = parseTargetValue(cells.value?.text ?? '');
+    records.push({
+      recipient_code: where.recipientCode,
+      seq: records.length + 1,
+      level1: resolved.levels.level1 as IndicatorRow['level1'],
+      level2: resolved.levels.level2 as IndicatorRow['level2'],
+      name_raw: cells.name.text,
+      name: normalizeText(cells.name.text, undefined, ruleCounts),
+      indicator_id: '',
+      value_raw: cells.value?.text ?? '',
+      value_comparator: value.comparator,
+      value_number: value.number,
+      value_number_max: value.numberMax,
+      value_unit: value.unit,
+      flags,
+      source_line: row.line,
+      level_labels_raw: cells.labelsRaw,
+    });
+  }
+  for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);
+  return records;
+}
+
+/** Flags of one row, each reported as a finding; a row of labels only can still have a level conflict. */
+function rowFlags(row: GridRow, cells: IndicatorCells, resolved: ResolvedLevels, inherited: number | null, where: TableContext, ctx: StageContext): Flag[] {
+  const flags: Flag[] = [];
+  const name = cells.name?.text ?? '';
+  const levels = levelsText(resolved.levels);
+  const base = { annex: where.annex, recipient_code: where.recipientCode, source_line: row.line };
+  if (resolved.conflict) {
+    flags.push('level_conflict');
+    ctx.report({ ...base, code: 'annex3/level-conflict', actual: cells.labelsRaw.join(' | '), expected: levels });
+  }
+  if (!cells.name) return flags;
+  if (inherited !== null) {
+    flags.push('level_after_conflict');
+    ctx.report({ ...base, code: 'annex3/level-after-conflict', actual: name, expected: levels, params: { other: inherited } });
+  }
+  if (resolved.levels.level1 === '') {
+    flags.push('level_missing');
+    ctx.report({ ...base, code: 'annex3/level-missing', actual: name });
+  }
+  if (!cells.value) {
+    flags.push('missing_value');
+    ctx.report({ ...base, code: 'annex3/value-missing', actual: name });
+  } else if (labelKey(cells.value.text) === labelKey(name)) {
+    flags.push('value_equals_name');
+    ctx.report({ ...base, code: 'annex3/value-equals-name', actual: name });
+  }
+  if (cells.extra.length > 0) {
+    flags.push('extra_cells');
+    ctx.report({ ...base, code: 'annex3/indicator-extra-cells', actual: rowText(row), expected: `${name} | ${cells.value?.text ?? ''}` });
+  }
+  return flags;
+}
+
+/** Every cell read as a cut-short level label is an info finding; one that names no single label, a warning. */
+function reportTruncated(cells: IndicatorCells, where: TableContext, ctx: StageContext): void {
+  for (const t of cells.truncated) {
+    ctx.report({
+      code: t.counted ? 'annex3/level-label-truncated' : 'annex3/level-label-fragment-ignored',
+      annex: where.annex,
+      recipient_code: where.recipientCode,
+      source_line: t.cell.line,
+      actual: t.cell.text,
+      expected: t.words.join(' or '),
+    });
+  }
+}
+
+/** Levels as a finding quotes them: `产出指标/时效指标`. */
+function levelsText(levels: Levels): string {
+  return levels.level2 ? `${levels.level1}/${levels.level2}` : levels.level1;
+}

@@ -1,0 +1,77 @@
+import type { StageContext } from '../findings/context.js';
+import type { TargetMetadataField, TargetsAnnex } from '../family/spec.js';
+import { filledCells, rowText, type Cell, type GridRow } from '../grid/grid.js';
+import { labelKey, type LevelVocabulary } from './levels.js';
+
+/** A metadata value of a target table and where its label was. */
+export interface MetadataValue {
+  /** The value cell, or undefined when the label has no value beside it. */
+  cell: Cell | undefined;
+  /** Line of the label. */
+  line: number;
+}
+
+/** A target table split into its metadata block and its indicator rows. */
+export interface TableParts {
+  /** Metadata values by field; a field whose label never appears is absent. */
+  metadata: Partial<Record<TargetMetadataField, MetadataValue>>;
+  /** Rows that are neither metadata nor the indicator header, in source order. */
+  indicatorRows: GridRow[];
+}
+
+/**
+ * Sort a table's rows: a row whose first filled cell is a metadata label is metadata (label, value,
+ * label, value…); a row of header words only is the indicator header; any other filled row is an
+ * indicator. A repeated metadata label or header is reported and the first one kept.
+ */
+export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, vocab: LevelVocabulary, ctx: StageContext): TableParts {
+  const fieldOf = metadataFields(spec);
+  const metadata: TableParts['metadata'] = {};
+  const indicatorRows: GridRow[] = [];
+  let headerLine: number | null = null;
+  for (const row of rows) {
+    const filled = filledCells(row);
+    const first = filled[0];
+    if (!first) continue;
+    if (fieldOf.has(labelKey(first.text))) {
+      readMetadataRow(filled, fieldOf, metadata, spec.label, ctx);
+    } else if (filled.length >= 2 && filled.every((c) => vocab.header.has(labelKey(c.text)))) {
+      if (headerLine !== null) ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      headerLine ??= row.line;
+    } else {
+      indicatorRows.push(row);
+    }
+  }
+  return { metadata, indicatorRows };
+}
+
+/** Metadata label (as compared) → its field. */
+function metadataFields(spec: TargetsAnnex): Map<string, TargetMetadataField> {
+  const fields = new Map<string, TargetMetadataField>();
+  for (const [field, labels] of Object.entries(spec.metadataLabels) as [TargetMetadataField, string[]][]) {
+    for (const label of labels) fields.set(labelKey(label), field);
+  }
+  return fields;
+}
+
+/** Each label cell takes the next filled cell that is not itself a label as its value. */
+function readMetadataRow(
+  filled: readonly Cell[],
+  fieldOf: ReadonlyMap<string, TargetMetadataField>,
+  metadata: TableParts['metadata'],
+  annex: string,
+  ctx: StageContext,
+): void {
+  filled.forEach((cell, i) => {
+    const field = fieldOf.get(labelKey(cell.text));
+    if (!field) return;
+    const next = filled[i + 1];
+    const value = next && !fieldOf.has(labelKey(next.text)) ? next : undefined;
+    const seen = metadata[field];
+    if (seen) {
+      ctx.report({ code: 'annex3/metadata-repeated', annex, source_line: cell.line, actual: cell.text, expected: seen.line, params: { same: value?.text === seen.cell?.text ? 'the same' : 'a different' } });
+      return;
+    }
+    metadata[field] = { cell: value, line: cell.line };
+  });
+}

@@ -1,0 +1,94 @@
+import { Decimal } from 'decimal.js';
+import type { TargetRow } from '../../schemas/annex3_targets.js';
+import type { StageContext } from '../findings/context.js';
+import type { TargetMetadataField, TargetsAnnex } from '../family/spec.js';
+import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
+import { parseAmount, YUAN_PER_UNIT } from '../normalize/amount.js';
+import { cleanName } from '../normalize/names.js';
+import type { TableParts } from './tableParts.js';
+import type { TargetTable } from './tables.js';
+
+/** A target before its indicators are counted. */
+export type TargetHead = Omit<TargetRow, 'indicator_count'>;
+
+/** The 政策依据 cell of one table, kept for reading its citations. */
+export interface PolicyBasisCell {
+  /** The table's recipient code, or ''. */
+  recipient_code: string;
+  /** Line of the cell. */
+  source_line: number;
+  /** The cell exactly as written (HTML kept). */
+  raw: string;
+  /** Its plain text, list items on their own lines. */
+  text: string;
+}
+
+/** A table's target and its 政策依据 cell. */
+export interface ReadTarget {
+  /** The target, its indicator count still to come. */
+  target: TargetHead;
+  /** The 政策依据 cell, or null when the table has none. */
+  policy: PolicyBasisCell | null;
+}
+
+/** Read a table's metadata into a target: year and 资金需求 parsed, the local department joined to Annex 1. */
+export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsAnnex, recipients: RecipientIndex, ctx: StageContext): ReadTarget {
+  const text = (field: TargetMetadataField): string => parts.metadata[field]?.cell?.text ?? '';
+  const line = (field: TargetMetadataField): number => parts.metadata[field]?.cell?.line ?? parts.metadata[field]?.line ?? table.line;
+  const department = text('local_department');
+  const join = department ? joinRecipient(department, recipients) : null;
+  const code = join?.code ?? '';
+  const missing = (Object.keys(spec.metadataLabels) as TargetMetadataField[]).filter((f) => text(f) === '');
+  if (missing.length > 0) {
+    ctx.report({ code: 'annex3/metadata-missing', annex: spec.label, recipient_code: code, source_line: table.line, actual: missing.map((f) => spec.metadataLabels[f][0] ?? f).join('、') });
+  }
+  if (join) reportJoin(join, department, { annex: spec.label, line: line('local_department') }, (f) => ctx.report(f));
+  const target: TargetHead = {
+    recipient_code: code,
+    local_department: cleanName(department, ctx),
+    provincial_department: cleanName(text('provincial_department'), ctx),
+    project_name: cleanName(text('project_name'), ctx),
+    fund_type: cleanName(text('fund_type'), ctx),
+    project_level: cleanName(text('project_level'), ctx),
+    budget_year: budgetYear(text('budget_year'), spec, code, line('budget_year'), ctx),
+    fund_demand_wan: fundDemandWan(text('fund_demand'), spec, code, line('fund_demand'), ctx),
+    spending_content: cleanName(text('spending_content'), ctx),
+    overall_goal: text('overall_goal'),
+    source_line: table.line,
+    fund_demand_line: line('fund_demand'),
+    recipient_match: join?.match ?? 'none',
+    local_department_raw: department,
+    budget_year_raw: text('budget_year'),
+    fund_demand_raw: text('fund_demand'),
+  };
+  const basis = parts.metadata.policy_basis?.cell;
+  const policy = basis ? { recipient_code: code, source_line: basis.line, raw: basis.raw, text: basis.text } : null;
+  return { target, policy };
+}
+
+/** `2024年` → `2024`; anything else is reported and left empty. */
+function budgetYear(raw: string, spec: TargetsAnnex, code: string, line: number, ctx: StageContext): string {
+  if (raw === '') return '';
+  const year = new RegExp(spec.budgetYear, 'u').exec(raw.normalize('NFKC').trim())?.[1];
+  if (year) return year;
+  ctx.report({ code: 'annex3/budget-year-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
+  return '';
+}
+
+/** `1239万元` → `1239`, exactly as written; another unit is converted exactly; anything else is reported and left empty. */
+function fundDemandWan(raw: string, spec: TargetsAnnex, code: string, line: number, ctx: StageContext): string {
+  if (raw === '') return '';
+  const amount = parseAmount(raw);
+  if (amount.value === null) {
+    ctx.report({ code: 'annex3/fund-demand-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
+    return '';
+  }
+  const repairs = amount.repairs.filter((r) => r !== 'unit-suffix');
+  if (repairs.length > 0) {
+    ctx.report({ code: 'extract/amount-repaired', annex: spec.label, recipient_code: code, source_line: line, actual: raw, expected: amount.written });
+    for (const rule of repairs) ctx.count(rule);
+  }
+  const unit = amount.unit ?? spec.fundDemandUnit;
+  if (unit === '万元') return amount.written;
+  return amount.value.times(YUAN_PER_UNIT[unit] ?? 1).dividedBy(new Decimal(YUAN_PER_UNIT['万元'] ?? 10_000)).toFixed();
+}

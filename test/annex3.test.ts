@@ -1,0 +1,304 @@
+import { describe, expect, it } from 'vitest';
+import { extractTargets } from '../src/annex3/extract.js';
+import { Collector } from '../src/findings/context.js';
+import { loadFamilies } from '../src/family/load.js';
+import { buildRecipientIndex } from '../src/join/recipients.js';
+import { locateAnnexes } from '../src/locate/annexes.js';
+import { parseMarkdown } from '../src/parse/markdown.js';
+import type { AllocationRow } from '../schemas/annex1_allocations.js';
+import type { Finding } from '../src/findings/finding.js';
+import { extractText, recordsOf, seedText, withoutLines } from './support/run.js';
+import { toHtmlTables, toPipeTables } from './support/variants.js';
+
+type Row = Record<string, unknown>;
+
+const seed = extractText(seedText(), 'seed');
+const targets = recordsOf(seed, 'annex3_targets');
+const indicators = recordsOf(seed, 'annex3_indicators');
+const details = recordsOf(seed, 'annex2_details');
+const findings = (JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
+const lines = seedText().split('\n');
+
+/** The indicator record that starts at a line of the seed. */
+function at(line: number): Row {
+  const found = indicators.find((r) => r['source_line'] === line);
+  if (!found) throw new Error(`no indicator at line ${line}`);
+  return found;
+}
+
+/** Name, value, levels and flags of the record at a line, for compact assertions. */
+function brief(line: number): [unknown, unknown, unknown, unknown, unknown] {
+  const r = at(line);
+  return [r['name_raw'], r['value_raw'], r['level1'], r['level2'], r['flags']];
+}
+
+/**
+ * An independent reading of the raw text, sharing no code with the pipeline: a table starts at a
+ * `#`/`##` line naming 绩效目标表 after `# 附件3`; its indicator rows are its tab-separated lines
+ * except the metadata lines (first cell a metadata label) and the 一级指标 header line.
+ */
+const METADATA = ['项目名称', '资金类型', '项目等级', '省级主管部门', '预算年度', '资金需求', '支出内容', '政策依据', '总体绩效目标'];
+const annex3Line = lines.indexOf('# 附件3') + 1;
+const tableLines = lines.flatMap((l, i) => (i + 1 > annex3Line && /^#{1,2} .*绩效目标表/.test(l) ? [i + 1] : []));
+const rawIndicatorLines = tableLines.map((start, k) => {
+  const end = tableLines[k + 1] ?? lines.length + 1;
+  const found: number[] = [];
+  for (let n = start + 1; n < end; n++) {
+    const text = lines[n - 1] ?? '';
+    if (!text.includes('\t') || METADATA.includes((text.split('\t')[0] ?? '').trim()) || text.includes('一级指标')) continue;
+    found.push(n);
+  }
+  return found;
+});
+
+describe('Annex 3 targets of the seed', () => {
+  it('finds 42 tables, one target each, starting at the 42 table headings', () => {
+    expect(annex3Line).toBe(185);
+    expect(tableLines).toHaveLength(42);
+    expect(targets).toHaveLength(42);
+    expect(targets.map((t) => t['source_line'])).toEqual(tableLines);
+  });
+
+  it('joins every table to a different Annex 1 recipient', () => {
+    const codes = targets.map((t) => t['recipient_code']);
+    expect(codes.every((c) => /^\d{9}$/.test(String(c)))).toBe(true);
+    expect(new Set(codes).size).toBe(42);
+  });
+
+  it("gives every target a fund demand equal to its recipient's Annex 2 amount", () => {
+    const items = details.filter((d) => d['row_type'] === 'item');
+    expect(items).toHaveLength(42);
+    for (const t of targets) {
+      const item = items.find((d) => d['recipient_code'] === t['recipient_code']);
+      expect(item, String(t['local_department'])).toBeDefined();
+      expect(t['fund_demand_wan'], String(t['local_department'])).toBe(item?.['amount_wan']);
+    }
+  });
+
+  it('reads the metadata block of the first table (广州市) field by field', () => {
+    expect(targets[0]).toMatchObject({
+      recipient_code: '440100000',
+      local_department: '广州市市场监管局',
+      provincial_department: '广东省市场监管局',
+      project_name: '2024年转移支付知识产权专项资金',
+      fund_type: '省级财政专项资金',
+      project_level: '二级项目',
+      budget_year: '2024',
+      fund_demand_wan: '1239',
+      spending_content: '知识产权高质量创造、运用、保护、服务能力提升项目',
+      source_line: 187,
+      recipient_match: 'exact',
+      budget_year_raw: '2024年',
+      fund_demand_raw: '1239万元',
+      indicator_count: 28,
+    });
+    expect(String(targets[0]?.['overall_goal'])).toMatch(/^贯彻落实党中央、国务院关于知识产权工作的决策部署，高效促进知识产权运用/);
+  });
+
+  it('reads every budget year 2024年 as "2024"', () => {
+    expect(new Set(targets.map((t) => t['budget_year']))).toEqual(new Set(['2024']));
+  });
+
+  it('writes an overall goal given as an HTML list as plain text, one item per line', () => {
+    const zhuhai = targets.find((t) => t['source_line'] === 228);
+    const goal = String(zhuhai?.['overall_goal']);
+    expect(goal.split('\n')).toHaveLength(14);
+    expect(goal.split('\n')[0]).toBe('1、支持珠海企业开展精准高价值专利培育布局；');
+    expect(goal).not.toMatch(/<|>/);
+  });
+
+  it('joins the OCR-garbled 开平市市市场监 by similarity and 鹤山市市场监管 exactly, and reports the guess-free similarity join', () => {
+    expect(targets.find((t) => t['source_line'] === 866)).toMatchObject({ recipient_code: '440783000', recipient_match: 'fuzzy', local_department_raw: '开平市市市场监' });
+    expect(targets.find((t) => t['source_line'] === 886)).toMatchObject({ recipient_code: '440784000', recipient_match: 'exact', local_department_raw: '鹤山市市场监管' });
+    expect(targets.find((t) => t['source_line'] === 1206)).toMatchObject({ recipient_code: '441826000', local_department: '连南瑶族自治县市场监管局' });
+    const fuzzy = findings.filter((f) => f.code === 'join/recipient-fuzzy');
+    expect(fuzzy).toEqual([expect.objectContaining({ annex: 'annex3', source_line: 871, actual: '开平市市市场监', recipient_code: '440783000' })]);
+  });
+
+  it('keeps the first of the two 总体绩效目标 rows of 湛江市 and reports the second', () => {
+    const zhanjiang = targets.find((t) => t['source_line'] === 965);
+    expect(String(zhanjiang?.['overall_goal'])).toContain('12、统筹推进知识产权强省建设纲要');
+    expect(String(zhanjiang?.['overall_goal'])).not.toContain('13、统筹推进');
+    expect(findings.filter((f) => f.code === 'annex3/metadata-repeated')).toEqual([
+      expect.objectContaining({ source_line: 976, actual: '总体绩效目标', expected: '975' }),
+    ]);
+  });
+
+  it('keeps the 政策依据 cell as HTML for reading citations later', () => {
+    const family = loadFamilies()[0];
+    if (!family) throw new Error('no family');
+    const parsed = parseMarkdown(seedText());
+    const ctx = new Collector();
+    const layout = locateAnnexes(parsed, family, ctx);
+    const recipients = buildRecipientIndex(recordsOf(seed, 'annex1_allocations') as unknown as AllocationRow[], family);
+    const range = layout.annex3;
+    if (!range) throw new Error('no annex 3');
+    const { policyCells } = extractTargets(parsed, range, layout.headings, family.annex3, recipients, ctx);
+    expect(policyCells).toHaveLength(42);
+    expect(policyCells[0]).toMatchObject({ recipient_code: '440100000', source_line: 196 });
+    expect(policyCells[0]?.raw).toMatch(/^<ol style="list-style-type: none"> <li>《国家知识产权局关于进一步提升专利申请质量的若干意见》<\/li>/);
+    expect(policyCells[0]?.text.split('\n')[0]).toBe('《国家知识产权局关于进一步提升专利申请质量的若干意见》');
+  });
+});
+
+describe('Annex 3 indicators of the seed', () => {
+  it('has 787 indicator rows, as many as the raw text has indicator lines', () => {
+    expect(rawIndicatorLines.flat()).toHaveLength(787);
+    expect(indicators).toHaveLength(787);
+  });
+
+  it('has per table exactly the indicator lines of the raw text, in order and numbered from 1', () => {
+    targets.forEach((t, k) => {
+      const own = indicators.filter((r) => r['recipient_code'] === t['recipient_code']);
+      expect(own.map((r) => r['source_line']), String(t['local_department'])).toEqual(rawIndicatorLines[k]);
+      expect(own.map((r) => r['seq'])).toEqual(own.map((_, i) => i + 1));
+      expect(t['indicator_count']).toBe(own.length);
+    });
+  });
+
+  it('reads every name and value as the raw line gives them once the label cells are set aside', () => {
+    // Labels of the seed, cut-short ones (社会效益, 经济) included; empty cells skipped; runs of spaces read as one.
+    const labels = new Set(['绩效指标', '产出指标', '效益指标', '满意度指标', '数量指标', '质量指标', '时效指标', '经济效益指标', '社会效益指标', '可持续影响指标', '服务对象满意度指标', '社会效益', '经济']);
+    for (const r of indicators) {
+      const content = (lines[Number(r['source_line']) - 1] ?? '').split('\t').map((c) => c.trim().replace(/ {2,}/g, ' ')).filter((c) => c !== '' && !labels.has(c));
+      expect([r['name_raw'], r['value_raw']], `line ${r['source_line']}`).toEqual([content[0], content[1] ?? '']);
+      expect(content.length, `line ${r['source_line']}`).toBeLessThanOrEqual(2);
+    }
+  });
+
+  it('counts by hand: 28 rows for 广州市, 5 for 东源县, 46 for 云浮市, 20 for 罗定市', () => {
+    const count = (line: number): unknown => targets.find((t) => t['source_line'] === line)?.['indicator_count'];
+    expect([count(187), count(445), count(1371), count(1497)]).toEqual([28, 5, 46, 20]);
+  });
+
+  it('gives each row that carries consistent level labels the levels it names', () => {
+    const parentOf: Record<string, string> = {
+      数量指标: '产出指标', 质量指标: '产出指标', 时效指标: '产出指标', 成本指标: '产出指标',
+      经济效益指标: '效益指标', 社会效益指标: '效益指标', 生态效益指标: '效益指标', 可持续影响指标: '效益指标',
+      服务对象满意度指标: '满意度指标',
+    };
+    const level1s = ['产出指标', '效益指标', '满意度指标'];
+    let checked = 0;
+    for (const r of indicators) {
+      const cells = (lines[Number(r['source_line']) - 1] ?? '').split('\t').map((c) => c.trim());
+      const l2 = [...new Set(cells.filter((c) => c in parentOf))];
+      const l1 = [...new Set([...cells.filter((c) => level1s.includes(c)), ...l2.map((w) => parentOf[w])])];
+      if (l1.length === 0) continue;
+      if (l1.length > 1 || l2.length > 1) {
+        expect(r['flags'], `line ${r['source_line']}`).toContain('level_conflict');
+        continue;
+      }
+      checked++;
+      expect(r['level1'], `line ${r['source_line']}`).toBe(l1[0]);
+      if (l2.length === 1) expect(r['level2'], `line ${r['source_line']}`).toBe(l2[0]);
+      expect(r['flags'], `line ${r['source_line']}`).not.toContain('level_conflict');
+    }
+    // 162 indicator lines carry a level label; 5 of them contradict themselves (checked above and below).
+    expect(checked).toBe(157);
+  });
+
+  it('carries levels down to rows without labels and leaves level2 empty where a table has no level-2 column', () => {
+    expect(brief(200)).toEqual(['形成产业专利导航报告', '不少于3份', '产出指标', '数量指标', []]);
+    expect(brief(223)).toEqual(['公共服务网点', '不少于50家', '效益指标', '经济效益指标', []]);
+    // 汕尾市 and 云浮市: 绩效指标 | 产出指标 | name | value, no 二级指标 cell.
+    expect(brief(633)).toEqual(['形成产业专利导航报告', '1份(区域规划类导航或产业规划类)', '产出指标', '', []]);
+    expect(brief(1384)).toEqual(['开展知识产权交易对接活动', '不少于2场', '产出指标', '', []]);
+    // 湛江市: 绩效指标 | 数量指标 — level1 follows from level2.
+    expect(brief(977)).toEqual(['召开专利导航成果发布会', '1场', '产出指标', '数量指标', []]);
+  });
+
+  it('reads rows whose cells OCR shifted left: name in column 1 or 0, value next to it', () => {
+    expect(brief(218)).toEqual(['培育知识产权保护规范化市场（家）', '不少于2家', '产出指标', '数量指标', []]);
+    expect(brief(219)).toEqual(['开展海外知识产权纠纷案件业务指导', '不少于20次', '产出指标', '数量指标', []]);
+    expect(brief(221)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
+    expect(brief(259)).toEqual(['参加海外知识产权保护(侵权责任险)培训企业', '不少于50家', '产出指标', '数量指标', []]);
+    expect(brief(265)).toEqual(['开设地理标志专用标志使用申请窗口', '1个', '产出指标', '数量指标', []]);
+    expect(brief(266)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
+    expect(brief(481)).toEqual(['服务对象有效投诉率', '不高于10%', '满意度指标', '服务对象满意度指标', ['level_after_conflict']]);
+    expect(brief(1422)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
+    expect(brief(1524)).toEqual(['面向企业开展信息公共服务', '不少于20家', '效益指标', '社会效益指标', []]);
+    expect(brief(1525)).toEqual(['开展知识产权宣传培训', '不少于1场', '效益指标', '社会效益指标', []]);
+  });
+
+  it("flags the 罗定市 row that names 时效指标 and an indicator but gives no value, and invents none", () => {
+    expect(lines[1522]).toBe('\t\t\t时效指标\t项目完成期限符合相关要求');
+    expect(at(1523)).toMatchObject({
+      name_raw: '项目完成期限符合相关要求', value_raw: '', value_comparator: '', value_number: '', value_unit: '',
+      level1: '产出指标', level2: '时效指标', flags: ['missing_value'],
+    });
+    expect(findings.filter((f) => f.code === 'annex3/value-missing').map((f) => f.source_line)).toEqual([1523]);
+  });
+
+  it('flags rows whose labels contradict each other and keeps the label nearest the name', () => {
+    expect(brief(396)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', ['level_conflict']]);
+    expect(brief(439)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', ['level_conflict']]);
+    expect(brief(480)).toEqual(['服务企业数', '不少于15家次', '满意度指标', '服务对象满意度指标', ['level_conflict']]);
+    expect(brief(1020)).toEqual(['发动企业并提出地理标志产品专用标志使用申请', '不少于2批次', '产出指标', '数量指标', ['level_conflict']]);
+    expect(brief(1069)).toEqual(['年度专利权和商标权质押融资金额实现增长', '20%以上', '效益指标', '经济效益指标', ['level_conflict']]);
+    expect(at(439)['level_labels_raw']).toEqual(['效益指标', '社会效益指标', '时效指标']);
+    const conflicts = findings.filter((f) => f.code === 'annex3/level-conflict');
+    expect(conflicts.map((f) => f.source_line)).toEqual([396, 439, 480, 1020, 1069]);
+    expect(conflicts[0]).toMatchObject({ actual: '效益指标 | 时效指标 | 经济', expected: '产出指标/时效指标' });
+  });
+
+  it('flags the unlabelled rows that inherit their levels from a conflicting row', () => {
+    const inheriting = indicators.filter((r) => (r['flags'] as string[]).includes('level_after_conflict')).map((r) => r['source_line']);
+    expect(inheriting).toEqual([440, 441, 442, 481, 1021, 1022, 1023]);
+    expect(findings.filter((f) => f.code === 'annex3/level-after-conflict').map((f) => f.source_line)).toEqual(inheriting);
+  });
+
+  it('reads 社会效益 as the level label 社会效益指标 cut short, and 经济 beside a full label as no level', () => {
+    expect(brief(962)).toEqual(['企业知识产权贯标推进', '企业知识产权能力提升, 贯标企业数量保持稳定', '效益指标', '社会效益指标', []]);
+    expect(findings.filter((f) => f.code === 'annex3/level-label-truncated')).toEqual([expect.objectContaining({ source_line: 962, actual: '社会效益', expected: '社会效益指标' })]);
+    expect(findings.filter((f) => f.code === 'annex3/level-label-fragment-ignored')).toEqual([expect.objectContaining({ source_line: 396, actual: '经济' })]);
+  });
+
+  it('keeps 服务对象满意度, a name that starts a level label, as a name when only it and a value remain', () => {
+    expect(brief(401)).toEqual(['服务对象满意度', '0.8', '满意度指标', '服务对象满意度指标', []]);
+  });
+
+  it('flags the value that repeats its name', () => {
+    expect(brief(759)).toEqual(['知识产权质押贷款登记金额', '知识产权质押贷款登记金额', '效益指标', '经济效益指标', ['value_equals_name']]);
+    expect(indicators.filter((r) => (r['flags'] as string[]).includes('value_equals_name'))).toHaveLength(1);
+  });
+
+  it('has flags on 14 rows only: 5 conflicts, 7 rows below them, 1 missing value, 1 value equal to its name', () => {
+    expect(indicators.filter((r) => (r['flags'] as string[]).length > 0)).toHaveLength(14);
+  });
+
+  it('parses values into comparator, number, upper bound and unit, keeping the raw text', () => {
+    const value = (line: number): unknown[] => ['value_raw', 'value_comparator', 'value_number', 'value_number_max', 'value_unit'].map((k) => at(line)[k]);
+    expect(value(199)).toEqual(['不少于5家', '>=', '5', '', '家']);
+    expect(value(207)).toEqual(['1000次以上', '>=', '1000', '', '次']);
+    expect(value(736)).toEqual(['2-3场', 'range', '2', '3', '场']);
+    expect(value(1002)).toEqual(['≥7（亿）', '>=', '7', '', '亿']);
+    expect(value(443)).toEqual(['不高于10%', '<=', '10', '', '%']);
+    expect(value(1198)).toEqual(['不少于一个', '>=', '1', '', '个']);
+    expect(value(213)).toEqual(['较上年有增长', 'text', '', '', '']);
+    expect(value(575)).toEqual(['为辖区不少于5家企业提供商标注册指导与服务', '>=', '5', '', '家']);
+  });
+
+  it('parses a number from every value that holds a digit', () => {
+    const withDigit = indicators.filter((r) => /\d/.test(String(r['value_raw'])));
+    expect(withDigit.length).toBe(657);
+    expect(withDigit.filter((r) => r['value_number'] === '')).toEqual([]);
+  });
+
+  it('normalizes the name and keeps the raw one beside it', () => {
+    expect(at(247)).toMatchObject({ name_raw: '知识产权保护中心提供快速预审、快速确权 and 快速维权服务', name: '知识产权保护中心提供快速预审、快速确权和快速维权服务', indicator_id: '' });
+  });
+});
+
+describe('Annex 3 in other table encodings', () => {
+  it('gives the same targets and indicators when the tables are HTML with rowspan and colspan', () => {
+    const html = extractText(toHtmlTables(seedText(), { rowspan: true }), 'seed');
+    expect(withoutLines(recordsOf(html, 'annex3_targets'))).toEqual(withoutLines(targets));
+    expect(withoutLines(recordsOf(html, 'annex3_indicators'))).toEqual(withoutLines(indicators));
+  });
+
+  it('gives the same targets and indicators when the tables are GFM pipe tables', () => {
+    const pipe = extractText(toPipeTables(seedText()), 'seed');
+    expect(withoutLines(recordsOf(pipe, 'annex3_targets'))).toEqual(withoutLines(targets));
+    expect(withoutLines(recordsOf(pipe, 'annex3_indicators'))).toEqual(withoutLines(indicators));
+  });
+});
