@@ -14,14 +14,22 @@ export interface DatasetSchema {
   title: string;
   /** Zod schema of one record; its shape's key order is the output field order. */
   record: z.ZodObject;
+  /** Fields that identify a record within one notice (Table Schema `primaryKey`). */
+  primaryKey: string[];
+  /** References to other datasets of the same notice that hold for every record (Table Schema `foreignKeys`). */
+  foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
 }
+
+/** Indicator and citation rows belong to a target table through the recipient code. */
+const toTarget = [{ fields: ['recipient_code'], reference: { resource: 'annex3_targets', fields: ['recipient_code'] } }];
 
 /** Every dataset the pipeline writes, in output order. */
 export const DATASETS: readonly DatasetSchema[] = [
-  { name: 'annex1_allocations', major: 1, title: '附件1 分配情况表', record: AllocationRow },
-  { name: 'annex2_details', major: 1, title: '附件2 资金明细分配表', record: DetailRow },
-  { name: 'annex3_targets', major: 1, title: '附件3 绩效目标表', record: TargetRow },
-  { name: 'annex3_indicators', major: 1, title: '附件3 绩效指标', record: IndicatorRow },
+  // Rows carry no natural key of their own (subtotals have no recipient), so the source line identifies them.
+  { name: 'annex1_allocations', major: 1, title: '附件1 分配情况表', record: AllocationRow, primaryKey: ['source_line'] },
+  { name: 'annex2_details', major: 1, title: '附件2 资金明细分配表', record: DetailRow, primaryKey: ['source_line'] },
+  { name: 'annex3_targets', major: 1, title: '附件3 绩效目标表', record: TargetRow, primaryKey: ['source_line'] },
+  { name: 'annex3_indicators', major: 1, title: '附件3 绩效指标', record: IndicatorRow, primaryKey: ['source_line'], foreignKeys: toTarget },
 ];
 
 /** The schema of a dataset by name; a missing one is a bug. */

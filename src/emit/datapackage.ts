@@ -25,6 +25,9 @@ export function dataPackage(noticeId: string, title: string, csvFiles: [string, 
         dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
         schema: {
           fields: fieldsOf(dataset.record).map((f) => ({ name: f.name, title: f.title, type: TABLE_TYPES[f.kind] })),
+          missingValues: [''],
+          primaryKey: dataset.primaryKey,
+          ...(dataset.foreignKeys ? { foreignKeys: dataset.foreignKeys } : {}),
         },
       };
     }),

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { describe, expect, it } from 'vitest';
+import { extractText, seedText } from './support/run.js';
+
+interface Field { name: string; title: string; type: string }
+interface Resource {
+  name: string;
+  path: string;
+  bytes: number;
+  hash: string;
+  encoding: string;
+  dialect: { delimiter: string; lineTerminator: string };
+  schema: { fields: Field[]; primaryKey: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
+}
+
+const result = extractText(seedText(), 'yue-cai-gong-2023-126');
+const pkg = JSON.parse(result.files.get('datapackage.json') ?? '{}') as { resources: Resource[] };
+const rowsOf = (r: Resource): Record<string, string>[] => parse(result.files.get(r.path) ?? '', { columns: true, bom: true }) as Record<string, string>[];
+
+describe('datapackage.json of the seed', () => {
+  it('describes every CSV the folder holds', () => {
+    const csvs = [...result.files.keys()].filter((f) => f.endsWith('.csv')).sort();
+    expect(pkg.resources.map((r) => r.path).sort()).toEqual(csvs);
+    expect(csvs.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("records each CSV's sha256 and size in bytes", () => {
+    for (const r of pkg.resources) {
+      const content = Buffer.from(result.files.get(r.path) ?? '', 'utf8');
+      expect(r.bytes, r.path).toBe(content.length);
+      expect(r.hash, r.path).toBe(`sha256:${createHash('sha256').update(content).digest('hex')}`);
+    }
+  });
+
+  it('gives every field a Chinese title and declares the dialect and encoding', () => {
+    for (const r of pkg.resources) {
+      expect(r.dialect).toMatchObject({ delimiter: ',', lineTerminator: '\r\n' });
+      expect(r.encoding).toBe('utf-8-sig');
+      for (const f of r.schema.fields) expect(f.title, `${r.name}.${f.name}`).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('declares fields in the CSV header order', () => {
+    for (const r of pkg.resources) {
+      const header = (result.files.get(r.path) ?? '').replace(/^\uFEFF/, '').split('\r\n')[0];
+      expect(header).toBe(r.schema.fields.map((f) => f.name).join(','));
+    }
+  });
+
+  it('has primary keys that are unique and foreign keys that hold in the data', () => {
+    for (const r of pkg.resources) {
+      const rows = rowsOf(r);
+      const keys = rows.map((row) => r.schema.primaryKey.map((k) => row[k]).join('\u0000'));
+      expect(new Set(keys).size, r.name).toBe(rows.length);
+      for (const fk of r.schema.foreignKeys ?? []) {
+        const target = pkg.resources.find((x) => x.name === fk.reference.resource);
+        expect(target, fk.reference.resource).toBeDefined();
+        const known = new Set(rowsOf(target as Resource).map((row) => fk.reference.fields.map((k) => row[k]).join('\u0000')));
+        for (const row of rows) expect(known.has(fk.fields.map((k) => row[k]).join('\u0000')), `${r.name} → ${fk.reference.resource}`).toBe(true);
+      }
+    }
+  });
+});
