@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MATCH_KINDS } from './annex3_citations.js';
 import { code9, decimalOrEmpty, sourceLine, titled } from './common.js';
 
 /** Level-1 labels of the indicator framework; '' when neither the row nor any row above names one. */
@@ -33,6 +34,8 @@ export const IndicatorRow = z.strictObject({
   flags: titled(z.array(z.enum(INDICATOR_FLAGS)), '标记', 'what was irregular in the row'),
   source_line: titled(sourceLine, '源文件行号'),
   level_labels_raw: titled(z.array(z.string()), '行内层级标签（原文）', 'the level cells found in the row itself, as written'),
+  indicator_match: titled(z.enum(MATCH_KINDS), '指标匹配方式', 'how the name found indicator_id: exact, alias, fuzzy, or none (a local indicator)'),
+  indicator_score: titled(z.number().min(0).max(1), '指标匹配得分', '1 for exact and alias, the similarity for fuzzy, 0 for none; 3 decimals'),
 });
 
 /** A validated Annex 3 indicator record. */

@@ -13,16 +13,17 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { acceptAliases, type AcceptedSpelling } from '../src/citations/aliases.js';
 import { clusterSpellings, mostFrequent, spellingsOf, type SpellingCluster } from '../src/citations/cluster.js';
 import { matchPolicy, type MatchKind } from '../src/citations/match.js';
 import { parseCitation, type ParsedCitation } from '../src/citations/parse.js';
 import { loadPolicyRegistry, type Policy } from '../src/citations/registry.js';
 import { splitCitations } from '../src/citations/split.js';
+import { runReviewAccept } from '../src/cli/review.js';
 import { chooseFamily, loadFamilies, pipelinesDir } from '../src/family/load.js';
 import type { Family } from '../src/family/spec.js';
 import { gridRows } from '../src/grid/build.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
+import { registryJson } from '../src/review/accept.js';
 
 /** Raw text of every cell that follows a policy-basis label, in any table encoding. */
 function policyBasisCells(text: string, labels: readonly string[]): string[] {
@@ -33,28 +34,6 @@ function policyBasisCells(text: string, labels: readonly string[]): string[] {
     const value = at < 0 ? undefined : row.cells[at + 1];
     return value ? [value.raw] : [];
   });
-}
-
-/** A minimal RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, a leading BOM. */
-function readCsv(text: string): Record<string, string>[] {
-  const rows: string[][] = [[]];
-  let field = '';
-  let quoted = false;
-  const source = text.replace(/^\uFEFF/, '');
-  for (let i = 0; i < source.length; i++) {
-    const ch = source[i] ?? '';
-    if (quoted) {
-      if (ch === '"' && source[i + 1] === '"') field += source[++i];
-      else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') (rows.at(-1) ?? []).push(field), (field = '');
-    else if (ch === '\n') (rows.at(-1) ?? []).push(field.replace(/\r$/, '')), (field = ''), rows.push([]);
-    else field += ch;
-  }
-  (rows.at(-1) ?? []).push(field);
-  const [header = [], ...body] = rows.filter((r) => r.some((f) => f !== ''));
-  return body.map((r) => Object.fromEntries(header.map((h, i) => [h.trim(), r[i] ?? ''])));
 }
 
 /** The family named by --family, or the one recognised from the first notice. */
@@ -71,7 +50,7 @@ function familyFor(id: string | undefined, firstNotice: string | undefined): Fam
 
 /** Write a registry the way it is committed: two-space JSON, one trailing newline. */
 function writeRegistry(file: string, policies: readonly Policy[]): void {
-  writeFileSync(file, JSON.stringify(policies, null, 2) + '\n');
+  writeFileSync(file, registryJson(policies));
 }
 
 /** Draft entries for clusters of which no spelling matched the registry. */
@@ -150,19 +129,13 @@ function main(): void {
     allowPositionals: true,
     options: { family: { type: 'string' }, registry: { type: 'string' }, draft: { type: 'string' }, accept: { type: 'string' }, json: { type: 'boolean', default: false } },
   });
-  const family = familyFor(values.family, positionals[0]);
-  const registryFile = values.registry ?? join(pipelinesDir(), family.id, 'policies.json');
-  const registry = existsSync(registryFile) ? loadPolicyRegistry(registryFile) : [];
   if (values.accept) {
-    const rows: AcceptedSpelling[] = readCsv(readFileSync(values.accept, 'utf8'))
-      .filter((r) => /^(accept|yes|y|true|1)$/i.test((r['decision'] ?? '').trim()) && (r['policy_id'] ?? '') !== '')
-      .map((r) => ({ title_raw: r['title_raw'] ?? r['title'] ?? '', policy_id: (r['policy_id'] ?? '').trim() }));
-    const update = acceptAliases(registry, rows);
-    writeRegistry(registryFile, update.policies);
-    for (const line of update.added) process.stdout.write(`added ${line}\n`);
-    for (const line of update.skipped) process.stderr.write(`skipped ${line}\n`);
+    process.exitCode = runReviewAccept(values.accept, values.family ? { family: values.family } : {});
     return;
   }
+  const family = familyFor(values.family, positionals[0]);
+  const registryFile = values.registry ?? join(pipelinesDir(), family.id, family.registries.policies ?? 'policies.json');
+  const registry = existsSync(registryFile) ? loadPolicyRegistry(registryFile) : [];
   if (positionals.length === 0) throw new Error('usage: build-policy-registry NOTICE.md... [--draft FILE] | --accept REVIEW.csv');
   report(positionals, family, registry, { json: values.json, ...(values.draft ? { draft: values.draft } : {}) });
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { runExtract } from './cli/extract.js';
+import { runReviewAccept } from './cli/review.js';
 
 /** Exit code for wrong usage (sysexits EX_USAGE). */
 export const EXIT_USAGE = 64;
@@ -29,6 +30,18 @@ program
   .option('--debug', 'show stack traces for input errors')
   .action(async (inputs: string[], opts) => {
     process.exitCode = await runExtract(inputs, opts);
+  });
+
+const review = program.command('review').description("work with a notice's review.csv");
+
+review
+  .command('accept')
+  .description('add the rows marked accept in a review.csv to the family registries as aliases')
+  .argument('<review.csv>', 'review sheet with decision and policy_or_indicator_id filled in')
+  .option('--family <id>', 'family whose registries change (default: the one in notice.json beside the sheet)')
+  .option('--pipelines <dir>', 'folder of the family folders (default: the project\'s pipelines/)')
+  .action((file: string, opts: { family?: string; pipelines?: string }) => {
+    process.exitCode = runReviewAccept(file, opts);
   });
 
 try {

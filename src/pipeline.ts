@@ -4,12 +4,14 @@ import { datasetSchema } from '../schemas/index.js';
 import { extractAllocations } from './annex1/extract.js';
 import { extractDetails } from './annex2/extract.js';
 import { extractTargets } from './annex3/extract.js';
+import { extractCitations } from './citations/extract.js';
 import { buildNoticeFiles, type NoticeFiles } from './emit/noticeFiles.js';
 import { Collector, type StageContext } from './findings/context.js';
 import { chooseFamily } from './family/load.js';
 import type { Family, TableAnnex } from './family/spec.js';
 import { gridRows, type LineRange } from './grid/build.js';
 import { headTable } from './grid/header.js';
+import { assignIndicators } from './indicators/assign.js';
 import { buildRecipientIndex } from './join/recipients.js';
 import { locateAnnexes } from './locate/annexes.js';
 import { readMetadata } from './locate/metadata.js';
@@ -17,6 +19,8 @@ import { reconcile } from './reconcile/index.js';
 import { parseMarkdown, type ParsedNotice } from './parse/markdown.js';
 import { InputError } from './read/inputError.js';
 import { decodeInput } from './read/readInput.js';
+import { reviewRows } from './review/rows.js';
+import { summarizeMatches } from './review/summary.js';
 import { statedUnit, tableUnit } from './tables/unitLine.js';
 import { validateRecords } from './validate/records.js';
 
@@ -28,7 +32,7 @@ export interface ExtractOptions {
   allowPartial: boolean;
 }
 
-/** One notice, start to finish: read → parse → locate → grids → records → validate → files. */
+/** One notice, start to finish: read → parse → locate → grids → records → match to registries → validate → files. */
 export function extractNotice(file: string, noticeId: string, bytes: Buffer, families: readonly Family[], options: ExtractOptions): NoticeFiles {
   const ctx = new Collector();
   const source = decodeInput(file, bytes, ctx);
@@ -45,14 +49,19 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const details = validateRecords(datasetSchema('annex2_details'), 'annex2', moneyTable(parsed, layout.annex2, family.annex2, ctx, (t, unit) => extractDetails(t, family.annex2, unit, recipients, ctx)) ?? [], ctx);
   const annex3 = layout.annex3 ? extractTargets(parsed, layout.annex3, layout.headings, family.annex3, recipients, ctx) : null;
   const targets = validateRecords(datasetSchema('annex3_targets'), 'annex3', annex3?.targets ?? [], ctx);
-  const indicators = validateRecords(datasetSchema('annex3_indicators'), 'annex3', annex3?.indicators ?? [], ctx);
+  const standard = assignIndicators(annex3?.indicators ?? [], family.indicators, family.annex3.label, ctx);
+  const indicators = validateRecords(datasetSchema('annex3_indicators'), 'annex3', standard.records, ctx);
+  const cited = extractCitations(annex3?.policyCells ?? [], family.policies, family.annex3.label, ctx);
+  const citations = validateRecords(datasetSchema('annex3_citations'), 'annex3', cited.records, ctx);
   reconcile({ allocations, details, targets: annex3 ? targets : null, budgetYear: meta.budget_year }, family, ctx);
   return buildNoticeFiles({
     noticeId,
     sha256: source.sha256,
     family,
     meta,
-    datasets: { annex1_allocations: allocations, annex2_details: details, annex3_targets: targets, annex3_indicators: indicators },
+    datasets: { annex1_allocations: allocations, annex2_details: details, annex3_targets: targets, annex3_indicators: indicators, annex3_citations: citations },
+    review: reviewRows(cited.pending, standard.pending, family),
+    matching: summarizeMatches(citations, indicators),
     findings: ctx.findings,
     repairs: ctx.repairs,
     bom: options.bom,

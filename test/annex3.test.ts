@@ -285,7 +285,8 @@ describe('Annex 3 indicators of the seed', () => {
   });
 
   it('normalizes the name and keeps the raw one beside it', () => {
-    expect(at(247)).toMatchObject({ name_raw: '知识产权保护中心提供快速预审、快速确权 and 快速维权服务', name: '知识产权保护中心提供快速预审、快速确权和快速维权服务', indicator_id: '' });
+    // The normalized name is what the indicator registry matches, so the row also gets its standard id.
+    expect(at(247)).toMatchObject({ name_raw: '知识产权保护中心提供快速预审、快速确权 and 快速维权服务', name: '知识产权保护中心提供快速预审、快速确权和快速维权服务', indicator_id: 'I-保护中心快速服务', indicator_match: 'exact' });
   });
 });
 

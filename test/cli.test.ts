@@ -23,7 +23,13 @@ function tempDir(): string {
 }
 
 /** Every file the contract lists for one notice folder. */
-const CONTRACT_FILES = ['annex1_allocations.csv', 'annex1_allocations.json', 'annex2_details.csv', 'annex2_details.json', 'notice.json', 'report.json', 'datapackage.json'];
+const CONTRACT_FILES = [
+  ...['annex1_allocations', 'annex2_details', 'annex3_targets', 'annex3_indicators', 'annex3_citations'].flatMap((n) => [`${n}.csv`, `${n}.json`]),
+  'notice.json',
+  'report.json',
+  'datapackage.json',
+  'review.csv',
+];
 
 describe('notice-extract extract', () => {
   it('extracts a notice into its own folder and exits 0', () => {

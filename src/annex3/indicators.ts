@@ -54,6 +54,9 @@ export function extractIndicators(rows: readonly GridRow[], vocab: LevelVocabula
       flags,
       source_line: row.line,
       level_labels_raw: cells.labelsRaw,
+      // Filled by the indicator stage (src/indicators/assign.ts) from the family's registry.
+      indicator_match: 'none',
+      indicator_score: 0,
     });
   }
   for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);

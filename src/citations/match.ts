@@ -124,8 +124,22 @@ function ownerOf(docNumber: string, registry: readonly Policy[]): Policy | undef
   return near.length === 1 ? near[0] : undefined;
 }
 
+/** Results per registry by citation key: a notice cites ~35 documents in ~1,000 places, so most are repeats. */
+const memo = new WeakMap<readonly Policy[], Map<string, PolicyMatch>>();
+
 /** Match one parsed citation against a registry: exact → alias → fuzzy → none. */
 export function matchPolicy(parsed: CitationForMatch, registry: readonly Policy[]): PolicyMatch {
+  let seen = memo.get(registry);
+  if (!seen) memo.set(registry, (seen = new Map()));
+  const key = [parsed.title, parsed.issuer, parsed.full_title ?? '', parsed.doc_number].join('\u0000');
+  const known = seen.get(key);
+  if (known) return { ...known, candidates: known.candidates.map((c) => ({ ...c })) };
+  const result = matchUncached(parsed, registry);
+  seen.set(key, result);
+  return { ...result, candidates: result.candidates.map((c) => ({ ...c })) };
+}
+
+function matchUncached(parsed: CitationForMatch, registry: readonly Policy[]): PolicyMatch {
   const index = indexOf(registry);
   const keys = citationKeys(parsed);
   const owner = ownerOf(parsed.doc_number, registry);

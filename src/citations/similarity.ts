@@ -51,6 +51,32 @@ export function titleKey(text: string): TitleKey {
   return { key: matchKey(text), ordinals: ordinalsOf(text), years: yearsOf(text) };
 }
 
+/** A key's bigram multiset and its size, as Dice needs them. */
+interface Bigrams {
+  grams: Map<string, number>;
+  size: number;
+}
+
+/**
+ * Bigrams are asked for the same registry keys and spellings thousands of times per notice, so they
+ * are kept; the cache is emptied when it grows past a bound, which keeps memory flat on any input.
+ */
+const bigramCache = new Map<string, Bigrams>();
+const BIGRAM_CACHE_LIMIT = 20_000;
+
+function cachedBigrams(key: string): Bigrams {
+  let found = bigramCache.get(key);
+  if (!found) {
+    if (bigramCache.size >= BIGRAM_CACHE_LIMIT) bigramCache.clear();
+    const grams = bigrams(key);
+    let size = 0;
+    for (const n of grams.values()) size += n;
+    found = { grams, size };
+    bigramCache.set(key, found);
+  }
+  return found;
+}
+
 /** Character bigrams of a key with their counts; a one-character key is its own bigram. */
 function bigrams(key: string): Map<string, number> {
   const chars = [...key];
@@ -66,13 +92,13 @@ function bigrams(key: string): Map<string, number> {
 /** Sørensen–Dice similarity of two keys over character-bigram multisets, 0–1 (1 when equal). */
 export function dice(a: string, b: string): number {
   if (a === b) return a === '' ? 0 : 1;
-  const ga = bigrams(a);
-  const gb = bigrams(b);
+  const ga = cachedBigrams(a);
+  const gb = cachedBigrams(b);
+  const total = ga.size + gb.size;
+  // Walk the smaller multiset: the common count is symmetric.
+  const [small, large] = ga.grams.size <= gb.grams.size ? [ga.grams, gb.grams] : [gb.grams, ga.grams];
   let common = 0;
-  let total = 0;
-  for (const n of ga.values()) total += n;
-  for (const n of gb.values()) total += n;
-  for (const [gram, n] of ga) common += Math.min(n, gb.get(gram) ?? 0);
+  for (const [gram, n] of small) common += Math.min(n, large.get(gram) ?? 0);
   return total === 0 ? 0 : (2 * common) / total;
 }
 

@@ -4,6 +4,7 @@ import pLimit from 'p-limit';
 import { loadFamilies } from '../family/load.js';
 import { availableParallelism } from 'node:os';
 import { WorkerPool } from './pool.js';
+import { summaryLine } from '../review/summary.js';
 import { runOne, type RunOutcome } from './runOne.js';
 import type { WorkerJob } from './worker.js';
 
@@ -111,7 +112,7 @@ function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js');
 }
 
-/** One line per notice: records and findings by severity, then its first errors; a failure as one line. */
+/** Per notice: records and findings by severity, what matching resolved and what awaits review, its first errors; a failure as one line. */
 function printOutcome(outcome: RunOutcome, debug: boolean): void {
   const err = (s: string): boolean => process.stderr.write(s + '\n');
   if (outcome.status === 'skipped') err(`${outcome.id}: unchanged, skipped (--force re-extracts)`);
@@ -121,6 +122,7 @@ function printOutcome(outcome: RunOutcome, debug: boolean): void {
   } else {
     const records = Object.entries(outcome.records).map(([k, v]) => `${k} ${v}`).join(', ');
     err(`${outcome.id}: ${records}; findings ${outcome.counts.error} error, ${outcome.counts.warning} warning, ${outcome.counts.info} info`);
+    if (outcome.matching.citations + outcome.matching.indicators > 0) err(`  ${summaryLine(outcome.matching)}`);
     for (const f of outcome.firstErrors) err(`  error ${f.code}: ${f.message}`);
   }
 }

@@ -1,20 +1,21 @@
-import { datasetSchema } from '../../schemas/index.js';
+import { csvSchema } from '../../schemas/index.js';
 import { fieldsOf, type FieldKind } from './fields.js';
 import { createHash } from 'node:crypto';
 
 const TABLE_TYPES: Record<FieldKind, string> = { number: 'number', boolean: 'boolean', array: 'string', text: 'string' };
 
-/** A Frictionless Data Package describing every CSV: Table Schema with Chinese titles, dialect, hash and bytes. */
+/** A Frictionless Data Package describing every CSV (datasets and the review worksheet): Table Schema with Chinese titles, dialect, hash and bytes. */
 export function dataPackage(noticeId: string, title: string, csvFiles: [string, string][], bom: boolean) {
   return {
     name: noticeId.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
     title,
     profile: 'tabular-data-package',
     resources: csvFiles.map(([file, content]) => {
-      const dataset = datasetSchema(file.replace(/\.csv$/, ''));
+      const dataset = csvSchema(file.replace(/\.csv$/, ''));
       return {
         name: dataset.name,
         title: dataset.title,
+        ...(dataset.description ? { description: dataset.description } : {}),
         path: file,
         profile: 'tabular-data-resource',
         format: 'csv',

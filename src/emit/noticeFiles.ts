@@ -1,8 +1,10 @@
-import { DATASETS } from '../../schemas/index.js';
+import { DATASETS, REVIEW_SHEET } from '../../schemas/index.js';
+import type { ReviewRow } from '../../schemas/review.js';
 import type { Family } from '../family/spec.js';
-import { familyFingerprint, toolVersion } from '../family/load.js';
+import { toolVersion } from '../family/load.js';
 import type { Finding } from '../findings/finding.js';
 import type { NoticeMeta } from '../locate/metadata.js';
+import type { MatchSummary } from '../review/summary.js';
 import { toCsv } from './csv.js';
 import { fieldsOf } from './fields.js';
 import { stableJson, toDatasetJson } from './json.js';
@@ -16,6 +18,10 @@ export interface NoticeOutput {
   meta: NoticeMeta;
   /** Records per dataset name. */
   datasets: Record<string, readonly Record<string, unknown>[]>;
+  /** Rows of review.csv (fuzzy and unmatched citations, fuzzy indicators). */
+  review: readonly ReviewRow[];
+  /** What matching made of the notice's citations and indicators. */
+  matching: MatchSummary;
   findings: readonly Finding[];
   repairs: ReadonlyMap<string, number>;
   bom: boolean;
@@ -27,9 +33,11 @@ export interface NoticeFiles {
   findings: readonly Finding[];
   /** Record count per dataset. */
   recordCounts: Record<string, number>;
+  /** What matching made of citations and indicators, for the CLI summary. */
+  matching: MatchSummary;
 }
 
-/** Render every dataset as JSON and CSV, and notice.json, report.json and datapackage.json. */
+/** Render every dataset as JSON and CSV, review.csv, and notice.json, report.json and datapackage.json. */
 export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   const files = new Map<string, string>();
   const recordCounts: Record<string, number> = {};
@@ -40,17 +48,19 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
     files.set(`${dataset.name}.json`, toDatasetJson(dataset, out.noticeId, records));
     files.set(`${dataset.name}.csv`, toCsv(records, fieldsOf(dataset.record), { bom: out.bom }));
   }
-  const pipeline = { family: out.family.id, version: out.family.version, family_sha256: familyFingerprint(out.family.id), tool: toolVersion() };
+  // The review worksheet is written even when empty: no rows means nothing to review.
+  files.set(`${REVIEW_SHEET.name}.csv`, toCsv(out.review, fieldsOf(REVIEW_SHEET.record), { bom: out.bom }));
+  const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion() };
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline)));
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
   files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.bom)));
-  return { files, findings: out.findings, recordCounts };
+  return { files, findings: out.findings, recordCounts, matching: out.matching };
 }
 
 function report(out: NoticeOutput, pipeline: Record<string, string>) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) counts[f.severity]++;
   const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => a.localeCompare(b)));
-  return { notice_id: out.noticeId, input_sha256: out.sha256, pipeline, counts, repairs, findings: out.findings };
+  return { notice_id: out.noticeId, input_sha256: out.sha256, pipeline, counts, repairs, matching: out.matching, findings: out.findings };
 }

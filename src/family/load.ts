@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { loadPolicyRegistry } from '../citations/registry.js';
+import { loadIndicatorRegistry } from '../indicators/registry.js';
 import { InputError } from '../read/inputError.js';
 import { FamilySpec, type Family } from './spec.js';
 
@@ -21,15 +23,26 @@ export function pipelinesDir(): string {
   return join(projectRoot(), 'pipelines');
 }
 
-/** Load and validate every family declared under `pipelines/`. A broken declaration is a bug, so it throws. */
+/**
+ * Load and validate every family declared under `dir` (default `pipelines/`), with its registries.
+ * A broken declaration or registry is a bug in the family's data, so it throws.
+ */
 export function loadFamilies(dir = pipelinesDir()): Family[] {
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'family.json')))
     .map((d) => {
-      const file = join(dir, d.name, 'family.json');
+      const folder = join(dir, d.name);
+      const file = join(folder, 'family.json');
       const parsed = FamilySpec.safeParse(JSON.parse(readFileSync(file, 'utf8')));
       if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
-      return parsed.data;
+      const { policies, indicators } = parsed.data.registries;
+      return {
+        ...parsed.data,
+        folder,
+        fingerprint: folderFingerprint(folder),
+        policies: policies ? loadPolicyRegistry(join(folder, policies)) : [],
+        indicators: indicators ? loadIndicatorRegistry(join(folder, indicators)) : [],
+      };
     })
     .sort((a, b) => a.id.localeCompare(b.id));
 }
@@ -49,22 +62,15 @@ export function chooseFamily(file: string, text: string, families: readonly Fami
   throw new InputError(file, `no pipeline matches this notice${hint}`);
 }
 
-const fingerprints = new Map<string, string>();
-
 /** sha256 over every file of a family's folder (declaration and registries), so a registry edit changes it. */
-export function familyFingerprint(familyId: string, dir = pipelinesDir()): string {
-  const known = fingerprints.get(familyId);
-  if (known) return known;
-  const folder = join(dir, familyId);
+export function folderFingerprint(folder: string): string {
   const hash = createHash('sha256');
   for (const name of readdirSync(folder).sort()) {
     const path = join(folder, name);
     if (!statSync(path).isFile()) continue;
     hash.update(name).update('\0').update(readFileSync(path)).update('\0');
   }
-  const digest = hash.digest('hex');
-  fingerprints.set(familyId, digest);
-  return digest;
+  return hash.digest('hex');
 }
 
 /** The tool's own name and version, from package.json. */

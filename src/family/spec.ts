@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import type { Policy } from '../citations/registry.js';
+import type { Indicator } from '../indicators/registry.js';
 
 /** A table column: its role in the records and the header texts that name it. */
 export const ColumnSpec = z.object({
@@ -97,6 +99,14 @@ export const MetadataSpec = z.object({
   attachments: z.string(),
 });
 
+/** Registry files of a family, named relative to its folder; a registry not named is empty. */
+export const RegistryFiles = z.object({
+  /** Policy documents cited in 政策依据 cells (`policies.json`). */
+  policies: z.string().optional(),
+  /** Standard performance indicators (`indicators.json`). */
+  indicators: z.string().optional(),
+});
+
 /** A family of notices, declared as data in `pipelines/<family>/family.json`. */
 export const FamilySpec = z.object({
   /** Stable family id, the folder name. */
@@ -121,10 +131,24 @@ export const FamilySpec = z.object({
   annex1: TableAnnexSpec,
   annex2: TableAnnexSpec,
   annex3: TargetsAnnexSpec,
+  /** The family's registries of canonical policies and indicators. */
+  registries: RegistryFiles.default({}),
 });
 
-/** A validated family declaration. */
-export type Family = z.infer<typeof FamilySpec>;
+/** A validated family declaration, as written in family.json. */
+export type FamilyDeclaration = z.infer<typeof FamilySpec>;
+
+/** A family as loaded: its declaration, where it lives, and its registries read once. */
+export interface Family extends FamilyDeclaration {
+  /** The family's folder. */
+  folder: string;
+  /** sha256 over every file of the folder, so a registry edit changes it. */
+  fingerprint: string;
+  /** The policy registry (empty when none is declared). */
+  policies: Policy[];
+  /** The indicator registry (empty when none is declared). */
+  indicators: Indicator[];
+}
 /** A validated money-table annex declaration. */
 export type TableAnnex = z.infer<typeof TableAnnexSpec>;
 /** A validated target-table annex declaration. */

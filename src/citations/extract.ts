@@ -1,0 +1,85 @@
+/**
+ * The citation stage after Annex 3 extraction: every 政策依据 cell is split into citations, each
+ * read (issuer, title, document number) and matched to the family's policy registry. A record per
+ * citation; what needs a person (fuzzy and unmatched citations) is also handed on for review.
+ */
+import type { CitationRow } from '../../schemas/annex3_citations.js';
+import type { PolicyBasisCell } from '../annex3/target.js';
+import type { StageContext } from '../findings/context.js';
+import type { RuleCounts, RuleName } from '../normalize/rules.js';
+import { compareDocNumbers } from './docNumber.js';
+import { matchPolicy, type PolicyMatch } from './match.js';
+import { parseCitation, type ParsedCitation } from './parse.js';
+import type { Policy } from './registry.js';
+import { splitCitations } from './split.js';
+
+/** A citation matched fuzzy or not at all, awaiting a reviewer. */
+export interface PendingCitation {
+  /** The record as written to annex3_citations. */
+  record: CitationRow;
+  /** The match with its candidates. */
+  match: PolicyMatch;
+}
+
+/** Citation records and those awaiting review. */
+export interface CitationRecords {
+  /** One per citation, cells in table order, citations in cell order. */
+  records: CitationRow[];
+  /** Citations matched fuzzy or none, in the same order. */
+  pending: PendingCitation[];
+}
+
+/** Split, read and match every 政策依据 cell; findings for what a reader should check. */
+export function extractCitations(cells: readonly PolicyBasisCell[], registry: readonly Policy[], annex: string, ctx: StageContext): CitationRecords {
+  const out: CitationRecords = { records: [], pending: [] };
+  const byId = new Map(registry.map((p) => [p.id, p] as const));
+  const ruleCounts: RuleCounts = {};
+  for (const cell of cells) {
+    for (const piece of splitCitations(cell.raw)) {
+      const parsed = parseCitation(piece.raw, ruleCounts);
+      for (const repair of parsed.repairs) ctx.count(repair);
+      const match = matchPolicy(parsed, registry);
+      const policy = byId.get(match.policy_id);
+      const record: CitationRow = {
+        recipient_code: cell.recipient_code,
+        seq: piece.index,
+        title_raw: parsed.title_raw,
+        title: parsed.title,
+        issuer: parsed.issuer,
+        doc_number: parsed.doc_number,
+        policy_id: match.policy_id,
+        match: match.match,
+        score: match.score,
+        source_line: cell.source_line,
+        policy_title: policy?.title ?? '',
+        repairs: parsed.repairs,
+      };
+      out.records.push(record);
+      if (match.match === 'fuzzy' || match.match === 'none') out.pending.push({ record, match });
+      reportCitation(record, parsed, match, registry, annex, ctx);
+    }
+  }
+  for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);
+  return out;
+}
+
+/** The findings of one citation: unmatched, fuzzy, a number that disagrees, a number without serial. */
+function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, registry: readonly Policy[], annex: string, ctx: StageContext): void {
+  const base = { annex, recipient_code: record.recipient_code, source_line: record.source_line };
+  const policy = registry.find((p) => p.id === match.policy_id);
+  if (match.match === 'none') {
+    const best = match.candidates[0];
+    const nearest = best ? `${best.id} at ${best.score.toFixed(3)}${best.veto ? ` (vetoed: ${best.veto})` : ''}` : 'none';
+    ctx.report({ ...base, code: 'annex3/citation-unmatched', actual: record.title_raw, expected: nearest, params: { seq: record.seq } });
+  } else if (match.match === 'fuzzy' && policy) {
+    ctx.report({ ...base, code: 'annex3/citation-fuzzy', actual: record.title_raw, expected: `${policy.id} 《${policy.title}》`, params: { score: match.score.toFixed(3), seq: record.seq } });
+  }
+  if (match.conflict !== '' && policy) {
+    const owner = registry.find((p) => p.id !== policy.id && compareDocNumbers(record.doc_number, p.doc_number) === 'same');
+    const why = match.conflict === 'doc-number-differs' ? `${policy.id} is ${policy.doc_number}` : `it is the number of ${owner?.id ?? 'another policy'}`;
+    ctx.report({ ...base, code: 'annex3/citation-doc-number-conflict', actual: record.doc_number, expected: policy.doc_number, params: { policy: policy.id, why, seq: record.seq } });
+  }
+  if (parsed.repairs.includes('doc-number-incomplete')) {
+    ctx.report({ ...base, code: 'annex3/citation-doc-number-incomplete', actual: record.title_raw, params: { seq: record.seq } });
+  }
+}

@@ -1,0 +1,30 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { extractText } from './support/run.js';
+
+/**
+ * out/ is committed as the published dataset. It must be exactly what the code extracts from raw/
+ * now, so it cannot drift: after a change that alters outputs, run `npm run extract -- --force`.
+ */
+const root = new URL('..', import.meta.url).pathname;
+const notices = readdirSync(join(root, 'raw')).filter((n) => n.endsWith('.md'));
+
+describe('the published datasets in out/', () => {
+  it('exist for every notice in raw/', () => {
+    expect(notices.length).toBeGreaterThan(0);
+    for (const n of notices) expect(existsSync(join(root, 'out', n.replace(/\.md$/, ''), 'notice.json')), n).toBe(true);
+  });
+
+  for (const name of notices) {
+    const id = name.replace(/\.md$/, '');
+    it(`equal a fresh extraction of raw/${name}, file for file and byte for byte`, () => {
+      const fresh = extractText(readFileSync(join(root, 'raw', name)), id);
+      const published = readdirSync(join(root, 'out', id)).sort();
+      expect(published).toEqual([...fresh.files.keys()].sort());
+      for (const [file, content] of fresh.files) {
+        expect(readFileSync(join(root, 'out', id, file), 'utf8'), `${id}/${file} is stale: run npm run extract -- --force`).toBe(content);
+      }
+    });
+  }
+});
