@@ -6,7 +6,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { projectRoot } from '../src/family/load.js';
 
@@ -17,7 +17,7 @@ function option(name: string, fallback: number): number {
 }
 
 const copies = option('copies', 24);
-const jobs = option('jobs', availableParallelism());
+const jobs = option('jobs', 1);
 const runs = option('runs', 3);
 const root = projectRoot();
 const child = join(root, 'dist', 'scripts', 'bench-child.js');

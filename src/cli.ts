@@ -24,7 +24,7 @@ program
   .option('--out <dir>', 'output folder', 'out')
   .option('--strict', 'exit 1 when any notice has a finding of severity error')
   .option('--no-bom', 'write CSV without the UTF-8 byte order mark')
-  .option('--jobs <n>', 'notices extracted at once', positiveInt)
+  .option('--jobs <n>', 'notices extracted at once, on worker threads (default 1)', positiveInt)
   .option('--force', 're-extract inputs whose output is up to date')
   .option('--allow-partial', 'extract notices whose required annexes are missing, with error findings')
   .option('--debug', 'show stack traces for input errors')

@@ -34,9 +34,19 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
   const out: CitationRecords = { records: [], pending: [] };
   const byId = new Map(registry.map((p) => [p.id, p] as const));
   const ruleCounts: RuleCounts = {};
+  // A notice cites a few dozen documents in ~1,000 places: each spelling is read once, and its
+  // rule counts are added again for every place it stands, so the report counts stay per citation.
+  const read = new Map<string, { parsed: ParsedCitation; counts: RuleCounts }>();
   for (const cell of cells) {
     for (const piece of splitCitations(cell.raw)) {
-      const parsed = parseCitation(piece.raw, ruleCounts);
+      let known = read.get(piece.raw);
+      if (!known) {
+        const counts: RuleCounts = {};
+        known = { parsed: parseCitation(piece.raw, counts), counts };
+        read.set(piece.raw, known);
+      }
+      for (const [rule, n] of Object.entries(known.counts) as [RuleName, number][]) ruleCounts[rule] = (ruleCounts[rule] ?? 0) + n;
+      const parsed = known.parsed;
       for (const repair of parsed.repairs) ctx.count(repair);
       const match = matchPolicy(parsed, registry);
       const policy = byId.get(match.policy_id);

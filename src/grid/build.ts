@@ -4,6 +4,7 @@ import type { GridRow } from './grid.js';
 import { htmlRows } from './html.js';
 import { pipeRows } from './pipe.js';
 import { isTsvLine, tsvRow } from './tsv.js';
+import { htmlTableRanges } from '../parse/maskRows.js';
 
 /** A range of source lines, 1-based, both ends included. */
 export interface LineRange {
@@ -25,7 +26,7 @@ export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
     rows.push(...pipeRows(node as Table, parsed.text));
     for (let l = start; l <= end; l++) covered.add(l);
   }
-  for (const table of htmlTableRanges(parsed.lines, range, covered)) {
+  for (const table of htmlTableRanges(parsed.lines, range.start, range.end, covered)) {
     const fragment = parsed.lines.slice(table.start - 1, table.end).join('\n');
     rows.push(...htmlRows(fragment, table.start));
     for (let l = table.start; l <= table.end; l++) covered.add(l);
@@ -35,17 +36,4 @@ export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
     if (!covered.has(l) && isTsvLine(source)) rows.push(tsvRow(source, l));
   }
   return rows.sort((a, b) => a.line - b.line);
-}
-
-/** Line ranges of `<table>` … `</table>` fragments not already covered by another table. */
-function htmlTableRanges(lines: string[], range: LineRange, covered: Set<number>): LineRange[] {
-  const tables: LineRange[] = [];
-  for (let l = range.start; l <= range.end; l++) {
-    if (covered.has(l) || !/<table[\s>]/i.test(lines[l - 1] ?? '')) continue;
-    let end = l;
-    while (end < range.end && !/<\/table>/i.test(lines[end - 1] ?? '')) end++;
-    tables.push({ start: l, end });
-    l = end;
-  }
-  return tables;
 }

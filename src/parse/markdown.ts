@@ -2,6 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { maskTabRows } from './maskRows.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -15,9 +16,10 @@ export interface ParsedNotice {
   text: string;
 }
 
-/** Parse Markdown once with remark-parse and remark-gfm, keeping positions. */
+/** Parse Markdown once with remark-parse and remark-gfm, keeping positions; tab-separated rows are left to the grid stage. */
 export function parseMarkdown(text: string): ParsedNotice {
-  return { tree: processor.parse(text), lines: text.split('\n'), text };
+  const lines = text.split('\n');
+  return { tree: processor.parse(maskTabRows(lines)), lines, text };
 }
 
 /** First and last source line of a top-level node. */
