@@ -51,6 +51,20 @@ describe("a next year's notice with drifted layout", () => {
     expect(money2(rows)).toEqual(expectedAnnex2());
   });
 
+  it('extracts Annex 3 with the right counts: one table fewer, its indicators and citations gone, years moved on', () => {
+    const seedTargets = recordsOf(seed, 'annex3_targets');
+    const xuwen = seedTargets.find((t) => t['recipient_code'] === '440825000');
+    expect(xuwen).toBeDefined();
+    const targets = recordsOf(drifted, 'annex3_targets');
+    expect(targets).toHaveLength(41);
+    expect(targets.map((t) => t['recipient_code'])).toEqual(seedTargets.map((t) => t['recipient_code']).filter((c) => c !== '440825000'));
+    expect(targets.map((t) => t['fund_demand_wan'])).toEqual(seedTargets.filter((t) => t !== xuwen).map((t) => t['fund_demand_wan']));
+    expect(targets.every((t) => t['budget_year'] === '2025')).toBe(true);
+    const dropped = (name: string): number => recordsOf(seed, name).filter((r) => r['recipient_code'] === '440825000').length;
+    expect(recordsOf(drifted, 'annex3_indicators')).toHaveLength(787 - dropped('annex3_indicators'));
+    expect(recordsOf(drifted, 'annex3_citations')).toHaveLength(recordsOf(seed, 'annex3_citations').length - dropped('annex3_citations'));
+  });
+
   it('reads the document number, budget year and date from the notice itself', () => {
     const notice = JSON.parse(drifted.files.get('notice.json') ?? '{}') as Row;
     expect(notice).toMatchObject({ doc_number: '粤财工〔2024〕88号', budget_year: '2025', issued_date: '2024-12-20' });
