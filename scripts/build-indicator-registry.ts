@@ -22,6 +22,7 @@ import { clusterNames, type NameCluster } from '../src/indicators/propose.js';
 import type { Indicator } from '../src/indicators/registry.js';
 import { extractNotice } from '../src/pipeline.js';
 import { registryJson } from '../src/review/accept.js';
+import { runScript } from './runScript.js';
 
 /** Every indicator row of the notices, as the pipeline extracts and matches them. */
 function indicatorRows(notices: readonly string[], families: readonly Family[]): (IndicatorRow & { table: string })[] {
@@ -92,15 +93,4 @@ function main(): void {
   report(positionals, family, { json: values.json, minTables, ...(values.draft ? { draft: values.draft } : {}) });
 }
 
-// `… | head` closes the pipe early; that ends the report, it is no error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-try {
-  main();
-} catch (error) {
-  process.stderr.write(`build-indicator-registry: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 64;
-}
+runScript('build-indicator-registry', main);

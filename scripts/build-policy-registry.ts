@@ -24,6 +24,7 @@ import type { Family } from '../src/family/spec.js';
 import { gridRows } from '../src/grid/build.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import { registryJson } from '../src/review/accept.js';
+import { runScript } from './runScript.js';
 
 /** Raw text of every cell that follows a policy-basis label, in any table encoding. */
 function policyBasisCells(text: string, labels: readonly string[]): string[] {
@@ -140,15 +141,4 @@ function main(): void {
   report(positionals, family, registry, { json: values.json, ...(values.draft ? { draft: values.draft } : {}) });
 }
 
-// `… | head` closes the pipe early; that ends the report, it is no error.
-process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-  if (error.code === 'EPIPE') process.exit(0);
-  throw error;
-});
-
-try {
-  main();
-} catch (error) {
-  process.stderr.write(`build-policy-registry: ${error instanceof Error ? error.message : String(error)}\n`);
-  process.exitCode = 64;
-}
+runScript('build-policy-registry', main);
