@@ -7,8 +7,6 @@ export const FINDING_CODES = {
   'read/crlf-normalized': { severity: 'info', template: '{count} CRLF line endings read as LF' },
   'read/decoded-gb18030': { severity: 'warning', template: 'input was not UTF-8; decoded as GB18030' },
 
-  'family/matched': { severity: 'info', template: 'notice matched family "{family}"' },
-
   'locate/annex-missing': { severity: 'error', template: 'annex "{annex}" not found (looked for {expected})' },
   'locate/metadata-missing': { severity: 'warning', template: 'notice {field} not found' },
 
@@ -18,15 +16,12 @@ export const FINDING_CODES = {
   'grid/column-missing': { severity: 'error', template: 'required column "{expected}" not found in the header' },
   'grid/row-short': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; missing cells read as empty' },
   'grid/row-long': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; extra non-empty cells ignored' },
-  'grid/html-parse': { severity: 'warning', template: 'HTML table at line {line} could not be read fully' },
 
   'extract/amount-invalid': { severity: 'error', template: 'amount "{actual}" is not a number' },
   'extract/amount-repaired': { severity: 'info', template: 'amount "{actual}" read as {expected}' },
   'extract/amount-scale': { severity: 'warning', template: 'amount "{actual}" has more than 2 decimals' },
   'extract/row-without-amount': { severity: 'warning', template: 'row "{actual}" has no amount and is left out' },
   'extract/code-invalid': { severity: 'warning', template: 'code "{actual}" is not 9 digits; left empty' },
-  'extract/row-unclassified': { severity: 'warning', template: 'row "{actual}" matches no row-type rule' },
-  'extract/code-name-split': { severity: 'info', template: 'split "{actual}" into code and name' },
   'extract/code-mismatch': { severity: 'warning', template: 'code in "{actual}" differs from region code {expected}' },
   'extract/flag-invalid': { severity: 'warning', template: 'yes/no cell "{actual}" is neither 是 nor 否' },
   'extract/group-missing': { severity: 'error', template: 'item row before any subtotal row' },
@@ -57,8 +52,6 @@ export const FINDING_CODES = {
   'join/recipient-fuzzy': { severity: 'warning', template: 'recipient "{actual}" joined to {expected} by similarity' },
   'join/recipient-unmatched': { severity: 'warning', template: 'recipient "{actual}" matches no Annex 1 recipient' },
   'join/recipient-ambiguous': { severity: 'warning', template: 'recipient "{actual}" matches several Annex 1 recipients: {expected}' },
-
-  'normalize/rule-applied': { severity: 'info', template: 'rule {rule} changed {count} cells' },
 
   'reconcile/subtotal-mismatch': { severity: 'error', template: 'subtotal {label} is {actual}, its items add up to {expected}' },
   'reconcile/section-mismatch': { severity: 'error', template: 'section total {label} is {actual}, its items add up to {expected}' },
