@@ -65,6 +65,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
     findings: ctx.findings,
     repairs: ctx.repairs,
     bom: options.bom,
+    allowPartial: options.allowPartial,
   });
 }
 
@@ -79,6 +80,6 @@ function moneyTable<T extends AllocationRow | DetailRow>(
   if (!range) return null;
   const table = headTable(gridRows(parsed, range), spec, ctx);
   if (!table) return null;
-  const unit = tableUnit(statedUnit(parsed, range)?.unit ?? null, table.columns.unit, spec.unit);
+  const unit = tableUnit(statedUnit(parsed, range), { unit: table.columns.unit, line: table.headerLine }, spec.unit, spec.label, ctx);
   return extract(table, unit);
 }

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -135,6 +135,22 @@ describe('notice-extract extract', () => {
     expect(stderr).toMatch(/huge\.md: file is 104857600 bytes, more than the \d+ a notice can be/);
     expect(existsSync(join(out, 'huge'))).toBe(false);
     expect(existsSync(join(out, 'good', 'report.json'))).toBe(true);
+  });
+
+  it('keeps --strict, --allow-partial and missing files honest when a notice would be skipped', () => {
+    const dir = tempDir();
+    const out = tempDir();
+    writeFileSync(join(dir, 'broken.md'), seedText().replace('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级'));
+    expect(run(['extract', '--strict', '--out', out, dir]).code).toBe(1);
+    const again = run(['extract', '--strict', '--out', out, dir]);
+    expect(again.stderr).toContain('skipped');
+    expect(again.code).toBe(1);
+    rmSync(join(out, 'broken', 'annex2_details.csv'));
+    expect(run(['extract', '--out', out, dir]).stderr).not.toContain('skipped');
+    expect(existsSync(join(out, 'broken', 'annex2_details.csv'))).toBe(true);
+    writeFileSync(join(dir, 'cut.md'), seedText().split('\n').slice(0, 100).join('\n'));
+    expect(run(['extract', '--allow-partial', '--out', out, join(dir, 'cut.md')]).code).toBe(0);
+    expect(run(['extract', '--out', out, join(dir, 'cut.md')]).code).toBe(2);
   });
 
   it('exits 64 on wrong usage', () => {

@@ -16,7 +16,8 @@ interface Resource {
 
 const result = extractText(seedText(), 'yue-cai-gong-2023-126');
 const pkg = JSON.parse(result.files.get('datapackage.json') ?? '{}') as { resources: Resource[] };
-const rowsOf = (r: Resource): Record<string, string>[] => parse(result.files.get(r.path) ?? '', { columns: true, bom: true }) as Record<string, string>[];
+// CRLF is the only record delimiter, as RFC 4180 says: a bare line break must sit inside quotes.
+const rowsOf = (r: Resource): Record<string, string>[] => parse(result.files.get(r.path) ?? '', { columns: true, bom: true, record_delimiter: '\r\n' }) as Record<string, string>[];
 
 describe('datapackage.json of the seed', () => {
   it('describes every CSV the folder holds', () => {
@@ -38,6 +39,13 @@ describe('datapackage.json of the seed', () => {
       expect(r.dialect).toMatchObject({ delimiter: ',', lineTerminator: '\r\n' });
       expect(r.encoding).toBe('utf-8-sig');
       for (const f of r.schema.fields) expect(f.title, `${r.name}.${f.name}`).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+
+  it('has one CSV record per JSON record in every dataset', () => {
+    for (const r of pkg.resources.filter((x) => result.files.has(x.path.replace(/\.csv$/, '.json')))) {
+      const json = JSON.parse(result.files.get(r.path.replace(/\.csv$/, '.json')) ?? '{}') as { records: unknown[] };
+      expect(rowsOf(r), r.name).toHaveLength(json.records.length);
     }
   });
 

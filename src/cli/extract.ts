@@ -1,6 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
-import pLimit from 'p-limit';
 import { loadFamilies } from '../family/load.js';
 import { WorkerPool } from './pool.js';
 import { summaryLine } from '../review/summary.js';
@@ -63,18 +62,22 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   const jobs = Math.min(opts.jobs ?? 1, files.length);
   const runner = jobs > 1 && canUseWorkers() ? poolRunner(jobs) : inlineRunner();
   let started = 0;
-  const outcomes = await Promise.all(
-    files.map(async (file, i) => {
-      const id = ids[i] ?? file;
-      const outcome = await runner.run({ file, id, options }, () => progress(started++, id));
-      printOutcome(outcome, opts.debug === true);
-      return outcome;
-    }),
-  );
-  await runner.close();
+  let outcomes: RunOutcome[];
+  try {
+    outcomes = await Promise.all(
+      files.map(async (file, i) => {
+        const id = ids[i] ?? file;
+        const outcome = await runner.run({ file, id, options }, () => progress(started++, id));
+        printOutcome(outcome, opts.debug === true);
+        return outcome;
+      }),
+    );
+  } finally {
+    await runner.close();
+  }
   progress(-1, '');
   if (outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
-  if (opts.strict && outcomes.some((o) => o.status === 'extracted' && o.counts.error > 0)) return EXIT.strictErrors;
+  if (opts.strict && outcomes.some((o) => o.status !== 'failed' && o.counts.error > 0)) return EXIT.strictErrors;
   return EXIT.ok;
 }
 
@@ -86,13 +89,12 @@ interface Runner {
 
 function inlineRunner(): Runner {
   const families = loadFamilies();
-  const limit = pLimit(1);
   return {
-    run: (job, onStart) =>
-      limit(() => {
-        onStart();
-        return runOne(job.file, job.id, families, job.options);
-      }),
+    // runOne is synchronous, so notices run one after another in file order.
+    run: async (job, onStart) => {
+      onStart();
+      return runOne(job.file, job.id, families, job.options);
+    },
     close: async () => {},
   };
 }

@@ -6,42 +6,49 @@ import type { WorkerJob } from './worker.js';
 /** A fixed set of worker threads; extraction is CPU-bound, so threads, not promises, give parallelism. */
 export class WorkerPool {
   private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
+  private readonly live = new Set<Worker>();
   /** Bounds the jobs in flight to the number of workers. */
   private readonly limit;
+  /** The worker module; tests pass another. */
+  private readonly url: URL;
 
-  constructor(size: number) {
-    const url = new URL('./worker.js', import.meta.url);
-    for (let i = 0; i < size; i++) {
-      const worker = new Worker(url);
-      this.idle.push(worker);
-      this.all.push(worker);
-    }
+  constructor(size: number, url = new URL('./worker.js', import.meta.url)) {
+    this.url = url;
+    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
     this.limit = pLimit(size);
   }
 
-  /** Run one job on the next idle worker. */
+  private spawn(): Worker {
+    const worker = new Worker(this.url);
+    this.live.add(worker);
+    return worker;
+  }
+
+  /** Run one job on the next idle worker; a worker that dies fails its job and is replaced. */
   run(job: WorkerJob): Promise<RunOutcome> {
     return this.limit(
       () =>
-        new Promise<RunOutcome>((resolve, reject) => {
-          const worker = this.idle.pop();
-          if (!worker) throw new Error('no idle worker under the pool limit');
-          const done = (): void => {
+        new Promise<RunOutcome>((resolve) => {
+          const worker = this.idle.pop() ?? this.spawn();
+          const settle = (outcome: RunOutcome, healthy: boolean): void => {
             worker.off('message', onMessage);
             worker.off('error', onError);
-            this.idle.push(worker);
-          };
-          const onMessage = (outcome: RunOutcome): void => {
-            done();
+            worker.off('exit', onExit);
+            if (healthy) this.idle.push(worker);
+            else {
+              this.live.delete(worker);
+              void worker.terminate();
+              this.idle.push(this.spawn());
+            }
             resolve(outcome);
           };
-          const onError = (error: Error): void => {
-            done();
-            reject(error);
-          };
+          const died = (why: string): RunOutcome => ({ status: 'failed', id: job.id, message: `${job.file}: internal error: worker ${why}` });
+          const onMessage = (outcome: RunOutcome): void => settle(outcome, true);
+          const onError = (error: Error): void => settle({ ...died(`failed: ${error.message}`), ...(error.stack ? { stack: error.stack } : {}) }, false);
+          const onExit = (code: number): void => settle(died(`exited with code ${code}`), false);
           worker.on('message', onMessage);
           worker.on('error', onError);
+          worker.on('exit', onExit);
           worker.postMessage(job);
         }),
     );
@@ -49,6 +56,7 @@ export class WorkerPool {
 
   /** Stop every worker. */
   async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => w.terminate()));
+    await Promise.all([...this.live].map((w) => w.terminate()));
+    this.live.clear();
   }
 }

@@ -22,7 +22,7 @@ export interface RunOptions {
 /** What happened to one input. */
 export type RunOutcome =
   | { status: 'extracted'; id: string; records: Record<string, number>; counts: Record<Severity, number>; firstErrors: Finding[]; matching: MatchSummary }
-  | { status: 'skipped'; id: string }
+  | { status: 'skipped'; id: string; counts: Record<Severity, number> }
   | { status: 'failed'; id: string; message: string; stack?: string };
 
 /** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. */
@@ -33,7 +33,8 @@ export function runOne(file: string, id: string, families: readonly Family[], op
     if (size > MAX_INPUT_BYTES) throw new InputError(file, `file is ${size} bytes, more than the ${MAX_INPUT_BYTES} a notice can be`);
     const bytes = readFileSync(file);
     const target = join(options.out, id);
-    if (!options.force && isCurrent(target, bytes, options.bom, families)) return { status: 'skipped', id };
+    const current = options.force ? null : currentOutput(target, bytes, options, families);
+    if (current) return { status: 'skipped', id, counts: current.counts };
     const result = extractNotice(file, id, bytes, families, { bom: options.bom, allowPartial: options.allowPartial });
     writeFolderAtomically(target, result.files);
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
@@ -48,24 +49,36 @@ export function runOne(file: string, id: string, families: readonly Family[], op
 
 /**
  * An output folder is current when its notice.json records this input's sha256, the same family
- * version and folder hash, the same tool version, and its CSVs were written with the same BOM choice.
+ * version and folder hash, the same tool version and --allow-partial choice, its CSVs were written
+ * with the same BOM choice and still match the hashes in datapackage.json, and every other file is
+ * there. Returns its report's counts (so --strict still sees a skipped notice's errors), else null.
  */
-function isCurrent(target: string, bytes: Buffer, bom: boolean, families: readonly Family[]): boolean {
-  const noticeFile = join(target, 'notice.json');
-  const packageFile = join(target, 'datapackage.json');
-  if (!existsSync(noticeFile) || !existsSync(packageFile)) return false;
+function currentOutput(target: string, bytes: Buffer, options: RunOptions, families: readonly Family[]): { counts: Record<Severity, number> } | null {
+  const read = <T>(name: string): T => JSON.parse(readFileSync(join(target, name), 'utf8')) as T;
   try {
-    const notice = JSON.parse(readFileSync(noticeFile, 'utf8')) as { input_sha256?: string; pipeline?: { family?: string; version?: string; family_sha256?: string; tool?: string } };
-    const pkg = JSON.parse(readFileSync(packageFile, 'utf8')) as { resources?: { encoding?: string }[] };
+    const notice = read<{ input_sha256?: string; pipeline?: { family?: string; family_sha256?: string; tool?: string; allow_partial?: boolean } }>('notice.json');
+    const pkg = read<{ resources?: { path: string; encoding?: string; hash?: string }[] }>('datapackage.json');
+    const report = read<{ counts: Record<Severity, number> }>('report.json');
     const p = notice.pipeline;
-    return (
-      notice.input_sha256 === createHash('sha256').update(bytes).digest('hex') &&
+    const same =
+      notice.input_sha256 === sha256(bytes) &&
       p?.family !== undefined &&
       p.family_sha256 === families.find((f) => f.id === p.family)?.fingerprint &&
       p.tool === toolVersion() &&
-      (pkg.resources ?? []).every((r) => r.encoding === (bom ? 'utf-8-sig' : 'utf-8'))
-    );
+      p.allow_partial === options.allowPartial &&
+      (pkg.resources ?? []).every(
+        (r) =>
+          r.encoding === (options.bom ? 'utf-8-sig' : 'utf-8') &&
+          r.hash === `sha256:${sha256(readFileSync(join(target, r.path)))}` &&
+          (r.path === 'review.csv' || existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
+      );
+    return same ? { counts: report.counts } : null;
   } catch {
-    return false;
+    // A missing or unreadable file means the output is not current.
+    return null;
   }
+}
+
+function sha256(data: Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
 }

@@ -13,7 +13,9 @@ export interface CsvOptions {
 /** RFC 4180 CSV (comma, CRLF, quotes doubled) with explicit casts per column; text guarded against formulas. */
 export function toCsv(records: readonly Record<string, unknown>[], fields: readonly FieldInfo[], options: CsvOptions): string {
   const rows = records.map((record) => fields.map((f) => cellOf(record[f.name], f)));
-  const body = stringify([fields.map((f) => f.name), ...rows], { record_delimiter: '\r\n', quoted_match: /^\s|\s$/ });
+  // csv-stringify quotes a field holding the whole record delimiter, not a bare \n or \r: quote those
+  // (multi-line text such as overall_goal) and fields with edge spaces explicitly.
+  const body = stringify([fields.map((f) => f.name), ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/ });
   return (options.bom ? '\uFEFF' : '') + body;
 }
 

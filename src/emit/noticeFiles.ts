@@ -25,6 +25,8 @@ export interface NoticeOutput {
   findings: readonly Finding[];
   repairs: ReadonlyMap<string, number>;
   bom: boolean;
+  /** Extracted under --allow-partial: recorded, since it changes what the folder holds. */
+  allowPartial: boolean;
 }
 
 /** The files of one notice's folder, by name, plus what the CLI summarises. */
@@ -50,7 +52,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   }
   // The review worksheet is written even when empty: no rows means nothing to review.
   files.set(`${REVIEW_SHEET.name}.csv`, toCsv(out.review, fieldsOf(REVIEW_SHEET.record), { bom: out.bom }));
-  const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion() };
+  const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion(), allow_partial: out.allowPartial };
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline)));
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
@@ -58,7 +60,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   return { files, findings: out.findings, recordCounts, matching: out.matching };
 }
 
-function report(out: NoticeOutput, pipeline: Record<string, string>) {
+function report(out: NoticeOutput, pipeline: Record<string, string | boolean>) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) counts[f.severity]++;
   const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => a.localeCompare(b)));

@@ -10,17 +10,21 @@ export function writeFolderAtomically(target: string, files: ReadonlyMap<string,
   const old = `${target}.old-${process.pid}`;
   rmSync(temp, { recursive: true, force: true });
   mkdirSync(temp, { recursive: true });
+  let moved = false;
   try {
     for (const [name, content] of files) writeFileSync(join(temp, name), content);
     rmSync(old, { recursive: true, force: true });
     try {
       renameSync(target, old);
+      moved = true;
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     }
     renameSync(temp, target);
   } catch (error) {
     rmSync(temp, { recursive: true, force: true });
+    // Put the previous output back if it was already moved aside.
+    if (moved) renameSync(old, target);
     throw error;
   }
   rmSync(old, { recursive: true, force: true });

@@ -12,12 +12,15 @@ export const FINDING_CODES = {
 
   'grid/repeated-header-dropped': { severity: 'info', template: 'repeated header row dropped at line {line}' },
   'grid/header-missing': { severity: 'error', template: 'no header row recognised in {annex}' },
+  'grid/row-before-header': { severity: 'warning', template: 'row "{actual}" stands before the header and is left out' },
   'grid/header-column-unknown': { severity: 'warning', template: 'header cell "{actual}" maps to no column role' },
   'grid/column-missing': { severity: 'error', template: 'required column "{expected}" not found in the header' },
   'grid/row-short': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; missing cells read as empty' },
   'grid/row-long': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; extra non-empty cells ignored' },
 
-  'extract/amount-invalid': { severity: 'error', template: 'amount "{actual}" is not a number' },
+  'extract/amount-invalid': { severity: 'error', template: 'amount "{actual}" is not a number; the row is left out' },
+  'extract/unit-conflict': { severity: 'error', template: 'header unit {actual} contradicts the stated unit {expected}; the stated unit is used' },
+  'extract/unit-defaulted': { severity: 'info', template: 'no unit stated; the family default {expected} is used' },
   'extract/amount-repaired': { severity: 'info', template: 'amount "{actual}" read as {expected}' },
   'extract/amount-scale': { severity: 'warning', template: 'amount "{actual}" has more than 2 decimals' },
   'extract/row-without-amount': { severity: 'warning', template: 'row "{actual}" has no amount and is left out' },

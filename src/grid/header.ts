@@ -1,6 +1,6 @@
 import type { StageContext } from '../findings/context.js';
 import type { TableAnnex } from '../family/spec.js';
-import { usedWidth, type Cell, type GridRow } from './grid.js';
+import { rowText, usedWidth, type Cell, type GridRow } from './grid.js';
 
 /** Units that a header may carry as a suffix, `金额（元）`. */
 const UNIT_SUFFIX = /[（(]\s*(元|万元|亿元)\s*[)）]$/u;
@@ -52,6 +52,8 @@ export interface HeadedTable {
   columns: ColumnMap;
   /** Data rows after the header, in source order. */
   rows: GridRow[];
+  /** Line of the header row. */
+  headerLine: number;
 }
 
 /** Find the header row, drop every repeat of it (page breaks) and report rows whose width differs. */
@@ -71,6 +73,10 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
   for (const cell of columns.unknown) {
     ctx.report({ code: 'grid/header-column-unknown', annex: spec.label, source_line: cell.line, actual: cell.text });
   }
+  for (const row of rows.slice(0, at)) {
+    const text = rowText(row);
+    if (text) ctx.report({ code: 'grid/row-before-header', annex: spec.label, source_line: row.line, actual: text });
+  }
   const data: GridRow[] = [];
   for (const row of rows.slice(at + 1)) {
     if (isRepeatedHeader(row, columns, spec)) {
@@ -80,7 +86,7 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
     checkWidth(row, columns.width, spec.label, ctx);
     data.push(row);
   }
-  return { columns, rows: data };
+  return { columns, rows: data, headerLine: header.line };
 }
 
 /** A row repeats the header when it names at least 80% of the header's roles (OCR may drop or split a cell). */

@@ -48,8 +48,16 @@ export function htmlRows(fragment: string, firstLine: number): GridRow[] {
           col++;
         }
       });
-    fillSpanned();
-    rows.push({ line: trLine, cells, encoding: 'html' });
+    // A row that ends early still passes under every rowspan to its right: cover those columns too,
+    // so each span counts down on the rows it really covers.
+    while (col < pending.length) {
+      if ((pending[col] ?? 0) > 0) fillSpanned();
+      else {
+        cells.push({ text: '', raw: '', line: trLine, column: 0 });
+        col++;
+      }
+    }
+    rows.push({ line: trLine, cells: trimEmptyTail(cells), encoding: 'html' });
   });
   return rows;
 }
@@ -57,4 +65,11 @@ export function htmlRows(fragment: string, firstLine: number): GridRow[] {
 function spanNumber(value: string | undefined): number {
   const n = Number.parseInt(value ?? '1', 10);
   return Number.isFinite(n) && n > 0 && n < 1000 ? n : 1;
+}
+
+/** Drop trailing plain empty cells added only to reach a span further right. */
+function trimEmptyTail(cells: Cell[]): Cell[] {
+  let end = cells.length;
+  while (end > 0 && cells[end - 1]?.text === '' && !cells[end - 1]?.spanned && cells[end - 1]?.column === 0) end--;
+  return end === cells.length ? cells : cells.slice(0, end);
 }

@@ -34,7 +34,8 @@ export function checkAcrossAnnexes(
     }
     const target = a3?.get(code);
     if (a3 && !target) ctx.report({ code: 'reconcile/recipient-missing', annex: 'annex3', recipient_code: code, source_line: row.source_line, actual: row.recipient_name, params: { where: 'Annex 3' } });
-    else if (target && !wanToYuan(target.fund_demand_wan).equals(row.amount_yuan)) {
+    // An empty 资金需求 was already reported where it was read.
+    else if (target && target.fund_demand_wan !== '' && !wanToYuan(target.fund_demand_wan).equals(row.amount_yuan)) {
       ctx.report({ code: 'reconcile/annex3-vs-annex1', annex: 'annex3', recipient_code: code, source_line: target.fund_demand_line, actual: `${target.fund_demand_wan} 万元`, expected: `${row.amount_yuan} 元`, params: { other: row.source_line } });
     }
   }

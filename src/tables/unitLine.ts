@@ -1,5 +1,6 @@
 import type { ParsedNotice } from '../parse/markdown.js';
 import type { LineRange } from '../grid/build.js';
+import type { StageContext } from '../findings/context.js';
 
 const UNIT_LINE = /^\s*(?:金额)?单位\s*[:：]\s*(元|万元|亿元)\s*$/u;
 
@@ -12,7 +13,17 @@ export function statedUnit(parsed: ParsedNotice, range: LineRange): { unit: stri
   return null;
 }
 
-/** Unit of a table: a `单位：万元` line before the header wins over a header suffix, which wins over the family default. */
-export function tableUnit(statedLine: string | null, headerUnit: string | null, fallback: string): string {
-  return statedLine ?? headerUnit ?? fallback;
+/**
+ * Unit of a table: a `单位：万元` line wins over a header suffix, which wins over the family default.
+ * A line and a suffix that disagree are an error (a ×10,000 mistake either way); falling back to the
+ * default is reported, since it is a guess.
+ */
+export function tableUnit(stated: { unit: string; line: number } | null, header: { unit: string | null; line: number }, fallback: string, annex: string, ctx: StageContext): string {
+  if (stated && header.unit && stated.unit !== header.unit) {
+    ctx.report({ code: 'extract/unit-conflict', annex, source_line: header.line, actual: header.unit, expected: `${stated.unit} (line ${stated.line})` });
+  }
+  const unit = stated?.unit ?? header.unit;
+  if (unit) return unit;
+  ctx.report({ code: 'extract/unit-defaulted', annex, source_line: header.line, expected: fallback });
+  return fallback;
 }

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../src/findings/finding.js';
+import { extractText, seedText } from './support/run.js';
+
+/** Nothing silent: each of these deviations of the seed surfaces as its own finding with a line. */
+function findingsOf(text: string): Finding[] {
+  return (JSON.parse(extractText(text, 'mutant').files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
+}
+
+function seedWith(from: string, to: string): string {
+  const text = seedText();
+  expect(text.split(from)).toHaveLength(2);
+  return text.replace(from, to);
+}
+
+describe('deviations that must not pass silently', () => {
+  it('reports a unit line that contradicts the header unit', () => {
+    const found = findingsOf(seedWith('单位：万元', '单位：元')).filter((f) => f.code === 'extract/unit-conflict');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'error', annex: 'annex2', source_line: 114, actual: '万元' });
+  });
+
+  it('reports falling back to the family unit when the notice states none', () => {
+    const found = findingsOf(seedWith('单位：元\n', '\n')).filter((f) => f.code === 'extract/unit-defaulted');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ severity: 'info', annex: 'annex1', source_line: 35, expected: '元' });
+  });
+
+  it('reports a table row that stands before the header', () => {
+    const found = findingsOf(seedWith('单位：元\n\n地区\t', '单位：元\n\n杂项\t\t\t\t\t\t\t100.00\t\n地区\t')).filter((f) => f.code === 'grid/row-before-header');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ annex: 'annex1', source_line: 35, actual: '杂项 | 100.00' });
+  });
+
+  it('says that a row with an unreadable amount is left out', () => {
+    const found = findingsOf(seedWith('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级')).filter((f) => f.code === 'extract/amount-invalid');
+    expect(found).toHaveLength(1);
+    expect(found[0]?.message).toContain('left out');
+  });
+});
