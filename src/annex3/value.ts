@@ -67,7 +67,8 @@ export function parseTargetValue(raw: string): ParsedValue {
   const text = typeof raw === 'string' ? foldWidth(raw).trim() : '';
   if (text === '') return { comparator: '', number: '', numberMax: '', unit: '' };
   const best = pickCandidate(text);
-  if (best === null) return { comparator: 'text', number: '', numberMax: '', unit: '' };
+  // Only dates, years, ordinals or identifiers: a deadline or a name, not a quantity to compare.
+  if (best === null || best.incidental) return { comparator: 'text', number: '', numberMax: '', unit: '' };
   const comparator = best.comparator === '' ? '=' : best.comparator;
   return { comparator, number: best.number, numberMax: best.numberMax, unit: best.unit };
 }

@@ -41,8 +41,9 @@ export function readMetadata(parsed: ParsedNotice, layout: NoticeLayout, family:
     budget_subject_name: subject?.[2]?.trim() ?? '',
     attachments: attachmentTitles(bodyLines, spec.attachments),
   };
-  for (const field of ['doc_number', 'title', 'issuer', 'issued_date', 'budget_year'] as const) {
-    if (!meta[field]) ctx.report({ code: 'locate/metadata-missing', annex: 'body', params: { field } });
+  for (const field of ['doc_number', 'title', 'issuer', 'issued_date', 'budget_year', 'budget_subject_code', 'budget_subject_name', 'recipients', 'attachments'] as const) {
+    const value = meta[field];
+    if (value.length === 0) ctx.report({ code: 'locate/metadata-missing', annex: 'body', params: { field } });
   }
   return meta;
 }
@@ -58,7 +59,8 @@ export function normalizeDocNumber(text: string): string {
 function lastDate(lines: string[], pattern: string): string {
   const regex = new RegExp(pattern, 'u');
   for (let i = lines.length - 1; i >= 0; i--) {
-    const m = regex.exec(lines[i] ?? '');
+    // The family pattern names a line of its own (the 印发 line), never a date inside a table cell.
+    const m = regex.exec((lines[i] ?? '').replace(/[*_]/g, '').trim());
     if (m) return `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
   }
   return '';

@@ -163,7 +163,13 @@ describe('parseTargetValue figures and units', () => {
       ['2024年1月前完成2份', v('=', '2', '份')],
       ['第2批不少于3家', v('>=', '3', '家')],
       ['通过ISO9001认证企业5家', v('=', '5', '家')],
-      ['2023年12月28日印发', v('=', '2023', '年')],
+    ]);
+  });
+  describe('reads a value holding only dates, years or ordinals as text: a deadline, not a quantity', () => {
+    table([
+      ['2023年12月28日印发', v('text', '', '')],
+      ['2024年12月31日前完成', v('text', '', '')],
+      ['第2批', v('text', '', '')],
     ]);
   });
   describe('folds full-width digits and punctuation', () => {
