@@ -5,10 +5,9 @@ import { rowText, type GridRow } from '../grid/grid.js';
 import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker } from '../grid/columns.js';
 import type { HeadedTable } from '../grid/header.js';
 import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
-import { yuanString } from '../normalize/amount.js';
+import { wanString, YUAN_PER_UNIT, yuanString } from '../normalize/amount.js';
 import { cleanName } from '../normalize/names.js';
 import { readAmountCell } from '../tables/amountCell.js';
-import { Decimal } from 'decimal.js';
 
 /** The group an item row belongs to: the last subtotal row above it. */
 interface Group {
@@ -58,7 +57,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       recipient_name: recipientName,
       recipient_code: recipientCode,
       project_name: text('project_name'),
-      amount_wan: wanString(amount.written, amount.unit, amount.yuan),
+      amount_wan: wanString(amount.written, amount.unit, amount.yuan.dividedBy(YUAN_PER_UNIT[amount.unit] ?? 1)),
       amount_yuan: yuanString(amount.yuan),
       source_line: row.line,
       amount_raw: amount.raw,
@@ -66,9 +65,4 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
   }
   if (records.length === 0) ctx.report({ code: 'extract/empty-annex', annex: spec.label, params: { annex: spec.label } });
   return records;
-}
-
-/** 万元 as written when the table is in 万元, else computed from 元. */
-function wanString(written: string, unit: string, yuan: Decimal): string {
-  return unit === '万元' ? written : yuan.dividedBy(10_000).toFixed();
 }

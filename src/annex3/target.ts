@@ -1,9 +1,8 @@
-import { Decimal } from 'decimal.js';
 import type { TargetRow } from '../../schemas/annex3_targets.js';
 import type { StageContext } from '../findings/context.js';
 import type { TargetMetadataField, TargetsAnnex } from '../family/spec.js';
 import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
-import { parseAmount, YUAN_PER_UNIT } from '../normalize/amount.js';
+import { parseAmount, wanString } from '../normalize/amount.js';
 import { cleanName } from '../normalize/names.js';
 import type { TableParts } from './tableParts.js';
 import type { TargetTable } from './tables.js';
@@ -88,7 +87,5 @@ function fundDemandWan(raw: string, spec: TargetsAnnex, code: string, line: numb
     ctx.report({ code: 'extract/amount-repaired', annex: spec.label, recipient_code: code, source_line: line, actual: raw, expected: amount.written });
     for (const rule of repairs) ctx.count(rule);
   }
-  const unit = amount.unit ?? spec.fundDemandUnit;
-  if (unit === '万元') return amount.written;
-  return amount.value.times(YUAN_PER_UNIT[unit] ?? 1).dividedBy(new Decimal(YUAN_PER_UNIT['万元'] ?? 10_000)).toFixed();
+  return wanString(amount.written, amount.unit ?? spec.fundDemandUnit, amount.value);
 }

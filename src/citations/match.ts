@@ -6,6 +6,7 @@ import { compareDocNumbers, type DocNumberRelation } from './docNumber.js';
 import type { ParsedCitation } from './parse.js';
 import { policyKeys, type Policy, type PolicyKey } from './registry.js';
 import { byCodeUnits, dice, titleKey, titleVeto, type TitleKey } from './similarity.js';
+import { roundScore } from '../normalize/amount.js';
 
 /** How a citation found its policy. */
 export type MatchKind = 'exact' | 'alias' | 'fuzzy' | 'none';
@@ -74,8 +75,6 @@ export function citationKeys(c: CitationForMatch): TitleKey[] {
   return texts.map(titleKey).filter((k) => k.key !== '');
 }
 
-/** Round a score so outputs stay byte-identical across platforms. */
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** The doc-number conflict of a match with the policy it matched. */
 function conflictOf(docNumber: string, policy: Policy | undefined, owner: Policy | undefined): PolicyMatch['conflict'] {
@@ -107,7 +106,7 @@ function rankPolicies(keys: readonly TitleKey[], docNumber: string, index: Regis
       const pair = bestPair(keys, index.keysById.get(policy.id) ?? []);
       // A document number owned by another policy, or one that disagrees, names another document.
       const docVeto = relation === 'conflict' || (owner !== undefined && owner.id !== policy.id) ? 'doc-number' : '';
-      return { id: policy.id, score: round(pair.score), veto: pair.veto || docVeto, relation };
+      return { id: policy.id, score: roundScore(pair.score), veto: pair.veto || docVeto, relation };
     })
     .sort((a, b) => b.score - a.score || byCodeUnits(a.id, b.id));
 }

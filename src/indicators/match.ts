@@ -6,6 +6,7 @@
 import type { MatchKind } from '../citations/match.js';
 import { byCodeUnits, dice, titleVeto, type TitleKey } from '../citations/similarity.js';
 import { indicatorKey, indicatorKeys, vetoTermsInKey, type Indicator, type IndicatorKey } from './registry.js';
+import { roundScore } from '../normalize/amount.js';
 
 /** An indicator considered for a name. */
 export interface IndicatorCandidate {
@@ -70,8 +71,6 @@ function numbersOfKey(k: IndicatorKey): string {
   return n;
 }
 
-/** Round a score so outputs stay byte-identical across platforms. */
-const round = (x: number): number => Math.round(x * 1000) / 1000;
 
 /** Similarity and veto of a name against one indicator: its best spelling, a clean pair outranking any vetoed one. */
 function compare(key: TitleKey, nameNumbers: string, indicator: Indicator, keys: readonly IndicatorKey[]): IndicatorCandidate {
@@ -86,7 +85,7 @@ function compare(key: TitleKey, nameNumbers: string, indicator: Indicator, keys:
     else if (score >= vetoed.score) vetoed = { score, veto };
   }
   const best = clean >= 0 ? { score: clean, veto: '' } : vetoed;
-  return { id: indicator.id, score: round(best.score), veto: best.veto };
+  return { id: indicator.id, score: roundScore(best.score), veto: best.veto };
 }
 
 /** Match one indicator name (raw or normalized) against a registry: exact → alias → fuzzy → none. */

@@ -46,3 +46,13 @@ export const YUAN_PER_UNIT: Readonly<Record<string, number>> = { 元: 1, 万元:
 export function yuanString(value: Decimal): string {
   return value.toFixed(2);
 }
+
+/** An amount in 万元 as the contract writes it: the figure as written when it was written in 万元, else computed exactly. */
+export function wanString(written: string, unit: string, value: Decimal): string {
+  return unit === '万元' ? written : value.times(YUAN_PER_UNIT[unit] ?? 1).dividedBy(YUAN_PER_UNIT['万元'] ?? 10_000).toFixed();
+}
+
+/** A similarity score rounded to 3 decimals, so outputs stay byte-identical across platforms. */
+export function roundScore(x: number): number {
+  return Math.round(x * 1000) / 1000;
+}
