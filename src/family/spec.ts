@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MONEY_UNITS } from '../normalize/units.js';
 import type { Policy } from '../citations/registry.js';
 import type { Indicator } from '../indicators/registry.js';
 
@@ -29,7 +30,7 @@ export const TableAnnexSpec = z.object({
   /** Regular expression a heading's text must match to open this annex. */
   heading: z.string(),
   /** Unit of amounts when the notice states none (元 | 万元 | 亿元). */
-  unit: z.enum(['元', '万元', '亿元']),
+  unit: z.enum(MONEY_UNITS),
   /** Columns in any order; matched by header text. */
   columns: z.array(ColumnSpec).min(1),
   /** Row type rules, first match wins; unmatched rows are `item`. */
@@ -76,7 +77,7 @@ export const TargetsAnnexSpec = z.object({
   /** Regular expression for the budget year cell; group 1 is the year. */
   budgetYear: z.string(),
   /** Unit of 资金需求 when the cell states none. */
-  fundDemandUnit: z.enum(['元', '万元', '亿元']),
+  fundDemandUnit: z.enum(MONEY_UNITS),
   /** Cells of the indicator header row (一级指标 …); a row of only these is the header. */
   indicatorHeader: z.array(z.string()).min(1),
   /** Cells that label the whole indicator block (绩效指标), not a level. */

@@ -1,9 +1,10 @@
 import type { StageContext } from '../findings/context.js';
 import type { TableAnnex } from '../family/spec.js';
+import { UNIT_ALTERNATION } from '../normalize/units.js';
 import { rowText, usedWidth, type Cell, type GridRow } from './grid.js';
 
 /** Units that a header may carry as a suffix, `金额（元）`. */
-const UNIT_SUFFIX = /[（(]\s*(元|万元|亿元)\s*[)）]$/u;
+const UNIT_SUFFIX = new RegExp(`[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]$`, 'u');
 
 /** A header text reduced for comparison: widths folded, spaces, quotes and a unit suffix removed. */
 export function headerKey(text: string): { key: string; unit: string | null } {

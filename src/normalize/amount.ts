@@ -1,4 +1,5 @@
 import { Decimal } from 'decimal.js';
+import { UNIT_ALTERNATION, YUAN_PER_UNIT } from './units.js';
 
 /** An amount cell read as an exact decimal, with the repairs that were needed to read it. */
 export interface ParsedAmount {
@@ -14,7 +15,7 @@ export interface ParsedAmount {
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
-const UNIT_SUFFIX = /(万元|亿元|元)$/u;
+const UNIT_SUFFIX = new RegExp(`(${UNIT_ALTERNATION})$`, 'u');
 
 /** Read an amount exactly: full-width digits, spaces, thousands separators and a trailing unit are repaired and named. */
 export function parseAmount(text: string): ParsedAmount {
@@ -39,8 +40,7 @@ export function parseAmount(text: string): ParsedAmount {
   return { value: new Decimal(s), written: s, repairs, unit };
 }
 
-/** Multiplier from a unit to 元. */
-export const YUAN_PER_UNIT: Readonly<Record<string, number>> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };
+export { YUAN_PER_UNIT };
 
 /** An amount in 元 as the contract writes it: always two decimals. */
 export function yuanString(value: Decimal): string {

@@ -1,8 +1,9 @@
 import type { ParsedNotice } from '../parse/markdown.js';
 import type { LineRange } from '../grid/build.js';
 import type { StageContext } from '../findings/context.js';
+import { UNIT_ALTERNATION } from '../normalize/units.js';
 
-const UNIT_LINE = /^\s*(?:金额)?单位\s*[:：]\s*(元|万元|亿元)\s*$/u;
+const UNIT_LINE = new RegExp(`^\\s*(?:金额)?单位\\s*[:：]\\s*(${UNIT_ALTERNATION})\\s*$`, 'u');
 
 /** The unit stated on a `单位：元` line inside a range, with its line, or null. */
 export function statedUnit(parsed: ParsedNotice, range: LineRange): { unit: string; line: number } | null {
