@@ -7,6 +7,7 @@ import type { ParsedCitation } from './parse.js';
 import { policyKeys, type Policy, type PolicyKey } from './registry.js';
 import { byCodeUnits, dice, titleKey, titleVeto, type TitleKey } from './similarity.js';
 import { roundScore } from '../normalize/amount.js';
+import { keyIndexOf, type KeyIndex } from './keyIndex.js';
 
 /** How a citation found its policy. */
 export type MatchKind = 'exact' | 'alias' | 'fuzzy' | 'none';
@@ -45,26 +46,11 @@ export const FUZZY_THRESHOLDS = { sameDocNumber: 0.55, otherwise: 0.85, margin: 
 /** What matching reads from a citation; `parseCitation` returns all of it. */
 export type CitationForMatch = Pick<ParsedCitation, 'title' | 'issuer' | 'doc_number'> & { full_title?: string };
 
-/** Registry prepared for matching: keys by text, policies by id. */
-interface RegistryIndex {
-  keysById: Map<string, PolicyKey[]>;
-  byKey: Map<string, PolicyKey>;
-  policies: readonly Policy[];
-}
+/** Registry prepared for matching: keys by text and by policy, and the policies. */
+type RegistryIndex = KeyIndex<PolicyKey> & { policies: readonly Policy[] };
 
-const indexes = new WeakMap<readonly Policy[], RegistryIndex>();
-
-/** The index of a registry, built once per registry array. */
 function indexOf(registry: readonly Policy[]): RegistryIndex {
-  let index = indexes.get(registry);
-  if (!index) {
-    const keysById = new Map(registry.map((p) => [p.id, policyKeys(p)] as const));
-    const byKey = new Map<string, PolicyKey>();
-    for (const k of [...keysById.values()].flat()) if (!byKey.has(k.key)) byKey.set(k.key, k);
-    index = { keysById, byKey, policies: registry };
-    indexes.set(registry, index);
-  }
-  return index;
+  return { ...keyIndexOf(registry, policyKeys), policies: registry };
 }
 
 /** Keys of a citation: its title, its issuer joined to the title, and the whole citation without document number. */

@@ -7,6 +7,7 @@ import type { MatchKind } from '../citations/match.js';
 import { byCodeUnits, dice, titleVeto, type TitleKey } from '../citations/similarity.js';
 import { indicatorKey, indicatorKeys, vetoTermsInKey, type Indicator, type IndicatorKey } from './registry.js';
 import { roundScore } from '../normalize/amount.js';
+import { keyIndexOf, type KeyIndex } from '../citations/keyIndex.js';
 
 /** An indicator considered for a name. */
 export interface IndicatorCandidate {
@@ -36,25 +37,9 @@ export interface IndicatorMatch {
  */
 export const INDICATOR_FUZZY = { threshold: 0.85, margin: 0.05 } as const;
 
-/** Registry prepared for matching. */
-interface IndicatorIndex {
-  keysById: Map<string, IndicatorKey[]>;
-  byKey: Map<string, IndicatorKey>;
-}
-
-const indexes = new WeakMap<readonly Indicator[], IndicatorIndex>();
-
 /** The index of a registry, built once per registry array. */
-function indexOf(registry: readonly Indicator[]): IndicatorIndex {
-  let index = indexes.get(registry);
-  if (!index) {
-    const keysById = new Map(registry.map((i) => [i.id, indicatorKeys(i)] as const));
-    const byKey = new Map<string, IndicatorKey>();
-    for (const k of [...keysById.values()].flat()) if (!byKey.has(k.key)) byKey.set(k.key, k);
-    index = { keysById, byKey };
-    indexes.set(registry, index);
-  }
-  return index;
+function indexOf(registry: readonly Indicator[]): KeyIndex<IndicatorKey> {
+  return keyIndexOf(registry, indicatorKeys);
 }
 
 /** Numbers written in a key (`3家`, `50%`), joined: a name asking for another figure is another indicator. */
