@@ -32,6 +32,12 @@ const CONTRACT_FILES = [
 ];
 
 describe('notice-extract extract', () => {
+  it('runs as `npx notice-extract` right after the build', () => {
+    const result = spawnSync('npx', ['--no-install', 'notice-extract', 'extract', '--help'], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('--allow-partial');
+  });
+
   it('extracts a notice into its own folder and exits 0', () => {
     const out = tempDir();
     const { code } = run(['extract', '--out', out, 'raw']);
