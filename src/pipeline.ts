@@ -22,6 +22,7 @@ import { decodeInput } from './read/readInput.js';
 import { reviewRows } from './review/rows.js';
 import { summarizeMatches } from './review/summary.js';
 import { statedUnit, tableUnit } from './tables/unitLine.js';
+import { primaryKeysNotHeld } from './validate/keys.js';
 import { validateRecords } from './validate/records.js';
 
 /** Options that change what a run produces. */
@@ -54,12 +55,15 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const cited = extractCitations(annex3?.policyCells ?? [], family.policies, family.annex3.label, ctx);
   const citations = validateRecords(datasetSchema('annex3_citations'), 'annex3', cited.records, ctx);
   reconcile({ allocations, details, targets: annex3 ? targets : null, budgetYear: meta.budget_year }, family, ctx);
+  const datasets = { annex1_allocations: allocations, annex2_details: details, annex3_targets: targets, annex3_indicators: indicators, annex3_citations: citations };
+  const keysNotHeld = primaryKeysNotHeld(datasets, ctx);
   return buildNoticeFiles({
     noticeId,
     sha256: source.sha256,
     family,
     meta,
-    datasets: { annex1_allocations: allocations, annex2_details: details, annex3_targets: targets, annex3_indicators: indicators, annex3_citations: citations },
+    datasets,
+    keysNotHeld,
     review: reviewRows(cited.pending, standard.pending, family),
     matching: summarizeMatches(citations, indicators),
     findings: ctx.findings,

@@ -32,6 +32,22 @@ describe('deviations that must not pass silently', () => {
     expect(found[0]).toMatchObject({ annex: 'annex1', source_line: 35, actual: '杂项 | 100.00' });
   });
 
+  it('declares no primary key that does not hold: a whole HTML table on one line', () => {
+    const lines = seedText().split('\n');
+    const header = lines.findIndex((l) => l.startsWith('序号\t'));
+    const end = lines.findIndex((l, i) => i > header && l.startsWith('# 附件3'));
+    const rows = lines.slice(header, end).filter((l) => l.includes('\t') && !(l.startsWith('序号\t') && lines.indexOf(l) !== header));
+    const table = `<table>${rows.map((r) => `<tr>${r.split('\t').map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+    const text = [...lines.slice(0, header), table, '', ...lines.slice(end)].join('\n');
+    const result = extractText(text, 'one-line');
+    const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Finding[] };
+    expect(report.findings.filter((f) => f.code === 'validate/primary-key-not-unique').map((f) => f.annex)).toEqual(['annex2_details']);
+    const pkg = JSON.parse(result.files.get('datapackage.json') ?? '{}') as { resources: { name: string; schema: { primaryKey?: string[] } }[] };
+    expect(pkg.resources.find((r) => r.name === 'annex2_details')?.schema.primaryKey).toBeUndefined();
+    expect(pkg.resources.find((r) => r.name === 'annex1_allocations')?.schema.primaryKey).toEqual(['source_line']);
+    expect(JSON.parse(result.files.get('annex2_details.json') ?? '{}').records).toHaveLength(63);
+  });
+
   it('says that a row with an unreadable amount is left out', () => {
     const found = findingsOf(seedWith('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级')).filter((f) => f.code === 'extract/amount-invalid');
     expect(found).toHaveLength(1);

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 const TABLE_TYPES: Record<FieldKind, string> = { number: 'number', boolean: 'boolean', array: 'string', text: 'string' };
 
 /** A Frictionless Data Package describing every CSV (datasets and the review worksheet): Table Schema with Chinese titles, dialect, hash and bytes. */
-export function dataPackage(noticeId: string, title: string, csvFiles: [string, string][], bom: boolean) {
+export function dataPackage(noticeId: string, title: string, csvFiles: [string, string][], bom: boolean, keysNotHeld: ReadonlySet<string> = new Set()) {
   return {
     name: noticeId.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
     title,
@@ -27,7 +27,7 @@ export function dataPackage(noticeId: string, title: string, csvFiles: [string, 
         schema: {
           fields: fieldsOf(dataset.record).map((f) => ({ name: f.name, title: f.title, type: TABLE_TYPES[f.kind] })),
           missingValues: [''],
-          primaryKey: dataset.primaryKey,
+          ...(keysNotHeld.has(dataset.name) ? {} : { primaryKey: dataset.primaryKey }),
           ...(dataset.foreignKeys ? { foreignKeys: dataset.foreignKeys } : {}),
         },
       };

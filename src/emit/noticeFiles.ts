@@ -18,6 +18,8 @@ export interface NoticeOutput {
   meta: NoticeMeta;
   /** Records per dataset name. */
   datasets: Record<string, readonly Record<string, unknown>[]>;
+  /** Datasets whose primary key does not hold in this notice. */
+  keysNotHeld: ReadonlySet<string>;
   /** Rows of review.csv (fuzzy and unmatched citations, fuzzy indicators). */
   review: readonly ReviewRow[];
   /** What matching made of the notice's citations and indicators. */
@@ -56,7 +58,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline)));
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
-  files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.bom)));
+  files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.bom, out.keysNotHeld)));
   return { files, findings: out.findings, recordCounts, matching: out.matching };
 }
 

@@ -70,6 +70,7 @@ export const FINDING_CODES = {
   'reconcile/region-code-unknown': { severity: 'warning', template: 'region code {actual} is no GB/T 2260 city or county' },
   'reconcile/region-name-mismatch': { severity: 'warning', template: 'region {actual} is {expected} in GB/T 2260' },
 
+  'validate/primary-key-not-unique': { severity: 'warning', template: '{dataset}: records share the key {actual}; datapackage.json declares no primary key for it' },
   'validate/schema': { severity: 'error', template: '{annex} record at line {line} fails its schema: {actual}' },
 } as const satisfies Record<string, { severity: Severity; template: string }>;
 
