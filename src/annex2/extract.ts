@@ -5,7 +5,7 @@ import { rowText, type GridRow } from '../grid/grid.js';
 import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker } from '../grid/columns.js';
 import type { HeadedTable } from '../grid/header.js';
 import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
-import { wanString, YUAN_PER_UNIT, yuanString } from '../normalize/amount.js';
+import { wanString, yuanString } from '../normalize/amount.js';
 import { cleanName } from '../normalize/names.js';
 import { readAmountCell } from '../tables/amountCell.js';
 
@@ -26,7 +26,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
     const type = rowType(row, table.columns) as DetailRow['row_type'];
     const text = (role: string): string => cleanName(roleText(row, table.columns, role), ctx);
     const amount = readAmountCell(roleCell(row, table.columns, 'amount'), unit, spec.label, ctx);
-    if (amount.yuan === null) {
+    if (amount.yuan === null || amount.value === null) {
       if (amount.raw === '') ctx.report({ code: 'extract/row-without-amount', annex: spec.label, source_line: row.line, actual: rowText(row) });
       continue;
     }
@@ -57,7 +57,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       recipient_name: recipientName,
       recipient_code: recipientCode,
       project_name: text('project_name'),
-      amount_wan: wanString(amount.written, amount.unit, amount.yuan.dividedBy(YUAN_PER_UNIT[amount.unit] ?? 1)),
+      amount_wan: wanString(amount.written, amount.unit, amount.value),
       amount_yuan: yuanString(amount.yuan),
       source_line: row.line,
       amount_raw: amount.raw,

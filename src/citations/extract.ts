@@ -66,7 +66,7 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
       };
       out.records.push(record);
       if (match.match === 'fuzzy' || match.match === 'none') out.pending.push({ record, match });
-      reportCitation(record, parsed, match, registry, annex, ctx);
+      reportCitation(record, parsed, match, policy, registry, annex, ctx);
     }
   }
   for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);
@@ -74,9 +74,8 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
 }
 
 /** The findings of one citation: unmatched, fuzzy, a number that disagrees, a number without serial. */
-function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, registry: readonly Policy[], annex: string, ctx: StageContext): void {
+function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, policy: Policy | undefined, registry: readonly Policy[], annex: string, ctx: StageContext): void {
   const base = { annex, recipient_code: record.recipient_code, source_line: record.source_line };
-  const policy = registry.find((p) => p.id === match.policy_id);
   if (match.match === 'none') {
     const best = match.candidates[0];
     const nearest = best ? `${best.id} at ${best.score.toFixed(3)}${best.veto ? ` (vetoed: ${best.veto})` : ''}` : 'none';

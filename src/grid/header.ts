@@ -27,8 +27,7 @@ export interface ColumnMap {
 
 /** Map a row's cells to column roles by header synonyms; null when fewer than half the required roles match. */
 export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
-  const synonyms = new Map<string, string>();
-  for (const column of spec.columns) for (const s of column.synonyms) synonyms.set(headerKey(s).key, column.role);
+  const synonyms = synonymsOf(spec);
   const roles = new Map<string, number>();
   const unknown: Cell[] = [];
   let unit: string | null = null;
@@ -47,6 +46,19 @@ export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
   return { roles, unit, unknown, width: usedWidth(row) };
 }
 
+const synonymCache = new WeakMap<TableAnnex, Map<string, string>>();
+
+/** Header key → role of an annex's columns, built once per declaration (every row is tried as a header). */
+function synonymsOf(spec: TableAnnex): Map<string, string> {
+  let synonyms = synonymCache.get(spec);
+  if (!synonyms) {
+    synonyms = new Map();
+    for (const column of spec.columns) for (const s of column.synonyms) synonyms.set(headerKey(s).key, column.role);
+    synonymCache.set(spec, synonyms);
+  }
+  return synonyms;
+}
+
 /** Rows of one money table with its header found, repeated headers dropped and widths checked. */
 export interface HeadedTable {
   /** The header's column map. */
@@ -59,9 +71,10 @@ export interface HeadedTable {
 
 /** Find the header row, drop every repeat of it (page breaks) and report rows whose width differs. */
 export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext): HeadedTable | null {
-  const at = rows.findIndex((r) => mapHeader(r, spec) !== null);
-  const header = at >= 0 ? rows[at] : undefined;
-  const columns = header ? mapHeader(header, spec) : null;
+  let at = -1;
+  let columns: ColumnMap | null = null;
+  while (columns === null && ++at < rows.length) columns = mapHeader(rows[at] as GridRow, spec);
+  const header = rows[at];
   if (!header || !columns) {
     ctx.report({ code: 'grid/header-missing', annex: spec.label, source_line: rows[0]?.line ?? null });
     return null;

@@ -9,6 +9,8 @@ export interface AmountCell {
   yuan: Decimal | null;
   /** The number as written (repaired), in the cell's own unit. */
   written: string;
+  /** That number as a decimal, or null when missing or unreadable. */
+  value: Decimal | null;
   /** The unit the written number is in. */
   unit: string;
   /** The cell text before repairs. */
@@ -18,11 +20,11 @@ export interface AmountCell {
 /** Read an amount cell of a table whose unit is `unit`; every repair and failure is reported with its line. */
 export function readAmountCell(cell: Cell | undefined, unit: string, annex: string, ctx: StageContext): AmountCell {
   const raw = cell?.text ?? '';
-  if (!cell || raw === '') return { yuan: null, written: '', unit, raw };
+  if (!cell || raw === '') return { yuan: null, written: '', value: null, unit, raw };
   const parsed = parseAmount(raw);
   if (parsed.value === null) {
     ctx.report({ code: 'extract/amount-invalid', annex, source_line: cell.line, actual: raw });
-    return { yuan: null, written: '', unit, raw };
+    return { yuan: null, written: '', value: null, unit, raw };
   }
   if (parsed.repairs.length > 0) {
     ctx.report({ code: 'extract/amount-repaired', annex, source_line: cell.line, actual: raw, expected: parsed.written, params: { rules: parsed.repairs.join(', ') } });
@@ -32,6 +34,6 @@ export function readAmountCell(cell: Cell | undefined, unit: string, annex: stri
   const factor = YUAN_PER_UNIT[cellUnit] ?? 1;
   const yuan = parsed.value.times(factor);
   if (yuan.decimalPlaces() > 2) ctx.report({ code: 'extract/amount-scale', annex, source_line: cell.line, actual: raw });
-  return { yuan, written: parsed.written, unit: cellUnit, raw };
+  return { yuan, written: parsed.written, value: parsed.value, unit: cellUnit, raw };
 }
 
