@@ -13,6 +13,10 @@ export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal number
 export const decimalOrEmpty = z.string().regex(/^-?\d+(\.\d+)?$|^$/, 'decimal number as a string, or empty');
 /** A 1-based source line. */
 export const sourceLine = z.number().int().positive();
+/** The annex a record comes from, its label as numbered in the notice (`1`, `2`, `3-1`; Chinese numerals and full-width digits folded). */
+export const annexLabel = z.string().regex(/^\d+(-\d+)*$/, 'annex label such as 1, 2 or 3-1');
+/** A 1-based row within its table (header rows counted), so a table written on one line keeps a key. */
+export const sourceRow = z.number().int().positive();
 /** A 9-digit fiscal region/recipient code, or '' when the row has none. */
 export const code9 = z.string().regex(/^(\d{9})?$/, '9-digit code or empty');
 

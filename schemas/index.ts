@@ -1,14 +1,14 @@
 import { z } from 'zod';
-import { AllocationRow } from './annex1_allocations.js';
-import { DetailRow } from './annex2_details.js';
-import { CitationRow } from './annex3_citations.js';
-import { IndicatorRow } from './annex3_indicators.js';
-import { TargetRow } from './annex3_targets.js';
+import { AllocationRow } from './allocations.js';
+import { DetailRow } from './details.js';
+import { CitationRow } from './citations.js';
+import { IndicatorRow } from './indicators.js';
+import { TargetRow } from './targets.js';
 import { ReviewRow } from './review.js';
 
 /** One output dataset: its name, major version and record schema. */
 export interface DatasetSchema {
-  /** File stem, `annex1_allocations`. */
+  /** File stem, `allocations`. */
   name: string;
   /** Major version; bumped only when a field changes meaning. */
   major: number;
@@ -25,17 +25,17 @@ export interface DatasetSchema {
 }
 
 /** Indicator and citation rows belong to a target table through the recipient code. */
-const toTarget = [{ fields: ['recipient_code'], reference: { resource: 'annex3_targets', fields: ['recipient_code'] } }];
+const toTarget = [{ fields: ['recipient_code'], reference: { resource: 'targets', fields: ['recipient_code'] } }];
 
-/** Every dataset the pipeline writes, in output order. */
+/** Every dataset the pipeline writes, in output order; one per annex kind, indicators and citations from the target tables. */
 export const DATASETS: readonly DatasetSchema[] = [
-  // Rows carry no natural key of their own (subtotals have no recipient), so the source line identifies them.
-  { name: 'annex1_allocations', major: 1, title: '附件1 分配情况表', record: AllocationRow, primaryKey: ['source_line'] },
-  { name: 'annex2_details', major: 1, title: '附件2 资金明细分配表', record: DetailRow, primaryKey: ['source_line'] },
-  { name: 'annex3_targets', major: 1, title: '附件3 绩效目标表', record: TargetRow, primaryKey: ['source_line'] },
-  { name: 'annex3_indicators', major: 1, title: '附件3 绩效指标', record: IndicatorRow, primaryKey: ['source_line'], foreignKeys: toTarget },
+  // Rows carry no natural key of their own (subtotals have no recipient), so their place in their annex's table identifies them.
+  { name: 'allocations', major: 2, title: '分配表', record: AllocationRow, primaryKey: ['annex', 'source_row'] },
+  { name: 'details', major: 2, title: '明细分配表', record: DetailRow, primaryKey: ['annex', 'source_row'] },
+  { name: 'targets', major: 2, title: '绩效目标表', record: TargetRow, primaryKey: ['annex', 'source_line'] },
+  { name: 'indicators', major: 2, title: '绩效指标', record: IndicatorRow, primaryKey: ['annex', 'source_line', 'source_row'], foreignKeys: toTarget },
   // A table has one 政策依据 cell, so its line and the citation's place in it identify a citation.
-  { name: 'annex3_citations', major: 1, title: '附件3 政策依据', record: CitationRow, primaryKey: ['source_line', 'seq'], foreignKeys: toTarget },
+  { name: 'citations', major: 2, title: '政策依据', record: CitationRow, primaryKey: ['annex', 'source_line', 'seq'], foreignKeys: toTarget },
 ];
 
 /** review.csv: what matching could not settle, for a person to decide. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MATCH_KINDS } from './annex3_citations.js';
+import { MATCH_KINDS } from './citations.js';
 import { code9, sourceLine, titled } from './common.js';
 
 /** How many candidates a review row shows. */
@@ -22,7 +22,7 @@ export const ReviewRow = z.strictObject({
   kind: titled(z.enum(['policy', 'indicator']), '类别', 'policy (a citation) or indicator'),
   recipient_code: titled(code9, '分配单位编码'),
   source_line: titled(sourceLine, '源文件行号'),
-  seq: titled(z.number().int().positive(), '序号', 'seq of the record in annex3_citations or annex3_indicators'),
+  seq: titled(z.number().int().positive(), '序号', 'seq of the record in citations or indicators'),
   raw: titled(z.string(), '原文', 'title_raw of the citation or name_raw of the indicator'),
   normalized: titled(z.string(), '规范化文本', 'title of the citation or name of the indicator'),
   doc_number: titled(z.string(), '发文字号', 'citations only'),

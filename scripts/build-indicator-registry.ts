@@ -8,13 +8,13 @@
  *
  * Options: `--family ID` (default: the family recognised from the first notice), `--min-tables N`
  * (a cluster is proposed when at least N tables ask for it; default 5), `--json`. Names are read by
- * the pipeline itself (annex3_indicators `name`), so a draft spells names the way matching reads them.
+ * the pipeline itself (indicators `name`), so a draft spells names the way matching reads them.
  * Drafts are proposals: a curator gives ids, picks the canonical name and prunes aliases by hand.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { IndicatorRow } from '../schemas/annex3_indicators.js';
+import type { IndicatorRow } from '../schemas/indicators.js';
 import { runReviewAccept } from '../src/cli/review.js';
 import { chooseFamily, loadFamilies } from '../src/family/load.js';
 import type { Family } from '../src/family/spec.js';
@@ -29,7 +29,7 @@ function indicatorRows(notices: readonly string[], families: readonly Family[]):
   return notices.flatMap((file) => {
     const id = basename(file, extname(file));
     const result = extractNotice(file, id, readFileSync(file), families, { bom: false, allowPartial: true });
-    const records = (JSON.parse(result.files.get('annex3_indicators.json') ?? '{"records":[]}') as { records: IndicatorRow[] }).records;
+    const records = (JSON.parse(result.files.get('indicators.json') ?? '{"records":[]}') as { records: IndicatorRow[] }).records;
     return records.map((r) => ({ ...r, table: `${id}:${r.recipient_code}` }));
   });
 }

@@ -82,7 +82,7 @@ function report(notices: readonly string[], family: Family, registry: readonly P
   const citations: ParsedCitation[] = [];
   let cells = 0;
   for (const file of notices) {
-    for (const cell of policyBasisCells(readFileSync(file, 'utf8'), family.annex3.metadataLabels.policy_basis)) {
+    for (const cell of policyBasisCells(readFileSync(file, 'utf8'), family.annexes.targets.metadataLabels.policy_basis)) {
       cells++;
       citations.push(...splitCitations(cell).map((c) => parseCitation(c.raw)));
     }

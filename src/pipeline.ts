@@ -1,5 +1,5 @@
-import type { AllocationRow } from '../schemas/annex1_allocations.js';
-import type { DetailRow } from '../schemas/annex2_details.js';
+import type { AllocationRow } from '../schemas/allocations.js';
+import type { DetailRow } from '../schemas/details.js';
 import { datasetSchema } from '../schemas/index.js';
 import { extractAllocations } from './annex1/extract.js';
 import { extractDetails } from './annex2/extract.js';
@@ -8,12 +8,12 @@ import { extractCitations } from './citations/extract.js';
 import { buildNoticeFiles, type NoticeFiles } from './emit/noticeFiles.js';
 import { Collector, type StageContext } from './findings/context.js';
 import { chooseFamily } from './family/load.js';
-import type { Family, TableAnnex } from './family/spec.js';
+import { ANNEX_KINDS, type AnnexKind, type Family, type TableAnnex } from './family/spec.js';
 import { gridRows, type LineRange } from './grid/build.js';
 import { headTable } from './grid/header.js';
 import { assignIndicators } from './indicators/assign.js';
 import { buildRecipientIndex } from './join/recipients.js';
-import { locateAnnexes } from './locate/annexes.js';
+import { locateAnnexes, type NoticeLayout } from './locate/annexes.js';
 import { readMetadata } from './locate/metadata.js';
 import { reconcile } from './reconcile/index.js';
 import { parseMarkdown, type ParsedNotice } from './parse/markdown.js';
@@ -40,28 +40,30 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const family = chooseFamily(file, source.text, families);
   const parsed = parseMarkdown(source.text);
   const layout = locateAnnexes(parsed, family, ctx);
-  const missing = (['annex1', 'annex2', 'annex3'] as const).filter((a) => layout[a] === null);
-  if (missing.length > 0 && !options.allowPartial) {
-    throw new InputError(file, `required annexes missing: ${missing.join(', ')} (the notice may be cut off; --allow-partial extracts what is there)`);
-  }
+  refuseIncomplete(file, layout, family, options);
   const meta = readMetadata(parsed, layout, family, ctx);
-  const allocations = validateRecords(datasetSchema('annex1_allocations'), 'annex1', moneyTable(parsed, layout.annex1, family.annex1, ctx, (t, unit) => extractAllocations(t, family.annex1, unit, ctx)) ?? [], ctx);
+  const ofKind = (kind: AnnexKind) => layout.annexes.filter((a) => a.kind === kind).map((a) => ({ range: a.range, label: a.label }));
+  const allocationRows = ofKind('allocation').flatMap((a) => moneyTable(parsed, a.range, { ...family.annexes.allocation, label: a.label }, ctx, (t, spec, unit) => extractAllocations(t, spec, unit, ctx)));
+  const allocations = validateRecords(datasetSchema('allocations'), 'allocation', allocationRows, ctx);
   const recipients = buildRecipientIndex(allocations, family);
-  const details = validateRecords(datasetSchema('annex2_details'), 'annex2', moneyTable(parsed, layout.annex2, family.annex2, ctx, (t, unit) => extractDetails(t, family.annex2, unit, recipients, ctx)) ?? [], ctx);
-  const annex3 = layout.annex3 ? extractTargets(parsed, layout.annex3, layout.headings, family.annex3, recipients, ctx) : null;
-  const targets = validateRecords(datasetSchema('annex3_targets'), 'annex3', annex3?.targets ?? [], ctx);
-  const standard = assignIndicators(annex3?.indicators ?? [], family.indicators, family.annex3.label, ctx);
-  const indicators = validateRecords(datasetSchema('annex3_indicators'), 'annex3', standard.records, ctx);
-  const cited = extractCitations(annex3?.policyCells ?? [], family.policies, family.annex3.label, ctx);
-  const citations = validateRecords(datasetSchema('annex3_citations'), 'annex3', cited.records, ctx);
-  reconcile({ allocations, details, targets: annex3 ? targets : null, budgetYear: meta.budget_year }, family, ctx);
-  const datasets = { annex1_allocations: allocations, annex2_details: details, annex3_targets: targets, annex3_indicators: indicators, annex3_citations: citations };
+  const detailRows = ofKind('detail').flatMap((a) => moneyTable(parsed, a.range, { ...family.annexes.detail, label: a.label }, ctx, (t, spec, unit) => extractDetails(t, spec, unit, recipients, ctx)));
+  const details = validateRecords(datasetSchema('details'), 'detail', detailRows, ctx);
+  const tables = ofKind('targets').map((a) => extractTargets(parsed, a.range, layout.outline, { ...family.annexes.targets, label: a.label }, recipients, ctx));
+  const targets = validateRecords(datasetSchema('targets'), 'targets', tables.flatMap((t) => t.targets), ctx);
+  const standard = assignIndicators(tables.flatMap((t) => t.indicators), family.indicators, ctx);
+  const indicators = validateRecords(datasetSchema('indicators'), 'targets', standard.records, ctx);
+  const cited = extractCitations(tables.flatMap((t) => t.policyCells), family.policies, ctx);
+  const citations = validateRecords(datasetSchema('citations'), 'targets', cited.records, ctx);
+  refuseEmpty(file, { allocation: allocations.length, detail: details.length, targets: targets.length }, layout, options);
+  reconcile({ allocations, details, targets: tables.length > 0 ? targets : null, budgetYear: meta.budget_year }, family, ctx);
+  const datasets = { allocations, details, targets, indicators, citations };
   const keysNotHeld = primaryKeysNotHeld(datasets, ctx);
   return buildNoticeFiles({
     noticeId,
     sha256: source.sha256,
     family,
     meta,
+    annexes: layout.annexes.map((a) => ({ label: a.label, kind: a.kind ?? '', title: a.title, start_line: a.range.start, end_line: a.range.end })),
     datasets,
     keysNotHeld,
     review: reviewRows(cited.pending, standard.pending, family),
@@ -73,17 +75,41 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   });
 }
 
+/** A notice without a required kind of annex, or with an annex of no known kind, is refused unless `--allow-partial`. */
+function refuseIncomplete(file: string, layout: NoticeLayout, family: Family, options: ExtractOptions): void {
+  if (options.allowPartial) return;
+  const missing = ANNEX_KINDS.filter((kind) => family.annexes[kind].required && !layout.annexes.some((a) => a.kind === kind));
+  if (missing.length > 0) {
+    const words = missing.map((kind) => `${kind} (${family.annexes[kind].titles.join('/')})`).join(', ');
+    throw new InputError(file, `required annexes missing: ${words} (the notice may be cut off; --allow-partial extracts what is there)`);
+  }
+  const unknown = layout.annexes.filter((a) => a.kind === null);
+  if (unknown.length > 0) {
+    const which = unknown.map((a) => `附件${a.label} at line ${a.range.start}${a.title ? ` "${a.title}"` : ''}`).join(', ');
+    throw new InputError(file, `annex of unknown kind: ${which} (neither its title nor its header names a kind of the family; --allow-partial extracts the rest)`);
+  }
+}
+
+/** A kind the notice has that yielded no records fails the input unless `--allow-partial`: a located annex never vanishes with exit 0. */
+function refuseEmpty(file: string, counts: Record<AnnexKind, number>, layout: NoticeLayout, options: ExtractOptions): void {
+  if (options.allowPartial) return;
+  const empty = ANNEX_KINDS.filter((kind) => counts[kind] === 0 && layout.annexes.some((a) => a.kind === kind));
+  if (empty.length > 0) {
+    const which = empty.map((kind) => `${kind} (附件${layout.annexes.filter((a) => a.kind === kind).map((a) => a.label).join('、')})`).join(', ');
+    throw new InputError(file, `annexes yield no records: ${which} (see the report with --allow-partial)`);
+  }
+}
+
 /** Rebuild a money annex's grid, find its header and unit, and extract its records. */
 function moneyTable<T extends AllocationRow | DetailRow>(
   parsed: ParsedNotice,
-  range: LineRange | null,
+  range: LineRange,
   spec: TableAnnex,
   ctx: StageContext,
-  extract: (table: NonNullable<ReturnType<typeof headTable>>, unit: string) => T[],
-): T[] | null {
-  if (!range) return null;
+  extract: (table: NonNullable<ReturnType<typeof headTable>>, spec: TableAnnex, unit: string) => T[],
+): T[] {
   const table = headTable(gridRows(parsed, range), spec, ctx);
-  if (!table) return null;
+  if (!table) return [];
   const unit = tableUnit(statedUnit(parsed, range), { unit: table.columns.unit, line: table.headerLine }, spec.unit, spec.label, ctx);
-  return extract(table, unit);
+  return extract(table, spec, unit);
 }

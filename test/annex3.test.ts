@@ -5,7 +5,7 @@ import { loadFamilies } from '../src/family/load.js';
 import { buildRecipientIndex } from '../src/join/recipients.js';
 import { locateAnnexes } from '../src/locate/annexes.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
-import type { AllocationRow } from '../schemas/annex1_allocations.js';
+import type { AllocationRow } from '../schemas/allocations.js';
 import type { Finding } from '../src/findings/finding.js';
 import { extractText, recordsOf, seedText, withoutLines } from './support/run.js';
 import { toHtmlTables, toPipeTables } from './support/variants.js';
@@ -13,9 +13,9 @@ import { toHtmlTables, toPipeTables } from './support/variants.js';
 type Row = Record<string, unknown>;
 
 const seed = extractText(seedText(), 'seed');
-const targets = recordsOf(seed, 'annex3_targets');
-const indicators = recordsOf(seed, 'annex3_indicators');
-const details = recordsOf(seed, 'annex2_details');
+const targets = recordsOf(seed, 'targets');
+const indicators = recordsOf(seed, 'indicators');
+const details = recordsOf(seed, 'details');
 const findings = (JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
 const lines = seedText().split('\n');
 
@@ -112,7 +112,7 @@ describe('Annex 3 targets of the seed', () => {
     expect(targets.find((t) => t['source_line'] === 886)).toMatchObject({ recipient_code: '440784000', recipient_match: 'exact', local_department_raw: '鹤山市市场监管' });
     expect(targets.find((t) => t['source_line'] === 1206)).toMatchObject({ recipient_code: '441826000', local_department: '连南瑶族自治县市场监管局' });
     const fuzzy = findings.filter((f) => f.code === 'join/recipient-fuzzy');
-    expect(fuzzy).toEqual([expect.objectContaining({ annex: 'annex3', source_line: 871, actual: '开平市市市场监', recipient_code: '440783000' })]);
+    expect(fuzzy).toEqual([expect.objectContaining({ annex: '3', source_line: 871, actual: '开平市市市场监', recipient_code: '440783000' })]);
   });
 
   it('keeps the first of the two 总体绩效目标 rows of 湛江市 and reports the second', () => {
@@ -130,10 +130,10 @@ describe('Annex 3 targets of the seed', () => {
     const parsed = parseMarkdown(seedText());
     const ctx = new Collector();
     const layout = locateAnnexes(parsed, family, ctx);
-    const recipients = buildRecipientIndex(recordsOf(seed, 'annex1_allocations') as unknown as AllocationRow[], family);
-    const range = layout.annex3;
-    if (!range) throw new Error('no annex 3');
-    const { policyCells } = extractTargets(parsed, range, layout.headings, family.annex3, recipients, ctx);
+    const recipients = buildRecipientIndex(recordsOf(seed, 'allocations') as unknown as AllocationRow[], family);
+    const annex = layout.annexes.find((a) => a.kind === 'targets');
+    if (!annex) throw new Error('no target-table annex');
+    const { policyCells } = extractTargets(parsed, annex.range, layout.outline, { ...family.annexes.targets, label: annex.label }, recipients, ctx);
     expect(policyCells).toHaveLength(42);
     expect(policyCells[0]).toMatchObject({ recipient_code: '440100000', source_line: 196 });
     expect(policyCells[0]?.raw).toMatch(/^<ol style="list-style-type: none"> <li>《国家知识产权局关于进一步提升专利申请质量的若干意见》<\/li>/);
@@ -293,13 +293,13 @@ describe('Annex 3 indicators of the seed', () => {
 describe('Annex 3 in other table encodings', () => {
   it('gives the same targets and indicators when the tables are HTML with rowspan and colspan', () => {
     const html = extractText(toHtmlTables(seedText(), { rowspan: true }), 'seed');
-    expect(withoutLines(recordsOf(html, 'annex3_targets'))).toEqual(withoutLines(targets));
-    expect(withoutLines(recordsOf(html, 'annex3_indicators'))).toEqual(withoutLines(indicators));
+    expect(withoutLines(recordsOf(html, 'targets'))).toEqual(withoutLines(targets));
+    expect(withoutLines(recordsOf(html, 'indicators'))).toEqual(withoutLines(indicators));
   });
 
   it('gives the same targets and indicators when the tables are GFM pipe tables', () => {
     const pipe = extractText(toPipeTables(seedText()), 'seed');
-    expect(withoutLines(recordsOf(pipe, 'annex3_targets'))).toEqual(withoutLines(targets));
-    expect(withoutLines(recordsOf(pipe, 'annex3_indicators'))).toEqual(withoutLines(indicators));
+    expect(withoutLines(recordsOf(pipe, 'targets'))).toEqual(withoutLines(targets));
+    expect(withoutLines(recordsOf(pipe, 'indicators'))).toEqual(withoutLines(indicators));
   });
 });

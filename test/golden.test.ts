@@ -12,7 +12,7 @@ const update = process.env['UPDATE'] === '1';
 const ci = process.env['CI'] === 'true' || process.env['CI'] === '1';
 
 /** Outputs compared per case: the datasets and the findings (code, severity, line, actual). */
-const COMPARED = ['annex1_allocations.json', 'annex2_details.json', 'annex3_targets.json', 'annex3_indicators.json', 'annex3_citations.json', 'notice.json', 'findings.json'];
+const COMPARED = ['allocations.json', 'details.json', 'targets.json', 'indicators.json', 'citations.json', 'notice.json', 'findings.json'];
 
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())

@@ -6,8 +6,8 @@ import { extractText, recordsOf, seedText, withoutLines } from './support/run.js
 type Row = Record<string, string | number | boolean | null>;
 
 const seed = extractText(seedText(), 'seed');
-const annex1 = recordsOf(seed, 'annex1_allocations') as Row[];
-const annex2 = recordsOf(seed, 'annex2_details') as Row[];
+const annex1 = recordsOf(seed, 'allocations') as Row[];
+const annex2 = recordsOf(seed, 'details') as Row[];
 
 const sum = (rows: Row[], field: string): string => rows.reduce((acc, r) => acc.plus(String(r[field])), new Decimal(0)).toFixed(2);
 const ofType = (rows: Row[], type: string): Row[] => rows.filter((r) => r['row_type'] === type);
@@ -126,8 +126,8 @@ describe('the same notice in other encodings', () => {
   for (const [name, text] of variants) {
     it(`gives the same Annex 1 and Annex 2 records as ${name}`, () => {
       const result = extractText(text, 'variant');
-      expect(withoutLines(recordsOf(result, 'annex1_allocations'))).toEqual(base1);
-      expect(withoutLines(recordsOf(result, 'annex2_details'))).toEqual(base2);
+      expect(withoutLines(recordsOf(result, 'allocations'))).toEqual(base1);
+      expect(withoutLines(recordsOf(result, 'details'))).toEqual(base2);
     });
   }
 
@@ -139,6 +139,6 @@ describe('the same notice in other encodings', () => {
 
   it('keeps the source lines when only line endings change', () => {
     const result = extractText(toCrlfBom(seedText()), 'crlf');
-    expect(recordsOf(result, 'annex1_allocations').map((r) => r['source_line'])).toEqual(annex1.map((r) => r['source_line']));
+    expect(recordsOf(result, 'allocations').map((r) => r['source_line'])).toEqual(annex1.map((r) => r['source_line']));
   });
 });

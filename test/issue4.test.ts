@@ -2,22 +2,22 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { CitationRow } from '../schemas/annex3_citations.js';
-import type { IndicatorRow } from '../schemas/annex3_indicators.js';
+import type { CitationRow } from '../schemas/citations.js';
+import type { IndicatorRow } from '../schemas/indicators.js';
 import { runReviewAccept } from '../src/cli/review.js';
 import { pipelinesDir } from '../src/family/load.js';
 import { extractWith, independentCount, linesWhere, pipelinesCopy, policyCells, readSheet, runCli as run, SEED, STANDARD, writeSheet } from './support/issue4.js';
 import { extractText, recordsOf } from './support/run.js';
 
 const seed = extractText(SEED, 'yue-cai-gong-2023-126');
-const citations = recordsOf(seed, 'annex3_citations') as unknown as CitationRow[];
-const indicators = recordsOf(seed, 'annex3_indicators') as unknown as IndicatorRow[];
+const citations = recordsOf(seed, 'citations') as unknown as CitationRow[];
+const indicators = recordsOf(seed, 'indicators') as unknown as IndicatorRow[];
 const report = JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: { code: string; severity: string; actual: string | null }[]; matching: Record<string, unknown> };
 
 /** Policy ids of the citations whose source text holds a fragment ('' for unmatched). */
 const idsWhere = (fragment: string): Set<string> => new Set(citations.filter((c) => c.title_raw.includes(fragment)).map((c) => c.policy_id));
 
-describe('annex3_citations of the seed', () => {
+describe('citations of the seed', () => {
   it('makes every cited document its own record, as many per cell as an independent count finds', () => {
     expect(policyCells).toHaveLength(42);
     for (const cell of policyCells) {
@@ -167,8 +167,8 @@ describe('review accept', () => {
     expect(runReviewAccept(sheetFile, { pipelines: dir, family: 'gd-special-transfer' })).toBe(0);
 
     const after = extractWith(dir);
-    const citationsAfter = recordsOf(after, 'annex3_citations') as unknown as CitationRow[];
-    const indicatorsAfter = recordsOf(after, 'annex3_indicators') as unknown as IndicatorRow[];
+    const citationsAfter = recordsOf(after, 'citations') as unknown as CitationRow[];
+    const indicatorsAfter = recordsOf(after, 'indicators') as unknown as IndicatorRow[];
     for (const r of chosen) {
       const at = (x: { source_line: number; seq: number }): boolean => x.source_line === Number(r['source_line']) && x.seq === Number(r['seq']);
       const id = r['policy_or_indicator_id'] || r['matched_id'];

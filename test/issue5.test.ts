@@ -30,11 +30,11 @@ describe('reconciliation on the seed', () => {
         .filter((r) => !type || r['row_type'] === type)
         .map((r) => r['recipient_code'] ?? '')
         .sort();
-    const annex1 = codes('annex1_allocations', 'item');
+    const annex1 = codes('allocations', 'item');
     expect(annex1).toHaveLength(42);
     expect(new Set(annex1).size).toBe(42);
-    expect(codes('annex2_details', 'item')).toEqual(annex1);
-    expect(codes('annex3_targets')).toEqual(annex1);
+    expect(codes('details', 'item')).toEqual(annex1);
+    expect(codes('targets')).toEqual(annex1);
   });
 });
 
@@ -44,7 +44,7 @@ describe('reconciliation on broken copies of the seed', () => {
     expect(errors(findings)).toHaveLength(1);
     expect(errors(findings)[0]).toMatchObject({
       code: 'reconcile/subtotal-mismatch',
-      annex: 'annex2',
+      annex: '2',
       source_line: 139,
       actual: '7090000.00',
       expected: '7040000.00',
@@ -67,7 +67,7 @@ describe('reconciliation on broken copies of the seed', () => {
     expect(errors(findings)).toHaveLength(1);
     expect(errors(findings)[0]).toMatchObject({
       code: 'reconcile/annex3-vs-annex1',
-      annex: 'annex3',
+      annex: '3',
       recipient_code: '440100000',
       source_line: 194,
       actual: '1293 万元',
@@ -79,14 +79,14 @@ describe('reconciliation on broken copies of the seed', () => {
   it('reports a grand total that is not the sum of its section totals', () => {
     const findings = findingsOf(seedWith('合计\t\t\t\t\t\t\t172850000.00', '合计\t\t\t\t\t\t\t172850001.00'));
     expect(errors(findings).map((f) => f.code).sort()).toEqual(['reconcile/total-mismatch', 'reconcile/total-vs-sections']);
-    expect(errors(findings)[0]).toMatchObject({ annex: 'annex1', source_line: 36, actual: '172850001.00', expected: '172850000.00' });
+    expect(errors(findings)[0]).toMatchObject({ annex: '1', source_line: 36, actual: '172850001.00', expected: '172850000.00' });
   });
 
   it('reports an Annex 1 recipient that has no Annex 2 row', () => {
     const findings = findingsOf(seedWith('\t\t东源县市场监督管理局\t2024 年下放市县审批权限知识产权专项资金\t10\n', ''));
     const missing = errors(findings).filter((f) => f.code === 'reconcile/recipient-missing');
     expect(missing).toHaveLength(1);
-    expect(missing[0]).toMatchObject({ annex: 'annex2', recipient_code: '441625000', actual: '东源县' });
+    expect(missing[0]).toMatchObject({ annex: '1', recipient_code: '441625000', actual: '东源县' });
   });
 
   it('warns about a region code that names another place', () => {

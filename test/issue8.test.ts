@@ -26,43 +26,43 @@ const money2 = (rows: Row[]): string[][] => rows.map((r) => [String(r['row_type'
 
 /** What the drifted notice must give: the seed's rows without 徐闻县, its 100000.00 元 taken off its totals. */
 function expectedAnnex1(): string[][] {
-  return money1(recordsOf(seed, 'annex1_allocations'))
+  return money1(recordsOf(seed, 'allocations'))
     .filter((r) => r[2] !== '440825000')
     .map((r) => (r[0] === 'grand_total' || r[3] === '' && r[0] === 'section_total' && r[4] === '6280000.00' ? [...r.slice(0, 4), new Decimal(r[4] ?? '0').minus(100000).toFixed(2)] : r));
 }
 
 function expectedAnnex2(): string[][] {
-  return money2(recordsOf(seed, 'annex2_details'))
+  return money2(recordsOf(seed, 'details'))
     .filter((r) => r[4] !== '440825000')
     .map((r) => (r[0] === 'grand_total' || (r[0] === 'subtotal' && r[3] === '湛江市') ? [...r.slice(0, 5), String(Number(r[5]) - 10), new Decimal(r[6] ?? '0').minus(100000).toFixed(2)] : r));
 }
 
 describe("a next year's notice with drifted layout", () => {
   it('extracts Annex 1 exactly: renamed and reordered headers, thousands separators, spaced names, a recipient dropped', () => {
-    const rows = recordsOf(drifted, 'annex1_allocations');
+    const rows = recordsOf(drifted, 'allocations');
     expect(rows).toHaveLength(64);
     expect(money1(rows)).toEqual(expectedAnnex1());
     expect(rows.find((r) => r['row_type'] === 'grand_total')?.['amount_yuan']).toBe('172750000.00');
   });
 
   it('extracts Annex 2 exactly: full-width digits, reordered columns, a page break in a new place', () => {
-    const rows = recordsOf(drifted, 'annex2_details');
+    const rows = recordsOf(drifted, 'details');
     expect(rows).toHaveLength(62);
     expect(money2(rows)).toEqual(expectedAnnex2());
   });
 
   it('extracts Annex 3 with the right counts: one table fewer, its indicators and citations gone, years moved on', () => {
-    const seedTargets = recordsOf(seed, 'annex3_targets');
+    const seedTargets = recordsOf(seed, 'targets');
     const xuwen = seedTargets.find((t) => t['recipient_code'] === '440825000');
     expect(xuwen).toBeDefined();
-    const targets = recordsOf(drifted, 'annex3_targets');
+    const targets = recordsOf(drifted, 'targets');
     expect(targets).toHaveLength(41);
     expect(targets.map((t) => t['recipient_code'])).toEqual(seedTargets.map((t) => t['recipient_code']).filter((c) => c !== '440825000'));
     expect(targets.map((t) => t['fund_demand_wan'])).toEqual(seedTargets.filter((t) => t !== xuwen).map((t) => t['fund_demand_wan']));
     expect(targets.every((t) => t['budget_year'] === '2025')).toBe(true);
     const dropped = (name: string): number => recordsOf(seed, name).filter((r) => r['recipient_code'] === '440825000').length;
-    expect(recordsOf(drifted, 'annex3_indicators')).toHaveLength(787 - dropped('annex3_indicators'));
-    expect(recordsOf(drifted, 'annex3_citations')).toHaveLength(recordsOf(seed, 'annex3_citations').length - dropped('annex3_citations'));
+    expect(recordsOf(drifted, 'indicators')).toHaveLength(787 - dropped('indicators'));
+    expect(recordsOf(drifted, 'citations')).toHaveLength(recordsOf(seed, 'citations').length - dropped('citations'));
   });
 
   it('reads the document number, budget year and date from the notice itself', () => {

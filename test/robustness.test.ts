@@ -71,12 +71,12 @@ describe('bad input', () => {
   it('refuses an empty file', () => fails('', /empty file/));
   it('refuses binary data with NUL bytes', () => fails(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /binary file/));
   it('refuses Markdown of no known family and names the closest family', () => fails('# 会议纪要\n\n今天开会。\n', /no pipeline matches.*closest is "gd-special-transfer"/));
-  it('refuses a notice cut off before its annexes', () => fails(seedLines.slice(0, 120).join('\n'), /required annexes missing: annex3/));
+  it('refuses a notice cut off before its annexes', () => fails(seedLines.slice(0, 120).join('\n'), /required annexes missing: targets/));
 
   it('decodes a GB18030 notice into the same records as the UTF-8 one', () => {
     const gb = iconv.encode(seedText(), 'gb18030');
     const result = extractText(gb, 'gb');
-    expect(withoutLines(recordsOf(result, 'annex1_allocations'))).toEqual(withoutLines(recordsOf(extractText(seedText(), 'utf8'), 'annex1_allocations')));
+    expect(withoutLines(recordsOf(result, 'allocations'))).toEqual(withoutLines(recordsOf(extractText(seedText(), 'utf8'), 'allocations')));
     const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: { code: string }[] };
     expect(report.findings.map((f) => f.code)).toContain('read/decoded-gb18030');
   });

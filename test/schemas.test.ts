@@ -28,9 +28,9 @@ describe('committed JSON Schemas', () => {
 
   it('reject money written as a float', () => {
     const ajv = new Ajv2020({ strict: false });
-    const schema = JSON.parse(readFileSync(new URL('annex1_allocations.schema.json', dir), 'utf8')) as object;
+    const schema = JSON.parse(readFileSync(new URL('allocations.schema.json', dir), 'utf8')) as object;
     const result = extractText(seedText(), 'yue-cai-gong-2023-126');
-    const data = JSON.parse(result.files.get('annex1_allocations.json') ?? 'null') as { records: Record<string, unknown>[] };
+    const data = JSON.parse(result.files.get('allocations.json') ?? 'null') as { records: Record<string, unknown>[] };
     const first = data.records[0];
     if (first) first['amount_yuan'] = 172850000;
     expect(ajv.validate(schema, data)).toBe(false);

@@ -17,22 +17,22 @@ describe('deviations that must not pass silently', () => {
   it('reports a unit line that contradicts the header unit', () => {
     const found = findingsOf(seedWith('单位：万元', '单位：元')).filter((f) => f.code === 'extract/unit-conflict');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'error', annex: 'annex2', source_line: 114, actual: '万元' });
+    expect(found[0]).toMatchObject({ severity: 'error', annex: '2', source_line: 114, actual: '万元' });
   });
 
   it('reports falling back to the family unit when the notice states none', () => {
     const found = findingsOf(seedWith('单位：元\n', '\n')).filter((f) => f.code === 'extract/unit-defaulted');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'info', annex: 'annex1', source_line: 35, expected: '元' });
+    expect(found[0]).toMatchObject({ severity: 'info', annex: '1', source_line: 35, expected: '元' });
   });
 
   it('reports a table row that stands before the header', () => {
     const found = findingsOf(seedWith('单位：元\n\n地区\t', '单位：元\n\n杂项\t\t\t\t\t\t\t100.00\t\n地区\t')).filter((f) => f.code === 'grid/row-before-header');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ annex: 'annex1', source_line: 35, actual: '杂项 | 100.00' });
+    expect(found[0]).toMatchObject({ annex: '1', source_line: 35, actual: '杂项 | 100.00' });
   });
 
-  it('declares no primary key that does not hold: a whole HTML table on one line', () => {
+  it('keeps a real primary key for a whole HTML table on one line: its rows are told apart by source_row', () => {
     const lines = seedText().split('\n');
     const header = lines.findIndex((l) => l.startsWith('序号\t'));
     const end = lines.findIndex((l, i) => i > header && l.startsWith('# 附件3'));
@@ -41,11 +41,13 @@ describe('deviations that must not pass silently', () => {
     const text = [...lines.slice(0, header), table, '', ...lines.slice(end)].join('\n');
     const result = extractText(text, 'one-line');
     const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Finding[] };
-    expect(report.findings.filter((f) => f.code === 'validate/primary-key-not-unique').map((f) => f.annex)).toEqual(['annex2_details']);
+    expect(report.findings.filter((f) => f.code === 'validate/primary-key-not-unique')).toEqual([]);
     const pkg = JSON.parse(result.files.get('datapackage.json') ?? '{}') as { resources: { name: string; schema: { primaryKey?: string[] } }[] };
-    expect(pkg.resources.find((r) => r.name === 'annex2_details')?.schema.primaryKey).toBeUndefined();
-    expect(pkg.resources.find((r) => r.name === 'annex1_allocations')?.schema.primaryKey).toEqual(['source_line']);
-    expect(JSON.parse(result.files.get('annex2_details.json') ?? '{}').records).toHaveLength(63);
+    expect(pkg.resources.find((r) => r.name === 'details')?.schema.primaryKey).toEqual(['annex', 'source_row']);
+    const details = JSON.parse(result.files.get('details.json') ?? '{}').records as { source_line: number; source_row: number }[];
+    expect(details).toHaveLength(63);
+    expect(new Set(details.map((d) => d.source_line)).size).toBe(1);
+    expect(new Set(details.map((d) => d.source_row)).size).toBe(63);
   });
 
   it('says that a row with an unreadable amount is left out', () => {

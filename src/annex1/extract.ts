@@ -1,4 +1,4 @@
-import type { AllocationRow } from '../../schemas/annex1_allocations.js';
+import type { AllocationRow } from '../../schemas/allocations.js';
 import type { StageContext } from '../findings/context.js';
 import type { TableAnnex } from '../family/spec.js';
 import { rowText, type GridRow } from '../grid/grid.js';
@@ -49,6 +49,7 @@ function allocationRow(
     if (code && !/^\d{9}$/.test(code)) ctx.report({ code: 'extract/code-invalid', annex: spec.label, source_line: row.line, actual: code });
   }
   return {
+    annex: spec.label,
     row_type: rowType,
     region_name: text('region_name'),
     region_code: /^\d{9}$/.test(regionCode) ? regionCode : '',
@@ -60,8 +61,10 @@ function allocationRow(
     function_subject_code: subject.code,
     function_subject_name: subject.name,
     amount_yuan: yuanString(amount.yuan),
+    unit: unit as AllocationRow['unit'],
     remark: text('remark'),
     source_line: row.line,
+    source_row: row.row,
     amount_raw: amount.raw,
   };
 }

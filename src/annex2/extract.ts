@@ -1,4 +1,4 @@
-import type { DetailRow } from '../../schemas/annex2_details.js';
+import type { DetailRow } from '../../schemas/details.js';
 import type { StageContext } from '../findings/context.js';
 import type { TableAnnex } from '../family/spec.js';
 import { rowText, type GridRow } from '../grid/grid.js';
@@ -50,6 +50,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       recipientCode = join.code;
     }
     records.push({
+      annex: spec.label,
       row_type: type,
       seq: own.seq,
       budget_code: own.budgetCode,
@@ -60,6 +61,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       amount_wan: wanString(amount.written, amount.unit, amount.value),
       amount_yuan: yuanString(amount.yuan),
       source_line: row.line,
+      source_row: row.row,
       amount_raw: amount.raw,
     });
   }

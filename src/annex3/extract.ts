@@ -1,10 +1,11 @@
-import type { IndicatorRow } from '../../schemas/annex3_indicators.js';
-import type { TargetRow } from '../../schemas/annex3_targets.js';
+import type { IndicatorRow } from '../../schemas/indicators.js';
+import type { TargetRow } from '../../schemas/targets.js';
 import type { StageContext } from '../findings/context.js';
 import type { TargetsAnnex } from '../family/spec.js';
 import type { LineRange } from '../grid/build.js';
 import type { RecipientIndex } from '../join/recipients.js';
-import type { Heading, ParsedNotice } from '../parse/markdown.js';
+import type { ParsedNotice } from '../parse/markdown.js';
+import type { Outline } from '../locate/outline.js';
 import { extractIndicators } from './indicators.js';
 import { levelVocabulary } from './levels.js';
 import { splitTargetTable } from './tableParts.js';
@@ -21,18 +22,18 @@ export interface TargetRecords {
   policyCells: PolicyBasisCell[];
 }
 
-/** Annex 3 → targets and indicators: split into tables, each read as metadata block + indicator rows. */
+/** A target-table annex → targets and indicators: split into tables, each read as metadata block + indicator rows. */
 export function extractTargets(
   parsed: ParsedNotice,
   range: LineRange,
-  headings: readonly Heading[],
+  outline: Outline,
   spec: TargetsAnnex,
   recipients: RecipientIndex,
   ctx: StageContext,
 ): TargetRecords {
   const vocab = levelVocabulary(spec);
   const out: TargetRecords = { targets: [], indicators: [], policyCells: [] };
-  for (const table of targetTables(parsed, range, headings, spec, ctx)) {
+  for (const table of targetTables(parsed, range, outline, spec, ctx)) {
     const parts = splitTargetTable(table.rows, spec, vocab, ctx);
     const { target, policy } = readTarget(table, parts, spec, recipients, ctx);
     const indicators = extractIndicators(parts.indicatorRows, vocab, { annex: spec.label, recipientCode: target.recipient_code }, ctx);

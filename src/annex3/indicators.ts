@@ -1,4 +1,4 @@
-import type { IndicatorRow } from '../../schemas/annex3_indicators.js';
+import type { IndicatorRow } from '../../schemas/indicators.js';
 import type { StageContext } from '../findings/context.js';
 import { rowText, type GridRow } from '../grid/grid.js';
 import { normalizeText, type RuleCounts, type RuleName } from '../normalize/rules.js';
@@ -39,6 +39,7 @@ export function extractIndicators(rows: readonly GridRow[], vocab: LevelVocabula
     if (!cells.name) continue; // a row of labels only: its levels carry down
     const value = parseTargetValue(cells.value?.text ?? '');
     records.push({
+      annex: where.annex,
       recipient_code: where.recipientCode,
       seq: records.length + 1,
       level1: resolved.levels.level1 as IndicatorRow['level1'],
@@ -53,6 +54,7 @@ export function extractIndicators(rows: readonly GridRow[], vocab: LevelVocabula
       value_unit: value.unit,
       flags,
       source_line: row.line,
+      source_row: row.row,
       level_labels_raw: cells.labelsRaw,
       // Filled by the indicator stage (src/indicators/assign.ts) from the family's registry.
       indicator_match: 'none',

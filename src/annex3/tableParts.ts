@@ -9,6 +9,8 @@ export interface MetadataValue {
   cell: Cell | undefined;
   /** Line of the label. */
   line: number;
+  /** Row of the label within its table. */
+  row: number;
 }
 
 /** A target table split into its metadata block and its indicator rows. */
@@ -34,7 +36,7 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
     const first = filled[0];
     if (!first) continue;
     if (fieldOf.has(labelKey(first.text))) {
-      readMetadataRow(filled, fieldOf, metadata, spec.label, ctx);
+      readMetadataRow(filled, row.row, fieldOf, metadata, spec.label, ctx);
     } else if (filled.length >= 2 && filled.every((c) => vocab.header.has(labelKey(c.text)))) {
       if (headerLine !== null) ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
       headerLine ??= row.line;
@@ -57,6 +59,7 @@ function metadataFields(spec: TargetsAnnex): Map<string, TargetMetadataField> {
 /** Each label cell takes the next filled cell that is not itself a label as its value. */
 function readMetadataRow(
   filled: readonly Cell[],
+  row: number,
   fieldOf: ReadonlyMap<string, TargetMetadataField>,
   metadata: TableParts['metadata'],
   annex: string,
@@ -72,6 +75,6 @@ function readMetadataRow(
       ctx.report({ code: 'annex3/metadata-repeated', annex, source_line: cell.line, actual: cell.text, expected: seen.line, params: { same: value?.text === seen.cell?.text ? 'the same' : 'a different' } });
       return;
     }
-    metadata[field] = { cell: value, line: cell.line };
+    metadata[field] = { cell: value, line: cell.line, row };
   });
 }

@@ -2,7 +2,8 @@ import type { StageContext } from '../findings/context.js';
 import type { TargetsAnnex } from '../family/spec.js';
 import { gridRows, type LineRange } from '../grid/build.js';
 import { rowText, type GridRow } from '../grid/grid.js';
-import type { Heading, ParsedNotice } from '../parse/markdown.js';
+import type { ParsedNotice } from '../parse/markdown.js';
+import type { Outline } from '../locate/outline.js';
 
 /** One performance-target table of Annex 3. */
 export interface TargetTable {
@@ -15,12 +16,21 @@ export interface TargetTable {
 }
 
 /**
- * Split Annex 3 at the headings that match the family's table heading (at any depth). Table rows
- * before the first such heading belong to no table and are reported.
+ * Split a target-table annex at the title lines that match the family's table title, however they
+ * are written (heading of any depth, bold or plain line, list item, an HTML table's caption or
+ * spanning title row). Table rows before the first title belong to no table and are reported.
  */
-export function targetTables(parsed: ParsedNotice, annex: LineRange, headings: readonly Heading[], spec: TargetsAnnex, ctx: StageContext): TargetTable[] {
+export function targetTables(parsed: ParsedNotice, annex: LineRange, outline: Outline, spec: TargetsAnnex, ctx: StageContext): TargetTable[] {
   const pattern = new RegExp(spec.tableHeading, 'u');
-  const starts = headings.filter((h) => h.line >= annex.start && h.line <= annex.end && pattern.test(h.text.replace(/\s+/g, '')));
+  const titles = outline.lines.filter((h) => h.line >= annex.start && h.line <= annex.end && pattern.test(h.text.normalize('NFKC').replace(/\s+/g, '')));
+  // A title followed by another title before any table row (an annex title above the first table's own) opens no table.
+  const starts = titles.filter((title, i) => {
+    const next = titles[i + 1];
+    if (!next) return true;
+    for (let l = title.line; l < next.line; l++) if (outline.tableLines.has(l)) return true;
+    ctx.report({ code: 'annex3/title-without-table', annex: spec.label, source_line: title.line, actual: title.text });
+    return false;
+  });
   const firstLine = starts[0]?.line ?? annex.end + 1;
   for (const row of gridRows(parsed, { start: annex.start, end: firstLine - 1 })) {
     if (rowText(row) !== '') ctx.report({ code: 'annex3/row-outside-table', annex: spec.label, source_line: row.line, actual: rowText(row) });

@@ -1,4 +1,4 @@
-import type { TargetRow } from '../../schemas/annex3_targets.js';
+import type { TargetRow } from '../../schemas/targets.js';
 import type { StageContext } from '../findings/context.js';
 import type { TargetMetadataField, TargetsAnnex } from '../family/spec.js';
 import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
@@ -12,10 +12,14 @@ export type TargetHead = Omit<TargetRow, 'indicator_count'>;
 
 /** The 政策依据 cell of one table, kept for reading its citations. */
 export interface PolicyBasisCell {
+  /** Label of the annex the table belongs to. */
+  annex: string;
   /** The table's recipient code, or ''. */
   recipient_code: string;
   /** Line of the cell. */
   source_line: number;
+  /** Row of the cell within its table. */
+  source_row: number;
   /** The cell exactly as written (HTML kept). */
   raw: string;
   /** Its plain text, list items on their own lines. */
@@ -43,6 +47,7 @@ export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsA
   }
   if (join) reportJoin(join, department, { annex: spec.label, line: line('local_department') }, (f) => ctx.report(f));
   const target: TargetHead = {
+    annex: spec.label,
     recipient_code: code,
     local_department: cleanName(department, ctx),
     provincial_department: cleanName(text('provincial_department'), ctx),
@@ -60,8 +65,9 @@ export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsA
     budget_year_raw: text('budget_year'),
     fund_demand_raw: text('fund_demand'),
   };
-  const basis = parts.metadata.policy_basis?.cell;
-  const policy = basis ? { recipient_code: code, source_line: basis.line, raw: basis.raw, text: basis.text } : null;
+  const basisRow = parts.metadata.policy_basis;
+  const basis = basisRow?.cell;
+  const policy = basis && basisRow ? { annex: spec.label, recipient_code: code, source_line: basis.line, source_row: basisRow.row, raw: basis.raw, text: basis.text } : null;
   return { target, policy };
 }
 

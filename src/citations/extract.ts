@@ -3,7 +3,7 @@
  * read (issuer, title, document number) and matched to the family's policy registry. A record per
  * citation; what needs a person (fuzzy and unmatched citations) is also handed on for review.
  */
-import type { CitationRow } from '../../schemas/annex3_citations.js';
+import type { CitationRow } from '../../schemas/citations.js';
 import type { PolicyBasisCell } from '../annex3/target.js';
 import type { StageContext } from '../findings/context.js';
 import type { RuleCounts, RuleName } from '../normalize/rules.js';
@@ -15,7 +15,7 @@ import { splitCitations } from './split.js';
 
 /** A citation matched fuzzy or not at all, awaiting a reviewer. */
 export interface PendingCitation {
-  /** The record as written to annex3_citations. */
+  /** The record as written to citations. */
   record: CitationRow;
   /** The match with its candidates. */
   match: PolicyMatch;
@@ -30,7 +30,7 @@ export interface CitationRecords {
 }
 
 /** Split, read and match every 政策依据 cell; findings for what a reader should check. */
-export function extractCitations(cells: readonly PolicyBasisCell[], registry: readonly Policy[], annex: string, ctx: StageContext): CitationRecords {
+export function extractCitations(cells: readonly PolicyBasisCell[], registry: readonly Policy[], ctx: StageContext): CitationRecords {
   const out: CitationRecords = { records: [], pending: [] };
   const byId = new Map(registry.map((p) => [p.id, p] as const));
   const ruleCounts: RuleCounts = {};
@@ -51,6 +51,7 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
       const match = matchPolicy(parsed, registry);
       const policy = byId.get(match.policy_id);
       const record: CitationRow = {
+        annex: cell.annex,
         recipient_code: cell.recipient_code,
         seq: piece.index,
         title_raw: parsed.title_raw,
@@ -61,12 +62,13 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
         match: match.match,
         score: match.score,
         source_line: cell.source_line,
+        source_row: cell.source_row,
         policy_title: policy?.title ?? '',
         repairs: parsed.repairs,
       };
       out.records.push(record);
       if (match.match === 'fuzzy' || match.match === 'none') out.pending.push({ record, match });
-      reportCitation(record, parsed, match, policy, registry, annex, ctx);
+      reportCitation(record, parsed, match, policy, registry, cell.annex, ctx);
     }
   }
   for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);

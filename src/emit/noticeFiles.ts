@@ -10,12 +10,23 @@ import { fieldsOf } from './fields.js';
 import { stableJson, toDatasetJson } from './json.js';
 import { dataPackage } from './datapackage.js';
 
+/** One located annex as notice.json lists it. */
+export interface AnnexSummary {
+  label: string;
+  kind: string;
+  title: string;
+  start_line: number;
+  end_line: number;
+}
+
 /** Everything needed to write one notice's folder. */
 export interface NoticeOutput {
   noticeId: string;
   sha256: string;
   family: Family;
   meta: NoticeMeta;
+  /** The annexes as located: label, kind, title and lines. */
+  annexes: readonly AnnexSummary[];
   /** Records per dataset name. */
   datasets: Record<string, readonly Record<string, unknown>[]>;
   /** Datasets whose primary key does not hold in this notice. */
@@ -55,7 +66,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   // The review worksheet is written even when empty: no rows means nothing to review.
   files.set(`${REVIEW_SHEET.name}.csv`, toCsv(out.review, fieldsOf(REVIEW_SHEET.record), { bom: out.bom }));
   const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion(), allow_partial: out.allowPartial };
-  files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, input_sha256: out.sha256, pipeline }));
+  files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline)));
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
   files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.bom, out.keysNotHeld)));

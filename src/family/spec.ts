@@ -3,10 +3,26 @@ import { MONEY_UNITS } from '../normalize/units.js';
 import type { Policy } from '../citations/registry.js';
 import type { Indicator } from '../indicators/registry.js';
 
+/** The kinds of annex a family may declare: money per recipient, money per recipient and project, performance-target tables. */
+export const ANNEX_KINDS = ['allocation', 'detail', 'targets'] as const;
+/** An annex kind. */
+export type AnnexKind = (typeof ANNEX_KINDS)[number];
+
+/** Column roles of the money tables; each feeds one or two fields of the allocations or details dataset. */
+export const ColumnRole = z.enum([
+  'region_name', 'region_code', 'project_name', 'recipient', 'sanbao_catalog', 'direct_to_sanbao_account', 'function_subject', 'amount', 'remark',
+  'seq', 'budget_code', 'unit_name',
+]);
+/** A column role. */
+export type ColumnRole = z.infer<typeof ColumnRole>;
+
+/** Row types a rule can assign; rows no rule matches are `item`. */
+export const RuleRowType = z.enum(['grand_total', 'section_total', 'subtotal']);
+
 /** A table column: its role in the records and the header texts that name it. */
 export const ColumnSpec = z.object({
-  /** Role name used by the extractor (e.g. `region_code`). */
-  role: z.string(),
+  /** Role the extractor reads the column as (e.g. `region_code`). */
+  role: ColumnRole,
   /** Header texts that name this column, compared after header normalization. */
   synonyms: z.array(z.string()).min(1),
   /** A header without this column is an error. */
@@ -16,19 +32,24 @@ export const ColumnSpec = z.object({
 /** A rule that gives a row its type when one of its label cells matches. */
 export const RowTypeRule = z.object({
   /** The row type this rule assigns. */
-  type: z.string(),
+  type: RuleRowType,
   /** Regular expression tested on the normalized label cell text. */
   pattern: z.string(),
   /** Roles of the label cells tested, in order. */
-  roles: z.array(z.string()).min(1),
+  roles: z.array(ColumnRole).min(1),
 });
 
-/** A money table annex (Annex 1 and Annex 2 of the seed family). */
+/** What every annex kind declares: how its title reads and whether a notice must have it. */
+const KindBase = {
+  /** Words of the annex title that name this kind (分配情况表, 安排表); the longest one found in a title decides. */
+  titles: z.array(z.string().min(1)).min(1),
+  /** A notice without an annex of this kind is refused (unless `--allow-partial`). */
+  required: z.boolean().default(false),
+};
+
+/** A money table annex kind (allocation, detail). */
 export const TableAnnexSpec = z.object({
-  /** Name used in findings (`annex1`). */
-  label: z.string(),
-  /** Regular expression a heading's text must match to open this annex. */
-  heading: z.string(),
+  ...KindBase,
   /** Unit of amounts when the notice states none (元 | 万元 | 亿元). */
   unit: z.enum(MONEY_UNITS),
   /** Columns in any order; matched by header text. */
@@ -64,13 +85,10 @@ export const IndicatorLevel = z.object({
   level2: z.array(z.string()),
 });
 
-/** Annex 3: the performance-target tables, one per recipient. */
+/** The performance-target tables kind, one table per recipient. */
 export const TargetsAnnexSpec = z.object({
-  /** Name used in findings (`annex3`). */
-  label: z.string(),
-  /** Regular expression a heading's text must match to open this annex. */
-  heading: z.string(),
-  /** Regular expression for the heading that opens each target table. */
+  ...KindBase,
+  /** Regular expression for the title line (heading, bold or plain line, caption) that opens each target table. */
   tableHeading: z.string(),
   /** Labels of the metadata rows (label, value[, label, value]). */
   metadataLabels: TargetMetadataLabels,
@@ -129,9 +147,10 @@ export const FamilySpec = z.object({
   shortNameRewrites: z.array(z.tuple([z.string(), z.string()])),
   /** Patterns removed from an Annex 1 region name before comparing it with GB/T 2260 (本级, 小计, notes in brackets). */
   regionNameNoise: z.array(z.string()).default([]),
-  annex1: TableAnnexSpec,
-  annex2: TableAnnexSpec,
-  annex3: TargetsAnnexSpec,
+  /** Regular expression for an annex marker line (`附件1`, `附件 3-1：`, `附件一`), tested on the line's text width-folded; group 1 is the label, group 2 the title that may follow. */
+  annexMarker: z.string(),
+  /** The annex kinds of the family; numbering in a notice is free. */
+  annexes: z.object({ allocation: TableAnnexSpec, detail: TableAnnexSpec, targets: TargetsAnnexSpec }),
   /** The family's registries of canonical policies and indicators. */
   registries: RegistryFiles.default({}),
 });
@@ -150,9 +169,9 @@ export interface Family extends FamilyDeclaration {
   /** The indicator registry (empty when none is declared). */
   indicators: Indicator[];
 }
-/** A validated money-table annex declaration. */
-export type TableAnnex = z.infer<typeof TableAnnexSpec>;
-/** A validated target-table annex declaration. */
-export type TargetsAnnex = z.infer<typeof TargetsAnnexSpec>;
+/** A money-table annex as extracted: its kind's declaration and the label of the annex at hand (`1`, `3-1`). */
+export type TableAnnex = z.infer<typeof TableAnnexSpec> & { label: string };
+/** A target-table annex as extracted: its kind's declaration and the label of the annex at hand. */
+export type TargetsAnnex = z.infer<typeof TargetsAnnexSpec> & { label: string };
 /** A metadata field of a target table. */
 export type TargetMetadataField = keyof z.infer<typeof TargetMetadataLabels>;

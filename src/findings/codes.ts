@@ -7,7 +7,11 @@ export const FINDING_CODES = {
   'read/crlf-normalized': { severity: 'info', template: '{count} CRLF line endings read as LF' },
   'read/decoded-gb18030': { severity: 'warning', template: 'input was not UTF-8; decoded as GB18030' },
 
-  'locate/annex-missing': { severity: 'error', template: 'annex "{annex}" not found (looked for {expected})' },
+  'locate/annex-missing': { severity: 'error', template: 'no annex of the required kind "{annex}" found (titles: {expected})' },
+  'locate/annex-absent': { severity: 'info', template: 'the notice has no annex of the optional kind "{annex}" (titles: {expected})' },
+  'locate/annex-marker-form': { severity: 'info', template: 'annex marker "{actual}" written as a {form} line, not a heading' },
+  'locate/annex-kind-from-content': { severity: 'info', template: 'annex title "{actual}" names no kind; classified as {expected} by its content' },
+  'locate/annex-unclassified': { severity: 'error', template: 'annex "{actual}" is of no known kind: neither its title nor its header names one' },
   'locate/metadata-missing': { severity: 'warning', template: 'notice {field} not found' },
 
   'grid/repeated-header-dropped': { severity: 'info', template: 'repeated header row dropped at line {line}' },
@@ -31,6 +35,7 @@ export const FINDING_CODES = {
   'extract/empty-annex': { severity: 'error', template: '{annex} has no data rows' },
 
   'annex3/tables-missing': { severity: 'error', template: 'no performance-target table found in Annex 3 (no heading matches /{expected}/)' },
+  'annex3/title-without-table': { severity: 'info', template: 'title "{actual}" is followed by another title before any table row; it opens no table' },
   'annex3/row-outside-table': { severity: 'warning', template: 'table row "{actual}" comes before the first target table and is ignored' },
   'annex3/metadata-missing': { severity: 'warning', template: 'target table has no {actual}; left empty' },
   'annex3/metadata-repeated': { severity: 'warning', template: 'repeated "{actual}" row with {same} text dropped; the one at line {expected} is kept' },

@@ -14,7 +14,7 @@ export interface LineRange {
 
 /**
  * Every table row between two lines, whatever its encoding: GFM pipe tables from the tree,
- * HTML `<table>` fragments from the source, and the remaining tab-separated lines, in source order.
+ * HTML `<table>` fragments from the source, and the remaining tab-separated lines, in source order, numbered 1… in that order.
  */
 export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
   const rows: GridRow[] = [];
@@ -35,5 +35,7 @@ export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
     const source = parsed.lines[l - 1] ?? '';
     if (!covered.has(l) && isTsvLine(source)) rows.push(tsvRow(source, l));
   }
-  return rows.sort((a, b) => a.line - b.line);
+  rows.sort((a, b) => a.line - b.line);
+  rows.forEach((row, i) => (row.row = i + 1));
+  return rows;
 }

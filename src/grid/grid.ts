@@ -22,6 +22,8 @@ export interface GridRow {
   cells: Cell[];
   /** How the row was encoded in the source. */
   encoding: 'tsv' | 'pipe' | 'html';
+  /** 1-based row within the table or annex it was read from (`gridRows` numbers them; 0 before). */
+  row: number;
 }
 
 /** Cell text at a column index, '' when the row is shorter. */

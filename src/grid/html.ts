@@ -57,7 +57,7 @@ export function htmlRows(fragment: string, firstLine: number): GridRow[] {
         col++;
       }
     }
-    rows.push({ line: trLine, cells: trimEmptyTail(cells), encoding: 'html' });
+    rows.push({ line: trLine, cells: trimEmptyTail(cells), encoding: 'html', row: 0 });
   });
   return rows;
 }

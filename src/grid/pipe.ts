@@ -13,7 +13,7 @@ export function pipeRows(table: Table, text: string): GridRow[] {
       const raw = slice.replace(/^\|/, '').replace(/\|$/, '').trim().replace(/\\\|/g, '|');
       return { text: htmlToText(cellMarkup(cell)), raw, line: start?.line ?? 0, column: (start?.column ?? 0) + 1 };
     });
-    rows.push({ line: row.position?.start.line ?? 0, cells, encoding: 'pipe' });
+    rows.push({ line: row.position?.start.line ?? 0, cells, encoding: 'pipe', row: 0 });
   }
   return rows;
 }

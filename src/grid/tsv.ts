@@ -14,5 +14,5 @@ export function tsvRow(source: string, line: number): GridRow {
     cells.push({ text: htmlToText(raw), raw, line, column });
     column += raw.length + 1;
   }
-  return { line, cells, encoding: 'tsv' };
+  return { line, cells, encoding: 'tsv', row: 0 };
 }

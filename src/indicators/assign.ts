@@ -3,14 +3,14 @@
  * indicator its name spells, how it matched and the score. A fuzzy match is an info finding and a
  * review row; a row that names no standard indicator is a local indicator, counted, not reported.
  */
-import type { IndicatorRow } from '../../schemas/annex3_indicators.js';
+import type { IndicatorRow } from '../../schemas/indicators.js';
 import type { StageContext } from '../findings/context.js';
 import { matchIndicator, type IndicatorMatch } from './match.js';
 import type { Indicator } from './registry.js';
 
 /** An indicator row matched by similarity, awaiting a reviewer. */
 export interface PendingIndicator {
-  /** The record as written to annex3_indicators. */
+  /** The record as written to indicators. */
   record: IndicatorRow;
   /** The match with its candidates. */
   match: IndicatorMatch;
@@ -25,7 +25,7 @@ export interface AssignedIndicators {
 }
 
 /** Fill `indicator_id` of every row from the registry, reporting each fuzzy match. */
-export function assignIndicators(rows: readonly IndicatorRow[], registry: readonly Indicator[], annex: string, ctx: StageContext): AssignedIndicators {
+export function assignIndicators(rows: readonly IndicatorRow[], registry: readonly Indicator[], ctx: StageContext): AssignedIndicators {
   const out: AssignedIndicators = { records: [], pending: [] };
   const names = new Map(registry.map((i) => [i.id, i.name] as const));
   for (const row of rows) {
@@ -36,7 +36,7 @@ export function assignIndicators(rows: readonly IndicatorRow[], registry: readon
     out.pending.push({ record, match });
     ctx.report({
       code: 'annex3/indicator-fuzzy',
-      annex,
+      annex: row.annex,
       recipient_code: row.recipient_code,
       source_line: row.source_line,
       actual: row.name,

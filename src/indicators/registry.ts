@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { LEVEL2 } from '../../schemas/annex3_indicators.js';
+import { LEVEL2 } from '../../schemas/indicators.js';
 import { matchKey, titleKey, type TitleKey } from '../citations/similarity.js';
 import { normalizeText } from '../normalize/rules.js';
 

@@ -1,4 +1,4 @@
-import type { AllocationRow } from '../../schemas/annex1_allocations.js';
+import type { AllocationRow } from '../../schemas/allocations.js';
 import type { Family } from '../family/spec.js';
 
 /** How a name was joined to an Annex 1 recipient. */

@@ -1,39 +1,131 @@
 import type { StageContext } from '../findings/context.js';
-import type { Family } from '../family/spec.js';
+import { ANNEX_KINDS, type AnnexKind, type Family } from '../family/spec.js';
 import type { LineRange } from '../grid/build.js';
 import { headingsOf, type Heading, type ParsedNotice } from '../parse/markdown.js';
+import { classifyAnnex } from './classify.js';
+import { outlineOf, type Outline, type OutlineLine } from './outline.js';
+
+/** One annex as located in the notice. */
+export interface LocatedAnnex {
+  /** The label as numbered in the notice, digits folded: `1`, `3-1` (`附件一` gives `1`). */
+  label: string;
+  /** Its kind, or null when neither its title nor its header names one. */
+  kind: AnnexKind | null;
+  /** From its marker line to the line before the next annex marker or the end of the notice. */
+  range: LineRange;
+  /** The title as written after the marker or on the lines below it; '' when none. */
+  title: string;
+}
 
 /** Where each part of the notice is: the body and each annex as line ranges. */
 export interface NoticeLayout {
   /** Lines before the first annex. */
   body: LineRange;
-  /** Annex 1 lines, or null when not found. */
-  annex1: LineRange | null;
-  /** Annex 2 lines, or null when not found. */
-  annex2: LineRange | null;
-  /** Annex 3 lines, or null when not found. */
-  annex3: LineRange | null;
-  /** Every heading, for later stages (titles, target tables). */
+  /** Every annex in source order. */
+  annexes: LocatedAnnex[];
+  /** Every Markdown heading, for metadata. */
   headings: Heading[];
+  /** Every text line outside tables, whatever its form, and the lines tables occupy. */
+  outline: Outline;
 }
 
-const ANNEXES = ['annex1', 'annex2', 'annex3'] as const;
+/** An annex marker line: its label and the title that follows it on the same line. */
+interface Marker {
+  line: OutlineLine;
+  label: string;
+  title: string;
+}
 
-/** Find the annexes by their headings; each runs to the next annex heading or the end of the notice. */
+/**
+ * Find the annexes by their marker lines (`附件1`, `**附件 2：**`, `附件三`, `附件3-1 …表`) however they
+ * are written, and classify each by its title or header row. A run of markers with no table between
+ * them before the first real annex is the body's list of attachments, not annexes.
+ */
 export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageContext): NoticeLayout {
-  const headings = headingsOf(parsed);
+  const outline = outlineOf(parsed);
   const lastLine = parsed.lines.length;
-  const starts: { annex: (typeof ANNEXES)[number]; line: number }[] = [];
-  for (const annex of ANNEXES) {
-    const pattern = new RegExp(family[annex].heading, 'u');
-    const heading = headings.find((h) => pattern.test(h.text.replace(/\s+/g, ' ').trim()));
-    if (heading) starts.push({ annex, line: heading.line });
-    else ctx.report({ code: 'locate/annex-missing', annex, params: { annex }, expected: family[annex].heading });
+  const pattern = new RegExp(family.annexMarker, 'u');
+  const candidates: Marker[] = [];
+  for (const line of outline.lines) {
+    if (line.form === 'caption') continue;
+    const match = pattern.exec(line.text.normalize('NFKC').replace(/\s+/g, ' ').trim());
+    if (match) candidates.push({ line, label: foldLabel(match[1] ?? ''), title: (match[2] ?? '').trim() });
   }
-  starts.sort((a, b) => a.line - b.line);
-  const layout: NoticeLayout = { body: { start: 1, end: (starts[0]?.line ?? lastLine + 1) - 1 }, annex1: null, annex2: null, annex3: null, headings };
-  starts.forEach((s, i) => {
-    layout[s.annex] = { start: s.line, end: (starts[i + 1]?.line ?? lastLine + 1) - 1 };
+  const hasTable = (from: number, to: number): boolean => {
+    for (let l = from; l <= to; l++) if (outline.tableLines.has(l)) return true;
+    return false;
+  };
+  const markers: Marker[] = [];
+  candidates.forEach((marker, i) => {
+    const next = candidates[i + 1]?.line.line ?? lastLine + 1;
+    if (markers.length > 0 || hasTable(marker.line.line, next - 1)) markers.push(marker);
   });
-  return layout;
+  const listed = attachmentList(outline, markers[0]?.line.line ?? lastLine + 1);
+  const annexes: LocatedAnnex[] = markers.map((marker, i) => {
+    const range = { start: marker.line.line, end: (markers[i + 1]?.line.line ?? lastLine + 1) - 1 };
+    if (marker.line.form !== 'heading') {
+      ctx.report({ code: 'locate/annex-marker-form', annex: marker.label, source_line: marker.line.line, actual: marker.line.text, params: { form: marker.line.form } });
+    }
+    const title = marker.title || titleBelow(outline, range) || listed.get(marker.label) || '';
+    const kind = classifyAnnex(parsed, outline, { label: marker.label, range, title }, family, ctx);
+    return { label: marker.label, kind, range, title };
+  });
+  for (const kind of ANNEX_KINDS) {
+    if (annexes.some((a) => a.kind === kind)) continue;
+    const spec = family.annexes[kind];
+    ctx.report({ code: spec.required ? 'locate/annex-missing' : 'locate/annex-absent', annex: kind, params: { annex: kind }, expected: spec.titles.join('、') });
+  }
+  return { body: { start: 1, end: (markers[0]?.line.line ?? lastLine + 1) - 1 }, annexes, headings: headingsOf(parsed), outline };
+}
+
+const UNIT_LINE = /^(?:金额)?单位\s*[:：]/;
+
+/**
+ * The text lines between a marker and the annex's first table row (a caption of that table
+ * included), joined: the annex title when the marker line has none. Unit lines are not title.
+ */
+function titleBelow(outline: Outline, range: LineRange): string {
+  let firstTable = range.end + 1;
+  for (let l = range.start + 1; l <= range.end; l++) {
+    if (outline.tableLines.has(l)) {
+      firstTable = l;
+      break;
+    }
+  }
+  return outline.lines
+    .filter((l) => l.line > range.start && (l.line < firstTable || (l.line === firstTable && l.form === 'caption')) && !UNIT_LINE.test(l.text))
+    .slice(0, 3)
+    .map((l) => l.text)
+    .join(' ');
+}
+
+const ATTACHMENTS = /^附件\s*[:：]\s*(.*)$/;
+const LIST_ITEM = /^(\d{1,2}(?:-\d{1,2})?)\s*[.．、]\s*(.+)$/;
+
+/** The body's own list of attachments (`附件：1. …分配情况表` then `2. …`): label → title. */
+function attachmentList(outline: Outline, bodyEnd: number): Map<string, string> {
+  const titles = new Map<string, string>();
+  const lines = outline.lines.filter((l) => l.line < bodyEnd);
+  const at = lines.findIndex((l) => ATTACHMENTS.test(l.text.normalize('NFKC')));
+  if (at < 0) return titles;
+  const first = ATTACHMENTS.exec(lines[at]?.text.normalize('NFKC') ?? '')?.[1] ?? '';
+  const items = [first, ...lines.slice(at + 1).map((l) => l.text.normalize('NFKC'))].filter((t, i) => i > 0 || t !== '');
+  for (const item of items) {
+    const match = LIST_ITEM.exec(item.trim());
+    if (!match) break;
+    titles.set(foldLabel(match[1] ?? ''), (match[2] ?? '').trim());
+  }
+  return titles;
+}
+
+const CHINESE_DIGITS = '一二三四五六七八九';
+
+/** An annex label with widths folded, spaces and dash forms unified and a Chinese numeral (一 … 九十九) as digits. */
+export function foldLabel(label: string): string {
+  const text = label.normalize('NFKC').replace(/\s+/g, '').replace(/[—–－]/g, '-');
+  if (!/^[一二三四五六七八九十]+$/.test(text)) return text;
+  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
+  const digit = (ch: string | undefined): number => CHINESE_DIGITS.indexOf(ch ?? '') + 1;
+  const value = text.includes('十') ? (tens ? digit(tens) : 1) * 10 + (units ? digit(units) : 0) : digit(units);
+  return String(value);
 }

@@ -1,5 +1,5 @@
-import type { AllocationRow } from '../../schemas/annex1_allocations.js';
-import type { DetailRow } from '../../schemas/annex2_details.js';
+import type { AllocationRow } from '../../schemas/allocations.js';
+import type { DetailRow } from '../../schemas/details.js';
 import type { Family } from '../family/spec.js';
 import type { StageContext } from '../findings/context.js';
 import { checkAcrossAnnexes, checkBudgetYears, type TargetAmount } from './cross.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import type { AllocationRow } from '../../schemas/annex1_allocations.js';
+import type { AllocationRow } from '../../schemas/allocations.js';
 import type { StageContext } from '../findings/context.js';
 
 /** A GB/T 2260 division: 4-digit city or 6-digit county code and its name. */
@@ -41,12 +41,12 @@ export function checkRegions(rows: readonly AllocationRow[], nameNoise: readonly
     if (!row.region_code) continue;
     const division = divisionOf(row.region_code);
     if (!division?.name) {
-      ctx.report({ code: 'reconcile/region-code-unknown', annex: 'annex1', recipient_code: row.recipient_code, source_line: row.source_line, actual: row.region_code });
+      ctx.report({ code: 'reconcile/region-code-unknown', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.region_code });
       continue;
     }
     const name = noise.reduce((s, r) => s.replace(r, ''), row.region_name);
     if (name !== division.name) {
-      ctx.report({ code: 'reconcile/region-name-mismatch', annex: 'annex1', recipient_code: row.recipient_code, source_line: row.source_line, actual: `${row.region_name} (${row.region_code})`, expected: division.name });
+      ctx.report({ code: 'reconcile/region-name-mismatch', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: `${row.region_name} (${row.region_code})`, expected: division.name });
     }
   }
 }

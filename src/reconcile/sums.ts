@@ -1,6 +1,6 @@
 import { Decimal } from 'decimal.js';
-import type { AllocationRow } from '../../schemas/annex1_allocations.js';
-import type { DetailRow } from '../../schemas/annex2_details.js';
+import type { AllocationRow } from '../../schemas/allocations.js';
+import type { DetailRow } from '../../schemas/details.js';
 import type { StageContext } from '../findings/context.js';
 
 /** A row that carries money in 元 and a type. */
@@ -17,20 +17,19 @@ const sum = (rows: readonly MoneyRow[]): Decimal => rows.reduce((acc, r) => acc.
 
 /** Annex 1: grand total = Σ section totals = Σ items; each section = Σ its items; each subtotal = Σ its items. */
 export function checkAllocationSums(rows: readonly AllocationRow[], ctx: StageContext): void {
-  checkSums(
-    rows.map((r) => ({ ...r, label: r.region_name })),
-    'annex1',
-    ctx,
-  );
+  for (const [annex, table] of byAnnex(rows)) checkSums(table.map((r) => ({ ...r, label: r.region_name })), annex, ctx);
 }
 
 /** Annex 2: grand total = Σ subtotals = Σ items; each subtotal = Σ its items. */
 export function checkDetailSums(rows: readonly DetailRow[], ctx: StageContext): void {
-  checkSums(
-    rows.map((r) => ({ ...r, label: r.city || r.recipient_name || r.seq })),
-    'annex2',
-    ctx,
-  );
+  for (const [annex, table] of byAnnex(rows)) checkSums(table.map((r) => ({ ...r, label: r.city || r.recipient_name || r.seq })), annex, ctx);
+}
+
+/** Rows grouped by their annex, in first-seen order: each annex's table adds up on its own. */
+function byAnnex<T extends { annex: string }>(rows: readonly T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) groups.set(row.annex, [...(groups.get(row.annex) ?? []), row]);
+  return groups;
 }
 
 /**

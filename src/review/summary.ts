@@ -3,8 +3,8 @@
  * policies, how many rows carry a standard indicator, and how many await review. Written to
  * report.json (`matching`) and printed by the CLI.
  */
-import type { CitationRow } from '../../schemas/annex3_citations.js';
-import type { IndicatorRow } from '../../schemas/annex3_indicators.js';
+import type { CitationRow } from '../../schemas/citations.js';
+import type { IndicatorRow } from '../../schemas/indicators.js';
 
 /** Counts per match kind. */
 export interface MatchCounts {

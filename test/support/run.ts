@@ -23,9 +23,9 @@ export function recordsOf(result: NoticeFiles, dataset: string): Record<string, 
   return (JSON.parse(json) as { records: Record<string, unknown>[] }).records;
 }
 
-/** Records with their source lines (`source_line`, `*_line`) removed, for comparing encodings of one notice. */
+/** Records with their source positions (`source_line`, `*_line`, `source_row`) removed, for comparing encodings of one notice. */
 export function withoutLines(records: Record<string, unknown>[]): Record<string, unknown>[] {
-  return records.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('_line'))));
+  return records.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('_line') && k !== 'source_row')));
 }
 
 /** The seed notice's text. */

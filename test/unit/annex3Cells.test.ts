@@ -2,12 +2,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { indicatorCells } from '../../src/annex3/indicatorCells.js';
 import { isLevelWord, levelVocabulary } from '../../src/annex3/levels.js';
-import { loadFamilies } from '../../src/family/load.js';
+import { targetsSpec } from '../support/family.js';
 import type { GridRow } from '../../src/grid/grid.js';
 import { tsvRow } from '../../src/grid/tsv.js';
 
-const spec = loadFamilies().find((f) => f.id === 'gd-special-transfer')?.annex3;
-if (!spec) throw new Error('family gd-special-transfer not found');
+const spec = targetsSpec();
 const vocab = levelVocabulary(spec);
 const read = (line: string) => {
   const cells = indicatorCells(tsvRow(line, 1), vocab);

@@ -1,18 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { extractIndicators } from '../../src/annex3/indicators.js';
 import { levelVocabulary } from '../../src/annex3/levels.js';
-import { loadFamilies } from '../../src/family/load.js';
+import { targetsSpec } from '../support/family.js';
 import { Collector } from '../../src/findings/context.js';
 import { tsvRow } from '../../src/grid/tsv.js';
 
-const spec = loadFamilies().find((f) => f.id === 'gd-special-transfer')?.annex3;
-if (!spec) throw new Error('family gd-special-transfer not found');
+const spec = targetsSpec();
 const vocab = levelVocabulary(spec);
 
 /** Indicator records and findings of tab-separated rows numbered from line 1. */
 function run(rows: string[]) {
   const ctx = new Collector();
-  const records = extractIndicators(rows.map((r, i) => tsvRow(r, i + 1)), vocab, { annex: 'annex3', recipientCode: '440100000' }, ctx);
+  const records = extractIndicators(rows.map((r, i) => tsvRow(r, i + 1)), vocab, { annex: '3', recipientCode: '440100000' }, ctx);
   return { records, findings: ctx.findings.map((f) => [f.code, f.source_line]) };
 }
 

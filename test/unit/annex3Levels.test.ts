@@ -1,10 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { labelKey, levelRank, levelVocabulary, resolveLevels, truncatedLevelWords, type Levels } from '../../src/annex3/levels.js';
-import { loadFamilies } from '../../src/family/load.js';
+import { targetsSpec } from '../support/family.js';
 
-const spec = loadFamilies().find((f) => f.id === 'gd-special-transfer')?.annex3;
-if (!spec) throw new Error('family gd-special-transfer not found');
+const spec = targetsSpec();
 const vocab = levelVocabulary(spec);
 const none: Levels = { level1: '', level2: '' };
 const resolve = (words: string[], carried: Levels = none) => resolveLevels(vocab, words, carried);

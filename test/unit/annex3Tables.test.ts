@@ -1,17 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import type { AllocationRow } from '../../schemas/annex1_allocations.js';
+import type { AllocationRow } from '../../schemas/allocations.js';
 import { levelVocabulary } from '../../src/annex3/levels.js';
 import { splitTargetTable } from '../../src/annex3/tableParts.js';
 import { targetTables } from '../../src/annex3/tables.js';
 import { readTarget } from '../../src/annex3/target.js';
 import { loadFamilies } from '../../src/family/load.js';
+import { targetsSpec } from '../support/family.js';
 import { Collector } from '../../src/findings/context.js';
 import { buildRecipientIndex } from '../../src/join/recipients.js';
-import { headingsOf, parseMarkdown } from '../../src/parse/markdown.js';
+import { parseMarkdown } from '../../src/parse/markdown.js';
+import { outlineOf } from '../../src/locate/outline.js';
 
 const family = loadFamilies().find((f) => f.id === 'gd-special-transfer');
 if (!family) throw new Error('family gd-special-transfer not found');
-const spec = family.annex3;
+const spec = targetsSpec('3', family);
 const vocab = levelVocabulary(spec);
 
 const allocation = (code: string, name: string): AllocationRow => ({
@@ -50,7 +52,7 @@ const annex = [
 function split() {
   const parsed = parseMarkdown(annex);
   const ctx = new Collector();
-  const tables = targetTables(parsed, { start: 1, end: parsed.lines.length }, headingsOf(parsed), spec, ctx);
+  const tables = targetTables(parsed, { start: 1, end: parsed.lines.length }, outlineOf(parsed), spec, ctx);
   return { tables, ctx };
 }
 
@@ -66,7 +68,7 @@ describe('targetTables', () => {
   it('reports an annex without any table heading as an error', () => {
     const parsed = parseMarkdown('# 附件3\n\n项目名称\t甲');
     const ctx = new Collector();
-    expect(targetTables(parsed, { start: 1, end: 3 }, headingsOf(parsed), spec, ctx)).toEqual([]);
+    expect(targetTables(parsed, { start: 1, end: 3 }, outlineOf(parsed), spec, ctx)).toEqual([]);
     expect(ctx.findings.map((f) => [f.code, f.severity])).toEqual([['annex3/row-outside-table', 'warning'], ['annex3/tables-missing', 'error']]);
   });
 });
@@ -100,7 +102,7 @@ describe('readTarget', () => {
       recipient_code: '440783000', recipient_match: 'fuzzy', local_department: '开平市市市场监', budget_year: '2024', budget_year_raw: '２０２４年',
       fund_demand_wan: '1239', fund_demand_raw: '1,239万元', overall_goal: '1、甲；\n2、乙。', source_line: 5,
     });
-    expect(policy).toEqual({ recipient_code: '440783000', source_line: 11, raw: '<ol><li>《甲》</li><li>《乙》</li></ol>', text: '《甲》\n《乙》' });
+    expect(policy).toEqual({ annex: '3', source_row: 5, recipient_code: '440783000', source_line: 11, raw: '<ol><li>《甲》</li><li>《乙》</li></ol>', text: '《甲》\n《乙》' });
     expect(ctx.findings.map((f) => f.code)).toEqual(['annex3/metadata-missing', 'join/recipient-fuzzy', 'extract/amount-repaired']);
     expect(ctx.findings[0]?.actual).toBe('资金类型、项目等级、支出内容');
   });
@@ -119,7 +121,7 @@ describe('readTarget', () => {
   it('converts a fund demand written in 元 into 万元 exactly', () => {
     const parsed = parseMarkdown('## 绩效目标表\n\n资金需求\t12345元');
     const ctx = new Collector();
-    const [table] = targetTables(parsed, { start: 1, end: 3 }, headingsOf(parsed), spec, ctx);
+    const [table] = targetTables(parsed, { start: 1, end: 3 }, outlineOf(parsed), spec, ctx);
     if (!table) throw new Error('no table');
     const { target } = readTarget(table, splitTargetTable(table.rows, spec, vocab, ctx), spec, recipients, ctx);
     expect(target.fund_demand_wan).toBe('1.2345');

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { MATCH_KINDS } from './citations.js';
+import { annexLabel, code9, decimalOrEmpty, sourceLine, sourceRow, titled } from './common.js';
+
+/** Level-1 labels of the indicator framework; '' when neither the row nor any row above names one. */
+export const LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标', ''] as const;
+
+/** Level-2 labels of the indicator framework; '' when the source gives none. */
+export const LEVEL2 = [
+  '数量指标', '质量指标', '时效指标', '成本指标',
+  '经济效益指标', '社会效益指标', '生态效益指标', '可持续影响指标',
+  '服务对象满意度指标',
+  '经济成本指标', '社会成本指标', '生态环境成本指标',
+  '',
+] as const;
+
+/** What can be wrong with an indicator row; each flag has a finding beside it in report.json. */
+export const INDICATOR_FLAGS = ['level_conflict', 'level_after_conflict', 'level_missing', 'missing_value', 'value_equals_name', 'extra_cells'] as const;
+
+/** One indicator row of an Annex 3 target table. */
+export const IndicatorRow = z.strictObject({
+  annex: titled(annexLabel, '附件', 'the annex label as numbered in the notice (1, 2, 3-1)'),
+  recipient_code: titled(code9, '分配单位编码', '9-digit recipient code of the table the row belongs to'),
+  seq: titled(z.number().int().positive(), '序号', '1-based within its table'),
+  level1: titled(z.enum(LEVEL1), '一级指标'),
+  level2: titled(z.enum(LEVEL2), '二级指标'),
+  name_raw: titled(z.string(), '三级指标（原文）', 'the name cell as written, HTML stripped'),
+  name: titled(z.string(), '三级指标', 'the name normalized'),
+  indicator_id: titled(z.string(), '指标编码', 'canonical indicator id, or empty'),
+  value_raw: titled(z.string(), '指标值（原文）', 'the value cell as written, HTML stripped; empty when missing'),
+  value_comparator: titled(z.enum(['>=', '<=', '>', '<', '=', 'range', 'text', '']), '比较方式', 'empty when the value is missing'),
+  value_number: titled(decimalOrEmpty, '指标数值', 'the (lower) figure of the value'),
+  value_number_max: titled(decimalOrEmpty, '指标数值上限', 'upper figure of a range'),
+  value_unit: titled(z.string(), '计量单位'),
+  flags: titled(z.array(z.enum(INDICATOR_FLAGS)), '标记', 'what was irregular in the row'),
+  source_line: titled(sourceLine, '源文件行号'),
+  source_row: titled(sourceRow, '表内行号', '1-based row within its table, header rows counted'),
+  level_labels_raw: titled(z.array(z.string()), '行内层级标签（原文）', 'the level cells found in the row itself, as written'),
+  indicator_match: titled(z.enum(MATCH_KINDS), '指标匹配方式', 'how the name found indicator_id: exact, alias, fuzzy, or none (a local indicator)'),
+  indicator_score: titled(z.number().min(0).max(1), '指标匹配得分', '1 for exact and alias, the similarity for fuzzy, 0 for none; 3 decimals'),
+});
+
+/** A validated Annex 3 indicator record. */
+export type IndicatorRow = z.infer<typeof IndicatorRow>;

@@ -1,0 +1,63 @@
+import type { StageContext } from '../findings/context.js';
+import { ANNEX_KINDS, type AnnexKind, type Family } from '../family/spec.js';
+import { gridRows, type LineRange } from '../grid/build.js';
+import { mapHeader } from '../grid/header.js';
+import type { ParsedNotice } from '../parse/markdown.js';
+import type { Outline } from './outline.js';
+
+/** What the classifier sees of an annex. */
+export interface AnnexToClassify {
+  /** Its label, for findings. */
+  label: string;
+  /** Its lines. */
+  range: LineRange;
+  /** Its title as written, or ''. */
+  title: string;
+}
+
+/** Title text compared without white space and with widths folded. */
+function titleKey(text: string): string {
+  return text.normalize('NFKC').replace(/\s+/g, '');
+}
+
+/** The kind whose longest title word the title contains (明细分配表 beats 分配表), or null. */
+export function kindByTitle(title: string, family: Family): AnnexKind | null {
+  const key = titleKey(title);
+  let best: { kind: AnnexKind; length: number } | null = null;
+  for (const kind of ANNEX_KINDS) {
+    for (const word of family.annexes[kind].titles) {
+      const length = titleKey(word).length;
+      if (key.includes(titleKey(word)) && length > (best?.length ?? 0)) best = { kind, length };
+    }
+  }
+  return best?.kind ?? null;
+}
+
+/**
+ * The kind of an annex: by its title; failing that by its content — a target-table title line
+ * inside it, or the money kind whose header names the most columns. Content is an info finding;
+ * an annex neither names is an error finding and null.
+ */
+export function classifyAnnex(parsed: ParsedNotice, outline: Outline, annex: AnnexToClassify, family: Family, ctx: StageContext): AnnexKind | null {
+  const byTitle = kindByTitle(annex.title, family);
+  if (byTitle) return byTitle;
+  const kind = kindByContent(parsed, outline, annex.range, family);
+  if (kind) ctx.report({ code: 'locate/annex-kind-from-content', annex: annex.label, source_line: annex.range.start, actual: annex.title, expected: kind });
+  else ctx.report({ code: 'locate/annex-unclassified', annex: annex.label, source_line: annex.range.start, actual: annex.title });
+  return kind;
+}
+
+function kindByContent(parsed: ParsedNotice, outline: Outline, range: LineRange, family: Family): AnnexKind | null {
+  const tableTitle = new RegExp(family.annexes.targets.tableHeading, 'u');
+  if (outline.lines.some((l) => l.line >= range.start && l.line <= range.end && tableTitle.test(titleKey(l.text)))) return 'targets';
+  const rows = gridRows(parsed, range);
+  let best: { kind: AnnexKind; roles: number } | null = null;
+  for (const kind of ['allocation', 'detail'] as const) {
+    const spec = { ...family.annexes[kind], label: '' };
+    for (const row of rows) {
+      const roles = mapHeader(row, spec)?.roles.size ?? 0;
+      if (roles > (best?.roles ?? 0)) best = { kind, roles };
+    }
+  }
+  return best?.kind ?? null;
+}
