@@ -23,7 +23,7 @@ export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
     const start = node.position?.start.line ?? 0;
     const end = node.position?.end.line ?? 0;
     if (node.type !== 'table' || start < range.start || end > range.end) continue;
-    rows.push(...pipeRows(node as Table, parsed.text));
+    rows.push(...pipeRows(node as Table, parsed.lines));
     for (let l = start; l <= end; l++) covered.add(l);
   }
   for (const table of htmlTableRanges(parsed.lines, range.start, range.end, covered)) {

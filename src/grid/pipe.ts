@@ -2,13 +2,14 @@ import type { PhrasingContent, Table, TableCell } from 'mdast';
 import { htmlToText } from './cellText.js';
 import type { Cell, GridRow } from './grid.js';
 
-/** Rows of a GFM pipe table node, cells sliced from the source by their positions. */
-export function pipeRows(table: Table, text: string): GridRow[] {
+/** Rows of a GFM pipe table node, cells sliced from the source lines by their line and column. */
+export function pipeRows(table: Table, lines: readonly string[]): GridRow[] {
   const rows: GridRow[] = [];
   for (const row of table.children) {
     const cells: Cell[] = row.children.map((cell) => {
       const start = cell.position?.start;
-      const slice = text.slice(start?.offset ?? 0, cell.position?.end.offset ?? 0);
+      const end = cell.position?.end;
+      const slice = start && end && start.line === end.line ? (lines[start.line - 1] ?? '').slice(start.column - 1, end.column - 1) : '';
       // A cell's position covers its leading pipe (and the closing one on the last cell).
       const raw = slice.replace(/^\|/, '').replace(/\|$/, '').trim().replace(/\\\|/g, '|');
       return { text: htmlToText(cellMarkup(cell)), raw, line: start?.line ?? 0, column: (start?.column ?? 0) + 1 };

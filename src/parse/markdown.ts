@@ -2,7 +2,7 @@ import type { Root, RootContent } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { maskTabRows } from './maskRows.js';
+import { markdownPart } from './maskRows.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -16,10 +16,11 @@ export interface ParsedNotice {
   text: string;
 }
 
-/** Parse Markdown once with remark-parse and remark-gfm, keeping positions; tab-separated rows are left to the grid stage. */
+/** Parse the notice: remark-parse and remark-gfm see only the lines that may be pipe tables (see `markdownPart`); all else is read by line. */
 export function parseMarkdown(text: string): ParsedNotice {
   const lines = text.split('\n');
-  return { tree: processor.parse(maskTabRows(lines)), lines, text };
+  const part = markdownPart(lines);
+  return { tree: part === '' ? { type: 'root', children: [] } : processor.parse(part), lines, text };
 }
 
 /** First and last source line of a top-level node. */
@@ -37,14 +38,16 @@ export interface Heading {
   line: number;
 }
 
-/** Every heading of the tree, in order, with the text sliced from the source. */
+const ATX_HEADING = /^ {0,3}(#{1,6})(?:[ \t]+|$)/;
+
+/** Every ATX heading of the notice (`#` … `######`), in order, with its text; table rows are not headings. */
 export function headingsOf(parsed: ParsedNotice): Heading[] {
   const headings: Heading[] = [];
-  for (const node of parsed.tree.children) {
-    if (node.type !== 'heading') continue;
-    const line = node.position?.start.line ?? 0;
-    const source = parsed.lines[line - 1] ?? '';
-    headings.push({ depth: node.depth, text: source.replace(/^\s*#+\s*/, '').replace(/\s*#*\s*$/, '').replace(/[*_]/g, ''), line });
-  }
+  parsed.lines.forEach((source, i) => {
+    const mark = ATX_HEADING.exec(source);
+    if (!mark) return;
+    const text = source.slice(mark[0].length).replace(/\s*#*\s*$/, '').replace(/[*_]/g, '');
+    headings.push({ depth: mark[1]?.length ?? 1, text, line: i + 1 });
+  });
   return headings;
 }

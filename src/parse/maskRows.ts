@@ -20,20 +20,20 @@ export function htmlTableRanges(lines: readonly string[], from: number, to: numb
 }
 
 /**
- * The source as the Markdown parser should see it: tab-separated table rows blanked with spaces of
- * the same length. Those rows are read from the source by position anyway (remark would only make
- * paragraphs and HTML blocks of them, at most of the parse's cost), and blanking keeps every line,
- * column and offset of what remains, so positions still point into the real source. Lines of HTML
- * tables, pipe tables and headings are kept.
+ * The source as the Markdown parser should see it: only the lines that may belong to a GFM pipe
+ * table (they hold a `|`), every other line emptied. Everything else — headings, text lines, title
+ * lines, tab-separated and HTML tables — is read from the source by line, so remark is spent only
+ * where its table grammar is needed. Lines stay where they were, so line and column positions
+ * still point into the real source (offsets do not: read slices by line and column).
  */
-export function maskTabRows(lines: readonly string[]): string {
+export function markdownPart(lines: readonly string[]): string {
   const html = new Set<number>();
   for (const t of htmlTableRanges(lines, 1, lines.length)) for (let l = t.start; l <= t.end; l++) html.add(l);
-  return lines
-    .map((line, i) => {
-      const trimmed = line.trimStart();
-      const keep = !isTsvLine(line) || html.has(i + 1) || trimmed.startsWith('|') || trimmed.startsWith('#');
-      return keep ? line : ' '.repeat(line.length);
-    })
-    .join('\n');
+  let kept = 0;
+  const part = lines.map((line, i) => {
+    const keep = line.includes('|') && !isTsvLine(line) && !html.has(i + 1);
+    if (keep) kept++;
+    return keep ? line : '';
+  });
+  return kept === 0 ? '' : part.join('\n');
 }
