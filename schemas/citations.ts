@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { annexLabel, code9, sourceLine, sourceRow, titled } from './common.js';
 
 /** How a citation or an indicator found its registry entry. */
-export const MATCH_KINDS = ['exact', 'alias', 'fuzzy', 'none'] as const;
+export const MATCH_KINDS = ['exact', 'alias', 'fuzzy', 'none', 'rejected'] as const;
 
 /** One policy document cited in the 政策依据 cell of an Annex 3 target table. */
 export const CitationRow = z.strictObject({
@@ -14,7 +14,7 @@ export const CitationRow = z.strictObject({
   issuer: titled(z.string(), '发文机关', 'as written before or at the start of the title, normalized; empty when none'),
   doc_number: titled(z.string(), '发文字号', 'canonical form 中办发〔2019〕56号; empty when the citation gives no complete number'),
   policy_id: titled(z.string(), '政策编码', 'canonical id from the family policy registry, or empty'),
-  match: titled(z.enum(MATCH_KINDS), '匹配方式', 'exact (canonical title), alias (accepted spelling), fuzzy (similarity), none'),
+  match: titled(z.enum(MATCH_KINDS), '匹配方式', 'exact (canonical title), alias (accepted spelling), fuzzy (similarity), none, rejected (a reviewer ruled the spelling out; see decisions.json)'),
   score: titled(z.number().min(0).max(1), '匹配得分', '1 for exact and alias, the similarity for fuzzy, 0 for none; 3 decimals'),
   source_line: titled(sourceLine, '源文件行号', 'line of the 政策依据 cell'),
   source_row: titled(sourceRow, '表内行号', 'row of the 政策依据 cell within its target table'),

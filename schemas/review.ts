@@ -41,8 +41,9 @@ export const ReviewRow = z.strictObject({
   candidate_3_title: candidateTitle(3),
   candidate_3_score: candidateScore(3),
   candidate_3_veto: candidateVeto(3),
-  decision: titled(z.string(), '复核结论', 'for the reviewer: accept, or reject / empty to leave the row alone'),
+  decision: titled(z.string(), '复核结论', 'for the reviewer: accept, reject (with a reason), new (a new entry with the id given), or empty to leave the row alone'),
   policy_or_indicator_id: titled(z.string(), '确认编码', 'for the reviewer: the entry the text names; empty with accept takes matched_id'),
+  reason: titled(z.string(), '理由', 'for the reviewer: why the spelling is rejected (required with reject)'),
 });
 
 /** A review row. */

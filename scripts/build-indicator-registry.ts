@@ -16,12 +16,13 @@ import { basename, extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { IndicatorRow } from '../schemas/indicators.js';
 import { runReviewAccept } from '../src/cli/review.js';
-import { chooseFamily, loadFamilies } from '../src/family/load.js';
+import { loadFamilies } from '../src/family/load.js';
+import { chooseFamily } from '../src/read/chooseFamily.js';
 import type { Family } from '../src/family/spec.js';
 import { clusterNames, type NameCluster } from '../src/indicators/propose.js';
-import type { Indicator } from '../src/indicators/registry.js';
+import type { Indicator } from '../src/family/registries.js';
 import { extractNotice } from '../src/pipeline.js';
-import { registryJson } from '../src/review/accept.js';
+import { registryJson } from '../src/curation/accept.js';
 import { runScript } from './runScript.js';
 
 /** Every indicator row of the notices, as the pipeline extracts and matches them. */
@@ -57,7 +58,7 @@ function report(notices: readonly string[], family: Family, options: { json: boo
   const matchOf = new Map<string, string>();
   for (const r of rows) if (r.indicator_id !== '' && !matchOf.has(r.name)) matchOf.set(r.name, `${r.indicator_id} ${r.indicator_match}`);
   const exactOrAlias = new Map([...matchOf].filter(([, m]) => !m.endsWith('fuzzy')));
-  const counts = { exact: 0, alias: 0, fuzzy: 0, none: 0 };
+  const counts = { exact: 0, alias: 0, fuzzy: 0, none: 0, rejected: 0 };
   for (const r of rows) counts[r.indicator_match]++;
   const totals = { rows: rows.length, tables: new Set(rows.map((r) => r.table)).size, spellings: new Set(rows.map((r) => r.name)).size, clusters: clusters.length, registry: family.indicators.length, ...counts };
   if (options.draft) writeFileSync(options.draft, registryJson(drafts(clusters, exactOrAlias, options.minTables)));

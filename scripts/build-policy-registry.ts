@@ -14,16 +14,19 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clusterSpellings, mostFrequent, spellingsOf, type SpellingCluster } from '../src/citations/cluster.js';
-import { matchPolicy, type MatchKind } from '../src/citations/match.js';
+import { matchPolicy } from '../src/citations/match.js';
+import type { MatchKind } from '../src/matching/kinds.js';
 import { parseCitation, type ParsedCitation } from '../src/citations/parse.js';
-import { loadPolicyRegistry, type Policy } from '../src/citations/registry.js';
+import { readPolicyRegistry } from '../src/family/files.js';
+import type { Policy } from '../src/family/registries.js';
 import { splitCitations } from '../src/citations/split.js';
 import { runReviewAccept } from '../src/cli/review.js';
-import { chooseFamily, loadFamilies, pipelinesDir } from '../src/family/load.js';
+import { loadFamilies, pipelinesDir } from '../src/family/load.js';
+import { chooseFamily } from '../src/read/chooseFamily.js';
 import type { Family } from '../src/family/spec.js';
 import { gridRows } from '../src/grid/build.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
-import { registryJson } from '../src/review/accept.js';
+import { registryJson } from '../src/curation/accept.js';
 import { runScript } from './runScript.js';
 
 /** Raw text of every cell that follows a policy-basis label, in any table encoding. */
@@ -87,7 +90,7 @@ function report(notices: readonly string[], family: Family, registry: readonly P
       citations.push(...splitCitations(cell).map((c) => parseCitation(c.raw)));
     }
   }
-  const counts: Record<MatchKind, number> = { exact: 0, alias: 0, fuzzy: 0, none: 0 };
+  const counts: Record<MatchKind, number> = { exact: 0, alias: 0, fuzzy: 0, none: 0, rejected: 0 };
   const byTitle = new Map<string, { policy: string; match: MatchKind }>();
   for (const c of citations) {
     const m = matchPolicy(c, registry);
@@ -136,7 +139,7 @@ function main(): void {
   }
   const family = familyFor(values.family, positionals[0]);
   const registryFile = values.registry ?? join(pipelinesDir(), family.id, family.registries.policies ?? 'policies.json');
-  const registry = existsSync(registryFile) ? loadPolicyRegistry(registryFile) : [];
+  const registry = existsSync(registryFile) ? readPolicyRegistry(registryFile) : [];
   if (positionals.length === 0) throw new Error('usage: build-policy-registry NOTICE.md... [--draft FILE] | --accept REVIEW.csv');
   report(positionals, family, registry, { json: values.json, ...(values.draft ? { draft: values.draft } : {}) });
 }

@@ -1,10 +1,15 @@
 #!/usr/bin/env node
+/**
+ * The command line. Only commander is loaded up front: a subcommand's modules (the pipeline, the
+ * registries, the review tools) are imported when that subcommand runs, so `--help` and
+ * `--version` answer at once. Configuration errors are caught here, once, and printed one per line.
+ */
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { runExtract } from './cli/extract.js';
-import { runReviewAccept } from './cli/review.js';
+import { EXIT } from './cli/exitCodes.js';
 
 /** Exit code for wrong usage (sysexits EX_USAGE). */
-export const EXIT_USAGE = 64;
+export const EXIT_USAGE = EXIT.usage;
 
 function positiveInt(value: string): number {
   const n = Number(value);
@@ -12,8 +17,37 @@ function positiveInt(value: string): number {
   return n;
 }
 
+/** The version in package.json, two folders up from dist/src/ or one up from src/. */
+function version(): string {
+  for (const rel of ['../../package.json', '../package.json']) {
+    try {
+      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string }).version;
+    } catch (error) {
+      // Not there from this layout: try the other; anything but a missing file is a bug.
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+  }
+  throw new Error('package.json not found');
+}
+
+const HELP_FOOTER = `
+Exit codes:
+  0   every input extracted (findings are in each report.json)
+  1   --strict only: some notice has a finding of severity error
+  2   some input could not be extracted (one line per input on stderr; the others still run),
+      or a review row was refused
+  64  wrong usage
+  78  a configuration file (family.json, a registry, decisions.json, a review sheet) is invalid
+
+Examples:
+  $ notice-extract extract --out out raw
+  $ notice-extract review accept out/yue-cai-gong-2023-126/review.csv
+`;
+
 const program = new Command('notice-extract')
   .description('Extract canonical JSON and CSV datasets from OCR\'d Chinese fiscal notices')
+  .version(version(), '-V, --version', 'print the version')
+  .addHelpText('after', HELP_FOOTER)
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });
 
@@ -28,7 +62,9 @@ program
   .option('--force', 're-extract inputs whose output is up to date')
   .option('--allow-partial', 'extract notices whose required annexes are missing, with error findings')
   .option('--debug', 'show stack traces for input errors')
+  .addHelpText('after', HELP_FOOTER)
   .action(async (inputs: string[], opts) => {
+    const { runExtract } = await import('./cli/extract.js');
     process.exitCode = await runExtract(inputs, opts);
   });
 
@@ -36,11 +72,12 @@ const review = program.command('review').description("work with a notice's revie
 
 review
   .command('accept')
-  .description('add the rows marked accept in a review.csv to the family registries as aliases')
-  .argument('<review.csv>', 'review sheet with decision and policy_or_indicator_id filled in')
-  .option('--family <id>', 'family whose registries change (default: the one in notice.json beside the sheet)')
+  .description('record the decisions of a review.csv (accept, reject with a reason, new) in the family\'s decisions.json')
+  .argument('<review.csv>', 'review sheet with decision (and policy_or_indicator_id, reason) filled in; UTF-8 or GB18030')
+  .option('--family <id>', 'family whose decisions change (default: the one in notice.json beside the sheet)')
   .option('--pipelines <dir>', 'folder of the family folders (default: the project\'s pipelines/)')
-  .action((file: string, opts: { family?: string; pipelines?: string }) => {
+  .action(async (file: string, opts: { family?: string; pipelines?: string }) => {
+    const { runReviewAccept } = await import('./cli/review.js');
     process.exitCode = runReviewAccept(file, opts);
   });
 
@@ -49,9 +86,15 @@ try {
 } catch (error) {
   if (error instanceof CommanderError) {
     // Help and version are not errors; everything else commander rejects is wrong usage.
-    process.exitCode = error.exitCode === 0 ? 0 : EXIT_USAGE;
+    process.exitCode = error.exitCode === 0 ? EXIT.ok : EXIT.usage;
   } else {
-    process.stderr.write(`notice-extract: internal error: ${(error as Error).stack ?? String(error)}\n`);
-    process.exitCode = 70;
+    const { ConfigError, configLine } = await import('./family/configError.js');
+    if (error instanceof ConfigError) {
+      for (const p of error.problems) process.stderr.write(`notice-extract: ${configLine(p)}\n`);
+      process.exitCode = EXIT.config;
+    } else {
+      process.stderr.write(`notice-extract: internal error: ${(error as Error).stack ?? String(error)}\n`);
+      process.exitCode = EXIT.internal;
+    }
   }
 }

@@ -3,10 +3,10 @@
  * that probably name one document. A proposal is input for a curator, never a registry entry: the
  * most frequent spelling is shown first, but a canonical title is chosen by hand, not voted.
  */
-import { compareDocNumbers } from './docNumber.js';
+import { compareDocNumbers } from '../normalize/docNumber.js';
 import { citationKeys, FUZZY_THRESHOLDS } from './match.js';
 import type { ParsedCitation } from './parse.js';
-import { byCodeUnits, dice, titleVeto } from './similarity.js';
+import { byCodeUnits, dice, titleVeto } from '../matching/similarity.js';
 
 /** One normalized spelling of a title and what was seen with it. */
 export interface Spelling {

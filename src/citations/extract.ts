@@ -5,12 +5,13 @@
  */
 import type { CitationRow } from '../../schemas/citations.js';
 import type { PolicyBasisCell } from '../annex3/target.js';
+import { decisionKey } from '../family/decisions.js';
 import type { StageContext } from '../findings/context.js';
 import type { RuleCounts, RuleName } from '../normalize/rules.js';
-import { compareDocNumbers } from './docNumber.js';
+import { compareDocNumbers } from '../normalize/docNumber.js';
 import { matchPolicy, type PolicyMatch } from './match.js';
 import { parseCitation, type ParsedCitation } from './parse.js';
-import type { Policy } from './registry.js';
+import type { Policy } from '../family/registries.js';
 import { splitCitations } from './split.js';
 
 /** A citation matched fuzzy or not at all, awaiting a reviewer. */
@@ -29,8 +30,12 @@ export interface CitationRecords {
   pending: PendingCitation[];
 }
 
-/** Split, read and match every 政策依据 cell; findings for what a reader should check. */
-export function extractCitations(cells: readonly PolicyBasisCell[], registry: readonly Policy[], ctx: StageContext): CitationRecords {
+/**
+ * Split, read and match every 政策依据 cell; findings for what a reader should check. A spelling a
+ * reviewer rejected (`rejected`, by decision key, with the reason) is `rejected` instead of fuzzy or
+ * none, and is not handed on for review again.
+ */
+export function extractCitations(cells: readonly PolicyBasisCell[], registry: readonly Policy[], ctx: StageContext, rejected: ReadonlyMap<string, string> = new Map()): CitationRecords {
   const out: CitationRecords = { records: [], pending: [] };
   const byId = new Map(registry.map((p) => [p.id, p] as const));
   const ruleCounts: RuleCounts = {};
@@ -48,7 +53,9 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
       for (const [rule, n] of Object.entries(known.counts) as [RuleName, number][]) ruleCounts[rule] = (ruleCounts[rule] ?? 0) + n;
       const parsed = known.parsed;
       for (const repair of parsed.repairs) ctx.count(repair);
-      const match = matchPolicy(parsed, registry);
+      const matched = matchPolicy(parsed, registry);
+      const reason = matched.match === 'fuzzy' || matched.match === 'none' ? rejected.get(decisionKey('policy', parsed.title)) : undefined;
+      const match: PolicyMatch = reason === undefined ? matched : { ...matched, policy_id: '', match: 'rejected', score: 0, conflict: '' };
       const policy = byId.get(match.policy_id);
       const record: CitationRow = {
         annex: cell.annex,
@@ -68,7 +75,7 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
       };
       out.records.push(record);
       if (match.match === 'fuzzy' || match.match === 'none') out.pending.push({ record, match });
-      reportCitation(record, parsed, match, policy, registry, cell.annex, ctx);
+      reportCitation(record, parsed, match, policy, registry, cell.annex, ctx, reason);
     }
   }
   for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);
@@ -76,9 +83,11 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
 }
 
 /** The findings of one citation: unmatched, fuzzy, a number that disagrees, a number without serial. */
-function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, policy: Policy | undefined, registry: readonly Policy[], annex: string, ctx: StageContext): void {
+function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, policy: Policy | undefined, registry: readonly Policy[], annex: string, ctx: StageContext, rejectedReason?: string): void {
   const base = { annex, recipient_code: record.recipient_code, source_line: record.source_line };
-  if (match.match === 'none') {
+  if (match.match === 'rejected') {
+    ctx.report({ ...base, code: 'annex3/citation-rejected', actual: record.title_raw, expected: rejectedReason ?? '', params: { seq: record.seq } });
+  } else if (match.match === 'none') {
     const best = match.candidates[0];
     const nearest = best ? `${best.id} at ${best.score.toFixed(3)}${best.veto ? ` (vetoed: ${best.veto})` : ''}` : 'none';
     ctx.report({ ...base, code: 'annex3/citation-unmatched', actual: record.title_raw, expected: nearest, params: { seq: record.seq } });

@@ -2,15 +2,14 @@
  * Match a parsed citation to the policy registry, in order: exact (a canonical title) → alias (an
  * accepted spelling) → fuzzy (bigram Dice with document-number evidence and vetoes) → none.
  */
-import { compareDocNumbers, type DocNumberRelation } from './docNumber.js';
+import { compareDocNumbers, type DocNumberRelation } from '../normalize/docNumber.js';
 import type { ParsedCitation } from './parse.js';
-import { policyKeys, type Policy, type PolicyKey } from './registry.js';
-import { byCodeUnits, dice, titleKey, titleVeto, type TitleKey } from './similarity.js';
+import type { Policy } from '../family/registries.js';
+import { policyKeys, type PolicyKey } from '../matching/policyKeys.js';
+import type { MatchKind } from '../matching/kinds.js';
+import { byCodeUnits, dice, titleKey, titleVeto, type TitleKey } from '../matching/similarity.js';
 import { roundScore } from '../normalize/amount.js';
-import { keyIndexOf, type KeyIndex } from './keyIndex.js';
-
-/** How a citation found its policy. */
-export type MatchKind = 'exact' | 'alias' | 'fuzzy' | 'none';
+import { keyIndexOf, type KeyIndex } from '../matching/keyIndex.js';
 
 /** A policy considered for a citation. */
 export interface PolicyCandidate {

@@ -7,7 +7,7 @@
  * official title and the registry spells it the same way.
  */
 import { ALL_RULES, normalizeText, type RuleCounts } from '../normalize/rules.js';
-import { findDocNumbers, type DocNumberHit } from './docNumber.js';
+import { findDocNumbers, type DocNumberHit } from '../normalize/docNumber.js';
 import { locateTitle } from './titleMarks.js';
 
 /** One citation, read. */

@@ -3,7 +3,7 @@
  * title marks repaired: `issuer《title》(doc number)`, `《issuer关于印发〈work〉的通知》`, and their
  * broken forms (a stray 《 before the issuer, a lost final 》, an extra 》).
  */
-import { findDocNumbers } from './docNumber.js';
+import { findDocNumbers } from '../normalize/docNumber.js';
 
 /** A citation cut around its title. */
 export interface TitleSpan {

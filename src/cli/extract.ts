@@ -1,6 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { loadFamilies } from '../family/load.js';
+import type { Family } from '../family/spec.js';
+import { EXIT } from './exitCodes.js';
 import { WorkerPool } from './pool.js';
 import { summaryLine } from '../review/summary.js';
 import { runOne, type RunOutcome } from './runOne.js';
@@ -17,15 +19,15 @@ export interface ExtractCliOptions {
   debug?: boolean;
 }
 
-/** Exit codes of the contract. */
-export const EXIT = { ok: 0, strictErrors: 1, inputFailed: 2, usage: 64 } as const;
+export { EXIT } from './exitCodes.js';
 
-/** Expand folders into their Markdown files, sorted; a path that does not exist is wrong usage. */
-export function expandInputs(inputs: readonly string[]): string[] | string {
+/** The inputs as files: folders expanded into their Markdown files (sorted), and the paths that do not exist. */
+export function expandInputs(inputs: readonly string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
+  const missing: string[] = [];
   for (const input of inputs) {
-    if (!existsSync(input)) return `${input}: no such file or folder`;
-    if (statSync(input).isDirectory()) {
+    if (!existsSync(input)) missing.push(input);
+    else if (statSync(input).isDirectory()) {
       files.push(
         ...readdirSync(input)
           .filter((n) => /\.(md|markdown)$/i.test(n))
@@ -34,7 +36,7 @@ export function expandInputs(inputs: readonly string[]): string[] | string {
       );
     } else files.push(input);
   }
-  return files;
+  return { files, missing };
 }
 
 /** The notice id of an input: its file name without the extension. */
@@ -44,9 +46,12 @@ export function noticeIdOf(file: string): string {
 
 /** Run the extract command; returns the exit code. */
 export async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
-  const files = expandInputs(inputs);
-  if (typeof files === 'string' || files.length === 0) {
-    process.stderr.write(`notice-extract: ${typeof files === 'string' ? files : `no Markdown notices in ${inputs.join(', ')}`}\n`);
+  const { files, missing } = expandInputs(inputs);
+  // A missing path is an input that cannot be read: one line, exit 2, and the rest still run.
+  for (const m of missing) process.stderr.write(`notice-extract: ${m}: no such file or folder\n`);
+  if (files.length === 0) {
+    if (missing.length > 0) return EXIT.inputFailed;
+    process.stderr.write(`notice-extract: no Markdown notices in ${inputs.join(', ')}\n`);
     return EXIT.usage;
   }
   const ids = files.map(noticeIdOf);
@@ -55,12 +60,14 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     process.stderr.write(`notice-extract: two inputs share the notice id "${duplicate}"\n`);
     return EXIT.usage;
   }
+  // Families are loaded (and their configuration checked) once, before any notice runs, on any runner.
+  const families = loadFamilies();
   const progress = progressLine(files.length);
   const options = { out: opts.out, bom: opts.bom, force: opts.force === true, allowPartial: opts.allowPartial === true };
   // One thread by default: on the 2-vCPU machines this runs on, worker threads measured slower
   // (npm run bench -- --jobs 2); --jobs N asks for a pool where cores are real.
   const jobs = Math.min(opts.jobs ?? 1, files.length);
-  const runner = jobs > 1 && canUseWorkers() ? poolRunner(jobs) : inlineRunner();
+  const runner = jobs > 1 && canUseWorkers() ? poolRunner(jobs) : inlineRunner(families);
   let started = 0;
   let outcomes: RunOutcome[];
   try {
@@ -76,7 +83,7 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     await runner.close();
   }
   progress(-1, '');
-  if (outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
+  if (missing.length > 0 || outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
   if (opts.strict && outcomes.some((o) => o.status !== 'failed' && o.counts.error > 0)) return EXIT.strictErrors;
   return EXIT.ok;
 }
@@ -87,8 +94,7 @@ interface Runner {
   close(): Promise<void>;
 }
 
-function inlineRunner(): Runner {
-  const families = loadFamilies();
+function inlineRunner(families: readonly Family[]): Runner {
   return {
     // runOne is synchronous, so notices run one after another in file order.
     run: async (job, onStart) => {

@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadPolicyRegistry } from '../citations/registry.js';
-import { loadIndicatorRegistry } from '../indicators/registry.js';
-import { InputError } from '../read/inputError.js';
-import { FamilySpec, type Family } from './spec.js';
+import { ConfigError, type ConfigProblem } from './configError.js';
+import { DECISIONS_FILE, decideRegistries, readDecisionsFile } from './decisions.js';
+import { DECLARATION_FILE, readDeclaration, readRegistries } from './files.js';
+import type { Family } from './spec.js';
 
 /** The project folder (where package.json is), found from this module whether run from src/ or dist/. */
 export function projectRoot(): string {
@@ -23,46 +23,44 @@ export function pipelinesDir(): string {
   return join(projectRoot(), 'pipelines');
 }
 
+/** How families are loaded. */
+export interface LoadOptions {
+  /** Folder to read a family's curated data (registries and decisions.json) from instead of its own folder: frozen copies for tests. */
+  curatedFrom?: (familyId: string) => string | undefined;
+}
+
+/** Load one family folder: declaration, registries, and the decisions applied to them. Invalid files are ConfigErrors. */
+export function loadFamily(folder: string, options: LoadOptions = {}): Family {
+  const declaration = readDeclaration(folder);
+  const curated = options.curatedFrom?.(declaration.id) ?? folder;
+  const registries = readRegistries(folder, declaration, curated);
+  const decided = decideRegistries(registries, readDecisionsFile(curated), join(curated, DECISIONS_FILE));
+  if (decided.problems.length > 0) throw new ConfigError(decided.problems);
+  return { ...declaration, folder, fingerprint: folderFingerprint(folder), ...decided.registries };
+}
+
 /**
- * Load and validate every family declared under `dir` (default `pipelines/`), with its registries.
- * A broken declaration or registry is a bug in the family's data, so it throws.
+ * Load and validate every family declared under `dir` (default `pipelines/`), with its registries
+ * and decisions. Every problem of every family is collected into one ConfigError.
  */
-export function loadFamilies(dir = pipelinesDir()): Family[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'family.json')))
-    .map((d) => {
-      const folder = join(dir, d.name);
-      const file = join(folder, 'family.json');
-      const parsed = FamilySpec.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-      if (!parsed.success) throw new Error(`${file}: ${parsed.error.message}`);
-      const { policies, indicators } = parsed.data.registries;
-      return {
-        ...parsed.data,
-        folder,
-        fingerprint: folderFingerprint(folder),
-        policies: policies ? loadPolicyRegistry(join(folder, policies)) : [],
-        indicators: indicators ? loadIndicatorRegistry(join(folder, indicators)) : [],
-      };
-    })
-    .sort((a, b) => a.id.localeCompare(b.id));
-}
-
-/** Pick the family whose recognise patterns all match the start of the notice; else an input error naming the closest. */
-export function chooseFamily(file: string, text: string, families: readonly Family[]): Family {
-  let closest: { family: Family; missing: string[] } | undefined;
-  for (const family of families) {
-    const head = text.split('\n', family.recogniseLines).join('\n');
-    const missing = family.recognise.filter((p) => !new RegExp(p, 'u').test(head));
-    if (missing.length === 0) return family;
-    if (!closest || missing.length < closest.missing.length) closest = { family, missing };
+export function loadFamilies(dir = pipelinesDir(), options: LoadOptions = {}): Family[] {
+  const families: Family[] = [];
+  const problems: ConfigProblem[] = [];
+  for (const d of readdirSync(dir, { withFileTypes: true })) {
+    if (!d.isDirectory() || !existsSync(join(dir, d.name, DECLARATION_FILE))) continue;
+    try {
+      families.push(loadFamily(join(dir, d.name), options));
+    } catch (error) {
+      // A configuration problem is collected so every family's problems are reported at once.
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(...error.problems);
+    }
   }
-  const hint = closest
-    ? `; closest is "${closest.family.id}", which needs ${closest.missing.map((p) => `/${p}/`).join(', ')} in the first ${closest.family.recogniseLines} lines`
-    : '';
-  throw new InputError(file, `no pipeline matches this notice${hint}`);
+  if (problems.length > 0) throw new ConfigError(problems);
+  return families.sort((a, b) => a.id.localeCompare(b.id));
 }
 
-/** sha256 over every file of a family's folder (declaration and registries), so a registry edit changes it. */
+/** sha256 over every file of a family's folder (declaration, registries, decisions), so an edit changes it. */
 export function folderFingerprint(folder: string): string {
   const hash = createHash('sha256');
   for (const name of readdirSync(folder).sort()) {

@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import { MONEY_UNITS } from '../normalize/units.js';
-import type { Policy } from '../citations/registry.js';
-import type { Indicator } from '../indicators/registry.js';
+import type { Indicator, Policy } from './registries.js';
 
 /** The kinds of annex a family may declare: money per recipient, money per recipient and project, performance-target tables. */
 export const ANNEX_KINDS = ['allocation', 'detail', 'targets'] as const;
@@ -164,10 +163,12 @@ export interface Family extends FamilyDeclaration {
   folder: string;
   /** sha256 over every file of the folder, so a registry edit changes it. */
   fingerprint: string;
-  /** The policy registry (empty when none is declared). */
+  /** The policy registry with decisions applied (empty when none is declared). */
   policies: Policy[];
-  /** The indicator registry (empty when none is declared). */
+  /** The indicator registry with decisions applied (empty when none is declared). */
   indicators: Indicator[];
+  /** Spellings reviewers rejected (decisions.json), by match key, with the reason. */
+  rejected: { policies: ReadonlyMap<string, string>; indicators: ReadonlyMap<string, string> };
 }
 /** A money-table annex as extracted: its kind's declaration and the label of the annex at hand (`1`, `3-1`). */
 export type TableAnnex = z.infer<typeof TableAnnexSpec> & { label: string };

@@ -51,6 +51,8 @@ export const FINDING_CODES = {
   'annex3/value-equals-name': { severity: 'warning', template: 'indicator "{actual}" has its name as its value' },
   'annex3/indicator-extra-cells': { severity: 'warning', template: 'indicator row "{actual}" has cells after its value; read as "{expected}"' },
   'annex3/indicator-fuzzy': { severity: 'info', template: 'indicator "{actual}" at line {line} read as the standard indicator {expected} by similarity {score}; listed in review.csv' },
+  'annex3/indicator-rejected': { severity: 'info', template: 'indicator "{actual}" at line {line} was ruled out by a reviewer: {expected}' },
+  'annex3/citation-rejected': { severity: 'info', template: 'citation {seq} at line {line} "{actual}" was ruled out by a reviewer: {expected}' },
   'annex3/citation-unmatched': { severity: 'warning', template: 'citation {seq} at line {line} "{actual}" matches no registered policy (nearest: {expected}); listed in review.csv' },
   'annex3/citation-fuzzy': { severity: 'info', template: 'citation {seq} at line {line} "{actual}" read as {expected} by similarity {score}; listed in review.csv' },
   'annex3/citation-doc-number-conflict': { severity: 'warning', template: 'citation {seq} at line {line} of {policy} gives the number {actual}, but {why}' },

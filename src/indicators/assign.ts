@@ -4,9 +4,10 @@
  * review row; a row that names no standard indicator is a local indicator, counted, not reported.
  */
 import type { IndicatorRow } from '../../schemas/indicators.js';
+import { decisionKey } from '../family/decisions.js';
 import type { StageContext } from '../findings/context.js';
 import { matchIndicator, type IndicatorMatch } from './match.js';
-import type { Indicator } from './registry.js';
+import type { Indicator } from '../family/registries.js';
 
 /** An indicator row matched by similarity, awaiting a reviewer. */
 export interface PendingIndicator {
@@ -24,14 +25,20 @@ export interface AssignedIndicators {
   pending: PendingIndicator[];
 }
 
-/** Fill `indicator_id` of every row from the registry, reporting each fuzzy match. */
-export function assignIndicators(rows: readonly IndicatorRow[], registry: readonly Indicator[], ctx: StageContext): AssignedIndicators {
+/** Fill `indicator_id` of every row from the registry, reporting each fuzzy match; a name a reviewer rejected (`rejected`) is `rejected`. */
+export function assignIndicators(rows: readonly IndicatorRow[], registry: readonly Indicator[], ctx: StageContext, rejected: ReadonlyMap<string, string> = new Map()): AssignedIndicators {
   const out: AssignedIndicators = { records: [], pending: [] };
   const names = new Map(registry.map((i) => [i.id, i.name] as const));
   for (const row of rows) {
-    const match = matchIndicator(row.name, registry);
+    const matched = matchIndicator(row.name, registry);
+    const reason = matched.match === 'fuzzy' ? rejected.get(decisionKey('indicator', row.name)) : undefined;
+    const match: IndicatorMatch = reason === undefined ? matched : { ...matched, indicator_id: '', match: 'rejected', score: 0 };
     const record: IndicatorRow = { ...row, indicator_id: match.indicator_id, indicator_match: match.match, indicator_score: match.score };
     out.records.push(record);
+    if (reason !== undefined) {
+      ctx.report({ code: 'annex3/indicator-rejected', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.name, expected: reason });
+      continue;
+    }
     if (match.match !== 'fuzzy') continue;
     out.pending.push({ record, match });
     ctx.report({

@@ -3,11 +3,12 @@
  * (an accepted spelling) → fuzzy (bigram Dice, conservative, with vetoes) → none. Most indicators
  * of a notice are local ones that no registry entry names: `none` is their normal outcome.
  */
-import type { MatchKind } from '../citations/match.js';
-import { byCodeUnits, dice, titleVeto, type TitleKey } from '../citations/similarity.js';
-import { indicatorKey, indicatorKeys, vetoTermsInKey, type Indicator, type IndicatorKey } from './registry.js';
+import type { MatchKind } from '../matching/kinds.js';
+import { byCodeUnits, dice, titleVeto, type TitleKey } from '../matching/similarity.js';
+import type { Indicator } from '../family/registries.js';
+import { indicatorKey, indicatorKeys, vetoTermsInKey, type IndicatorKey } from '../matching/indicatorKeys.js';
 import { roundScore } from '../normalize/amount.js';
-import { keyIndexOf, type KeyIndex } from '../citations/keyIndex.js';
+import { keyIndexOf, type KeyIndex } from '../matching/keyIndex.js';
 
 /** An indicator considered for a name. */
 export interface IndicatorCandidate {

@@ -5,10 +5,9 @@
  */
 import type { ReviewRow } from '../../schemas/review.js';
 import type { PendingCitation } from '../citations/extract.js';
-import type { Policy } from '../citations/registry.js';
-import { byCodeUnits } from '../citations/similarity.js';
+import type { Indicator, Policy } from '../family/registries.js';
+import { byCodeUnits } from '../matching/similarity.js';
 import type { PendingIndicator } from '../indicators/assign.js';
-import type { Indicator } from '../indicators/registry.js';
 
 /** A candidate as both matchers return it. */
 interface Candidate {
@@ -50,6 +49,7 @@ export function reviewRows(citations: readonly PendingCitation[], indicators: re
       ...candidateColumns(match.candidates, (id) => policyTitles.get(id) ?? ''),
       decision: '',
       policy_or_indicator_id: '',
+      reason: '',
     })),
     ...indicators.map(({ record, match }) => ({
       kind: 'indicator' as const,
@@ -65,6 +65,7 @@ export function reviewRows(citations: readonly PendingCitation[], indicators: re
       ...candidateColumns(match.candidates, (id) => indicatorNames.get(id) ?? ''),
       decision: '',
       policy_or_indicator_id: '',
+      reason: '',
     })),
   ];
   return rows.sort((a, b) => byCodeUnits(b.kind, a.kind) || a.source_line - b.source_line || a.seq - b.seq);

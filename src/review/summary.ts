@@ -16,6 +16,8 @@ export interface MatchCounts {
   fuzzy: number;
   /** Matched nothing (citations await review; indicators are local). */
   none: number;
+  /** A reviewer ruled the spelling out (decisions.json); not queued again. */
+  rejected: number;
 }
 
 /** The matching outcome of one notice. */
@@ -44,8 +46,8 @@ export interface MatchSummary {
 
 /** Count rows per match kind. */
 function countMatches(kinds: readonly string[]): MatchCounts {
-  const counts: MatchCounts = { exact: 0, alias: 0, fuzzy: 0, none: 0 };
-  for (const k of kinds) if (k === 'exact' || k === 'alias' || k === 'fuzzy' || k === 'none') counts[k]++;
+  const counts: MatchCounts = { exact: 0, alias: 0, fuzzy: 0, none: 0, rejected: 0 };
+  for (const k of kinds) if (Object.hasOwn(counts, k)) counts[k as keyof MatchCounts]++;
   return counts;
 }
 
@@ -75,7 +77,7 @@ export function summaryLine(s: MatchSummary): string {
   const i = s.indicator_matches;
   return (
     `citations ${s.citations}: ${s.resolved_spellings} of ${s.citation_spellings} spellings → ${s.policies} policies, ` +
-    `${c.fuzzy + c.none} await review (${c.fuzzy} fuzzy, ${c.none} unmatched); ` +
+    `${c.fuzzy + c.none} await review (${c.fuzzy} fuzzy, ${c.none} unmatched)${c.rejected > 0 ? `, ${c.rejected} rejected` : ''}; ` +
     `indicators ${s.indicators}: ${s.standard_indicator_rows} rows → ${s.standard_indicators} standard indicators, ` +
     `${i.fuzzy} await review, ${i.none} local`
   );

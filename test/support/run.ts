@@ -3,7 +3,17 @@ import { extractNotice, type ExtractOptions } from '../../src/pipeline.js';
 import { loadFamilies } from '../../src/family/load.js';
 import type { NoticeFiles } from '../../src/emit/noticeFiles.js';
 
-const families = loadFamilies();
+/**
+ * The curated data (registries, decisions) frozen beside a family's fixtures, so that curating the
+ * live registries never changes what these tests expect; the live ones are checked for their
+ * invariants in registries.test.ts and against out/ in published.test.ts.
+ */
+export function frozenCurated(familyId: string): string {
+  return new URL(`../fixtures/${familyId}/curated/`, import.meta.url).pathname;
+}
+
+/** The families as the fixtures were written against: live declarations, frozen registries and decisions. */
+export const families = loadFamilies(undefined, { curatedFrom: frozenCurated });
 
 /** Run the whole pipeline on a text in memory, as the CLI would on a file. */
 export function extractText(text: string | Buffer, noticeId = 'fixture', options: Partial<ExtractOptions> = {}): NoticeFiles {

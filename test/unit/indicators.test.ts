@@ -1,12 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { acceptIndicatorAliases } from '../../src/indicators/aliases.js';
+import { acceptIndicatorAliases } from '../../src/curation/indicatorAliases.js';
 import { matchIndicator } from '../../src/indicators/match.js';
 import { clusterNames } from '../../src/indicators/propose.js';
-import { indicatorRegistryProblems, type Indicator } from '../../src/indicators/registry.js';
+import type { Indicator } from '../../src/family/registries.js';
+import { indicatorRegistryProblems } from '../../src/matching/indicatorKeys.js';
 import { loadFamilies } from '../../src/family/load.js';
-import { readDecisions } from '../../src/review/accept.js';
-import { readCsv } from '../../src/review/readCsv.js';
+import { readDecisions } from '../../src/curation/accept.js';
+import { readCsv } from '../../src/curation/readCsv.js';
 import { summaryLine, type MatchSummary } from '../../src/review/summary.js';
 import { toCsv } from '../../src/emit/csv.js';
 
@@ -109,18 +110,21 @@ describe('reading a review sheet back', () => {
 
   it('takes the fuzzy match when an accepted row names no id, and reports rows it cannot read', () => {
     const sheet = [
-      'kind,raw,matched_id,decision,policy_or_indicator_id',
-      'indicator,甲,I-甲,accept,',
-      'policy,乙,,ACCEPT,P-乙',
-      'policy,丙,,reject,',
-      'policy,丁,,maybe,',
-      'policy,戊,,accept,',
-      'other,己,,accept,P-己',
+      'kind,raw,matched_id,decision,policy_or_indicator_id,reason',
+      'indicator,甲,I-甲,accept,,',
+      'policy,乙,,ACCEPT,P-乙,',
+      'policy,丙,,reject,,not a policy document',
+      'policy,丁,,maybe,,',
+      'policy,戊,,accept,,',
+      'other,己,,accept,P-己,',
+      'policy,庚,,reject,,',
+      'policy,辛,,skip,,',
     ].join('\r\n');
     const d = readDecisions(sheet);
     expect(d.indicators).toEqual([{ spelling: '甲', id: 'I-甲', origin: 'row 1 "甲"' }]);
     expect(d.policies).toEqual([{ spelling: '乙', id: 'P-乙', origin: 'row 2 "乙"' }]);
-    expect(d.problems.map((p) => p.slice(0, 5))).toEqual(['row 4', 'row 5', 'row 6']);
+    expect(d.others.map((o) => o.decision)).toEqual([{ kind: 'policy', spelling: '丙', decision: 'reject', reason: 'not a policy document' }]);
+    expect(d.problems.map((p) => p.slice(0, 5))).toEqual(['row 4', 'row 5', 'row 6', 'row 7']);
     expect(readDecisions('a,b\r\n1,2').problems[0]).toMatch(/not a review sheet/);
   });
 });

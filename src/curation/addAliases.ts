@@ -27,6 +27,8 @@ export interface AliasUpdate<T> {
   entries: T[];
   /** Aliases added, as `id: alias`. */
   added: string[];
+  /** The requests added, spelling as it was added. */
+  accepted: { id: string; spelling: string }[];
   /** Requests already satisfied (the spelling is already one of the entry's). */
   skipped: string[];
   /** Requests refused: no such entry, an empty spelling, or a spelling another entry claims. */
@@ -48,7 +50,7 @@ export interface RegistryRules<T> {
 /** Add accepted spellings as aliases; a request that would break the registry is a conflict and changes nothing. */
 export function addAliases<T extends RegistryEntry>(registry: readonly T[], requests: readonly AliasRequest[], rules: RegistryRules<T>): AliasUpdate<T> {
   const entries = registry.map((e) => ({ ...e, aliases: [...e.aliases] }));
-  const update: AliasUpdate<T> = { entries, added: [], skipped: [], conflicts: [] };
+  const update: AliasUpdate<T> = { entries, added: [], accepted: [], skipped: [], conflicts: [] };
   for (const request of requests) {
     const entry = entries.find((e) => e.id === request.id);
     if (!entry) {
@@ -72,6 +74,7 @@ export function addAliases<T extends RegistryEntry>(registry: readonly T[], requ
       continue;
     }
     update.added.push(`${request.id}: ${request.spelling}`);
+    update.accepted.push({ id: request.id, spelling: request.spelling });
   }
   return update;
 }

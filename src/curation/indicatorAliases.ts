@@ -2,9 +2,10 @@
  * The end of the review loop for indicators: names a reviewer accepted become aliases of the
  * standard indicator, so the next run matches them as `alias` instead of `fuzzy`.
  */
-import { addAliases, type AliasRequest, type AliasUpdate, type RegistryRules } from '../review/addAliases.js';
+import { addAliases, type AliasRequest, type AliasUpdate, type RegistryRules } from '../curation/addAliases.js';
 import { normalizeText } from '../normalize/rules.js';
-import { indicatorKey, indicatorRegistryProblems, type Indicator } from './registry.js';
+import type { Indicator } from '../family/registries.js';
+import { indicatorKey, indicatorRegistryProblems } from '../matching/indicatorKeys.js';
 
 /** How the indicator registry compares and checks spellings. */
 export const INDICATOR_RULES: RegistryRules<Indicator> = {

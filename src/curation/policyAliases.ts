@@ -3,10 +3,12 @@
  * policy) become aliases of that policy, so the next run matches them as `alias` instead of
  * `fuzzy` or `none`.
  */
-import { addAliases, type AliasRequest, type AliasUpdate, type RegistryRules } from '../review/addAliases.js';
-import { parseCitation } from './parse.js';
-import { registryProblems, type Policy } from './registry.js';
-import { matchKey } from './similarity.js';
+import { addAliases, type AliasRequest, type AliasUpdate, type RegistryRules } from '../curation/addAliases.js';
+
+import type { Policy } from '../family/registries.js';
+import { registryProblems } from '../matching/policyKeys.js';
+import { parseCitation } from '../citations/parse.js';
+import { matchKey } from '../matching/similarity.js';
 
 /** How the policy registry compares and checks spellings. */
 export const POLICY_RULES: RegistryRules<Policy> = {

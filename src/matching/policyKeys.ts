@@ -1,0 +1,60 @@
+/**
+ * Comparison keys of policy registry entries, and the invariants a usable registry keeps over them.
+ * Entries are taken by shape, so this module sits below both the family data and the citation stage.
+ */
+import { titleKey, type TitleKey } from './similarity.js';
+
+/** What the keys of a policy are made of. */
+export interface PolicySpellings {
+  /** Stable id. */
+  id: string;
+  /** Canonical title. */
+  title: string;
+  /** Issuing body or bodies, '' when not known. */
+  issuer: string;
+  /** Accepted spellings of the title. */
+  aliases: readonly string[];
+}
+
+/** A comparison key of a policy and where it comes from. */
+export interface PolicyKey extends TitleKey {
+  /** The policy it belongs to. */
+  id: string;
+  /** `title` for the canonical title (with or without its issuer), `alias` for an accepted spelling. */
+  kind: 'title' | 'alias';
+}
+
+/**
+ * Keys of one spelling: the spelling, and the issuer joined to it when the spelling starts with
+ * 关于 — so `中共中央办公厅、国务院办公厅《关于…》` and `《中共中央办公厅、国务院办公厅关于…》` meet.
+ */
+function spellingKeys(id: string, kind: PolicyKey['kind'], spelling: string, issuer: string): PolicyKey[] {
+  const keys = [{ id, kind, ...titleKey(spelling) }];
+  if (issuer !== '' && spelling.startsWith('关于')) keys.push({ id, kind, ...titleKey(issuer + spelling) });
+  return keys;
+}
+
+/** Every comparison key of a policy: its title first, then its aliases. */
+export function policyKeys(policy: PolicySpellings): PolicyKey[] {
+  return [
+    ...spellingKeys(policy.id, 'title', policy.title, policy.issuer),
+    ...policy.aliases.flatMap((alias) => spellingKeys(policy.id, 'alias', alias, policy.issuer)),
+  ];
+}
+
+/** Problems that make a registry unusable: duplicate ids, and one key claimed by two policies. */
+export function registryProblems(policies: readonly PolicySpellings[]): string[] {
+  const problems: string[] = [];
+  const ids = new Set<string>();
+  const owners = new Map<string, string>();
+  for (const policy of policies) {
+    if (ids.has(policy.id)) problems.push(`duplicate id ${policy.id}`);
+    ids.add(policy.id);
+    for (const k of policyKeys(policy)) {
+      const owner = owners.get(k.key);
+      if (owner !== undefined && owner !== policy.id) problems.push(`"${k.key}" is a spelling of both ${owner} and ${policy.id}`);
+      else owners.set(k.key, policy.id);
+    }
+  }
+  return problems;
+}
