@@ -81,24 +81,20 @@ function pickDocNumber(parts: { before: DocNumberHit[]; title: DocNumberHit[]; a
   return hit.value;
 }
 
-/** Read one citation: normalize with the text rules (counting them), then split issuer, title and document number. Never throws. */
+/** Read one citation: normalize with the text rules (counting them), then split issuer, title and document number. No input makes it throw (property-tested). */
 export function parseCitation(raw: string, counts?: RuleCounts): ParsedCitation {
   const written = (typeof raw === 'string' ? raw : String(raw ?? '')).replace(TAG, ' ').trim();
-  try {
-    const text = normalizeText(written, ALL_RULES, counts).replace(LEADING_MARKER, '');
-    const span = locateTitle(text);
-    const repairs = [...span.repairs];
-    const hits = { before: findDocNumbers(span.before), title: findDocNumbers(span.title), after: findDocNumbers(span.after) };
-    const doc_number = pickDocNumber(hits, text, `${span.before} ${span.after}`, repairs);
-    const title = tidyTitle(span.title, repairs);
-    const before = issuerBefore(withoutDocNumbers(span.before, hits.before));
-    const issuer = before !== '' ? before : (ISSUER_IN_TITLE.exec(title)?.[1] ?? '');
-    const trailing = withoutDocNumbers(span.after, hits.after);
-    const lead = withoutDocNumbers(span.before, hits.before);
-    const full_title = lead === '' && trailing === '' ? title : `${lead}《${title}》${trailing}`;
-    return { title_raw: written, title, issuer, doc_number, full_title, repairs };
-  } catch {
-    // A bug in a repair must not lose the citation: keep it whole, unparsed.
-    return { title_raw: written, title: written, issuer: '', doc_number: '', full_title: written, repairs: ['unparsed'] };
-  }
+  // No catch: a bug in a repair is not hidden behind an unparsed fallback; the property tests look for it.
+  const text = normalizeText(written, ALL_RULES, counts).replace(LEADING_MARKER, '');
+  const span = locateTitle(text);
+  const repairs = [...span.repairs];
+  const hits = { before: findDocNumbers(span.before), title: findDocNumbers(span.title), after: findDocNumbers(span.after) };
+  const doc_number = pickDocNumber(hits, text, `${span.before} ${span.after}`, repairs);
+  const title = tidyTitle(span.title, repairs);
+  const before = issuerBefore(withoutDocNumbers(span.before, hits.before));
+  const issuer = before !== '' ? before : (ISSUER_IN_TITLE.exec(title)?.[1] ?? '');
+  const trailing = withoutDocNumbers(span.after, hits.after);
+  const lead = withoutDocNumbers(span.before, hits.before);
+  const full_title = lead === '' && trailing === '' ? title : `${lead}《${title}》${trailing}`;
+  return { title_raw: written, title, issuer, doc_number, full_title, repairs };
 }

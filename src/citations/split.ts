@@ -96,19 +96,14 @@ function cellLines(cellRaw: string): string[] {
     .split(/\r?\n/);
 }
 
-/** Split one 政策依据 cell (raw HTML or text, as in the source) into citations. Never throws. */
+/** Split one 政策依据 cell (raw HTML or text, as in the source) into citations. No input makes it throw (property-tested). */
 export function splitCitations(cellRaw: string): CitationText[] {
   const text = typeof cellRaw === 'string' ? cellRaw : String(cellRaw ?? '');
-  try {
-    const raws = cellLines(text)
-      .flatMap(splitAtListMarkers)
-      .flatMap(splitAdjacentTitles)
-      .map((piece) => piece.replace(EDGE_NOISE, '').replace(/\s+/g, ' '))
-      .filter((piece) => HAS_CONTENT.test(piece));
-    return raws.map((raw, i) => ({ raw, index: i + 1 }));
-  } catch {
-    // A bug here must not lose the cell: hand it back whole, as one citation.
-    const whole = text.trim();
-    return whole === '' ? [] : [{ raw: whole, index: 1 }];
-  }
+  // No catch: a bug here is not hidden behind a fallback; the property tests look for it.
+  const raws = cellLines(text)
+    .flatMap(splitAtListMarkers)
+    .flatMap(splitAdjacentTitles)
+    .map((piece) => piece.replace(EDGE_NOISE, '').replace(/\s+/g, ' '))
+    .filter((piece) => HAS_CONTENT.test(piece));
+  return raws.map((raw, i) => ({ raw, index: i + 1 }));
 }

@@ -73,9 +73,10 @@ function currentOutput(target: string, bytes: Buffer, options: RunOptions, famil
           (r.path === 'review.csv' || existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
       );
     return same ? { counts: report.counts } : null;
-  } catch {
-    // A missing or unreadable file means the output is not current.
-    return null;
+  } catch (error) {
+    // A missing or unparsable file means the output is not current; any other failure is a bug.
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return null;
+    throw error;
   }
 }
 

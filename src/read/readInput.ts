@@ -39,7 +39,9 @@ export function decodeInput(file: string, bytes: Buffer, ctx: StageContext): Sou
 function decodeText(file: string, bytes: Buffer, ctx: StageContext): string {
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
+  } catch (error) {
+    // TextDecoder throws a TypeError for bytes that are not UTF-8 and nothing else.
+    if (!(error instanceof TypeError)) throw error;
     // Chinese government files are often GB18030/GBK; decode those rather than emit mojibake.
     const text = iconv.decode(bytes, 'gb18030');
     if (text.includes('\uFFFD') || !/[\u4e00-\u9fff]/.test(text)) {
