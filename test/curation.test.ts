@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/family/configError.js';
 import { DecisionsFile } from '../src/family/decisions.js';
 import { loadFamilies } from '../src/family/load.js';
-import { readSheet, type Sheet } from './support/issue4.js';
+import { readSheet, type Sheet } from './support/seedScan.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const NOTICE = 'yue-cai-gong-2023-126';

@@ -6,7 +6,7 @@ import type { CitationRow } from '../schemas/citations.js';
 import type { IndicatorRow } from '../schemas/indicators.js';
 import { runReviewAccept } from '../src/cli/review.js';
 import { pipelinesDir } from '../src/family/load.js';
-import { extractWith, independentCount, linesWhere, pipelinesCopy, policyCells, readSheet, runCli as run, SEED, STANDARD, writeSheet } from './support/issue4.js';
+import { extractWith, independentCount, linesWhere, pipelinesCopy, policyCells, readSheet, runCli as run, SEED, STANDARD, writeSheet } from './support/seedScan.js';
 import { extractText, recordsOf } from './support/run.js';
 
 const seed = extractText(SEED, 'yue-cai-gong-2023-126');

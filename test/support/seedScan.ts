@@ -1,5 +1,5 @@
 /**
- * Helpers of the issue-4 tests (canonical policies and indicators, the review loop): independent
+ * Helpers of the citation and indicator tests (canonical policies and indicators, the review loop): independent
  * scans of the seed's raw text, and temporary copies of the pipelines folder to change registries in.
  */
 import { spawnSync } from 'node:child_process';
