@@ -55,7 +55,7 @@ describe("the maintainer's review cycle", () => {
       const again = cli(project, args);
       expect(again.code).toBe(0);
       expect(again.stderr).not.toMatch(/skipped/);
-      const citations = records<Citation>(project, 'annex3_citations');
+      const citations = records<Citation>(project, 'citations');
       const rejected = citations.filter((c) => c.title_raw === unmatched['raw']);
       expect(rejected.length).toBeGreaterThan(0);
       expect(rejected.every((c) => c.match === 'rejected' && c.policy_id === '' && c.score === 0)).toBe(true);
@@ -92,8 +92,8 @@ describe('configuration errors', () => {
   };
 
   it('name the file and the JSON path of a wrong unit in family.json', () => {
-    const dir = brokenPipelines((f) => editJson(join(f, 'family.json'), (v) => (v.annex1.unit = 'yuan')));
-    expect(problemsOf(dir)).toEqual([expect.stringMatching(/family\.json: \$\.annex1\.unit: Invalid option: expected one of "元"\|"万元"\|"亿元"$/)]);
+    const dir = brokenPipelines((f) => editJson(join(f, 'family.json'), (v) => (v.annexes.allocation.unit = 'yuan')));
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/family\.json: \$\.annexes\.allocation\.unit: Invalid option: expected one of "元"\|"万元"\|"亿元"$/)]);
   });
 
   it('name the entry of a malformed doc_number in policies.json', () => {
@@ -110,15 +110,15 @@ describe('configuration errors', () => {
   });
 
   it('exit 78 with one line per problem and no stack trace', () => {
-    const dir = brokenPipelines((f) => editJson(join(f, 'family.json'), (v) => { v.annex1.unit = 'yuan'; v.annex2.unit = 'wan'; }));
+    const dir = brokenPipelines((f) => editJson(join(f, 'family.json'), (v) => { v.annexes.allocation.unit = 'yuan'; v.annexes.detail.unit = 'wan'; }));
     const sheet = join(mkdtempSync(join(tmpdir(), 'notice-extract-review-')), 'review.csv');
     writeFileSync(sheet, 'kind,raw,decision,policy_or_indicator_id\r\n');
     const r = cli(root, ['review', 'accept', sheet, '--pipelines', dir]);
     expect(r.code).toBe(78);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/family\.json: \$\.annex1\.unit: /);
-    expect(lines[1]).toMatch(/family\.json: \$\.annex2\.unit: /);
+    expect(lines[0]).toMatch(/family\.json: \$\.annexes\.allocation\.unit: /);
+    expect(lines[1]).toMatch(/family\.json: \$\.annexes\.detail\.unit: /);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
   });
 
