@@ -55,7 +55,8 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const cited = extractCitations(tables.flatMap((t) => t.policyCells), family.policies, ctx, family.rejected.policies);
   const citations = validateRecords(datasetSchema('citations'), 'targets', cited.records, ctx);
   refuseEmpty(file, { allocation: allocations.length, detail: details.length, targets: targets.length }, layout, options);
-  reconcile({ allocations, details, targets: tables.length > 0 ? targets : null, budgetYear: meta.budget_year }, family, ctx);
+  const present = new Set(layout.annexes.flatMap((a) => (a.kind ? [a.kind] : [])));
+  reconcile({ allocations, details, targets, present, bodyLines: parsed.lines.slice(layout.body.start - 1, layout.body.end), budgetYear: meta.budget_year }, family, ctx);
   const datasets = { allocations, details, targets, indicators, citations };
   const keysNotHeld = primaryKeysNotHeld(datasets, ctx);
   return buildNoticeFiles({

@@ -54,26 +54,26 @@ describe('reconciliation on broken copies of the seed', () => {
   it('reports an Annex 1 item that disagrees with Annex 2, with both lines and the recipient', () => {
     // 徐闻县 100000.00 → 150000.00: its section total and the grand total no longer add up either.
     const findings = findingsOf(seedWith('440825000 徐闻县\tW 无\t否\t2011409 知识产权宏观管理\t100000.00', '440825000 徐闻县\tW 无\t否\t2011409 知识产权宏观管理\t150000.00'));
-    const cross = errors(findings).filter((f) => f.code === 'reconcile/annex2-vs-annex1');
+    const cross = errors(findings).filter((f) => f.code === 'reconcile/detail-vs-allocation');
     expect(cross).toHaveLength(1);
-    expect(cross[0]).toMatchObject({ recipient_code: '440825000', source_line: 158, actual: '10 万元', expected: '150000.00 元' });
-    expect(cross[0]?.message).toContain('line 87');
+    expect(cross[0]).toMatchObject({ annex: '2', recipient_code: '440825000', source_line: 158, actual: '100000.00 元', expected: '150000.00 元' });
+    expect(cross[0]?.message).toContain('(lines 87)');
     // Annex 3 still says 10 万元, so it disagrees with the changed Annex 1 as well.
-    expect(errors(findings).map((f) => f.code).sort()).toEqual(['reconcile/annex2-vs-annex1', 'reconcile/annex3-vs-annex1', 'reconcile/section-mismatch', 'reconcile/total-mismatch']);
+    expect(errors(findings).map((f) => f.code).sort()).toEqual(['reconcile/detail-vs-allocation', 'reconcile/section-mismatch', 'reconcile/targets-vs-allocation', 'reconcile/total-mismatch']);
   });
 
   it('reports an Annex 3 资金需求 that differs from Annex 1 as exactly one error, naming the recipient and both lines', () => {
     const findings = findingsOf(seedWith('资金需求\t1239万元', '资金需求\t1293万元'));
     expect(errors(findings)).toHaveLength(1);
     expect(errors(findings)[0]).toMatchObject({
-      code: 'reconcile/annex3-vs-annex1',
+      code: 'reconcile/targets-vs-allocation',
       annex: '3',
       recipient_code: '440100000',
       source_line: 194,
-      actual: '1293 万元',
+      actual: '12930000.00 元',
       expected: '12390000.00 元',
     });
-    expect(errors(findings)[0]?.message).toContain('line 39');
+    expect(errors(findings)[0]?.message).toContain('(lines 39)');
   });
 
   it('reports a grand total that is not the sum of its section totals', () => {
@@ -87,6 +87,7 @@ describe('reconciliation on broken copies of the seed', () => {
     const missing = errors(findings).filter((f) => f.code === 'reconcile/recipient-missing');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ annex: '1', recipient_code: '441625000', actual: '东源县' });
+    expect(missing[0]?.message).toContain('has no row in the detail tables');
   });
 
   it('warns about a region code that names another place', () => {

@@ -115,6 +115,16 @@ export const MetadataSpec = z.object({
   date: z.string(),
   recipients: z.string(),
   attachments: z.string(),
+  /** Regular expressions for a total the body states (`共计17285万元`): group 1 the amount, group 2 its unit (元 when absent); the first that matches is used. */
+  statedTotal: z.array(z.string()).default([]),
+});
+
+/** Local departments of the province: a department name is a place followed by one of these. */
+export const LocalDepartmentsSpec = z.object({
+  /** Bureau names stripped to get the place (市场监督管理局, 卫生健康局, 教育局, OCR-cut forms such as 市场监管), province-wide. */
+  bureaus: z.array(z.string().min(1)),
+  /** Regular expressions for what may follow a place when no listed bureau does (`…局`, `…委员会`, `本级`); such a join is reported. */
+  patterns: z.array(z.string()).default([]),
 });
 
 /** Registry files of a family, named relative to its folder; a registry not named is empty. */
@@ -138,8 +148,8 @@ export const FamilySpec = z.object({
   /** How many leading lines `recognise` looks at. */
   recogniseLines: z.number().int().positive().default(60),
   metadata: MetadataSpec,
-  /** Suffixes of department names that are stripped to get the place (市场监督管理局). */
-  departmentSuffixes: z.array(z.string()),
+  /** How a local department (`韶关市卫生健康局`) names its place: the bureaus of the province, and patterns for any other. */
+  localDepartments: LocalDepartmentsSpec,
   /** Suffixes of a recipient that is a place's own level (`广州市本级` is 广州市 itself). */
   ownLevelSuffixes: z.array(z.string()).default([]),
   /** Rewrites that turn an official place name into its short forms ([from, to]). */

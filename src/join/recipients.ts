@@ -14,9 +14,11 @@ export interface RecipientJoin {
   match: JoinMatch;
   /** All candidate names when ambiguous. */
   candidates: string[];
+  /** What followed the place when it is no listed bureau but fits a declared pattern (`退役军人服务中心`), else ''. */
+  unlistedBureau: string;
 }
 
-/** One Annex 1 recipient and the keys a department name can reach it by. */
+/** One allocation recipient and the keys a department name can reach it by. */
 interface IndexEntry {
   code: string;
   name: string;
@@ -26,10 +28,13 @@ interface IndexEntry {
   shortNames: string[];
 }
 
-/** A lookup from department names to Annex 1 recipients. */
+/** A lookup from department names to allocation recipients. */
 export interface RecipientIndex {
   entries: IndexEntry[];
-  suffixes: string[];
+  /** The province's bureau names, longest first. */
+  bureaus: string[];
+  /** What may follow a place when no listed bureau does. */
+  patterns: RegExp[];
 }
 
 /** Fold widths and drop white space, so OCR spacing never decides a join. */
@@ -37,7 +42,7 @@ export function placeKey(text: string): string {
   return text.normalize('NFKC').replace(/\s+/g, '');
 }
 
-/** Index Annex 1 item rows by place and short names. */
+/** Index the allocation tables' item rows by place and short names. */
 export function buildRecipientIndex(allocations: readonly AllocationRow[], family: Family): RecipientIndex {
   const entries: IndexEntry[] = [];
   for (const row of allocations) {
@@ -51,32 +56,56 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
       .filter((s) => s !== place);
     entries.push({ code: row.recipient_code, name: row.recipient_name, place, shortNames });
   }
-  // Longest suffix first, so 市场监督管理局 is stripped before 市场监督管理.
-  const suffixes = [...family.departmentSuffixes].sort((a, b) => b.length - a.length);
-  return { entries, suffixes };
+  // Longest first, so 市场监督管理局 is stripped before 市场监督管理.
+  const bureaus = family.localDepartments.bureaus.map(placeKey).sort((a, b) => b.length - a.length);
+  const patterns = family.localDepartments.patterns.map((p) => new RegExp(p, 'u'));
+  return { entries, bureaus, patterns };
 }
 
-/** Join a department or place name to one Annex 1 recipient; never guesses between several. */
+/**
+ * Join a department or place name to one allocation recipient, whatever its bureau: a listed bureau
+ * is stripped to leave the place; failing that, a recipient's place (or short name) followed by
+ * something a declared pattern accepts (`…局`, `…委员会`, `本级`); failing that, by similarity.
+ * Never guesses between several.
+ */
 export function joinRecipient(rawName: string, index: RecipientIndex): RecipientJoin {
   const key = placeKey(rawName);
-  const suffix = index.suffixes.find((s) => key.endsWith(s));
-  const place = suffix ? key.slice(0, -suffix.length) : key;
+  const bureau = index.bureaus.find((s) => key.endsWith(s) && key.length > s.length);
+  const place = bureau ? key.slice(0, -bureau.length) : key;
   const exact = index.entries.filter((e) => e.place === place || placeKey(e.name) === place);
   if (exact.length > 0) return result(exact, 'exact');
   const alias = index.entries.filter((e) => e.shortNames.includes(place));
   if (alias.length > 0) return result(alias, 'alias');
+  const byPattern = patternCandidates(key, index);
+  if (byPattern) return byPattern;
   return result(fuzzyCandidates(key, index), 'fuzzy');
 }
 
+/** A recipient whose place (exact) or short name (alias) starts the name, the rest fitting a declared pattern; the longest place wins. */
+function patternCandidates(key: string, index: RecipientIndex): RecipientJoin | null {
+  let best: { entry: IndexEntry; prefix: string; match: JoinMatch }[] = [];
+  for (const entry of index.entries) {
+    for (const [prefix, match] of [[entry.place, 'exact'], ...entry.shortNames.map((s) => [s, 'alias'])] as [string, JoinMatch][]) {
+      if (prefix.length < 2 || !key.startsWith(prefix) || !index.patterns.some((p) => p.test(key.slice(prefix.length)))) continue;
+      if (best.length === 0 || prefix.length > (best[0]?.prefix.length ?? 0)) best = [{ entry, prefix, match }];
+      else if (prefix.length === best[0]?.prefix.length) best.push({ entry, prefix, match });
+    }
+  }
+  const first = best[0];
+  if (!first) return null;
+  const join = result(best.map((b) => b.entry), first.match);
+  return join.code ? { ...join, unlistedBureau: key.slice(first.prefix.length) } : join;
+}
+
 /**
- * OCR garbles the department suffix (`开平市市市场监`): a recipient whose place starts the name and
- * whose remainder, less at most one stray character, starts a known suffix is a candidate.
+ * OCR garbles the bureau (`开平市市市场监`): a recipient whose place starts the name and whose
+ * remainder, less at most one stray character, starts a listed bureau is a candidate.
  */
 function fuzzyCandidates(key: string, index: RecipientIndex): IndexEntry[] {
   const found = index.entries.filter((e) => {
     if (e.place.length < 2 || !key.startsWith(e.place)) return false;
     const rest = key.slice(e.place.length);
-    return rest.length >= 2 && index.suffixes.some((s) => s.startsWith(rest) || s.startsWith(rest.slice(1)));
+    return rest.length >= 2 && index.bureaus.some((s) => s.startsWith(rest) || s.startsWith(rest.slice(1)));
   });
   // Prefer the longest place (`鹤山市` over a shorter place that also prefixes the name).
   const longest = Math.max(0, ...found.map((e) => e.place.length));
@@ -85,13 +114,13 @@ function fuzzyCandidates(key: string, index: RecipientIndex): IndexEntry[] {
 
 function result(found: IndexEntry[], match: JoinMatch): RecipientJoin {
   const codes = [...new Set(found.map((e) => e.code))];
-  if (codes.length === 0) return { code: '', name: '', match: 'none', candidates: [] };
-  if (codes.length > 1) return { code: '', name: '', match: 'ambiguous', candidates: found.map((e) => e.name) };
+  if (codes.length === 0) return { code: '', name: '', match: 'none', candidates: [], unlistedBureau: '' };
+  if (codes.length > 1) return { code: '', name: '', match: 'ambiguous', candidates: found.map((e) => e.name), unlistedBureau: '' };
   const first = found[0] as IndexEntry;
-  return { code: first.code, name: first.name, match, candidates: [] };
+  return { code: first.code, name: first.name, match, candidates: [], unlistedBureau: '' };
 }
 
-/** Report a join that was not exact: an alias is info, a similarity match or a failure a warning. */
+/** Report a join that was not exact: an alias or an unlisted bureau is info, a similarity match or a failure a warning. */
 export function reportJoin(
   join: RecipientJoin,
   rawName: string,
@@ -99,6 +128,7 @@ export function reportJoin(
   report: (input: import('../findings/finding.js').FindingInput) => void,
 ): void {
   const base = { annex: where.annex, source_line: where.line, actual: rawName, recipient_code: join.code };
+  if (join.unlistedBureau) report({ ...base, code: 'join/bureau-unlisted', expected: `${join.name} (${join.code})`, params: { bureau: join.unlistedBureau } });
   if (join.match === 'alias') report({ ...base, code: 'join/recipient-alias', expected: `${join.name} (${join.code})` });
   else if (join.match === 'fuzzy') report({ ...base, code: 'join/recipient-fuzzy', expected: `${join.name} (${join.code})` });
   else if (join.match === 'none') report({ ...base, code: 'join/recipient-unmatched' });

@@ -1,75 +1,92 @@
 import { Decimal } from 'decimal.js';
-import type { AllocationRow } from '../../schemas/allocations.js';
-import type { DetailRow } from '../../schemas/details.js';
+import type { AnnexKind } from '../family/spec.js';
 import type { StageContext } from '../findings/context.js';
 
-/** What reconciliation needs of an Annex 3 table. */
-export interface TargetAmount {
+/** One amount a kind gives a recipient: an item row of a money table, or a target table's 资金需求. */
+export interface RecipientAmount {
+  /** Label of the annex the row is in. */
   annex: string;
+  /** The joined recipient code; rows without one are left to the join findings. */
   recipient_code: string;
-  fund_demand_wan: string;
-  budget_year: string;
-  source_line: number;
-  /** Line of the 资金需求 cell, where a mismatch is reported. */
-  fund_demand_line: number;
+  /** The name as written, for messages. */
+  name: string;
+  /** The amount in 元, or null when it could not be read (already reported where it was read). */
+  yuan: Decimal | null;
+  /** Line where a mismatch is reported. */
+  line: number;
 }
+
+/** What one kind gives a recipient, summed over every row of every annex of the kind. */
+interface RecipientTotal {
+  yuan: Decimal;
+  /** Some row's amount could not be read, so the sum is not comparable. */
+  unreadable: boolean;
+  /** The first row, where findings point. */
+  first: RecipientAmount;
+  /** Every row's line. */
+  lines: number[];
+}
+
+/** The kinds a notice has, each with its per-recipient amounts; a kind the notice lacks is absent. */
+export type AmountsByKind = Partial<Record<AnnexKind, readonly RecipientAmount[]>>;
+
+const MISMATCH_CODE = {
+  detail: { allocation: 'reconcile/detail-vs-allocation' },
+  targets: { allocation: 'reconcile/targets-vs-allocation', detail: 'reconcile/targets-vs-detail' },
+} as const;
 
 /**
- * Per recipient: Annex 1 amount = Annex 2 amount = Annex 3 资金需求 (all in 元), and every recipient of
- * each annex appears exactly once in the others.
+ * Per recipient, every kind present gives the same amount in 元 as the reference kind (allocation,
+ * or detail when the notice has no allocation table), each summed over all its rows and annexes (a
+ * recipient may have several projects, several detail tables, several target tables); a recipient
+ * present in one kind and absent from another is an error.
  */
-export function checkAcrossAnnexes(
-  allocations: readonly AllocationRow[],
-  details: readonly DetailRow[],
-  targets: readonly TargetAmount[] | null,
-  ctx: StageContext,
-): void {
-  const a1 = byCode(allocations.filter((r) => r.row_type === 'item'), ctx);
-  const a2 = byCode(details.filter((r) => r.row_type === 'item'), ctx);
-  const a3 = targets ? byCode(targets, ctx) : null;
-  for (const [code, row] of a1) {
-    const detail = a2.get(code);
-    if (!detail) ctx.report({ code: 'reconcile/recipient-missing', annex: row.annex, recipient_code: code, source_line: row.source_line, actual: row.recipient_name, params: { where: 'the detail tables' } });
-    else if (!new Decimal(detail.amount_yuan).equals(row.amount_yuan)) {
-      ctx.report({ code: 'reconcile/annex2-vs-annex1', annex: detail.annex, recipient_code: code, source_line: detail.source_line, actual: `${detail.amount_wan} 万元`, expected: `${row.amount_yuan} 元`, params: { other: row.source_line } });
+export function checkAcrossKinds(amounts: AmountsByKind, ctx: StageContext): void {
+  const reference: 'allocation' | 'detail' | null = amounts.allocation ? 'allocation' : amounts.detail ? 'detail' : null;
+  if (!reference) return;
+  const base = totals(amounts[reference] ?? []);
+  for (const kind of ['detail', 'targets'] as const) {
+    const rows = amounts[kind];
+    if (!rows || kind === reference) continue;
+    const other = totals(rows);
+    const code = (MISMATCH_CODE[kind] as Record<string, 'reconcile/detail-vs-allocation' | 'reconcile/targets-vs-allocation' | 'reconcile/targets-vs-detail'>)[reference];
+    for (const [recipient, ref] of base) {
+      const got = other.get(recipient);
+      if (!got) {
+        missing(ref, reference, kind, ctx);
+        continue;
+      }
+      if (ref.unreadable || got.unreadable || got.yuan.equals(ref.yuan) || !code) continue;
+      ctx.report({
+        code,
+        annex: got.first.annex,
+        recipient_code: recipient,
+        source_line: got.first.line,
+        actual: `${got.yuan.toFixed(2)} 元`,
+        expected: `${ref.yuan.toFixed(2)} 元`,
+        params: { lines: got.lines.join('、'), other: ref.lines.join('、') },
+      });
     }
-    const target = a3?.get(code);
-    if (a3 && !target) ctx.report({ code: 'reconcile/recipient-missing', annex: row.annex, recipient_code: code, source_line: row.source_line, actual: row.recipient_name, params: { where: 'the target tables' } });
-    // An empty 资金需求 was already reported where it was read.
-    else if (target && target.fund_demand_wan !== '' && !wanToYuan(target.fund_demand_wan).equals(row.amount_yuan)) {
-      ctx.report({ code: 'reconcile/annex3-vs-annex1', annex: target.annex, recipient_code: code, source_line: target.fund_demand_line, actual: `${target.fund_demand_wan} 万元`, expected: `${row.amount_yuan} 元`, params: { other: row.source_line } });
-    }
-  }
-  for (const rows of [a2, a3]) {
-    for (const [code, row] of rows ?? []) {
-      if (!a1.has(code)) ctx.report({ code: 'reconcile/recipient-not-in-annex1', annex: row.annex, recipient_code: code, source_line: row.source_line });
-    }
+    for (const [recipient, got] of other) if (!base.has(recipient)) missing(got, kind, reference, ctx);
   }
 }
 
-function wanToYuan(wan: string): Decimal {
-  return /^-?\d+(\.\d+)?$/.test(wan) ? new Decimal(wan).times(10_000) : new Decimal(NaN);
+function missing(row: RecipientTotal, from: AnnexKind, kind: AnnexKind, ctx: StageContext): void {
+  ctx.report({ code: 'reconcile/recipient-missing', annex: row.first.annex, recipient_code: row.first.recipient_code, source_line: row.first.line, actual: row.first.name, params: { from, kind } });
 }
 
-/** Rows by recipient code; a code seen twice is an error (its money would count twice), rows without a code are left to the join findings. */
-function byCode<T extends { annex: string; recipient_code: string; source_line: number }>(rows: readonly T[], ctx: StageContext): Map<string, T> {
-  const map = new Map<string, T>();
+/** Amounts summed per recipient, in first-seen order. */
+function totals(rows: readonly RecipientAmount[]): Map<string, RecipientTotal> {
+  const map = new Map<string, RecipientTotal>();
   for (const row of rows) {
     if (!row.recipient_code) continue;
     const seen = map.get(row.recipient_code);
-    if (seen) ctx.report({ code: 'reconcile/recipient-duplicate', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, expected: `only the row at line ${seen.source_line}` });
-    else map.set(row.recipient_code, row);
-  }
-  return map;
-}
-
-/** Every Annex 3 table's budget year agrees with the notice's. */
-export function checkBudgetYears(targets: readonly TargetAmount[], noticeYear: string, ctx: StageContext): void {
-  if (!noticeYear) return;
-  for (const t of targets) {
-    // An empty year is already reported where it was read.
-    if (t.budget_year && t.budget_year !== noticeYear) {
-      ctx.report({ code: 'reconcile/budget-year-mismatch', annex: t.annex, recipient_code: t.recipient_code, source_line: t.source_line, actual: t.budget_year, expected: noticeYear });
+    if (!seen) map.set(row.recipient_code, { yuan: row.yuan ?? new Decimal(0), unreadable: row.yuan === null, first: row, lines: [row.line] });
+    else {
+      seen.yuan = seen.yuan.plus(row.yuan ?? 0);
+      seen.unreadable ||= row.yuan === null;
+      seen.lines.push(row.line);
     }
   }
+  return map;
 }

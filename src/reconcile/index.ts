@@ -1,25 +1,74 @@
+import { Decimal } from 'decimal.js';
 import type { AllocationRow } from '../../schemas/allocations.js';
 import type { DetailRow } from '../../schemas/details.js';
-import type { Family } from '../family/spec.js';
+import type { AnnexKind, Family } from '../family/spec.js';
 import type { StageContext } from '../findings/context.js';
-import { checkAcrossAnnexes, checkBudgetYears, type TargetAmount } from './cross.js';
+import { checkAcrossKinds, type AmountsByKind, type RecipientAmount } from './cross.js';
 import { checkRegions } from './regions.js';
+import { checkStatedTotal, readStatedTotal, type KindTotal } from './statedTotal.js';
 import { checkAllocationSums, checkDetailSums } from './sums.js';
+import { checkBudgetYears } from './years.js';
 
-/** What reconciliation reads: the records of the three annexes and the notice's budget year. */
+/** What reconciliation needs of a target table. */
+export interface TargetAmount {
+  annex: string;
+  recipient_code: string;
+  local_department: string;
+  fund_demand_wan: string;
+  budget_year: string;
+  source_line: number;
+  /** Line of the 资金需求 cell, where a mismatch is reported. */
+  fund_demand_line: number;
+}
+
+/** What reconciliation reads: the records of every kind, which kinds the notice has, its body and budget year. */
 export interface ReconcileInput {
   allocations: readonly AllocationRow[];
   details: readonly DetailRow[];
-  /** Annex 3 tables, or null when the annex was not extracted. */
-  targets: readonly TargetAmount[] | null;
+  targets: readonly TargetAmount[];
+  /** The kinds the notice has annexes of; only these are compared. */
+  present: ReadonlySet<AnnexKind>;
+  /** The lines of the body (before the first annex), where a stated total is looked for. */
+  bodyLines: readonly string[];
   budgetYear: string;
 }
 
-/** Every amount checked within each annex and across annexes; regions and budget years checked. */
+/** Every table adds up; per recipient the kinds present agree; the tables agree with a total the body states; regions and budget years checked. */
 export function reconcile(input: ReconcileInput, family: Family, ctx: StageContext): void {
   checkAllocationSums(input.allocations, ctx);
   checkDetailSums(input.details, ctx);
-  checkAcrossAnnexes(input.allocations, input.details, input.targets, ctx);
-  if (input.targets) checkBudgetYears(input.targets, input.budgetYear, ctx);
+  const amounts: AmountsByKind = {};
+  if (input.present.has('allocation')) {
+    amounts.allocation = input.allocations.filter((r) => r.row_type === 'item').map((r) => ({ annex: r.annex, recipient_code: r.recipient_code, name: r.recipient_name, yuan: new Decimal(r.amount_yuan), line: r.source_line }));
+  }
+  if (input.present.has('detail')) {
+    amounts.detail = input.details.filter((r) => r.row_type === 'item').map((r) => ({ annex: r.annex, recipient_code: r.recipient_code, name: r.recipient_name, yuan: new Decimal(r.amount_yuan), line: r.source_line }));
+  }
+  if (input.present.has('targets')) amounts.targets = input.targets.map(targetAmount);
+  checkAcrossKinds(amounts, ctx);
+  const stated = readStatedTotal(input.bodyLines, family.metadata.statedTotal);
+  const totals = [kindTotal('allocation', input.allocations), kindTotal('detail', input.details)].filter((t): t is KindTotal => t !== null);
+  checkStatedTotal(stated, totals, ctx);
+  checkBudgetYears(input.targets, input.budgetYear, ctx);
   checkRegions(input.allocations, family.regionNameNoise, ctx);
+}
+
+/** A target's 资金需求 in 元; an empty one was already reported where it was read. */
+function targetAmount(t: TargetAmount): RecipientAmount {
+  const readable = /^-?\d+(\.\d+)?$/.test(t.fund_demand_wan);
+  return { annex: t.annex, recipient_code: t.recipient_code, name: t.local_department, yuan: readable ? new Decimal(t.fund_demand_wan).times(10_000) : null, line: t.fund_demand_line };
+}
+
+/** A money kind's total: Σ its tables' grand totals, a table without one counted by its items; null when the kind has no rows. */
+function kindTotal(kind: string, rows: readonly (AllocationRow | DetailRow)[]): KindTotal | null {
+  const first = rows[0];
+  if (!first) return null;
+  let yuan = new Decimal(0);
+  for (const annex of new Set(rows.map((r) => r.annex))) {
+    const table = rows.filter((r) => r.annex === annex);
+    const grand = table.filter((r) => r.row_type === 'grand_total');
+    yuan = (grand.length > 0 ? grand : table.filter((r) => r.row_type === 'item')).reduce((acc, r) => acc.plus(r.amount_yuan), yuan);
+  }
+  const grandRow = rows.find((r) => r.row_type === 'grand_total');
+  return { kind, annex: grandRow?.annex ?? first.annex, yuan, line: grandRow?.source_line ?? null };
 }
