@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { readStatedTotal } from '../../src/reconcile/statedTotal.js';
+import { seedFamily } from '../support/family.js';
+
+const patterns = seedFamily().metadata.statedTotal;
+const read = (...lines: string[]) => readStatedTotal(lines, patterns);
+
+describe('the total a notice body states', () => {
+  it('reads 共计…万元 in 元, with its line', () => {
+    const total = read('有关市县财政局：', '现下达2024年度专项资金，共计17285万元（详见附件1）。');
+    expect(total?.yuan.toFixed(2)).toBe('172850000.00');
+    expect(total?.line).toBe(2);
+  });
+
+  it('reads 合计 in 元 with thousands separators, and 下达…资金 in 亿元', () => {
+    expect(read('合计 172,850,000.00 元')?.yuan.toFixed(2)).toBe('172850000.00');
+    expect(read('现提前下达2024年度省级卫生健康专项资金1.2亿元。')?.yuan.toFixed(2)).toBe('120000000.00');
+  });
+
+  it('reads a sentence the OCR broke over two lines', () => {
+    expect(read('现下达专项资金共计', '17285万元。')?.line).toBe(1);
+  });
+
+  it('finds nothing in the seed\'s body, which states no total', () => {
+    expect(read('现提前下达 2024 年度省级市场监管管理（知识产权创造、运用和保护）专项资金（详见附件 1）。此项资金支出列 2011409 “知识产权宏观管理”科目。')).toBeNull();
+  });
+});
