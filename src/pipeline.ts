@@ -73,6 +73,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
     repairs: ctx.repairs,
     bom: options.bom,
     allowPartial: options.allowPartial,
+    sourceLines: parsed.lines,
   });
 }
 

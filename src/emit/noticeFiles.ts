@@ -9,6 +9,7 @@ import { toCsv } from './csv.js';
 import { fieldsOf } from './fields.js';
 import { stableJson, toDatasetJson } from './json.js';
 import { dataPackage } from './datapackage.js';
+import { reportHtml, type ReportPageInput } from './reportHtml.js';
 
 /** One located annex as notice.json lists it. */
 export interface AnnexSummary {
@@ -40,6 +41,8 @@ export interface NoticeOutput {
   bom: boolean;
   /** Extracted under --allow-partial: recorded, since it changes what the folder holds. */
   allowPartial: boolean;
+  /** The input's lines, for the excerpts of report.html. */
+  sourceLines: readonly string[];
 }
 
 /** The files of one notice's folder, by name, plus what the CLI summarises. */
@@ -70,7 +73,16 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   files.set('report.json', stableJson(report(out, pipeline)));
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
   files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.bom, out.keysNotHeld)));
+  files.set('report.html', reportHtml(reportPage(out)));
   return { files, findings: out.findings, recordCounts, matching: out.matching };
+}
+
+/** The page's input: the datasets are the validated records, so their schema types hold. */
+function reportPage(out: NoticeOutput): ReportPageInput {
+  const records = <K extends keyof ReportPageInput['datasets']>(name: K) => (out.datasets[name] ?? []) as unknown as ReportPageInput['datasets'][K];
+  const datasets = { allocations: records('allocations'), details: records('details'), targets: records('targets'), indicators: records('indicators'), citations: records('citations') };
+  const provenance = { family: out.family.id, version: out.family.version, sha256: out.sha256 };
+  return { noticeId: out.noticeId, meta: out.meta, annexes: out.annexes, datasets, findings: out.findings, sourceLines: out.sourceLines, regionNameNoise: out.family.regionNameNoise, provenance };
 }
 
 function report(out: NoticeOutput, pipeline: Record<string, string | boolean>) {

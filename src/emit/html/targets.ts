@@ -1,0 +1,76 @@
+import type { CitationRow } from '../../../schemas/citations.js';
+import type { IndicatorRow } from '../../../schemas/indicators.js';
+import { LEVEL1 } from '../../../schemas/indicators.js';
+import { byCodePoint, esc, headRow, row, td } from './escape.js';
+
+/** Field titles of the indicator and citation schemas the page uses as column headers. */
+export type Titles = Record<string, string>;
+
+/** Per recipient: indicator counts (total, standard, local, flagged, per level 1), then each recipient's indicators in a `<details>`. */
+export function indicatorSection(indicators: readonly IndicatorRow[], names: ReadonlyMap<string, string>, t: Titles): string {
+  if (indicators.length === 0) return '<p class="empty">没有绩效指标。</p>';
+  const byRecipient = new Map<string, IndicatorRow[]>();
+  for (const i of indicators) {
+    const rows = byRecipient.get(i.recipient_code);
+    if (rows) rows.push(i);
+    else byRecipient.set(i.recipient_code, [i]);
+  }
+  const levels = LEVEL1.filter((l) => l !== '' && indicators.some((i) => i.level1 === l));
+  const summary = [...byRecipient].map(([code, rows]) => {
+    const perLevel = new Map<string, number>();
+    let standard = 0;
+    let flagged = 0;
+    for (const r of rows) {
+      perLevel.set(r.level1, (perLevel.get(r.level1) ?? 0) + 1);
+      if (r.indicator_id) standard++;
+      if (r.flags.length > 0) flagged++;
+    }
+    return row([
+      td(code, 'class="code"'), td(names.get(code) ?? ''), td(rows.length, 'class="num"'), td(standard, 'class="num"'), td(rows.length - standard, 'class="num"'),
+      ...levels.map((l) => td(perLevel.get(l) ?? 0, 'class="num"')), td(flagged, `class="num${flagged ? ' flagged' : ''}"`),
+    ], `data-recipient="${esc(code)}"`);
+  });
+  const lists = [...byRecipient].map(([code, rows]) => `<details class="indicators"><summary>${esc(code)} ${esc(names.get(code) ?? '')} — ${rows.length} 项</summary>
+<table><thead>${headRow([t.seq!, t.level1!, t.level2!, t.name!, t.value_raw!, t.indicator_id!, t.flags!])}</thead><tbody>
+${rows.map((r) => row([td(r.seq, 'class="num"'), td(r.level1), td(r.level2), td(r.name), td(r.value_raw), td(r.indicator_id, 'class="code"'), td(r.flags.join('; '))], r.flags.length ? 'class="flagged"' : '')).join('\n')}
+</tbody></table></details>`);
+  return `<table class="indicator-summary"><thead>${headRow([t.recipient_code!, '分配单位', '指标数', '标准指标', '本地指标', ...levels, '有标记'])}</thead><tbody>
+${summary.join('\n')}
+</tbody></table>
+${lists.join('\n')}`;
+}
+
+/** One cited policy: its id (or, unmatched, its title) and who cites it. */
+interface CitedPolicy {
+  id: string;
+  title: string;
+  docNumbers: Set<string>;
+  matches: Set<string>;
+  recipients: Set<string>;
+  citations: number;
+}
+
+/** Policies cited, grouped by registry id (unmatched citations by their normalized title), most widely cited first. */
+export function policySection(citations: readonly CitationRow[], recipientCount: number, t: Titles): string {
+  if (citations.length === 0) return '<p class="empty">没有政策依据。</p>';
+  const policies = new Map<string, CitedPolicy>();
+  for (const c of citations) {
+    const key = c.policy_id ? `id:${c.policy_id}` : `title:${c.title}`;
+    let p = policies.get(key);
+    if (!p) policies.set(key, (p = { id: c.policy_id, title: c.policy_title || c.title, docNumbers: new Set(), matches: new Set(), recipients: new Set(), citations: 0 }));
+    if (c.doc_number) p.docNumbers.add(c.doc_number);
+    p.matches.add(c.match);
+    p.recipients.add(c.recipient_code);
+    p.citations++;
+  }
+  const sorted = [...policies.values()].sort((a, b) => b.recipients.size - a.recipients.size || Number(!a.id) - Number(!b.id) || byCodePoint(a.id || a.title, b.id || b.title));
+  const matched = sorted.filter((p) => p.id).length;
+  const body = sorted.map((p) => row([
+    td(p.id || '—', 'class="code"'), td(p.title), td([...p.docNumbers].sort(byCodePoint).join('；')), td([...p.matches].sort(byCodePoint).join(' / ')),
+    td(p.recipients.size, 'class="num"'), td(p.citations, 'class="num"'),
+  ], p.id ? '' : 'class="unmatched"'));
+  return `<p class="summary">${citations.length} 条引用，${sorted.length} 份文件（${matched} 份在政策库中，${sorted.length - matched} 份未匹配，待复核）；${recipientCount} 个单位。</p>
+<table class="policies"><thead>${headRow([t.policy_id!, t.title!, `${t.doc_number!}（引用中所写）`, t.match!, '引用单位数', '引用次数'])}</thead><tbody>
+${body.join('\n')}
+</tbody></table>`;
+}
