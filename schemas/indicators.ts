@@ -14,6 +14,12 @@ export const LEVEL2 = [
   '',
 ] as const;
 
+/** How a target value compares to its figure: ≥ at_least, > more_than, ≤ at_most, < less_than, = exactly, a range between, or text. */
+export const VALUE_COMPARATORS = ['at_least', 'more_than', 'at_most', 'less_than', 'exactly', 'between', 'text'] as const;
+
+/** A comparator word of a parsed target value. */
+export type ValueComparator = (typeof VALUE_COMPARATORS)[number];
+
 /** What can be wrong with an indicator row; each flag has a finding beside it in report.json. */
 export const INDICATOR_FLAGS = ['level_conflict', 'level_after_conflict', 'level_missing', 'missing_value', 'value_equals_name', 'extra_cells'] as const;
 
@@ -28,9 +34,9 @@ export const IndicatorRow = z.strictObject({
   name: titled(z.string(), '三级指标', 'the name normalized'),
   indicator_id: titled(z.string(), '指标编码', 'canonical indicator id, or empty'),
   value_raw: titled(z.string(), '指标值（原文）', 'the value cell as written, HTML stripped; empty when missing'),
-  value_comparator: titled(z.enum(['>=', '<=', '>', '<', '=', 'range', 'text', '']), '比较方式', 'empty when the value is missing'),
-  value_number: titled(decimalOrEmpty, '指标数值', 'the (lower) figure of the value'),
-  value_number_max: titled(decimalOrEmpty, '指标数值上限', 'upper figure of a range'),
+  value_comparator: titled(z.enum([...VALUE_COMPARATORS, '']), '比较方式', 'empty when the value is missing'),
+  value_number: titled(decimalOrEmpty, '指标数值', 'the (lower) figure of the value, sign kept'),
+  value_number_max: titled(decimalOrEmpty, '指标数值上限', 'upper figure when the comparator is between; empty otherwise'),
   value_unit: titled(z.string(), '计量单位'),
   flags: titled(z.array(z.enum(INDICATOR_FLAGS)), '标记', 'what was irregular in the row'),
   source_line: titled(sourceLine, '源文件行号'),

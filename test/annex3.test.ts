@@ -268,14 +268,14 @@ describe('Annex 3 indicators of the seed', () => {
 
   it('parses values into comparator, number, upper bound and unit, keeping the raw text', () => {
     const value = (line: number): unknown[] => ['value_raw', 'value_comparator', 'value_number', 'value_number_max', 'value_unit'].map((k) => at(line)[k]);
-    expect(value(199)).toEqual(['不少于5家', '>=', '5', '', '家']);
-    expect(value(207)).toEqual(['1000次以上', '>=', '1000', '', '次']);
-    expect(value(736)).toEqual(['2-3场', 'range', '2', '3', '场']);
-    expect(value(1002)).toEqual(['≥7（亿）', '>=', '7', '', '亿']);
-    expect(value(443)).toEqual(['不高于10%', '<=', '10', '', '%']);
-    expect(value(1198)).toEqual(['不少于一个', '>=', '1', '', '个']);
+    expect(value(199)).toEqual(['不少于5家', 'at_least', '5', '', '家']);
+    expect(value(207)).toEqual(['1000次以上', 'at_least', '1000', '', '次']);
+    expect(value(736)).toEqual(['2-3场', 'between', '2', '3', '场']);
+    expect(value(1002)).toEqual(['≥7（亿）', 'at_least', '7', '', '亿']);
+    expect(value(443)).toEqual(['不高于10%', 'at_most', '10', '', '%']);
+    expect(value(1198)).toEqual(['不少于一个', 'at_least', '1', '', '个']);
     expect(value(213)).toEqual(['较上年有增长', 'text', '', '', '']);
-    expect(value(575)).toEqual(['为辖区不少于5家企业提供商标注册指导与服务', '>=', '5', '', '家']);
+    expect(value(575)).toEqual(['为辖区不少于5家企业提供商标注册指导与服务', 'at_least', '5', '', '家']);
   });
 
   it('parses a number from every value that holds a digit', () => {

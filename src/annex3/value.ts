@@ -9,10 +9,10 @@
  * Every lookaround is bounded and no regex nests quantifiers, so a 100 KB cell
  * parses in linear time.
  */
+import type { ValueComparator } from '../../schemas/indicators.js';
 import { readChineseNumeral } from './chineseNumeral.js';
 
-/** Comparator of a parsed target value. */
-export type ValueComparator = '>=' | '<=' | '>' | '<' | '=' | 'range' | 'text';
+export type { ValueComparator };
 
 /** A target value parsed from its raw cell text; numbers are decimal strings, never floats. */
 export interface ParsedValue {
@@ -20,7 +20,7 @@ export interface ParsedValue {
   comparator: ValueComparator | '';
   /** The (lower) figure as a normalized decimal string ("5", "0.5", "90"); '' when none. */
   number: string;
-  /** Upper bound when comparator is 'range'; '' otherwise. */
+  /** Upper bound when comparator is 'between'; '' otherwise. */
   numberMax: string;
   /** Measure word right after the figure (家, 场次, %, 亿元…); '' when none. */
   unit: string;
@@ -37,11 +37,11 @@ const UNIT_SET: ReadonlySet<string> = new Set(UNITS);
 
 /** Keyword → comparator, longest first so that 不低于 wins over 低于 and >= over >. */
 const PREFIX_KEYWORDS: readonly (readonly [string, ValueComparator])[] = [
-  ...keywords('>=', '大于或等于 大于等于 不得少于 不得低于 不少于 不低于 不小于 至少 最少 最低 ≥ ≧ >='),
-  ...keywords('<=', '小于或等于 小于等于 不得超过 不得高于 不高于 不超过 不大于 不多于 至多 最多 最高 ≤ ≦ <='),
-  ...keywords('>', '大于 超过 高于 多于 >'),
-  ...keywords('<', '小于 低于 少于 不足 <'),
-  ...keywords('=', '等于 ='),
+  ...keywords('at_least', '大于或等于 大于等于 不得少于 不得低于 不少于 不低于 不小于 至少 最少 最低 ≥ ≧ >='),
+  ...keywords('at_most', '小于或等于 小于等于 不得超过 不得高于 不高于 不超过 不大于 不多于 至多 最多 最高 ≤ ≦ <='),
+  ...keywords('more_than', '大于 超过 高于 多于 >'),
+  ...keywords('less_than', '小于 低于 少于 不足 <'),
+  ...keywords('exactly', '等于 ='),
 ].sort((x, y) => y[0].length - x[0].length);
 const KEYWORD_LAST_CHARS: ReadonlySet<string> = new Set(PREFIX_KEYWORDS.map(([k]) => k.slice(-1)));
 
@@ -69,7 +69,7 @@ export function parseTargetValue(raw: string): ParsedValue {
   const best = pickCandidate(text);
   // Only dates, years, ordinals or identifiers: a deadline or a name, not a quantity to compare.
   if (best === null || best.incidental) return { comparator: 'text', number: '', numberMax: '', unit: '' };
-  const comparator = best.comparator === '' ? '=' : best.comparator;
+  const comparator = best.comparator === '' ? 'exactly' : best.comparator;
   return { comparator, number: best.number, numberMax: best.numberMax, unit: best.unit };
 }
 
@@ -110,6 +110,10 @@ function rank(candidate: Candidate): number {
 /** Reads an Arabic or Chinese figure starting exactly at `start`. */
 function readFigure(text: string, start: number): Figure | null {
   if (isAsciiDigit(text[start])) return readArabic(text, start);
+  if (isMinusSign(text, start)) {
+    const figure = readArabic(text, start + 1);
+    return { ...figure, start, value: figure.value === '0' ? '0' : `-${figure.value}` };
+  }
   const run = readChineseNumeral(text, start);
   // A malformed run (十四五) still yields a figure so the scan skips it whole; its '' value rejects it.
   return run === null ? null : { start, end: run.end, value: run.value, chinese: true };
@@ -149,15 +153,50 @@ function normalizeDecimal(integer: string, fraction: string): string {
 /** Builds the candidate for a figure; null for a Chinese numeral that is only part of a word. */
 function buildCandidate(text: string, figure: Figure): Candidate | null {
   const first = readUnit(text, figure.end);
-  const range = readRangeEnd(text, first.next);
+  const prefix = prefixComparator(text, figure.start);
+  // 90%-100% is a range; so is ≥90%且≤100%, a bound of each direction joined by 且 (or a comma).
+  const range = readRangeEnd(text, first.next) ?? readOtherBound(text, first.next, prefix);
   const next = range === null ? first.next : range.next;
   let unit = range !== null && range.unit !== '' ? range.unit : first.unit;
-  const comparator: ValueComparator | '' =
-    range !== null ? 'range' : prefixComparator(text, figure.start) || suffixComparator(text, next);
+  const comparator: ValueComparator | '' = range !== null ? 'between' : prefix || suffixComparator(text, next);
   if (figure.chinese && !isQuantityWord(text, figure, unit !== '' || range !== null, comparator !== '')) return null;
   if (unit === '' && figure.start >= 3 && text.startsWith('百分之', figure.start - 3)) unit = '%';
-  const numberMax = range === null ? '' : range.value;
-  return { number: figure.value, numberMax, unit, comparator, incidental: isIncidental(text, figure, unit), next };
+  // ≤100%且≥90% names the upper bound first.
+  const upperFirst = range?.lower === true;
+  const number = upperFirst ? (range?.value ?? '') : figure.value;
+  const numberMax = range === null ? '' : upperFirst ? figure.value : range.value;
+  return { number, numberMax, unit, comparator, incidental: isIncidental(text, figure, unit), next };
+}
+
+/** Words joining the two bounds of ≥90%且≤100%. */
+const BOUND_JOINERS: readonly string[] = ['并且', '而且', '且', '并', '和', '，', ',', '、', ';', '；'];
+
+/**
+ * After a bound with a comparator, the bound of the other direction (`且≤100%` after `≥90%`): its
+ * figure, unit and end, and `lower: true` when that second bound is the lower one; null when absent.
+ */
+function readOtherBound(text: string, pos: number, first: ValueComparator | ''): { value: string; unit: string; next: number; lower: boolean } | null {
+  const lowerFirst = first === 'at_least' || first === 'more_than';
+  if (!lowerFirst && first !== 'at_most' && first !== 'less_than') return null;
+  let p = skipSpaces(text, pos);
+  p += BOUND_JOINERS.find((j) => text.startsWith(j, p))?.length ?? 0;
+  p = skipSpaces(text, p);
+  const keyword = PREFIX_KEYWORDS.find(([k]) => text.startsWith(k, p));
+  if (keyword === undefined) return null;
+  const wanted = lowerFirst ? ['at_most', 'less_than'] : ['at_least', 'more_than'];
+  if (!wanted.includes(keyword[1])) return null;
+  const figure = readFigure(text, skipSpaces(text, p + keyword[0].length));
+  if (figure === null || figure.value === '') return null;
+  const unit = readUnit(text, figure.end);
+  return { value: figure.value, unit: unit.unit, next: unit.next, lower: !lowerFirst };
+}
+
+/** A `-` that signs a figure (`≤-5%`, `-3`), not one that joins a range (`2-3`) or a word (`ISO-9`). */
+function isMinusSign(text: string, pos: number): boolean {
+  const ch = text[pos];
+  if ((ch !== '-' && ch !== '\u2212') || !isAsciiDigit(text[pos + 1])) return false;
+  const before = text[pos - 1];
+  return before === undefined || before === ' ' || '≤≥≦≧<>=:：(为'.includes(before) || (isCjk(before) && keywordEndingAt(text, pos) !== '');
 }
 
 /** Chinese numerals count when measured (两次) or compared and alone (不少于一), not in 进一步 or 一、. */
@@ -195,14 +234,14 @@ function readQualifier(text: string, pos: number, afterUnit: boolean): { text: s
 }
 
 /** Reads "-3场" / "至三场" after a figure's unit: the upper bound, its unit and where it ends. */
-function readRangeEnd(text: string, pos: number): { value: string; unit: string; next: number } | null {
+function readRangeEnd(text: string, pos: number): { value: string; unit: string; next: number; lower: boolean } | null {
   const sep = skipSpaces(text, pos);
   const sepChar = text[sep];
   if (sepChar === undefined || !RANGE_SEPARATORS.has(sepChar)) return null;
   const figure = readFigure(text, skipSpaces(text, sep + 1));
   if (figure === null) return null;
   const unit = readUnit(text, figure.end);
-  return { value: figure.value, unit: unit.unit, next: unit.next };
+  return { value: figure.value, unit: unit.unit, next: unit.next, lower: false };
 }
 
 /** Comparator of the nearest keyword ending at most MAX_KEYWORD_GAP CJK characters before `start`. */
@@ -231,12 +270,12 @@ function keywordEndingAt(text: string, end: number): ValueComparator | '' {
   return asciiSymbol && before !== undefined && /^[A-Za-z"']$/.test(before) ? '' : match[1];
 }
 
-/** 以上 → '>=', 以下 / 以内 → '<=' right after the unit, allowing 及 / 或 before them. */
+/** 以上 → at_least, 以下 / 以内 → at_most right after the unit, allowing 及 / 或 before them. */
 function suffixComparator(text: string, pos: number): ValueComparator | '' {
   let p = skipSpaces(text, pos);
   if (text[p] === '及' || text[p] === '或') p += 1;
-  if (text.startsWith('以上', p)) return '>=';
-  if (text.startsWith('以下', p) || text.startsWith('以内', p)) return '<=';
+  if (text.startsWith('以上', p)) return 'at_least';
+  if (text.startsWith('以下', p) || text.startsWith('以内', p)) return 'at_most';
   return '';
 }
 
@@ -244,6 +283,8 @@ function suffixComparator(text: string, pos: number): ValueComparator | '' {
 function isIncidental(text: string, figure: Figure, unit: string): boolean {
   const before = text[figure.start - 1];
   if (before === '第' || (before !== undefined && /^[A-Za-z]$/.test(before))) return true;
+  // ISO-9001: an identifier with a dash.
+  if (before === '-' && /^[A-Za-z]$/.test(text[figure.start - 2] ?? '')) return true;
   const after = text[figure.end];
   if (after === '月' || after === '日' || after === '号' || (after === '、' && unit === '')) return true;
   const year = figure.value.length === 4 && !figure.value.includes('.') ? Number(figure.value) : 0;

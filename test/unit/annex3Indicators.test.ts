@@ -19,8 +19,8 @@ describe('extractIndicators', () => {
   it('numbers rows from 1, carries levels down and parses each value', () => {
     const { records, findings } = run(['绩效指标\t产出指标\t数量指标\t建设中心\t不少于5家', '\t\t\t形成报告\t2-3份']);
     expect(records.map((r) => [r.seq, r.level1, r.level2, r.name, r.value_comparator, r.value_number, r.value_number_max, r.value_unit, r.flags])).toEqual([
-      [1, '产出指标', '数量指标', '建设中心', '>=', '5', '', '家', []],
-      [2, '产出指标', '数量指标', '形成报告', 'range', '2', '3', '份', []],
+      [1, '产出指标', '数量指标', '建设中心', 'at_least', '5', '', '家', []],
+      [2, '产出指标', '数量指标', '形成报告', 'between', '2', '3', '份', []],
     ]);
     expect(records[0]).toMatchObject({ recipient_code: '440100000', indicator_id: '', source_line: 1, level_labels_raw: ['产出指标', '数量指标'] });
     expect(findings).toEqual([]);

@@ -36,66 +36,66 @@ describe('parseTargetValue on missing and qualitative values', () => {
 describe('parseTargetValue comparators', () => {
   describe('reads 不少于 / 至少 / 不低于 / ≥ / >= / 大于等于 / 以上 as >=', () => {
     table([
-      ['不少于1场', v('>=', '1', '场')],
-      ['不少于15家次', v('>=', '15', '家次')],
-      ['至少20家', v('>=', '20', '家')],
-      ['至少7份', v('>=', '7', '份')],
-      ['不低于10%', v('>=', '10', '%')],
-      ['≥30%', v('>=', '30', '%')],
-      ['>=5家', v('>=', '5', '家')],
-      ['大于等于3次', v('>=', '3', '次')],
-      ['20次以上', v('>=', '20', '次')],
-      ['1000次以上', v('>=', '1000', '次')],
-      ['3个以上', v('>=', '3', '个')],
-      ['85%以上', v('>=', '85', '%')],
-      ['5家及以上', v('>=', '5', '家')],
+      ['不少于1场', v('at_least', '1', '场')],
+      ['不少于15家次', v('at_least', '15', '家次')],
+      ['至少20家', v('at_least', '20', '家')],
+      ['至少7份', v('at_least', '7', '份')],
+      ['不低于10%', v('at_least', '10', '%')],
+      ['≥30%', v('at_least', '30', '%')],
+      ['>=5家', v('at_least', '5', '家')],
+      ['大于等于3次', v('at_least', '3', '次')],
+      ['20次以上', v('at_least', '20', '次')],
+      ['1000次以上', v('at_least', '1000', '次')],
+      ['3个以上', v('at_least', '3', '个')],
+      ['85%以上', v('at_least', '85', '%')],
+      ['5家及以上', v('at_least', '5', '家')],
     ]);
   });
   describe('reads 不高于 / 不超过 / ≤ / <= / 小于等于 / 以下 / 以内 as <=', () => {
     table([
-      ['不高于10%', v('<=', '10', '%')],
-      ['≤10%', v('<=', '10', '%')],
-      ['不超过3次', v('<=', '3', '次')],
-      ['<=2件', v('<=', '2', '件')],
-      ['小于等于5%', v('<=', '5', '%')],
-      ['5%以下', v('<=', '5', '%')],
-      ['控制在10%以内', v('<=', '10', '%')],
+      ['不高于10%', v('at_most', '10', '%')],
+      ['≤10%', v('at_most', '10', '%')],
+      ['不超过3次', v('at_most', '3', '次')],
+      ['<=2件', v('at_most', '2', '件')],
+      ['小于等于5%', v('at_most', '5', '%')],
+      ['5%以下', v('at_most', '5', '%')],
+      ['控制在10%以内', v('at_most', '10', '%')],
     ]);
   });
   describe('reads 大于 / 超过 as > and 小于 / 低于 as <, checking the longer keyword first', () => {
     table([
-      ['大于5家', v('>', '5', '家')],
-      ['超过20次', v('>', '20', '次')],
-      ['小于3%', v('<', '3', '%')],
-      ['低于5%', v('<', '5', '%')],
-      ['不低于5%', v('>=', '5', '%')],
-      ['不超过5%', v('<=', '5', '%')],
+      ['大于5家', v('more_than', '5', '家')],
+      ['超过20次', v('more_than', '20', '次')],
+      ['小于3%', v('less_than', '3', '%')],
+      ['低于5%', v('less_than', '5', '%')],
+      ['不低于5%', v('at_least', '5', '%')],
+      ['不超过5%', v('at_most', '5', '%')],
     ]);
   });
   describe('reads a bare figure as =', () => {
     table([
-      ['1份', v('=', '1', '份')],
-      ['2家', v('=', '2', '家')],
-      ['20期', v('=', '20', '期')],
-      ['10亿元', v('=', '10', '亿元')],
-      ['10%', v('=', '10', '%')],
-      ['0.8', v('=', '0.8')],
-      ['形成3份', v('=', '3', '份')],
-      ['撰写1份', v('=', '1', '份')],
-      ['新增3家', v('=', '3', '家')],
-      ['后补助单位29个', v('=', '29', '个')],
-      ['支持3家企业申报', v('=', '3', '家')],
-      ['完成重点企业专利微导航3份', v('=', '3', '份')],
-      ['四会市、封开县、德庆县、怀集县各1个', v('=', '1', '个')],
+      ['1份', v('exactly', '1', '份')],
+      ['2家', v('exactly', '2', '家')],
+      ['20期', v('exactly', '20', '期')],
+      ['10亿元', v('exactly', '10', '亿元')],
+      ['10%', v('exactly', '10', '%')],
+      ['0.8', v('exactly', '0.8')],
+      ['形成3份', v('exactly', '3', '份')],
+      ['撰写1份', v('exactly', '1', '份')],
+      ['新增3家', v('exactly', '3', '家')],
+      ['后补助单位29个', v('exactly', '29', '个')],
+      ['支持3家企业申报', v('exactly', '3', '家')],
+      ['完成重点企业专利微导航3份', v('exactly', '3', '份')],
+      ['四会市、封开县、德庆县、怀集县各1个', v('exactly', '1', '个')],
     ]);
   });
   describe('reads ranges with -, ～ and 至 as range with an upper bound', () => {
     table([
-      ['2-3场', v('range', '2', '场', '3')],
-      ['2～3场', v('range', '2', '场', '3')],
-      ['2至3场', v('range', '2', '场', '3')],
-      ['两至三场', v('range', '2', '场', '3')],
-      ['1.5-2亿元', v('range', '1.5', '亿元', '2')],
+      ['2-3场', v('between', '2', '场', '3')],
+      ['2～3场', v('between', '2', '场', '3')],
+      ['2至3场', v('between', '2', '场', '3')],
+      ['两至三场', v('between', '2', '场', '3')],
+      ['1.5-2亿元', v('between', '1.5', '亿元', '2')],
     ]);
   });
 });
@@ -103,18 +103,18 @@ describe('parseTargetValue comparators', () => {
 describe('parseTargetValue figures and units', () => {
   describe('reads Chinese numerals', () => {
     table([
-      ['不少于一个', v('>=', '1', '个')],
-      ['两次', v('=', '2', '次')],
-      ['十场', v('=', '10', '场')],
-      ['二十家', v('=', '20', '家')],
-      ['一百次以上', v('>=', '100', '次')],
-      ['十五家', v('=', '15', '家')],
-      ['两百人次', v('=', '200', '人次')],
-      ['一百零五份', v('=', '105', '份')],
-      ['不少于一', v('>=', '1')],
-      ['一批', v('=', '1', '批')],
-      ['每年一次', v('=', '1', '次')],
-      ['每年至少举办两次知识产权公益培训、公益讲座、专题研讨会等培训活动', v('>=', '2', '次')],
+      ['不少于一个', v('at_least', '1', '个')],
+      ['两次', v('exactly', '2', '次')],
+      ['十场', v('exactly', '10', '场')],
+      ['二十家', v('exactly', '20', '家')],
+      ['一百次以上', v('at_least', '100', '次')],
+      ['十五家', v('exactly', '15', '家')],
+      ['两百人次', v('exactly', '200', '人次')],
+      ['一百零五份', v('exactly', '105', '份')],
+      ['不少于一', v('at_least', '1')],
+      ['一批', v('exactly', '1', '批')],
+      ['每年一次', v('exactly', '1', '次')],
+      ['每年至少举办两次知识产权公益培训、公益讲座、专题研讨会等培训活动', v('at_least', '2', '次')],
     ]);
   });
   it('does not read numeral characters inside ordinary words as figures', () => {
@@ -125,44 +125,44 @@ describe('parseTargetValue figures and units', () => {
   });
   describe('takes the longest known unit right after the figure', () => {
     table([
-      ['不少于2批次', v('>=', '2', '批次')],
-      ['不少于1届次', v('>=', '1', '届次')],
-      ['不少于1场次', v('>=', '1', '场次')],
-      ['100人次以上', v('>=', '100', '人次')],
-      ['不少于90亿元', v('>=', '90', '亿元')],
-      ['1239万元', v('=', '1239', '万元')],
-      ['≥7（亿）', v('>=', '7', '亿')],
-      ['≥1（亿）', v('>=', '1', '亿')],
-      ['不少于30家(次)', v('>=', '30', '家次')],
-      ['不少于1届/次', v('>=', '1', '届次')],
-      ['培育发展本地信息公共服务网点不少于1', v('>=', '1')],
-      ['不低于百分之九十', v('>=', '90', '%')],
+      ['不少于2批次', v('at_least', '2', '批次')],
+      ['不少于1届次', v('at_least', '1', '届次')],
+      ['不少于1场次', v('at_least', '1', '场次')],
+      ['100人次以上', v('at_least', '100', '人次')],
+      ['不少于90亿元', v('at_least', '90', '亿元')],
+      ['1239万元', v('exactly', '1239', '万元')],
+      ['≥7（亿）', v('at_least', '7', '亿')],
+      ['≥1（亿）', v('at_least', '1', '亿')],
+      ['不少于30家(次)', v('at_least', '30', '家次')],
+      ['不少于1届/次', v('at_least', '1', '届次')],
+      ['培育发展本地信息公共服务网点不少于1', v('at_least', '1')],
+      ['不低于百分之九十', v('at_least', '90', '%')],
     ]);
   });
   describe('finds the figure inside longer text and ignores parentheticals', () => {
     table([
-      ['各不少于1次', v('>=', '1', '次')],
-      ['为辖区不少于5家企业提供商标注册指导与服务', v('>=', '5', '家')],
-      ['不少于6场（讲座、交流活动）', v('>=', '6', '场')],
-      ['不少于10份（发明专利申请前评估报告）', v('>=', '10', '份')],
-      ['1份(区域规划类导航或产业规划类)', v('=', '1', '份')],
-      ['3个(已建设)', v('=', '3', '个')],
-      ['开展不少于3场分级分类专业培训', v('>=', '3', '场')],
-      ['促进不少于35家企业申报', v('>=', '35', '家')],
-      ['不少于4所中小学', v('>=', '4', '所')],
-      ['力争不少于1件', v('>=', '1', '件')],
-      ['新增通过知识产权贯标企业、省级以上知识产权优势示范企业10家以上', v('>=', '10', '家')],
-      ['完成3份报告，服务不少于5家', v('>=', '5', '家')],
+      ['各不少于1次', v('at_least', '1', '次')],
+      ['为辖区不少于5家企业提供商标注册指导与服务', v('at_least', '5', '家')],
+      ['不少于6场（讲座、交流活动）', v('at_least', '6', '场')],
+      ['不少于10份（发明专利申请前评估报告）', v('at_least', '10', '份')],
+      ['1份(区域规划类导航或产业规划类)', v('exactly', '1', '份')],
+      ['3个(已建设)', v('exactly', '3', '个')],
+      ['开展不少于3场分级分类专业培训', v('at_least', '3', '场')],
+      ['促进不少于35家企业申报', v('at_least', '35', '家')],
+      ['不少于4所中小学', v('at_least', '4', '所')],
+      ['力争不少于1件', v('at_least', '1', '件')],
+      ['新增通过知识产权贯标企业、省级以上知识产权优势示范企业10家以上', v('at_least', '10', '家')],
+      ['完成3份报告，服务不少于5家', v('at_least', '5', '家')],
     ]);
   });
   describe('skips years, dates, ordinals and identifiers when another figure exists', () => {
     table([
-      ['2024年完成3场', v('=', '3', '场')],
-      ['2024年不少于3场', v('>=', '3', '场')],
-      ['组织2024粤港澳知识产权研讨会1场', v('=', '1', '场')],
-      ['2024年1月前完成2份', v('=', '2', '份')],
-      ['第2批不少于3家', v('>=', '3', '家')],
-      ['通过ISO9001认证企业5家', v('=', '5', '家')],
+      ['2024年完成3场', v('exactly', '3', '场')],
+      ['2024年不少于3场', v('at_least', '3', '场')],
+      ['组织2024粤港澳知识产权研讨会1场', v('exactly', '1', '场')],
+      ['2024年1月前完成2份', v('exactly', '2', '份')],
+      ['第2批不少于3家', v('at_least', '3', '家')],
+      ['通过ISO9001认证企业5家', v('exactly', '5', '家')],
     ]);
   });
   describe('reads a value holding only dates, years or ordinals as text: a deadline, not a quantity', () => {
@@ -174,23 +174,45 @@ describe('parseTargetValue figures and units', () => {
   });
   describe('folds full-width digits and punctuation', () => {
     table([
-      ['不少于１２家', v('>=', '12', '家')],
-      ['≥９０％', v('>=', '90', '%')],
-      ['０．５亿元', v('=', '0.5', '亿元')],
-      ['２～３场', v('range', '2', '场', '3')],
+      ['不少于１２家', v('at_least', '12', '家')],
+      ['≥９０％', v('at_least', '90', '%')],
+      ['０．５亿元', v('exactly', '0.5', '亿元')],
+      ['２～３场', v('between', '2', '场', '3')],
     ]);
   });
   describe('normalizes figures as decimal strings without floats', () => {
     table([
-      ['007家', v('=', '7', '家')],
-      ['1.50亿元', v('=', '1.5', '亿元')],
-      ['1,000次以上', v('>=', '1000', '次')],
-      ['0.1%', v('=', '0.1', '%')],
-      ['123456789012345678901234567890家', v('=', '123456789012345678901234567890', '家')],
+      ['007家', v('exactly', '7', '家')],
+      ['1.50亿元', v('exactly', '1.5', '亿元')],
+      ['1,000次以上', v('at_least', '1000', '次')],
+      ['0.1%', v('exactly', '0.1', '%')],
+      ['123456789012345678901234567890家', v('exactly', '123456789012345678901234567890', '家')],
     ]);
   });
+  describe('keeps the sign of a figure', () => {
+    table([
+      ['≤-5%', v('at_most', '-5', '%')],
+      ['不低于-3%', v('at_least', '-3', '%')],
+      ['-2.5%', v('exactly', '-2.5', '%')],
+      ['增长率≥-10%', v('at_least', '-10', '%')],
+    ]);
+  });
+  describe('keeps both bounds of a range', () => {
+    table([
+      ['≥90%且≤100%', v('between', '90', '%', '100')],
+      ['≥90%，≤100%', v('between', '90', '%', '100')],
+      ['不低于90%且不高于100%', v('between', '90', '%', '100')],
+      ['≤100%且≥90%', v('between', '90', '%', '100')],
+      ['90%-100%', v('between', '90', '%', '100')],
+      ['≥-5%且≤5%', v('between', '-5', '%', '5')],
+    ]);
+  });
+  it('does not read the dash of a year range or an identifier as a sign', () => {
+    expect(parseTargetValue('2021-2023年完成')).toMatchObject({ number: expect.not.stringMatching(/^-/) });
+    expect(parseTargetValue('ISO-9001认证3家')).toEqual(v('exactly', '3', '家'));
+  });
   it('does not mistake the end of a leftover HTML tag for a > comparator', () => {
-    expect(parseTargetValue('<li>3场</li>')).toEqual(v('=', '3', '场'));
+    expect(parseTargetValue('<li>3场</li>')).toEqual(v('exactly', '3', '场'));
   });
 });
 
@@ -204,8 +226,8 @@ describe('parseTargetValue properties', () => {
     fc.assert(
       fc.property(fc.oneof(anyString, tokenString), (raw) => {
         const parsed = parseTargetValue(raw);
-        expect(parsed.number).toMatch(/^(|0|[1-9]\d*)(\.\d*[1-9])?$/);
-        expect(parsed.numberMax === '' || parsed.comparator === 'range').toBe(true);
+        expect(parsed.number).toMatch(/^(|0|-?[1-9]\d*)(\.\d*[1-9])?$|^-0\.\d*[1-9]$/);
+        expect(parsed.numberMax === '' || parsed.comparator === 'between').toBe(true);
         expect(parsed.number === '').toBe(['', 'text'].includes(parsed.comparator));
       }),
       { numRuns: 2000 },
@@ -216,21 +238,21 @@ describe('parseTargetValue properties', () => {
     fc.assert(
       fc.property(n, fc.constantFrom(...UNITS), fc.boolean(), (num, unit, prefixed) => {
         const raw = prefixed ? `不少于${num}${unit}` : `${num}${unit}以上`;
-        expect(parseTargetValue(raw)).toEqual(v('>=', num, unit));
+        expect(parseTargetValue(raw)).toEqual(v('at_least', num, unit));
       }),
     );
   });
   it('reads a generated bare N<unit> as = N with that unit', () => {
     fc.assert(
       fc.property(fc.nat(), fc.constantFrom(...UNITS), (num, unit) => {
-        expect(parseTargetValue(`${num}${unit}`)).toEqual(v('=', String(num), unit));
+        expect(parseTargetValue(`${num}${unit}`)).toEqual(v('exactly', String(num), unit));
       }),
     );
   });
   it('reads a generated range A-B<unit> as a range from A to B', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.constantFrom(...UNITS), (a, b, unit) => {
-        expect(parseTargetValue(`${a}-${b}${unit}`)).toEqual(v('range', String(a), unit, String(b)));
+        expect(parseTargetValue(`${a}-${b}${unit}`)).toEqual(v('between', String(a), unit, String(b)));
       }),
     );
   });
@@ -253,7 +275,7 @@ describe('parseTargetValue on long input', () => {
   // Speed is measured by the benchmark script, not here: these only show long input is handled.
   it.each(Object.entries(inputs))('reads 100 KB of %s without throwing', (_name, raw) => {
     const parsed = parseTargetValue(raw);
-    expect(['>=', '<=', '>', '<', '=', 'range', 'text', '']).toContain(parsed.comparator);
+    expect(['at_least', 'at_most', 'more_than', 'less_than', 'exactly', 'between', 'text', '']).toContain(parsed.comparator);
     expect(parsed.number).toMatch(/^(\d+(\.\d+)?)?$/);
   });
 });
