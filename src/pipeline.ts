@@ -21,7 +21,7 @@ import { InputError } from './read/inputError.js';
 import { decodeInput } from './read/readInput.js';
 import { reviewRows } from './review/rows.js';
 import { summarizeMatches } from './review/summary.js';
-import { statedUnit, tableUnit } from './tables/unitLine.js';
+import { statedUnit, tableUnit, unitInTitleRows } from './tables/unitLine.js';
 import { primaryKeysNotHeld } from './validate/keys.js';
 import { validateRecords } from './validate/records.js';
 
@@ -112,6 +112,6 @@ function moneyTable<T extends AllocationRow | DetailRow>(
 ): T[] {
   const table = headTable(gridRows(parsed, range), spec, ctx);
   if (!table) return [];
-  const unit = tableUnit(statedUnit(parsed, range), { unit: table.columns.unit, line: table.headerLine }, spec.unit, spec.label, ctx);
+  const unit = tableUnit(statedUnit(parsed, range) ?? unitInTitleRows(table.titleRows), { unit: table.columns.unit, line: table.headerLine }, spec.unit, spec.label, ctx);
   return extract(table, spec, unit);
 }

@@ -14,6 +14,8 @@ interface Group {
   seq: string;
   budgetCode: string;
   city: string;
+  /** The city's recipient code from Annex 1 (its own level), '' when it joins none. */
+  code?: string;
 }
 
 /** Annex 2 records: item rows take seq, budget code and city from their subtotal, and a recipient code from Annex 1. */
@@ -38,16 +40,22 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       recipientName = '';
     } else if (type === 'subtotal') {
       own.city = withoutRowTypeMarker(recipientName, spec, 'subtotal');
+      own.code = own.city ? joinRecipient(own.city, recipients).code : '';
       recipientName = '';
       group = own;
     } else {
       if (!group && !own.seq) ctx.report({ code: 'extract/group-missing', annex: spec.label, source_line: row.line });
-      own.seq ||= group?.seq ?? '';
-      own.budgetCode ||= group?.budgetCode ?? '';
-      own.city = group?.city ?? '';
       const join = joinRecipient(recipientName, recipients);
       reportJoin(join, recipientName, { annex: spec.label, line: row.line }, (f) => ctx.report(f));
       recipientCode = join.code;
+      // The group is confirmed by the item's own place: a lost subtotal row must not pull its items into the group above.
+      const mine = group && !sameGroup(join.code, group.code ?? '', spec.groupCodePrefix) ? null : group;
+      if (group && !mine) {
+        ctx.report({ code: 'extract/group-mismatch', annex: spec.label, recipient_code: join.code, source_line: row.line, actual: recipientName, expected: `${group.city} (${group.code})` });
+      }
+      own.seq ||= mine?.seq ?? '';
+      own.budgetCode ||= mine?.budgetCode ?? '';
+      own.city = mine?.city ?? '';
     }
     records.push({
       annex: spec.label,
@@ -67,4 +75,10 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
   }
   if (records.length === 0) ctx.report({ code: 'extract/empty-annex', annex: spec.label, params: { annex: spec.label } });
   return records;
+}
+
+/** True unless both codes are known and differ in the leading digits a group shares (GB/T 2260: 4 = the city). */
+function sameGroup(itemCode: string, groupCode: string, prefix: number | undefined): boolean {
+  if (!prefix || !itemCode || !groupCode) return true;
+  return itemCode.slice(0, prefix) === groupCode.slice(0, prefix);
 }

@@ -26,6 +26,8 @@ export const ColumnSpec = z.object({
   synonyms: z.array(z.string()).min(1),
   /** A header without this column is an error. */
   required: z.boolean().default(false),
+  /** Regular expression a cell of this column always matches (`^\\d{9}$`): content that cannot be mistaken, used to align shifted rows. */
+  content: z.string().optional(),
 });
 
 /** A rule that gives a row its type when one of its label cells matches. */
@@ -55,6 +57,8 @@ export const TableAnnexSpec = z.object({
   columns: z.array(ColumnSpec).min(1),
   /** Row type rules, first match wins; unmatched rows are `item`. */
   rowTypes: z.array(RowTypeRule),
+  /** Leading digits of a recipient code that every item of a subtotal's group shares (4 = the city in GB/T 2260); absent: groups are not checked. */
+  groupCodePrefix: z.number().int().positive().optional(),
   /** Words of a yes/no cell. */
   yesNo: z.object({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
 });

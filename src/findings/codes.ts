@@ -20,6 +20,11 @@ export const FINDING_CODES = {
   'grid/header-column-unknown': { severity: 'warning', template: 'header cell "{actual}" maps to no column role' },
   'grid/column-missing': { severity: 'error', template: 'required column "{expected}" not found in the header' },
   'grid/row-short': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; missing cells read as empty' },
+  'grid/title-row': { severity: 'info', template: 'row "{actual}" before the header reads as a title and is no record' },
+  'grid/title-row-dropped': { severity: 'info', template: 'row "{actual}" inside the table reads as a title, running header or page number; no record' },
+  'grid/header-joined': { severity: 'info', template: 'header split over two rows read as one: {actual}' },
+  'grid/row-aligned': { severity: 'info', template: 'row "{actual}" aligned with the header by content: {expected}' },
+  'grid/row-unaligned': { severity: 'error', template: 'row "{actual}" cannot be aligned with the header ({expected}): {why}; the row is left out' },
   'grid/row-long': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; extra non-empty cells ignored' },
 
   'extract/amount-invalid': { severity: 'error', template: 'amount "{actual}" is not a number; the row is left out' },
@@ -31,6 +36,7 @@ export const FINDING_CODES = {
   'extract/code-invalid': { severity: 'warning', template: 'code "{actual}" is not 9 digits; left empty' },
   'extract/code-mismatch': { severity: 'warning', template: 'code in "{actual}" differs from region code {expected}' },
   'extract/flag-invalid': { severity: 'warning', template: 'yes/no cell "{actual}" is neither 是 nor 否' },
+  'extract/group-mismatch': { severity: 'error', template: 'item "{actual}" does not belong to the group above it ({expected}); its seq, budget code and city are left empty' },
   'extract/group-missing': { severity: 'error', template: 'item row before any subtotal row' },
   'extract/empty-annex': { severity: 'error', template: '{annex} has no data rows' },
 

@@ -1,6 +1,7 @@
 import type { ParsedNotice } from '../parse/markdown.js';
 import type { LineRange } from '../grid/build.js';
 import type { StageContext } from '../findings/context.js';
+import type { GridRow } from '../grid/grid.js';
 import { UNIT_ALTERNATION } from '../normalize/units.js';
 
 const UNIT_LINE = new RegExp(`^\\s*(?:金额)?单位\\s*[:：]\\s*(${UNIT_ALTERNATION})\\s*$`, 'u');
@@ -10,6 +11,15 @@ export function statedUnit(parsed: ParsedNotice, range: LineRange): { unit: stri
   for (let l = range.start; l <= range.end; l++) {
     const match = UNIT_LINE.exec(parsed.lines[l - 1] ?? '');
     if (match?.[1]) return { unit: match[1], line: l };
+  }
+  return null;
+}
+
+/** The unit stated in a title row inside the table (`<td colspan="9">单位：元</td>`), with its line, or null. */
+export function unitInTitleRows(rows: readonly GridRow[]): { unit: string; line: number } | null {
+  for (const row of rows) {
+    const match = UNIT_LINE.exec(row.cells.find((c) => c.text !== '')?.text ?? '');
+    if (match?.[1]) return { unit: match[1], line: row.line };
   }
   return null;
 }
