@@ -31,18 +31,28 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
   const metadata: TableParts['metadata'] = {};
   const indicatorRows: GridRow[] = [];
   let headerLine: number | null = null;
+  let previousWasHeader = false;
+  const marks = [spec.tableHeading, ...spec.pageMarks].map((p) => new RegExp(p, 'u'));
   for (const row of rows) {
     const filled = filledCells(row);
     const first = filled[0];
     if (!first) continue;
-    if (fieldOf.has(labelKey(first.text))) {
+    // The block label (绩效指标) may span the header row and the indicator rows: it is not a header word, nor content.
+    const words = filled.filter((c) => !vocab.blockLabels.has(labelKey(c.text)));
+    const isHeader: boolean = words.length > 0 && words.every((c) => vocab.header.has(labelKey(c.text))) && (words.length >= 2 || previousWasHeader);
+    if (isTitleOrPageMark(filled, marks)) {
+      // The table's title as its first spanning row, a running header or a page number: no indicator.
+      ctx.report({ code: 'grid/title-row-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
+    } else if (fieldOf.has(labelKey(first.text))) {
       readMetadataRow(filled, row.row, fieldOf, metadata, spec.label, ctx);
-    } else if (filled.length >= 2 && filled.every((c) => vocab.header.has(labelKey(c.text)))) {
-      if (headerLine !== null) ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
+    } else if (isHeader) {
+      // A header split over two rows continues on the next row; only a header after other rows repeats it.
+      if (headerLine !== null && !previousWasHeader) ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
       headerLine ??= row.line;
     } else {
       indicatorRows.push(row);
     }
+    previousWasHeader = isHeader && !fieldOf.has(labelKey(first.text));
   }
   return { metadata, indicatorRows };
 }
@@ -77,4 +87,11 @@ function readMetadataRow(
     }
     metadata[field] = { cell: value, line: cell.line, row };
   });
+}
+
+/** A row of one text (maybe repeated across a span) that is the table's title or a page mark (`- 3 -`, `第 3 页`). */
+function isTitleOrPageMark(filled: readonly Cell[], marks: readonly RegExp[]): boolean {
+  const texts = new Set(filled.map((c) => c.text.replace(/\s+/g, '')));
+  const only = texts.size === 1 ? filled[0]?.text.trim() ?? '' : '';
+  return only !== '' && marks.some((m) => m.test(only) || m.test(only.replace(/\s+/g, '')));
 }

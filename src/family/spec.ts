@@ -105,6 +105,8 @@ export const TargetsAnnexSpec = z.object({
   blockLabels: z.array(z.string()),
   /** The indicator framework: level-1 labels with their level-2 labels. */
   framework: z.array(IndicatorLevel).min(1),
+  /** Page marks a converter may leave as a row inside a table (`- 3 -`, `第 3 页`); such a row is no indicator. */
+  pageMarks: z.array(z.string()).default([]),
   /** A cell this long or longer that starts a level label (社会效益) may be that label cut short by OCR. */
   truncatedLabelMinLength: z.number().int().positive().default(2),
 });
@@ -121,6 +123,14 @@ export const MetadataSpec = z.object({
   attachments: z.string(),
   /** Regular expressions for a total the body states (`共计17285万元`): group 1 the amount, group 2 its unit (元 when absent); the first that matches is used. */
   statedTotal: z.array(z.string()).default([]),
+  /** A plain body line that reads as the title when no heading holds it (issuer … 关于 … 的通知). */
+  titleLine: z.string().optional(),
+  /** The issuer within the title, group 1 (`广东省财政厅` of `广东省财政厅关于…`), when no heading names it. */
+  issuerInTitle: z.string().optional(),
+  /** A date line of a web copy (`2023年12月28日 来源：本网`): groups 1–3 are year, month, day. */
+  dateSource: z.string().optional(),
+  /** The budget year in the body (`提前下达2024年度`), group 1, when the title gives none. */
+  budgetYearBody: z.string().optional(),
 });
 
 /** Local departments of the province: a department name is a place followed by one of these. */

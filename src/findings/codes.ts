@@ -12,6 +12,7 @@ export const FINDING_CODES = {
   'locate/annex-marker-form': { severity: 'info', template: 'annex marker "{actual}" written as a {form} line, not a heading' },
   'locate/annex-kind-from-content': { severity: 'info', template: 'annex title "{actual}" names no kind; classified as {expected} by its content' },
   'locate/annex-unclassified': { severity: 'error', template: 'annex "{actual}" is of no known kind: neither its title nor its header names one' },
+  'locate/title-from-line': { severity: 'info', template: 'no heading holds the title; the plain line "{actual}" reads as it' },
   'locate/metadata-missing': { severity: 'warning', template: 'notice {field} not found' },
 
   'grid/repeated-header-dropped': { severity: 'info', template: 'repeated header row dropped at line {line}' },
