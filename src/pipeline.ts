@@ -6,7 +6,7 @@ import { extractDetails } from './annex2/extract.js';
 import { extractTargets } from './annex3/extract.js';
 import { extractCitations } from './citations/extract.js';
 import { buildNoticeFiles, type NoticeFiles } from './emit/noticeFiles.js';
-import { Collector, type StageContext } from './findings/context.js';
+import { Collector, type RowKind, type StageContext } from './findings/context.js';
 import { chooseFamily } from './read/chooseFamily.js';
 import { ANNEX_KINDS, type AnnexKind, type Family, type TableAnnex } from './family/spec.js';
 import { gridRows, type LineRange } from './grid/build.js';
@@ -24,6 +24,7 @@ import { summarizeMatches } from './review/summary.js';
 import { statedUnit, tableUnit, unitInTitleRows } from './tables/unitLine.js';
 import { primaryKeysNotHeld } from './validate/keys.js';
 import { validateRecords } from './validate/records.js';
+import { accountTables } from './validate/accounting.js';
 
 /** Options that change what a run produces. */
 export interface ExtractOptions {
@@ -43,10 +44,10 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   refuseIncomplete(file, layout, family, options);
   const meta = readMetadata(parsed, layout, family, ctx);
   const ofKind = (kind: AnnexKind) => layout.annexes.filter((a) => a.kind === kind).map((a) => ({ range: a.range, label: a.label }));
-  const allocationRows = ofKind('allocation').flatMap((a) => moneyTable(parsed, a.range, { ...family.annexes.allocation, label: a.label }, ctx, (t, spec, unit) => extractAllocations(t, spec, unit, ctx)));
+  const allocationRows = ofKind('allocation').flatMap((a) => moneyTable(parsed, a.range, { ...family.annexes.allocation, label: a.label }, 'allocation', ctx, (t, spec, unit) => extractAllocations(t, spec, unit, ctx)));
   const allocations = validateRecords(datasetSchema('allocations'), 'allocation', allocationRows, ctx);
   const recipients = buildRecipientIndex(allocations, family);
-  const detailRows = ofKind('detail').flatMap((a) => moneyTable(parsed, a.range, { ...family.annexes.detail, label: a.label }, ctx, (t, spec, unit) => extractDetails(t, spec, unit, recipients, ctx)));
+  const detailRows = ofKind('detail').flatMap((a) => moneyTable(parsed, a.range, { ...family.annexes.detail, label: a.label }, 'detail', ctx, (t, spec, unit) => extractDetails(t, spec, unit, recipients, ctx)));
   const details = validateRecords(datasetSchema('details'), 'detail', detailRows, ctx);
   const tables = ofKind('targets').map((a) => extractTargets(parsed, a.range, layout.outline, { ...family.annexes.targets, label: a.label }, recipients, ctx));
   const targets = validateRecords(datasetSchema('targets'), 'targets', tables.flatMap((t) => t.targets), ctx);
@@ -55,6 +56,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const cited = extractCitations(tables.flatMap((t) => t.policyCells), family.policies, ctx, family.rejected.policies);
   const citations = validateRecords(datasetSchema('citations'), 'targets', cited.records, ctx);
   refuseEmpty(file, { allocation: allocations.length, detail: details.length, targets: targets.length }, layout, options);
+  const accounts = accountTables(ctx.tables, { allocation: allocations, detail: details, indicator: indicators }, ctx);
   const present = new Set(layout.annexes.flatMap((a) => (a.kind ? [a.kind] : [])));
   reconcile({ allocations, details, targets, present, bodyLines: parsed.lines.slice(layout.body.start - 1, layout.body.end), budgetYear: meta.budget_year }, family, ctx);
   const datasets = { allocations, details, targets, indicators, citations };
@@ -71,6 +73,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
     matching: summarizeMatches(citations, indicators),
     findings: ctx.findings,
     repairs: ctx.repairs,
+    tables: accounts,
     bom: options.bom,
     allowPartial: options.allowPartial,
     sourceLines: parsed.lines,
@@ -107,11 +110,13 @@ function moneyTable<T extends AllocationRow | DetailRow>(
   parsed: ParsedNotice,
   range: LineRange,
   spec: TableAnnex,
+  kind: RowKind,
   ctx: StageContext,
   extract: (table: NonNullable<ReturnType<typeof headTable>>, spec: TableAnnex, unit: string) => T[],
 ): T[] {
   const table = headTable(gridRows(parsed, range), spec, ctx);
   if (!table) return [];
+  ctx.tableRows({ kind, annex: spec.label, line: table.headerLine, rows: table.sourceRows });
   const unit = tableUnit(statedUnit(parsed, range) ?? unitInTitleRows(table.titleRows), { unit: table.columns.unit, line: table.headerLine }, spec.unit, spec.label, ctx);
   return extract(table, spec, unit);
 }

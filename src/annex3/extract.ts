@@ -6,6 +6,7 @@ import type { LineRange } from '../grid/build.js';
 import type { RecipientIndex } from '../join/recipients.js';
 import type { ParsedNotice } from '../parse/markdown.js';
 import type { Outline } from '../locate/outline.js';
+import { indicatorCells } from './indicatorCells.js';
 import { extractIndicators } from './indicators.js';
 import { levelVocabulary } from './levels.js';
 import { splitTargetTable } from './tableParts.js';
@@ -37,6 +38,9 @@ export function extractTargets(
     const parts = splitTargetTable(table.rows, spec, vocab, ctx);
     const { target, policy } = readTarget(table, parts, spec, recipients, ctx);
     const indicators = extractIndicators(parts.indicatorRows, vocab, { annex: spec.label, recipientCode: target.recipient_code }, ctx);
+    // A row of level labels only carries its levels down and is no record of its own.
+    const named = parts.indicatorRows.filter((row) => indicatorCells(row, vocab).name !== undefined);
+    ctx.tableRows({ kind: 'indicator', annex: spec.label, line: table.line, rows: [...named, ...parts.droppedRows] });
     if (indicators.length === 0) ctx.report({ code: 'annex3/indicators-missing', annex: spec.label, recipient_code: target.recipient_code, source_line: table.line });
     out.targets.push({ ...target, indicator_count: indicators.length });
     out.indicators.push(...indicators);

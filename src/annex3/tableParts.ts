@@ -19,6 +19,8 @@ export interface TableParts {
   metadata: Partial<Record<TargetMetadataField, MetadataValue>>;
   /** Rows that are neither metadata nor the indicator header, in source order. */
   indicatorRows: GridRow[];
+  /** Rows left out with a finding: the table's title, running headers, page marks. */
+  droppedRows: GridRow[];
 }
 
 /**
@@ -30,6 +32,7 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
   const fieldOf = metadataFields(spec);
   const metadata: TableParts['metadata'] = {};
   const indicatorRows: GridRow[] = [];
+  const droppedRows: GridRow[] = [];
   let headerLine: number | null = null;
   let previousWasHeader = false;
   const marks = [spec.tableHeading, ...spec.pageMarks].map((p) => new RegExp(p, 'u'));
@@ -43,6 +46,7 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
     if (isTitleOrPageMark(filled, marks)) {
       // The table's title as its first spanning row, a running header or a page number: no indicator.
       ctx.report({ code: 'grid/title-row-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      droppedRows.push(row);
     } else if (fieldOf.has(labelKey(first.text))) {
       readMetadataRow(filled, row.row, fieldOf, metadata, spec.label, ctx);
     } else if (isHeader) {
@@ -54,7 +58,7 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
     }
     previousWasHeader = isHeader && !fieldOf.has(labelKey(first.text));
   }
-  return { metadata, indicatorRows };
+  return { metadata, indicatorRows, droppedRows };
 }
 
 /** Metadata label (as compared) → its field. */

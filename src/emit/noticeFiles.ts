@@ -5,6 +5,7 @@ import { toolVersion } from '../family/load.js';
 import type { Finding } from '../findings/finding.js';
 import type { NoticeMeta } from '../locate/metadata.js';
 import type { MatchSummary } from '../review/summary.js';
+import type { TableAccount } from '../validate/accounting.js';
 import { toCsv } from './csv.js';
 import { fieldsOf } from './fields.js';
 import { stableJson, toDatasetJson } from './json.js';
@@ -38,6 +39,8 @@ export interface NoticeOutput {
   matching: MatchSummary;
   findings: readonly Finding[];
   repairs: ReadonlyMap<string, number>;
+  /** Per located table: source rows, records, rows dropped with a finding. */
+  tables?: readonly TableAccount[];
   bom: boolean;
   /** Extracted under --allow-partial: recorded, since it changes what the folder holds. */
   allowPartial: boolean;
@@ -89,5 +92,5 @@ function report(out: NoticeOutput, pipeline: Record<string, string | boolean>) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) counts[f.severity]++;
   const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => a.localeCompare(b)));
-  return { notice_id: out.noticeId, input_sha256: out.sha256, pipeline, counts, repairs, matching: out.matching, findings: out.findings };
+  return { notice_id: out.noticeId, input_sha256: out.sha256, pipeline, counts, repairs, tables: out.tables ?? [], matching: out.matching, findings: out.findings };
 }

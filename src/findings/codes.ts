@@ -86,6 +86,7 @@ export const FINDING_CODES = {
   'reconcile/region-name-mismatch': { severity: 'warning', template: 'region {actual} is {expected} in GB/T 2260' },
 
   'validate/primary-key-not-unique': { severity: 'warning', template: '{dataset}: records share the key {actual}; datapackage.json declares no primary key for it' },
+  'validate/row-unaccounted': { severity: 'error', template: 'row "{actual}" gave no record and no finding says why' },
   'validate/schema': { severity: 'error', template: '{annex} record at line {line} fails its schema: {actual}' },
 } as const satisfies Record<string, { severity: Severity; template: string }>;
 
@@ -94,3 +95,12 @@ export type Severity = 'error' | 'warning' | 'info';
 
 /** A code from the table above. */
 export type FindingCode = keyof typeof FINDING_CODES;
+
+/** Codes of findings that leave a source row out: a row with one of these at its line is accounted for as dropped. */
+export const DROPPING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'extract/amount-invalid',
+  'extract/row-without-amount',
+  'grid/row-unaligned',
+  'grid/title-row-dropped',
+  'validate/schema',
+]);

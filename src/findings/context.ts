@@ -1,11 +1,28 @@
 import { makeFinding, type Finding, type FindingInput } from './finding.js';
 
+/** The kind of record a located table's rows become. */
+export type RowKind = 'allocation' | 'detail' | 'indicator';
+
+/** The source rows of one located table, registered by the stage that read it. */
+export interface TableRows {
+  /** What its rows become. */
+  kind: RowKind;
+  /** Annex label for findings. */
+  annex: string;
+  /** Line of the table (its header, or its heading for a target table). */
+  line: number;
+  /** The rows that must each give a record or be dropped with a finding: their line and their cells' lines and texts. */
+  rows: readonly { line: number; cells: readonly { line: number; text: string }[] }[];
+}
+
 /** What every stage receives besides its input: a way to report findings and count repairs. */
 export interface StageContext {
   /** Record a deviation. */
   report(input: FindingInput): void;
   /** Count one application of a routine repair rule (joined cells, width folding, ...). */
   count(rule: string, by?: number): void;
+  /** Register the source rows of a located table, each of which must give a record or be dropped with a finding. */
+  tableRows(table: TableRows): void;
 }
 
 /** A context that collects findings and repair counts in memory. */
@@ -14,6 +31,8 @@ export class Collector implements StageContext {
   readonly findings: Finding[] = [];
   /** How often each routine repair rule fired. */
   readonly repairs = new Map<string, number>();
+  /** Source rows of every located table, in the order they were read. */
+  readonly tables: TableRows[] = [];
 
   report(input: FindingInput): void {
     this.findings.push(makeFinding(input));
@@ -21,5 +40,9 @@ export class Collector implements StageContext {
 
   count(rule: string, by = 1): void {
     this.repairs.set(rule, (this.repairs.get(rule) ?? 0) + by);
+  }
+
+  tableRows(table: TableRows): void {
+    this.tables.push(table);
   }
 }

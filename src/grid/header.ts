@@ -70,8 +70,8 @@ export interface HeadedTable {
   headerLine: number;
   /** Rows before the header that read as titles: one text, maybe spanning the table (`单位：元`, the table's title). */
   titleRows: GridRow[];
-  /** Lines of every non-empty row after the header that is not a repeated header: the rows records come from. */
-  sourceRowLines: number[];
+  /** Every non-empty row after the header that is not a repeated header, as written: the rows records come from. */
+  sourceRows: GridRow[];
 }
 
 /**
@@ -106,14 +106,14 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
     } else ctx.report({ code: 'grid/row-before-header', annex: spec.label, source_line: row.line, actual: text });
   }
   const data: GridRow[] = [];
-  const sourceRowLines: number[] = [];
+  const sourceRows: GridRow[] = [];
   for (const row of rows.slice(at + span)) {
     if (rowText(row) === '') continue;
     if (isRepeatedHeader(row, columns, spec)) {
       ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: row.line, actual: row.cells.map((c) => c.text).join(' | ') });
       continue;
     }
-    sourceRowLines.push(row.line);
+    sourceRows.push(row);
     if (isTitleRow(row) && !holdsAmountOrLabel(row, columns, spec)) {
       // A one-text row inside the table (a running header, a page number, a repeated title) is no record.
       ctx.report({ code: 'grid/title-row-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
@@ -131,7 +131,7 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
     } else checkWidth(row, columns.width, spec.label, ctx);
     data.push(aligned.row);
   }
-  return { columns, rows: data, headerLine: header.line, titleRows, sourceRowLines };
+  return { columns, rows: data, headerLine: header.line, titleRows, sourceRows };
 }
 
 /** The header: the first row (or pair of rows, their cells joined column by column) that names the columns. */

@@ -57,7 +57,7 @@ describe('aligning rows with their header by content', () => {
     const error = ctx.findings.find((f) => f.code === 'grid/row-unaligned');
     expect(error).toMatchObject({ severity: 'error', source_line: 2 });
     expect(error?.expected).toContain('序号');
-    expect(headed?.sourceRowLines).toEqual([2]);
+    expect(headed?.sourceRows.map((r) => r.line)).toEqual([2]);
   });
   it('never throws and never returns a row wider than the header', () => {
     const cell = fc.constantFrom('', '1', '601001', '1 601001', '广州市小计', '合计', '项目 12', '1239', '否', 'x y z');
