@@ -21,7 +21,7 @@ export const VALUE_COMPARATORS = ['at_least', 'more_than', 'at_most', 'less_than
 export type ValueComparator = (typeof VALUE_COMPARATORS)[number];
 
 /** What can be wrong with an indicator row; each flag has a finding beside it in report.json. */
-export const INDICATOR_FLAGS = ['level_conflict', 'level_after_conflict', 'level_missing', 'missing_value', 'value_equals_name', 'extra_cells'] as const;
+export const INDICATOR_FLAGS = ['level_conflict', 'level_after_conflict', 'level_missing', 'level_from_registry', 'missing_value', 'value_equals_name', 'extra_cells'] as const;
 
 /** One indicator row of an Annex 3 target table. */
 export const IndicatorRow = z.strictObject({

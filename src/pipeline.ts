@@ -12,6 +12,7 @@ import { ANNEX_KINDS, type AnnexKind, type Family, type TableAnnex } from './fam
 import { gridRows, type LineRange } from './grid/build.js';
 import { headTable } from './grid/header.js';
 import { assignIndicators } from './indicators/assign.js';
+import { levelParents } from './annex3/levels.js';
 import { buildRecipientIndex } from './join/recipients.js';
 import { locateAnnexes, type NoticeLayout } from './locate/annexes.js';
 import { readMetadata } from './locate/metadata.js';
@@ -51,7 +52,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const details = validateRecords(datasetSchema('details'), 'detail', detailRows, ctx);
   const tables = ofKind('targets').map((a) => extractTargets(parsed, a.range, layout.outline, { ...family.annexes.targets, label: a.label }, recipients, ctx));
   const targets = validateRecords(datasetSchema('targets'), 'targets', tables.flatMap((t) => t.targets), ctx);
-  const standard = assignIndicators(tables.flatMap((t) => t.indicators), family.indicators, ctx, family.rejected.indicators);
+  const standard = assignIndicators(tables.flatMap((t) => t.indicators), family.indicators, ctx, family.rejected.indicators, levelParents(family.annexes.targets));
   const indicators = validateRecords(datasetSchema('indicators'), 'targets', standard.records, ctx);
   const cited = extractCitations(tables.flatMap((t) => t.policyCells), family.policies, ctx, family.rejected.policies);
   const citations = validateRecords(datasetSchema('citations'), 'targets', cited.records, ctx);

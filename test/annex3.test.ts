@@ -262,8 +262,16 @@ describe('Annex 3 indicators of the seed', () => {
     expect(indicators.filter((r) => (r['flags'] as string[]).includes('value_equals_name'))).toHaveLength(1);
   });
 
-  it('has flags on 14 rows only: 5 conflicts, 7 rows below them, 1 missing value, 1 value equal to its name', () => {
-    expect(indicators.filter((r) => (r['flags'] as string[]).length > 0)).toHaveLength(14);
+  it('has flags on 15 rows only: 5 conflicts, 7 rows below them, 1 missing value, 1 value equal to its name, 1 level from the registry alone', () => {
+    expect(indicators.filter((r) => (r['flags'] as string[]).length > 0)).toHaveLength(15);
+  });
+
+  it('takes the registry level of a standard indicator that names no level and sits under another carried-down level-2', () => {
+    expect([at(1367)['level1'], at(1367)['level2'], at(1367)['flags']]).toEqual(['产出指标', '时效指标', ['level_from_registry']]);
+    expect([at(442)['level1'], at(442)['level2']]).toEqual(['效益指标', '社会效益指标']);
+    // A row whose table gives no level-2 at all keeps none: the registry corrects a level, it does not invent one.
+    expect([at(642)['level2'], at(642)['flags']]).toEqual(['', []]);
+    expect(indicators.filter((r) => (r['flags'] as string[]).includes('level_from_registry'))).toHaveLength(2);
   });
 
   it('parses values into comparator, number, upper bound and unit, keeping the raw text', () => {

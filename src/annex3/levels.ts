@@ -102,3 +102,9 @@ export function resolveLevels(vocab: LevelVocabulary, words: readonly string[], 
 function keptLevel2(level1: string, carried: Levels): string {
   return level1 === carried.level1 ? carried.level2 : '';
 }
+
+/** The level-1 labels each level-2 label sits under, in framework order, as a lookup. */
+export function levelParents(spec: Omit<TargetsAnnex, 'label'>): (level2: string) => readonly string[] {
+  const vocab = levelVocabulary({ ...spec, label: '' });
+  return (level2) => vocab.parents.get(labelKey(level2)) ?? [];
+}

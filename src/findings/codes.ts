@@ -57,6 +57,7 @@ export const FINDING_CODES = {
   'annex3/value-missing': { severity: 'warning', template: 'indicator "{actual}" has no value' },
   'annex3/value-equals-name': { severity: 'warning', template: 'indicator "{actual}" has its name as its value' },
   'annex3/indicator-extra-cells': { severity: 'warning', template: 'indicator row "{actual}" has cells after its value; read as "{expected}"' },
+  'annex3/level-from-registry': { severity: 'info', template: 'indicator "{actual}" names no level of its own; it takes {expected} from the indicator registry instead of {carried} carried down' },
   'annex3/indicator-fuzzy': { severity: 'info', template: 'indicator "{actual}" at line {line} read as the standard indicator {expected} by similarity {score}; listed in review.csv' },
   'annex3/indicator-rejected': { severity: 'info', template: 'indicator "{actual}" at line {line} was ruled out by a reviewer: {expected}' },
   'annex3/citation-rejected': { severity: 'info', template: 'citation {seq} at line {line} "{actual}" was ruled out by a reviewer: {expected}' },
