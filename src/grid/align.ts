@@ -12,9 +12,28 @@ interface ColumnShape {
 
 /** The outcome of aligning one row with its table's header. */
 export type Alignment =
-  | { kind: 'as-written'; row: GridRow }
-  | { kind: 'aligned'; row: GridRow; shifted: boolean; splits: number }
-  | { kind: 'unaligned'; reason: 'ambiguous' | 'no-fit' };
+  | {
+      /** The row fits its columns as written (or nothing fits better): read as it is. */
+      kind: 'as-written';
+      /** The row, unchanged. */
+      row: GridRow;
+    }
+  | {
+      /** The row was rebuilt by content: one cell per header column. */
+      kind: 'aligned';
+      /** The rebuilt row. */
+      row: GridRow;
+      /** True when some cell moved to another column. */
+      shifted: boolean;
+      /** How many cells were split in two. */
+      splits: number;
+    }
+  | {
+      /** The row cannot be aligned: it is left out with an error. */
+      kind: 'unaligned';
+      /** Two placements tie, or none fits a row wider than the header. */
+      reason: 'ambiguous' | 'no-fit';
+    };
 
 /** A cell text placed in a column by an alignment. */
 interface Placed {
