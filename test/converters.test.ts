@@ -91,11 +91,11 @@ describe('converter styles, each on its own, give the seed records', () => {
     const expected = metadataOf(readFileSync(new URL('notice.json', expectedDir), 'utf8'), true);
     expect(metadataOf(result.files.get('notice.json') ?? '{}', true)['annexes']).toEqual(expected['annexes']);
   });
-  // Bold or plain annex headings are found by the lead's rewrite of src/locate/annexes.ts (issue 11, part 1).
-  it.skip('bold headings (needs annex markers found by content: src/locate/annexes.ts on main)', () => {
+  // Annex markers and table titles as bold or plain lines (found by src/locate/annexes.ts).
+  it('bold headings', () => {
     expectSeedRecords({ headings: 'bold' });
   });
-  it.skip('plain headings (needs annex markers found by content: src/locate/annexes.ts on main)', () => {
+  it('plain headings', () => {
     expectSeedRecords({ headings: 'plain' });
   });
 });
@@ -103,8 +103,8 @@ describe('converter styles, each on its own, give the seed records', () => {
 describe('converter styles together', () => {
   it('give the seed records whatever rows the random seed shifts, merges or marks', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), fc.boolean(), (seed, moneyHtml, targetsHtml) => {
-        expectSeedRecords({ seed, moneyHtml, targetsHtml, titleRows: targetsHtml, shifted: 6, merged: 6, pageMarks: true, plainBody: true });
+      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), fc.boolean(), fc.constantFrom('atx', 'bold', 'plain'), (seed, moneyHtml, targetsHtml, headings) => {
+        expectSeedRecords({ seed, moneyHtml, targetsHtml, titleRows: targetsHtml, shifted: 6, merged: 6, pageMarks: true, plainBody: true, headings });
       }),
       { numRuns: 6 },
     );
