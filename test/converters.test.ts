@@ -84,9 +84,7 @@ describe('converter styles, each on its own, give the seed records', () => {
   it('a plain-text body: breadcrumb, title on a plain line, date with 来源', () => {
     expectSeedRecords({ plainBody: true });
   });
-  // The lead's annex locator (src/locate/annexes.ts) joins the heading's title with the same title written
-  // again as the table's first spanning row. Fails until that is fixed there; then turn it into `it`.
-  it.fails('keeps each annex title once when the table repeats it as its first row (src/locate/annexes.ts)', () => {
+  it('keeps each annex title once when the table repeats it as its first row (src/locate/annexes.ts)', () => {
     const result = extractText(renderNotice(SEED, { moneyHtml: true }).text, 'variant');
     const expected = metadataOf(readFileSync(new URL('notice.json', expectedDir), 'utf8'), true);
     expect(metadataOf(result.files.get('notice.json') ?? '{}', true)['annexes']).toEqual(expected['annexes']);

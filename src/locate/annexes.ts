@@ -82,7 +82,7 @@ const UNIT_LINE = /^(?:金额)?单位\s*[:：]/;
 
 /**
  * The text lines between a marker and the annex's first table row (a caption of that table
- * included), joined: the annex title when the marker line has none. Unit lines are not title.
+ * included), joined once each: the annex title when the marker line has none. Unit lines are not title.
  */
 function titleBelow(outline: Outline, range: LineRange): string {
   let firstTable = range.end + 1;
@@ -94,8 +94,10 @@ function titleBelow(outline: Outline, range: LineRange): string {
   }
   return outline.lines
     .filter((l) => l.line > range.start && (l.line < firstTable || (l.line === firstTable && l.form === 'caption')) && !UNIT_LINE.test(l.text))
-    .slice(0, 3)
     .map((l) => l.text)
+    // A converter may write the title above the table and again as its caption or first spanning row.
+    .filter((text, i, all) => all.indexOf(text) === i)
+    .slice(0, 3)
     .join(' ');
 }
 

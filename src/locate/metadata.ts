@@ -117,7 +117,7 @@ function attachmentTitles(lines: string[], pattern: string): string[] {
   for (let i = start; i < lines.length; i++) {
     const text = (lines[i] ?? '').trim().replace(regex, '').trim();
     if (!text) break;
-    const item = /^\d+\s*[.、．]\s*(.+)$/u.exec(text);
+    const item = /^\d+(?:\s*[-－—]\s*\d+)*\s*[.、．]\s*(.+)$/u.exec(text);
     if (item?.[1]) titles.push(joinCjkSpaces(item[1].trim()));
     else if (i > start) break;
   }
