@@ -5,12 +5,9 @@ import { htmlRows } from './html.js';
 import { pipeRows } from './pipe.js';
 import { isTsvLine, tsvRow } from './tsv.js';
 import { htmlTableRanges } from '../parse/maskRows.js';
+import type { LineRange } from '../parse/lines.js';
 
-/** A range of source lines, 1-based, both ends included. */
-export interface LineRange {
-  start: number;
-  end: number;
-}
+export type { LineRange } from '../parse/lines.js';
 
 /**
  * Every table row between two lines, whatever its encoding: GFM pipe tables from the tree,

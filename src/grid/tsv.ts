@@ -1,10 +1,8 @@
 import { htmlToText } from './cellText.js';
 import type { Cell, GridRow } from './grid.js';
 
-/** True when a source line is a tab-separated table row. */
-export function isTsvLine(line: string): boolean {
-  return line.includes('\t');
-}
+export { isTsvLine } from '../parse/lines.js';
+
 
 /** Split one tab-separated source line into cells that keep their line and column. */
 export function tsvRow(source: string, line: number): GridRow {

@@ -3,6 +3,7 @@ import type { Family } from '../family/spec.js';
 import type { Heading, ParsedNotice } from '../parse/markdown.js';
 import type { NoticeLayout } from './annexes.js';
 import { joinCjkSpaces } from '../normalize/rules.js';
+import { normalizeDocNumber } from '../normalize/docNumber.js';
 
 /** Document metadata read from the notice body. */
 export interface NoticeMeta {
@@ -69,14 +70,6 @@ function titleOf(headings: readonly Heading[], lines: readonly string[], spec: F
   const pattern = new RegExp(spec.titleLine, 'u');
   const at = lines.findIndex((l) => pattern.test(plainLine(l)));
   return at < 0 ? null : { text: plainLine(lines[at] ?? ''), line: at + 1, heading: false };
-}
-
-/** `粤财工 [2023] 126 号` → `粤财工〔2023〕126号`. */
-export function normalizeDocNumber(text: string): string {
-  return text
-    .replace(/\s+/g, '')
-    .replace(/[\[［(（]/u, '〔')
-    .replace(/[\]］)）]/u, '〕');
 }
 
 function lastDate(lines: string[], pattern: string): string {

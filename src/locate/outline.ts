@@ -1,4 +1,4 @@
-import { isTsvLine } from '../grid/tsv.js';
+import { isTsvLine } from '../parse/lines.js';
 import { htmlTableRanges } from '../parse/maskRows.js';
 import type { ParsedNotice } from '../parse/markdown.js';
 

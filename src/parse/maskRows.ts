@@ -1,4 +1,4 @@
-import { isTsvLine } from '../grid/tsv.js';
+import { isTsvLine } from './lines.js';
 
 /** An inclusive range of 1-based lines. */
 export interface LineSpan {
