@@ -20,22 +20,37 @@ export interface DatasetSchema {
   primaryKey: string[];
   /** What the file is for, when its title does not say it (Data Package `description`). */
   description?: string;
-  /** References to other datasets of the same notice that hold for every record (Table Schema `foreignKeys`). */
-  foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  /** References to other datasets of the same notice (Table Schema `foreignKeys`); declared where they hold in the notice. */
+  foreignKeys?: ForeignKey[];
 }
 
+/** A Table Schema foreign key: these fields name a record of another resource of the notice. */
+export interface ForeignKey {
+  /** Fields of this dataset. */
+  fields: string[];
+  /** The resource and its fields they refer to. */
+  reference: { resource: string; fields: string[] };
+}
+
+/** How a foreign key is named where it is left out: `indicators(recipient_code)>targets`. */
+export function foreignKeyId(dataset: string, fk: ForeignKey): string {
+  return `${dataset}(${fk.fields.join(',')})>${fk.reference.resource}`;
+}
+
+/** Every record of a later kind belongs to an allocation recipient through the recipient code. */
+const toAllocation: ForeignKey = { fields: ['recipient_code'], reference: { resource: 'allocations', fields: ['recipient_code'] } };
 /** Indicator and citation rows belong to a target table through the recipient code. */
-const toTarget = [{ fields: ['recipient_code'], reference: { resource: 'targets', fields: ['recipient_code'] } }];
+const toTarget: ForeignKey = { fields: ['recipient_code'], reference: { resource: 'targets', fields: ['recipient_code'] } };
 
 /** Every dataset the pipeline writes, in output order; one per annex kind, indicators and citations from the target tables. */
 export const DATASETS: readonly DatasetSchema[] = [
   // Rows carry no natural key of their own (subtotals have no recipient), so their place in their annex's table identifies them.
   { name: 'allocations', major: 2, title: '分配表', record: AllocationRow, primaryKey: ['annex', 'source_row'] },
-  { name: 'details', major: 2, title: '明细分配表', record: DetailRow, primaryKey: ['annex', 'source_row'] },
-  { name: 'targets', major: 2, title: '绩效目标表', record: TargetRow, primaryKey: ['annex', 'source_line'] },
-  { name: 'indicators', major: 2, title: '绩效指标', record: IndicatorRow, primaryKey: ['annex', 'source_line', 'source_row'], foreignKeys: toTarget },
+  { name: 'details', major: 2, title: '明细分配表', record: DetailRow, primaryKey: ['annex', 'source_row'], foreignKeys: [toAllocation] },
+  { name: 'targets', major: 2, title: '绩效目标表', record: TargetRow, primaryKey: ['annex', 'source_line'], foreignKeys: [toAllocation] },
+  { name: 'indicators', major: 2, title: '绩效指标', record: IndicatorRow, primaryKey: ['annex', 'source_line', 'source_row'], foreignKeys: [toAllocation, toTarget] },
   // A table has one 政策依据 cell, so its line and the citation's place in it identify a citation.
-  { name: 'citations', major: 2, title: '政策依据', record: CitationRow, primaryKey: ['annex', 'source_line', 'seq'], foreignKeys: toTarget },
+  { name: 'citations', major: 2, title: '政策依据', record: CitationRow, primaryKey: ['annex', 'source_line', 'seq'], foreignKeys: [toAllocation, toTarget] },
 ];
 
 /** review.csv: what matching could not settle, for a person to decide. */
@@ -46,7 +61,7 @@ export const REVIEW_SHEET: DatasetSchema = {
   description: 'Worksheet, not a dataset: citations matched fuzzy or not at all and indicators matched fuzzy, with their best candidates. Fill decision and policy_or_indicator_id, then run `notice-extract review accept review.csv`.',
   record: ReviewRow,
   primaryKey: ['kind', 'source_line', 'seq'],
-  foreignKeys: toTarget,
+  foreignKeys: [toTarget],
 };
 
 /** CSV files written for people, not datasets: described in datapackage.json, without a JSON twin or JSON Schema. */

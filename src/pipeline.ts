@@ -23,7 +23,7 @@ import { decodeInput } from './read/readInput.js';
 import { reviewRows } from './review/rows.js';
 import { summarizeMatches } from './review/summary.js';
 import { statedUnit, tableUnit, unitInTitleRows } from './tables/unitLine.js';
-import { primaryKeysNotHeld } from './validate/keys.js';
+import { foreignKeysNotHeld, primaryKeysNotHeld } from './validate/keys.js';
 import { validateRecords } from './validate/records.js';
 import { accountTables } from './validate/accounting.js';
 
@@ -61,7 +61,8 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const present = new Set(layout.annexes.flatMap((a) => (a.kind ? [a.kind] : [])));
   reconcile({ allocations, details, targets, present, bodyLines: parsed.lines.slice(layout.body.start - 1, layout.body.end), budgetYear: meta.budget_year }, family, ctx);
   const datasets = { allocations, details, targets, indicators, citations };
-  const keysNotHeld = primaryKeysNotHeld(datasets, ctx);
+  const review = reviewRows(cited.pending, standard.pending, family);
+  const keysNotHeld = { primary: primaryKeysNotHeld(datasets, ctx), foreign: foreignKeysNotHeld({ ...datasets, review }, ctx) };
   return buildNoticeFiles({
     noticeId,
     sha256: source.sha256,
@@ -70,7 +71,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
     annexes: layout.annexes.map((a) => ({ label: a.label, kind: a.kind ?? '', title: a.title, start_line: a.range.start, end_line: a.range.end })),
     datasets,
     keysNotHeld,
-    review: reviewRows(cited.pending, standard.pending, family),
+    review,
     matching: summarizeMatches(citations, indicators),
     findings: ctx.findings,
     repairs: ctx.repairs,

@@ -57,7 +57,7 @@ function currentOutput(target: string, bytes: Buffer, options: RunOptions, famil
   const read = <T>(name: string): T => JSON.parse(readFileSync(join(target, name), 'utf8')) as T;
   try {
     const notice = read<{ input_sha256?: string; pipeline?: { family?: string; family_sha256?: string; tool?: string; allow_partial?: boolean } }>('notice.json');
-    const pkg = read<{ resources?: { path: string; encoding?: string; hash?: string }[] }>('datapackage.json');
+    const pkg = read<{ resources?: { path: string; hash?: string }[] }>('datapackage.json');
     const report = read<{ counts: Record<Severity, number> }>('report.json');
     const p = notice.pipeline;
     const same =
@@ -68,8 +68,7 @@ function currentOutput(target: string, bytes: Buffer, options: RunOptions, famil
       p.allow_partial === options.allowPartial &&
       (pkg.resources ?? []).every(
         (r) =>
-          r.encoding === (options.bom ? 'utf-8-sig' : 'utf-8') &&
-          r.hash === `sha256:${sha256(readFileSync(join(target, r.path)))}` &&
+          sameCsv(readFileSync(join(target, r.path)), r.hash, options.bom) &&
           (r.path === 'review.csv' || existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
       );
     return same ? { counts: report.counts } : null;
@@ -78,6 +77,12 @@ function currentOutput(target: string, bytes: Buffer, options: RunOptions, famil
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return null;
     throw error;
   }
+}
+
+/** A CSV is current when it still has its recorded hash and was written with the same BOM choice. */
+function sameCsv(bytes: Buffer, hash: string | undefined, bom: boolean): boolean {
+  const hasBom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return hasBom === bom && hash === `sha256:${sha256(bytes)}`;
 }
 
 function sha256(data: Buffer): string {

@@ -10,7 +10,7 @@ export interface CsvOptions {
   bom: boolean;
 }
 
-/** RFC 4180 CSV (comma, CRLF, quotes doubled) with explicit casts per column; text guarded against formulas. */
+/** RFC 4180 CSV (comma, CRLF, quotes doubled) with explicit casts per column; free text guarded against formulas. */
 export function toCsv(records: readonly Record<string, unknown>[], fields: readonly FieldInfo[], options: CsvOptions): string {
   const rows = records.map((record) => fields.map((f) => cellOf(record[f.name], f)));
   // csv-stringify quotes a field holding the whole record delimiter, not a bare \n or \r: quote those
@@ -19,12 +19,14 @@ export function toCsv(records: readonly Record<string, unknown>[], fields: reado
   return (options.bom ? '\uFEFF' : '') + body;
 }
 
-/** One cell as text by its field's kind; numbers are never escaped, so "-12.5" stays a number. */
+/**
+ * One cell as text by its field's kind. Only free text is guarded: numbers ("-12.5"), codes,
+ * enumerations and booleans are constrained by their schema and written exactly as in JSON.
+ */
 export function cellOf(value: unknown, field: FieldInfo): string {
   if (value === null || value === undefined) return '';
   if (field.kind === 'boolean') return value ? 'true' : 'false';
   if (field.kind === 'number') return String(value);
-  if (field.kind === 'array') return (value as unknown[]).map(String).join(';');
-  const text = String(value);
-  return FORMULA_START.test(text) ? `'${text}` : text;
+  const text = field.kind === 'array' ? (value as unknown[]).map(String).join(';') : String(value);
+  return field.freeText && FORMULA_START.test(text) ? `'${text}` : text;
 }

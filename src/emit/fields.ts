@@ -9,6 +9,29 @@ export interface FieldInfo {
   kind: FieldKind;
   /** Chinese title from the schema's metadata. */
   title: string;
+  /**
+   * Free text: a string (or list of strings) the schema does not constrain — no enumeration, no
+   * pattern, no format. Only free text can start like a formula, so only it is guarded in CSV.
+   */
+  freeText: boolean;
+  /** Unit of a money field (`元`, `万元`) from the schema's metadata, or ''. */
+  unit: string;
+  /** The schema's description of the field, or ''. */
+  description: string;
+}
+
+/** A field's JSON Schema, as much of it as field kinds are read from. */
+export interface JsonProp {
+  type?: string | string[];
+  pattern?: string;
+  format?: string;
+  enum?: unknown[];
+  const?: unknown;
+  title?: string;
+  description?: string;
+  unit?: string;
+  anyOf?: JsonProp[];
+  items?: JsonProp;
 }
 
 const cache = new WeakMap<z.ZodObject, FieldInfo[]>();
@@ -20,17 +43,11 @@ export function fieldsOf(record: z.ZodObject): FieldInfo[] {
   const json = z.toJSONSchema(record, { io: 'output' }) as { properties: Record<string, JsonProp> };
   const fields = Object.keys(record.shape).map((name) => {
     const prop = json.properties[name] ?? {};
-    return { name, kind: kindOf(prop), title: prop.title ?? name };
+    const kind = kindOf(prop);
+    return { name, kind, title: prop.title ?? name, freeText: isFreeText(prop), unit: prop.unit ?? '', description: prop.description ?? '' };
   });
   cache.set(record, fields);
   return fields;
-}
-
-interface JsonProp {
-  type?: string | string[];
-  pattern?: string;
-  title?: string;
-  anyOf?: JsonProp[];
 }
 
 function kindOf(prop: JsonProp): FieldKind {
@@ -40,4 +57,13 @@ function kindOf(prop: JsonProp): FieldKind {
   if (types.includes('array')) return 'array';
   if (prop.pattern?.startsWith('^-?\\d')) return 'number';
   return 'text';
+}
+
+/** A string the schema leaves open (or a list of them); enumerations, patterns, formats, constants, numbers and booleans are not. */
+function isFreeText(prop: JsonProp): boolean {
+  if (prop.anyOf) return prop.anyOf.some(isFreeText);
+  if (prop.type === 'array') return prop.items ? isFreeText(prop.items) : true;
+  const types = [prop.type].flat();
+  if (!types.includes('string')) return false;
+  return prop.enum === undefined && prop.const === undefined && prop.pattern === undefined && prop.format === undefined;
 }

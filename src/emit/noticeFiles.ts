@@ -9,7 +9,7 @@ import type { TableAccount } from '../validate/accounting.js';
 import { toCsv } from './csv.js';
 import { fieldsOf } from './fields.js';
 import { stableJson, toDatasetJson } from './json.js';
-import { dataPackage } from './datapackage.js';
+import { dataPackage, type KeysLeftOut } from './datapackage.js';
 import { reportHtml, type ReportPageInput } from './reportHtml.js';
 
 /** One located annex as notice.json lists it. */
@@ -31,8 +31,8 @@ export interface NoticeOutput {
   annexes: readonly AnnexSummary[];
   /** Records per dataset name. */
   datasets: Record<string, readonly Record<string, unknown>[]>;
-  /** Datasets whose primary key does not hold in this notice. */
-  keysNotHeld: ReadonlySet<string>;
+  /** Primary and foreign keys that do not hold in this notice, left out of datapackage.json. */
+  keysNotHeld: KeysLeftOut;
   /** Rows of review.csv (fuzzy and unmatched citations, fuzzy indicators). */
   review: readonly ReviewRow[];
   /** What matching made of the notice's citations and indicators. */
@@ -75,7 +75,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline)));
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
-  files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.bom, out.keysNotHeld)));
+  files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.keysNotHeld)));
   files.set('report.html', reportHtml(reportPage(out)));
   return { files, findings: out.findings, recordCounts, matching: out.matching };
 }

@@ -88,6 +88,7 @@ export const FINDING_CODES = {
 
   'validate/primary-key-not-unique': { severity: 'warning', template: '{dataset}: records share the key {actual}; datapackage.json declares no primary key for it' },
   'validate/row-unaccounted': { severity: 'error', template: 'row "{actual}" gave no record and no finding says why' },
+  'validate/foreign-key-not-held': { severity: 'warning', template: '{dataset}: record with {actual} has no match in {resource}; datapackage.json declares no such foreign key' },
   'validate/schema': { severity: 'error', template: '{annex} record at line {line} fails its schema: {actual}' },
 } as const satisfies Record<string, { severity: Severity; template: string }>;
 

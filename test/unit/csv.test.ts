@@ -1,13 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { cellOf, toCsv } from '../../src/emit/csv.js';
-import type { FieldInfo } from '../../src/emit/fields.js';
+import { z } from 'zod';
+import { fieldsOf, type FieldInfo } from '../../src/emit/fields.js';
+import { code9, decimalString } from '../../schemas/common.js';
+import { DATASETS, REVIEW_SHEET } from '../../schemas/index.js';
 
-const fields: FieldInfo[] = [
-  { name: 'text', kind: 'text', title: '文本' },
-  { name: 'amount', kind: 'number', title: '金额' },
-  { name: 'flag', kind: 'boolean', title: '标志' },
-  { name: 'flags', kind: 'array', title: '标记' },
-];
+const field = (name: string, kind: FieldInfo['kind'], freeText: boolean): FieldInfo => ({ name, kind, title: name, freeText, unit: '', description: '' });
+const fields: FieldInfo[] = [field('text', 'text', true), field('amount', 'number', false), field('flag', 'boolean', false), field('flags', 'array', false)];
 
 /** Split CSV into records the strict RFC 4180 way: only CRLF outside quotes ends a record. */
 function strictRecords(csv: string): string[] {
@@ -37,6 +36,42 @@ describe('CSV output', () => {
     expect(cellOf('=SUM(A1)', fields[0] as FieldInfo)).toBe("'=SUM(A1)");
     expect(cellOf('-12.5', fields[1] as FieldInfo)).toBe('-12.5');
     expect(cellOf('@x', fields[0] as FieldInfo)).toBe("'@x");
+  });
+
+  it('reads free text from the schema: open strings are free, enumerations, patterns, constants, numbers and booleans are not', () => {
+    const record = z.object({
+      note: z.string(),
+      code: code9,
+      amount: decimalString,
+      kind: z.enum(['=', 'a']),
+      fixed: z.literal('-x'),
+      count: z.number(),
+      flag: z.boolean().nullable(),
+      labels: z.array(z.string()),
+      flags: z.array(z.enum(['-a'])),
+    });
+    const free = Object.fromEntries(fieldsOf(record).map((f) => [f.name, f.freeText]));
+    expect(free).toEqual({ note: true, code: false, amount: false, kind: false, fixed: false, count: false, flag: false, labels: true, flags: false });
+    const byName = new Map(fieldsOf(record).map((f) => [f.name, f]));
+    expect(cellOf('=', byName.get('kind') as FieldInfo)).toBe('=');
+    expect(cellOf(['-a'], byName.get('flags') as FieldInfo)).toBe('-a');
+    expect(cellOf(['=x', 'y'], byName.get('labels') as FieldInfo)).toBe("'=x;y");
+    expect(cellOf('+1', byName.get('note') as FieldInfo)).toBe("'+1");
+  });
+
+  it('guards only free-text columns of every dataset the pipeline writes', () => {
+    for (const dataset of [...DATASETS, REVIEW_SHEET]) {
+      for (const f of fieldsOf(dataset.record)) {
+        const guarded = cellOf(f.kind === 'array' ? ['=1'] : '=1', f).startsWith("'");
+        expect(guarded, `${dataset.name}.${f.name}`).toBe(f.freeText && f.kind !== 'number' && f.kind !== 'boolean');
+      }
+    }
+    const guardedNames = (name: string) => fieldsOf(DATASETS.find((d) => d.name === name)?.record ?? z.object({})).filter((f) => f.freeText).map((f) => f.name);
+    expect(guardedNames('allocations')).not.toContain('recipient_code');
+    expect(guardedNames('allocations')).not.toContain('amount_yuan');
+    expect(guardedNames('allocations')).not.toContain('row_type');
+    expect(guardedNames('allocations')).toContain('recipient_name');
+    expect(guardedNames('indicators')).not.toContain('value_comparator');
   });
 
   it('writes booleans as true/false, arrays joined with ; and null as empty', () => {
