@@ -5,6 +5,7 @@ import { CitationRow } from './citations.js';
 import { IndicatorRow } from './indicators.js';
 import { TargetRow } from './targets.js';
 import { ReviewRow } from './review.js';
+import { FindingRow } from './report.js';
 
 /** One output dataset: its name, major version and record schema. */
 export interface DatasetSchema {
@@ -16,7 +17,7 @@ export interface DatasetSchema {
   title: string;
   /** Zod schema of one record; its shape's key order is the output field order. */
   record: z.ZodObject;
-  /** Fields that identify a record within one notice (Table Schema `primaryKey`). */
+  /** Fields that identify a record within one notice (Table Schema `primaryKey`); none for a sheet without a key. */
   primaryKey: string[];
   /** What the file is for, when its title does not say it (Data Package `description`). */
   description?: string;
@@ -64,8 +65,19 @@ export const REVIEW_SHEET: DatasetSchema = {
   foreignKeys: [toTarget],
 };
 
+/** findings.csv: report.json's findings as a sheet, in the same order. */
+export const FINDINGS_SHEET: DatasetSchema = {
+  name: 'findings',
+  major: 1,
+  title: '问题清单',
+  description: 'The findings of report.json as a sheet, one row per finding, in the same order; a citation spelling awaiting review is one row with its count and lines.',
+  record: FindingRow,
+  // Findings have no key of their own: two of one code may stand at one line.
+  primaryKey: [],
+};
+
 /** CSV files written for people, not datasets: described in datapackage.json, without a JSON twin or JSON Schema. */
-export const WORKSHEETS: readonly DatasetSchema[] = [REVIEW_SHEET];
+export const WORKSHEETS: readonly DatasetSchema[] = [REVIEW_SHEET, FINDINGS_SHEET];
 
 /** The schema of a dataset by name; a missing one is a bug. */
 export function datasetSchema(name: string): DatasetSchema {

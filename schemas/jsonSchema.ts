@@ -1,6 +1,14 @@
 import { z } from 'zod';
 import { DATASETS, type DatasetSchema } from './index.js';
 import { envelope } from './common.js';
+import { NoticeJson } from './notice.js';
+import { ReportJson } from './report.js';
+
+/** JSON files of a notice folder that are documents, not datasets: their name (file stem), title and schema. */
+export const DOCUMENTS = [
+  { name: 'notice', title: '通知元数据', schema: NoticeJson },
+  { name: 'report', title: '问题报告', schema: ReportJson },
+] as const;
 
 /** The JSON Schema (draft 2020-12) of one dataset's JSON file: the envelope with its records. */
 export function datasetJsonSchema(dataset: DatasetSchema): Record<string, unknown> {
@@ -8,7 +16,17 @@ export function datasetJsonSchema(dataset: DatasetSchema): Record<string, unknow
   return { $id: `https://notice-extract.invalid/schemas/${dataset.name}@${dataset.major}.schema.json`, title: dataset.title, ...schema };
 }
 
-/** Every dataset's JSON Schema as file name → text, in dataset order. */
+/** The JSON Schema (draft 2020-12) of notice.json or report.json. */
+export function documentJsonSchema(doc: (typeof DOCUMENTS)[number]): Record<string, unknown> {
+  const schema = z.toJSONSchema(doc.schema, { io: 'output', target: 'draft-2020-12' });
+  return { $id: `https://notice-extract.invalid/schemas/${doc.name}.schema.json`, title: doc.title, ...schema };
+}
+
+/** Every JSON file's JSON Schema (datasets, then notice.json and report.json) as file name → text. */
 export function jsonSchemas(): Map<string, string> {
-  return new Map(DATASETS.map((d) => [`${d.name}.schema.json`, JSON.stringify(datasetJsonSchema(d), null, 2) + '\n']));
+  const text = (schema: Record<string, unknown>) => JSON.stringify(schema, null, 2) + '\n';
+  return new Map([
+    ...DATASETS.map((d) => [`${d.name}.schema.json`, text(datasetJsonSchema(d))] as const),
+    ...DOCUMENTS.map((d) => [`${d.name}.schema.json`, text(documentJsonSchema(d))] as const),
+  ]);
 }

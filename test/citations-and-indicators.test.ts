@@ -12,7 +12,7 @@ import { extractText, recordsOf } from './support/run.js';
 const seed = extractText(SEED, 'yue-cai-gong-2023-126');
 const citations = recordsOf(seed, 'citations') as unknown as CitationRow[];
 const indicators = recordsOf(seed, 'indicators') as unknown as IndicatorRow[];
-const report = JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: { code: string; severity: string; actual: string | null }[]; matching: Record<string, unknown> };
+const report = JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: { code: string; severity: string; message: string; source_line: number | null; actual: string | null }[]; matching: Record<string, unknown> };
 
 /** Policy ids of the citations whose source text holds a fragment ('' for unmatched). */
 const idsWhere = (fragment: string): Set<string> => new Set(citations.filter((c) => c.title_raw.includes(fragment)).map((c) => c.policy_id));
@@ -74,11 +74,27 @@ describe('citations of the seed', () => {
     expect(new Set(citations.map((c) => c.match))).toEqual(new Set(['exact', 'alias', 'fuzzy', 'none']));
   });
 
-  it('reports each unmatched citation as a warning and each fuzzy one as info', () => {
-    const count = (code: string): number => report.findings.filter((f) => f.code === code).length;
-    expect(count('annex3/citation-unmatched')).toBe(citations.filter((c) => c.match === 'none').length);
-    expect(count('annex3/citation-fuzzy')).toBe(citations.filter((c) => c.match === 'fuzzy').length);
-    expect(count('annex3/citation-doc-number-incomplete')).toBe(citations.filter((c) => c.repairs.includes('doc-number-incomplete')).length);
+  it('reports each citation spelling awaiting review once, with the count and lines of its citations', () => {
+    const cases: [string, (c: (typeof citations)[number]) => boolean, string][] = [
+      ['annex3/citation-unmatched', (c) => c.match === 'none', 'warning'],
+      ['annex3/citation-fuzzy', (c) => c.match === 'fuzzy', 'info'],
+      ['annex3/citation-doc-number-incomplete', (c) => c.repairs.includes('doc-number-incomplete'), 'warning'],
+    ];
+    for (const [code, which, severity] of cases) {
+      const found = report.findings.filter((f) => f.code === code);
+      const cited = citations.filter(which);
+      expect(cited.length, code).toBeGreaterThan(0);
+      // One finding per spelling, and a finding for every spelling.
+      expect(found.map((f) => f.actual).sort(), code).toEqual([...new Set(cited.map((c) => c.title_raw))].sort());
+      for (const f of found) {
+        const places = cited.filter((c) => c.title_raw === f.actual);
+        const [, count, lines] = /(\d+) citations? at lines? (\d+(?:, \d+)*)/.exec(f.message) ?? [];
+        expect(Number(count), f.message).toBe(places.length);
+        expect(lines?.split(', ').map(Number), f.message).toEqual([...new Set(places.map((c) => c.source_line))].sort((a, b) => a - b));
+        expect(f.source_line).toBe(Math.min(...places.map((c) => c.source_line)));
+        expect(f.severity).toBe(severity);
+      }
+    }
   });
 });
 

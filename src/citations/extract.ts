@@ -13,6 +13,7 @@ import { matchPolicy, type PolicyMatch } from './match.js';
 import { parseCitation, type ParsedCitation } from './parse.js';
 import type { Policy } from '../family/registries.js';
 import { splitCitations } from './split.js';
+import { CitationFindingGroups } from './findingGroups.js';
 
 /** A citation matched fuzzy or not at all, awaiting a reviewer. */
 export interface PendingCitation {
@@ -42,6 +43,7 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
   // A notice cites a few dozen documents in ~1,000 places: each spelling is read once, and its
   // rule counts are added again for every place it stands, so the report counts stay per citation.
   const read = new Map<string, { parsed: ParsedCitation; counts: RuleCounts }>();
+  const findings = new CitationFindingGroups();
   for (const cell of cells) {
     for (const piece of splitCitations(cell.raw)) {
       let known = read.get(piece.raw);
@@ -75,31 +77,32 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
       };
       out.records.push(record);
       if (match.match === 'fuzzy' || match.match === 'none') out.pending.push({ record, match });
-      reportCitation(record, parsed, match, policy, registry, cell.annex, ctx, reason);
+      reportCitation(record, parsed, match, policy, registry, cell.annex, findings, reason);
     }
   }
   for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);
+  findings.reportTo(ctx);
   return out;
 }
 
-/** The findings of one citation: unmatched, fuzzy, a number that disagrees, a number without serial. */
-function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, policy: Policy | undefined, registry: readonly Policy[], annex: string, ctx: StageContext, rejectedReason?: string): void {
+/** The findings of one citation: unmatched, fuzzy, a number that disagrees, a number without serial; gathered by spelling. */
+function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, policy: Policy | undefined, registry: readonly Policy[], annex: string, groups: CitationFindingGroups, rejectedReason?: string): void {
   const base = { annex, recipient_code: record.recipient_code, source_line: record.source_line };
   if (match.match === 'rejected') {
-    ctx.report({ ...base, code: 'annex3/citation-rejected', actual: record.title_raw, expected: rejectedReason ?? '', params: { seq: record.seq } });
+    groups.add({ ...base, code: 'annex3/citation-rejected', actual: record.title_raw, expected: rejectedReason ?? '' });
   } else if (match.match === 'none') {
     const best = match.candidates[0];
     const nearest = best ? `${best.id} at ${best.score.toFixed(3)}${best.veto ? ` (vetoed: ${best.veto})` : ''}` : 'none';
-    ctx.report({ ...base, code: 'annex3/citation-unmatched', actual: record.title_raw, expected: nearest, params: { seq: record.seq } });
+    groups.add({ ...base, code: 'annex3/citation-unmatched', actual: record.title_raw, expected: nearest });
   } else if (match.match === 'fuzzy' && policy) {
-    ctx.report({ ...base, code: 'annex3/citation-fuzzy', actual: record.title_raw, expected: `${policy.id} 《${policy.title}》`, params: { score: match.score.toFixed(3), seq: record.seq } });
+    groups.add({ ...base, code: 'annex3/citation-fuzzy', actual: record.title_raw, expected: `${policy.id} 《${policy.title}》`, params: { score: match.score.toFixed(3) } });
   }
   if (match.conflict !== '' && policy) {
     const owner = registry.find((p) => p.id !== policy.id && compareDocNumbers(record.doc_number, p.doc_number) === 'same');
     const why = match.conflict === 'doc-number-differs' ? `${policy.id} is ${policy.doc_number}` : `it is the number of ${owner?.id ?? 'another policy'}`;
-    ctx.report({ ...base, code: 'annex3/citation-doc-number-conflict', actual: record.doc_number, expected: policy.doc_number, params: { policy: policy.id, why, seq: record.seq } });
+    groups.add({ ...base, code: 'annex3/citation-doc-number-conflict', actual: record.doc_number, expected: policy.doc_number, params: { policy: policy.id, why } });
   }
   if (parsed.repairs.includes('doc-number-incomplete')) {
-    ctx.report({ ...base, code: 'annex3/citation-doc-number-incomplete', actual: record.title_raw, params: { seq: record.seq } });
+    groups.add({ ...base, code: 'annex3/citation-doc-number-incomplete', actual: record.title_raw });
   }
 }

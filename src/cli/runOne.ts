@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
+import { WORKSHEETS } from '../../schemas/index.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { writeFolderAtomically } from '../emit/writeAtomic.js';
@@ -69,7 +70,7 @@ function currentOutput(target: string, bytes: Buffer, options: RunOptions, famil
       (pkg.resources ?? []).every(
         (r) =>
           sameCsv(readFileSync(join(target, r.path)), r.hash, options.bom) &&
-          (r.path === 'review.csv' || existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
+          (WORKSHEETS.some((w) => r.path === `${w.name}.csv`) || existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
       );
     return same ? { counts: report.counts } : null;
   } catch (error) {

@@ -39,7 +39,7 @@ export function dataPackage(noticeId: string, title: string, csvFiles: [string, 
         schema: {
           fields: fieldsOf(dataset.record).map((f) => ({ name: f.name, title: f.title, type: TABLE_TYPES[f.kind] })),
           missingValues: [''],
-          ...(leftOut.primary.has(dataset.name) ? {} : { primaryKey: dataset.primaryKey }),
+          ...(leftOut.primary.has(dataset.name) || dataset.primaryKey.length === 0 ? {} : { primaryKey: dataset.primaryKey }),
           ...foreignKeysOf(dataset.name, dataset.foreignKeys ?? [], leftOut.foreign),
         },
       };

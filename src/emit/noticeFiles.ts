@@ -1,5 +1,6 @@
-import { DATASETS, REVIEW_SHEET } from '../../schemas/index.js';
+import { DATASETS, FINDINGS_SHEET, REVIEW_SHEET } from '../../schemas/index.js';
 import type { ReviewRow } from '../../schemas/review.js';
+import type { FindingRow } from '../../schemas/report.js';
 import type { Family } from '../family/spec.js';
 import { toolVersion } from '../family/load.js';
 import type { Finding } from '../findings/finding.js';
@@ -58,7 +59,7 @@ export interface NoticeFiles {
   matching: MatchSummary;
 }
 
-/** Render every dataset as JSON and CSV, review.csv, and notice.json, report.json and datapackage.json. */
+/** Render every dataset as JSON and CSV, review.csv and findings.csv, and notice.json, report.json and datapackage.json. */
 export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   const files = new Map<string, string>();
   const recordCounts: Record<string, number> = {};
@@ -71,6 +72,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   }
   // The review worksheet is written even when empty: no rows means nothing to review.
   files.set(`${REVIEW_SHEET.name}.csv`, toCsv(out.review, fieldsOf(REVIEW_SHEET.record), { bom: out.bom }));
+  files.set(`${FINDINGS_SHEET.name}.csv`, toCsv(out.findings as readonly FindingRow[], fieldsOf(FINDINGS_SHEET.record), { bom: out.bom }));
   const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion(), allow_partial: out.allowPartial };
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline)));

@@ -1,4 +1,4 @@
-import { DATASETS, REVIEW_SHEET, foreignKeyId, type DatasetSchema } from '../../schemas/index.js';
+import { DATASETS, WORKSHEETS, foreignKeyId, type DatasetSchema } from '../../schemas/index.js';
 import type { StageContext } from '../findings/context.js';
 
 /** Records per CSV name (datasets and the review sheet). */
@@ -35,7 +35,7 @@ export function primaryKeysNotHeld(datasets: Tables, ctx: StageContext): Set<str
  */
 export function foreignKeysNotHeld(tables: Tables, ctx: StageContext): Set<string> {
   const broken = new Set<string>();
-  const schemas: readonly DatasetSchema[] = [...DATASETS, REVIEW_SHEET];
+  const schemas: readonly DatasetSchema[] = [...DATASETS, ...WORKSHEETS];
   for (const dataset of schemas) {
     for (const fk of dataset.foreignKeys ?? []) {
       const valueOf = (record: Record<string, unknown>, fields: readonly string[]) => fields.map((f) => String(record[f] ?? '')).join('\u0000');

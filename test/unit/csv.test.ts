@@ -3,7 +3,7 @@ import { cellOf, toCsv } from '../../src/emit/csv.js';
 import { z } from 'zod';
 import { fieldsOf, type FieldInfo } from '../../src/emit/fields.js';
 import { code9, decimalString } from '../../schemas/common.js';
-import { DATASETS, REVIEW_SHEET } from '../../schemas/index.js';
+import { DATASETS, WORKSHEETS } from '../../schemas/index.js';
 
 const field = (name: string, kind: FieldInfo['kind'], freeText: boolean): FieldInfo => ({ name, kind, title: name, freeText, unit: '', description: '' });
 const fields: FieldInfo[] = [field('text', 'text', true), field('amount', 'number', false), field('flag', 'boolean', false), field('flags', 'array', false)];
@@ -60,7 +60,7 @@ describe('CSV output', () => {
   });
 
   it('guards only free-text columns of every dataset the pipeline writes', () => {
-    for (const dataset of [...DATASETS, REVIEW_SHEET]) {
+    for (const dataset of [...DATASETS, ...WORKSHEETS]) {
       for (const f of fieldsOf(dataset.record)) {
         const guarded = cellOf(f.kind === 'array' ? ['=1'] : '=1', f).startsWith("'");
         expect(guarded, `${dataset.name}.${f.name}`).toBe(f.freeText && f.kind !== 'number' && f.kind !== 'boolean');

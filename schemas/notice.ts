@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { sourceLine, titled } from './common.js';
+
+/** The kinds of annex a family declares, and '' for an annex of no known kind (kept under --allow-partial). */
+export const ANNEX_KIND_NAMES = ['allocation', 'detail', 'targets', ''] as const;
+
+/** How an output folder was made: family, its version and folder hash, tool version, options that change the output. */
+export const PipelineInfo = z.strictObject({
+  family: titled(z.string(), '文件族', 'id of the family folder under pipelines/'),
+  version: titled(z.string(), '文件族版本'),
+  family_sha256: titled(z.string().regex(/^[0-9a-f]{64}$/), '文件族哈希', 'sha256 over the family folder (family.json and registries)'),
+  tool: titled(z.string(), '工具版本', 'notice-extract@<version>'),
+  allow_partial: titled(z.boolean(), '允许缺附件', 'extracted under --allow-partial'),
+});
+
+/** One annex as located in the notice. */
+export const AnnexInfo = z.strictObject({
+  label: titled(z.string(), '附件', 'the annex label as numbered in the notice (1, 2, 3-1)'),
+  kind: titled(z.enum(ANNEX_KIND_NAMES), '附件类别', 'allocation, detail or targets; empty when of no known kind'),
+  title: titled(z.string(), '附件标题'),
+  start_line: titled(sourceLine, '起始行号'),
+  end_line: titled(sourceLine, '结束行号'),
+});
+
+/** notice.json: the document's metadata, its annexes and how the folder was made. */
+export const NoticeJson = z.strictObject({
+  notice_id: titled(z.string(), '通知编号', 'the input file name without its extension'),
+  doc_number: titled(z.string(), '发文字号', 'empty when not found (a finding)'),
+  title: titled(z.string(), '标题', 'normalized'),
+  title_raw: titled(z.string(), '标题（原文）'),
+  issuer: titled(z.string(), '发文机关'),
+  issued_date: titled(z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/), '成文日期', 'YYYY-MM-DD, or empty'),
+  budget_year: titled(z.string().regex(/^(\d{4})?$/), '预算年度'),
+  recipients: titled(z.array(z.string()), '主送机关'),
+  budget_subject_code: titled(z.string(), '预算科目编码'),
+  budget_subject_name: titled(z.string(), '预算科目名称'),
+  attachments: titled(z.array(z.string()), '附件名称', 'attachment titles as the body lists them'),
+  annexes: titled(z.array(AnnexInfo), '附件位置'),
+  input_sha256: titled(z.string().regex(/^[0-9a-f]{64}$/), '输入文件哈希'),
+  pipeline: titled(PipelineInfo, '处理流程'),
+});
+
+/** A notice.json. */
+export type NoticeJson = z.infer<typeof NoticeJson>;
