@@ -5,8 +5,13 @@ export function titled<T extends z.ZodType>(schema: T, title: string, descriptio
   return schema.meta(description ? { title, description } : { title }) as T;
 }
 
+/** Money in a stated unit (`元`, `万元`): the unit goes into the field's metadata, for docs, datapackage readers and the workbook. */
+export function inUnit<T extends z.ZodType>(schema: T, unit: '元' | '万元'): T {
+  return schema.meta({ unit }) as T;
+}
+
 /** Money in 元: a decimal string with exactly two decimals. */
-export const yuan = z.string().regex(/^-?\d+\.\d{2}$/, 'amount in 元 with two decimals');
+export const yuan = inUnit(z.string().regex(/^-?\d+\.\d{2}$/, 'amount in 元 with two decimals'), '元');
 /** A decimal number as a string (never a float). */
 export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal number as a string');
 /** A decimal number as a string, or '' when there is none (the pattern starts like a number's, so CSV treats it as one). */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annexLabel, code9, decimalString, sourceLine, sourceRow, titled, yuan } from './common.js';
+import { annexLabel, code9, decimalString, inUnit, sourceLine, sourceRow, titled, yuan } from './common.js';
 
 /** One row of a detail table (明细分配表) (total and subtotals included). */
 export const DetailRow = z.strictObject({
@@ -11,7 +11,7 @@ export const DetailRow = z.strictObject({
   recipient_name: titled(z.string(), '地区（单位）'),
   recipient_code: titled(code9, '分配单位编码', '9-digit recipient code joined from Annex 1'),
   project_name: titled(z.string(), '项目名称'),
-  amount_wan: titled(decimalString, '资金额（万元）'),
+  amount_wan: titled(inUnit(decimalString, '万元'), '资金额（万元）'),
   amount_yuan: titled(yuan, '资金额（元）'),
   source_line: titled(sourceLine, '源文件行号'),
   source_row: titled(sourceRow, '表内行号', '1-based row within its table, header rows counted'),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annexLabel, code9, decimalOrEmpty, sourceLine, titled } from './common.js';
+import { annexLabel, code9, decimalOrEmpty, inUnit, sourceLine, titled } from './common.js';
 
 /** One performance-target table of Annex 3 (one per recipient): its metadata block. */
 export const TargetRow = z.strictObject({
@@ -11,7 +11,7 @@ export const TargetRow = z.strictObject({
   fund_type: titled(z.string(), '资金类型'),
   project_level: titled(z.string(), '项目等级'),
   budget_year: titled(z.string().regex(/^(\d{4})?$/, 'four-digit year or empty'), '预算年度'),
-  fund_demand_wan: titled(decimalOrEmpty, '资金需求（万元）'),
+  fund_demand_wan: titled(inUnit(decimalOrEmpty, '万元'), '资金需求（万元）'),
   spending_content: titled(z.string(), '支出内容'),
   overall_goal: titled(z.string(), '总体绩效目标', 'plain text; list items and paragraphs on their own lines'),
   source_line: titled(sourceLine, '源文件行号', 'line of the heading that opens the table'),

@@ -95,11 +95,16 @@ interface Runner {
 }
 
 function inlineRunner(families: readonly Family[]): Runner {
+  // One notice at a time, in file order: each waits for the one before it (its workbook is written asynchronously).
+  let previous: Promise<unknown> = Promise.resolve();
   return {
-    // runOne is synchronous, so notices run one after another in file order.
-    run: async (job, onStart) => {
-      onStart();
-      return runOne(job.file, job.id, families, job.options);
+    run: (job, onStart) => {
+      const outcome = previous.then(() => {
+        onStart();
+        return runOne(job.file, job.id, families, job.options);
+      });
+      previous = outcome;
+      return outcome;
     },
     close: async () => {},
   };

@@ -2,6 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { WORKSHEETS } from '../../schemas/index.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import { noticeFolder } from '../emit/noticeFiles.js';
 import { writeFolderAtomically } from '../emit/writeAtomic.js';
 import { toolVersion } from '../family/load.js';
 import type { Family } from '../family/spec.js';
@@ -26,8 +27,8 @@ export type RunOutcome =
   | { status: 'skipped'; id: string; counts: Record<Severity, number> }
   | { status: 'failed'; id: string; message: string; stack?: string };
 
-/** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. */
-export function runOne(file: string, id: string, families: readonly Family[], options: RunOptions): RunOutcome {
+/** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. Async only for the workbook's writer. */
+export async function runOne(file: string, id: string, families: readonly Family[], options: RunOptions): Promise<RunOutcome> {
   try {
     const size = statSync(file).size;
     // Checked before reading, so a huge file never enters memory.
@@ -37,7 +38,7 @@ export function runOne(file: string, id: string, families: readonly Family[], op
     const current = options.force ? null : currentOutput(target, bytes, options, families);
     if (current) return { status: 'skipped', id, counts: current.counts };
     const result = extractNotice(file, id, bytes, families, { bom: options.bom, allowPartial: options.allowPartial });
-    writeFolderAtomically(target, result.files);
+    writeFolderAtomically(target, await noticeFolder(result));
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
     return { status: 'extracted', id, records: result.recordCounts, counts, firstErrors: result.findings.filter((f) => f.severity === 'error').slice(0, 5), matching: result.matching };
@@ -57,7 +58,7 @@ export function runOne(file: string, id: string, families: readonly Family[], op
 function currentOutput(target: string, bytes: Buffer, options: RunOptions, families: readonly Family[]): { counts: Record<Severity, number> } | null {
   const read = <T>(name: string): T => JSON.parse(readFileSync(join(target, name), 'utf8')) as T;
   try {
-    const notice = read<{ input_sha256?: string; pipeline?: { family?: string; family_sha256?: string; tool?: string; allow_partial?: boolean } }>('notice.json');
+    const notice = read<{ notice_id?: string; input_sha256?: string; pipeline?: { family?: string; family_sha256?: string; tool?: string; allow_partial?: boolean } }>('notice.json');
     const pkg = read<{ resources?: { path: string; hash?: string }[] }>('datapackage.json');
     const report = read<{ counts: Record<Severity, number> }>('report.json');
     const p = notice.pipeline;
@@ -71,7 +72,8 @@ function currentOutput(target: string, bytes: Buffer, options: RunOptions, famil
         (r) =>
           sameCsv(readFileSync(join(target, r.path)), r.hash, options.bom) &&
           (WORKSHEETS.some((w) => r.path === `${w.name}.csv`) || existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
-      );
+      ) &&
+      existsSync(join(target, `${notice.notice_id ?? ''}.xlsx`));
     return same ? { counts: report.counts } : null;
   } catch (error) {
     // A missing or unparsable file means the output is not current; any other failure is a bug.

@@ -13,5 +13,6 @@ export interface WorkerJob {
 const families = loadFamilies();
 
 parentPort?.on('message', (job: WorkerJob) => {
-  parentPort?.postMessage(runOne(job.file, job.id, families, job.options));
+  // runOne settles with an outcome (failures included); it never rejects.
+  void runOne(job.file, job.id, families, job.options).then((outcome) => parentPort?.postMessage(outcome));
 });

@@ -18,6 +18,8 @@ export interface FieldInfo {
   unit: string;
   /** The schema's description of the field, or ''. */
   description: string;
+  /** The field's type in words, for people (docs/output.md, the workbook's 说明 sheet). */
+  type: string;
 }
 
 /** A field's JSON Schema, as much of it as field kinds are read from. */
@@ -44,7 +46,7 @@ export function fieldsOf(record: z.ZodObject): FieldInfo[] {
   const fields = Object.keys(record.shape).map((name) => {
     const prop = json.properties[name] ?? {};
     const kind = kindOf(prop);
-    return { name, kind, title: prop.title ?? name, freeText: isFreeText(prop), unit: prop.unit ?? '', description: prop.description ?? '' };
+    return { name, kind, title: prop.title ?? name, freeText: isFreeText(prop), unit: prop.unit ?? '', description: prop.description ?? '', type: typeOf(prop) };
   });
   cache.set(record, fields);
   return fields;
@@ -66,4 +68,20 @@ function isFreeText(prop: JsonProp): boolean {
   const types = [prop.type].flat();
   if (!types.includes('string')) return false;
   return prop.enum === undefined && prop.const === undefined && prop.pattern === undefined && prop.format === undefined;
+}
+
+/** A JSON Schema property in words: `integer`, `decimal string`, `one of a, b`, `text matching ^…$`, `list of …`, `… or null`. */
+function typeOf(prop: JsonProp): string {
+  if (prop.anyOf) return prop.anyOf.map(typeOf).join(' or ');
+  const types = [prop.type ?? []].flat();
+  if (types.length > 1) return types.map((t) => typeOf({ ...prop, type: t })).join(' or ');
+  const [type] = types;
+  if (type === 'array') return `list of ${prop.items ? typeOf(prop.items) : 'any'}`;
+  if (type === 'null') return 'null';
+  if (prop.enum) return `one of ${prop.enum.map((v) => (v === '' ? "''" : String(v))).join(', ')}`;
+  if (prop.const !== undefined) return `"${String(prop.const)}"`;
+  if (type === 'string' && prop.pattern?.startsWith('^-?\\d')) return 'decimal string';
+  if (type === 'string' && prop.pattern) return `text matching ${prop.pattern}`;
+  if (type === 'string') return 'text';
+  return type ?? 'any';
 }

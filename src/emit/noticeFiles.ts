@@ -12,6 +12,8 @@ import { fieldsOf } from './fields.js';
 import { stableJson, toDatasetJson } from './json.js';
 import { dataPackage, type KeysLeftOut } from './datapackage.js';
 import { reportHtml, type ReportPageInput } from './reportHtml.js';
+import { renderWorkbook, type DataSheet, type WorkbookSpec } from './workbook.js';
+import { aboutRows } from './workbookAbout.js';
 
 /** One located annex as notice.json lists it. */
 export interface AnnexSummary {
@@ -51,7 +53,10 @@ export interface NoticeOutput {
 
 /** The files of one notice's folder, by name, plus what the CLI summarises. */
 export interface NoticeFiles {
+  /** The text files (JSON, CSV) by name. */
   files: Map<string, string>;
+  /** The analysts' workbook, laid out; `noticeFolder` renders it. */
+  workbook: { name: string; spec: WorkbookSpec };
   findings: readonly Finding[];
   /** Record count per dataset. */
   recordCounts: Record<string, number>;
@@ -63,10 +68,12 @@ export interface NoticeFiles {
 export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   const files = new Map<string, string>();
   const recordCounts: Record<string, number> = {};
+  const sheets: DataSheet[] = [];
   for (const dataset of DATASETS) {
     const records = out.datasets[dataset.name];
     if (!records) continue;
     recordCounts[dataset.name] = records.length;
+    sheets.push({ name: dataset.name, title: dataset.title, fields: fieldsOf(dataset.record), records });
     files.set(`${dataset.name}.json`, toDatasetJson(dataset, out.noticeId, records));
     files.set(`${dataset.name}.csv`, toCsv(records, fieldsOf(dataset.record), { bom: out.bom }));
   }
@@ -79,7 +86,22 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
   files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.keysNotHeld)));
   files.set('report.html', reportHtml(reportPage(out)));
-  return { files, findings: out.findings, recordCounts, matching: out.matching };
+  const about = aboutRows({ noticeId: out.noticeId, meta: out.meta, sheets, findings: out.findings, matching: out.matching });
+  const workbook = { name: `${out.noticeId}.xlsx`, spec: { date: workbookDate(out.meta.issued_date), about, sheets } };
+  return { files, workbook, findings: out.findings, recordCounts, matching: out.matching };
+}
+
+/** Every file of the folder, the workbook rendered: what the CLI writes and the published test compares. */
+export async function noticeFolder(result: NoticeFiles): Promise<Map<string, string | Buffer>> {
+  const folder = new Map<string, string | Buffer>(result.files);
+  folder.set(result.workbook.name, await renderWorkbook(result.workbook.spec));
+  return folder;
+}
+
+/** The workbook's created/modified date: the notice's own date (so two runs write the same bytes), else 2000-01-01. */
+function workbookDate(issued: string): Date {
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(issued) ? new Date(`${issued}T00:00:00Z`) : new Date(Number.NaN);
+  return Number.isNaN(date.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : date;
 }
 
 /** The page's input: the datasets are the validated records, so their schema types hold. */

@@ -5,7 +5,7 @@ import { join } from 'node:path';
  * Write a notice's files into a temporary folder beside the target, then swap it in with renames,
  * so a failure leaves the previous output (or nothing) rather than half a folder.
  */
-export function writeFolderAtomically(target: string, files: ReadonlyMap<string, string>): void {
+export function writeFolderAtomically(target: string, files: ReadonlyMap<string, string | Uint8Array>): void {
   const temp = `${target}.tmp-${process.pid}`;
   const old = `${target}.old-${process.pid}`;
   rmSync(temp, { recursive: true, force: true });

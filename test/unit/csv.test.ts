@@ -5,7 +5,7 @@ import { fieldsOf, type FieldInfo } from '../../src/emit/fields.js';
 import { code9, decimalString } from '../../schemas/common.js';
 import { DATASETS, WORKSHEETS } from '../../schemas/index.js';
 
-const field = (name: string, kind: FieldInfo['kind'], freeText: boolean): FieldInfo => ({ name, kind, title: name, freeText, unit: '', description: '' });
+const field = (name: string, kind: FieldInfo['kind'], freeText: boolean): FieldInfo => ({ name, kind, title: name, freeText, unit: '', description: '', type: 'text' });
 const fields: FieldInfo[] = [field('text', 'text', true), field('amount', 'number', false), field('flag', 'boolean', false), field('flags', 'array', false)];
 
 /** Split CSV into records the strict RFC 4180 way: only CRLF outside quotes ends a record. */

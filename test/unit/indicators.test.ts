@@ -103,7 +103,7 @@ describe('the indicator registry', () => {
 
 describe('reading a review sheet back', () => {
   it('reads quoted cells, doubled quotes, CRLF and a BOM, and takes off the formula guard', () => {
-    const fields = ['raw', 'decision'].map((name) => ({ name, kind: 'text' as const, title: name, freeText: true, unit: '', description: '' }));
+    const fields = ['raw', 'decision'].map((name) => ({ name, kind: 'text' as const, title: name, freeText: true, unit: '', description: '', type: 'text' }));
     const text = toCsv([{ raw: '-《甲, "乙"》\n丙', decision: 'accept' }], fields, { bom: true });
     expect(readCsv(text)).toEqual({ header: ['raw', 'decision'], records: [{ row: 1, cells: { raw: '-《甲, "乙"》\n丙', decision: 'accept' } }] });
   });
