@@ -43,6 +43,7 @@ export const ReportJson = z.strictObject({
   notice_id: titled(z.string(), '通知编号'),
   input_sha256: titled(z.string().regex(/^[0-9a-f]{64}$/), '输入文件哈希'),
   pipeline: titled(PipelineInfo, '处理流程'),
+  records: titled(z.record(z.string(), count), '记录数', 'records per dataset'),
   counts: titled(z.strictObject({ error: count, warning: count, info: count }), '问题数', 'findings by severity'),
   repairs: titled(z.record(z.string(), count), '修复次数', 'how often each routine repair rule fired'),
   matching: titled(MatchingJson, '匹配情况'),

@@ -117,17 +117,24 @@ describe('notice-extract extract', () => {
     expect(run(['extract', '--strict', '--out', tempDir(), dir]).code).toBe(1);
   });
 
-  it('skips an unchanged input on a re-run, says so, and re-extracts it with --force', () => {
+  it('skips an unchanged input on a re-run, repeating its stored summary, and re-extracts it with --force', () => {
     const out = tempDir();
-    expect(run(['extract', '--out', out, 'raw']).code).toBe(0);
+    const first = run(['extract', '--out', out, 'raw']);
+    expect(first.code).toBe(0);
+    expect(first.stderr).toContain('1 notice: 1 extracted, 0 skipped, 0 failed; findings 0 error, 93 warning; 138 rows await review');
     const again = run(['extract', '--out', out, 'raw']);
     expect(again.code).toBe(0);
-    expect(again.stderr).toContain('yue-cai-gong-2023-126: unchanged, skipped');
+    const [summary, matching] = first.stderr.split('\n');
+    expect(again.stderr).toContain(`${summary} (unchanged, skipped; --force re-extracts)\n${matching}\n`);
+    expect(again.stderr).toContain('1 notice: 0 extracted, 1 skipped, 0 failed; findings 0 error, 93 warning; 138 rows await review');
     const forced = run(['extract', '--force', '--out', out, 'raw']);
-    expect(forced.stderr).not.toContain('skipped');
+    expect(forced.stderr).not.toContain('unchanged, skipped');
     expect(forced.stderr).toContain('allocations 65');
-    // A different BOM choice is a different output, so it is not skipped.
-    expect(run(['extract', '--no-bom', '--out', out, 'raw']).stderr).not.toContain('skipped');
+    // A different BOM choice is a different output, so it is not skipped; nor is a folder without its workbook.
+    expect(run(['extract', '--no-bom', '--out', out, 'raw']).stderr).not.toContain('unchanged, skipped');
+    rmSync(join(out, 'yue-cai-gong-2023-126', 'yue-cai-gong-2023-126.xlsx'));
+    expect(run(['extract', '--no-bom', '--out', out, 'raw']).stderr).not.toContain('unchanged, skipped');
+    expect(existsSync(join(out, 'yue-cai-gong-2023-126', 'yue-cai-gong-2023-126.xlsx'))).toBe(true);
   });
 
   it('refuses a 100 MB input with one line, without reading it, and extracts the rest', () => {
@@ -149,10 +156,11 @@ describe('notice-extract extract', () => {
     writeFileSync(join(dir, 'broken.md'), seedText().replace('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级'));
     expect(run(['extract', '--strict', '--out', out, dir]).code).toBe(1);
     const again = run(['extract', '--strict', '--out', out, dir]);
-    expect(again.stderr).toContain('skipped');
+    expect(again.stderr).toContain('unchanged, skipped');
+    expect(again.stderr).toMatch(/broken: .*findings [1-9]\d* error.*unchanged, skipped/);
     expect(again.code).toBe(1);
     rmSync(join(out, 'broken', 'details.csv'));
-    expect(run(['extract', '--out', out, dir]).stderr).not.toContain('skipped');
+    expect(run(['extract', '--out', out, dir]).stderr).not.toContain('unchanged, skipped');
     expect(existsSync(join(out, 'broken', 'details.csv'))).toBe(true);
     writeFileSync(join(dir, 'cut.md'), seedText().split('\n').slice(0, 100).join('\n'));
     expect(run(['extract', '--allow-partial', '--out', out, join(dir, 'cut.md')]).code).toBe(0);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { DATASETS } from '../schemas/index.js';
 import { jsonSchemas } from '../schemas/jsonSchema.js';
+import { outputDoc } from '../scripts/outputDoc.js';
 import { extractText, seedText } from './support/run.js';
 
 const dir = new URL('../schemas/json/', import.meta.url);
@@ -19,6 +20,12 @@ describe('committed JSON Schemas', () => {
     const generated = jsonSchemas();
     expect([...generated.keys()].sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort());
     for (const [file, text] of generated) expect(readFileSync(new URL(file, dir), 'utf8'), file).toBe(text);
+  });
+
+  it('include docs/output.md exactly as the schemas script generates it, with every field of every dataset', () => {
+    const committed = readFileSync(new URL('../docs/output.md', import.meta.url), 'utf8');
+    expect(committed, 'docs/output.md is stale: run npm run schemas').toBe(outputDoc());
+    for (const dataset of DATASETS) for (const name of Object.keys(dataset.record.shape)) expect(committed, `${dataset.name}.${name}`).toContain(`| \`${name}\` |`);
   });
 
   it('validate every JSON dataset of the seed with an independent validator (ajv)', () => {

@@ -83,6 +83,7 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     await runner.close();
   }
   progress(-1, '');
+  process.stderr.write(batchLine(outcomes, missing.length) + '\n');
   if (missing.length > 0 || outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
   if (opts.strict && outcomes.some((o) => o.status !== 'failed' && o.counts.error > 0)) return EXIT.strictErrors;
   return EXIT.ok;
@@ -126,19 +127,31 @@ function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js');
 }
 
-/** Per notice: records and findings by severity, what matching resolved and what awaits review, its first errors; a failure as one line. */
+/** Per notice: records and findings by severity, what matching resolved and what awaits review, its first errors; a skipped notice its stored summary; a failure as one line. */
 function printOutcome(outcome: RunOutcome, debug: boolean): void {
   const err = (s: string): boolean => process.stderr.write(s + '\n');
-  if (outcome.status === 'skipped') err(`${outcome.id}: unchanged, skipped (--force re-extracts)`);
-  else if (outcome.status === 'failed') {
+  if (outcome.status === 'failed') {
     err(`notice-extract: ${outcome.message}`);
     if (debug && outcome.stack) err(outcome.stack);
-  } else {
-    const records = Object.entries(outcome.records).map(([k, v]) => `${k} ${v}`).join(', ');
-    err(`${outcome.id}: ${records}; findings ${outcome.counts.error} error, ${outcome.counts.warning} warning, ${outcome.counts.info} info`);
-    if (outcome.matching.citations + outcome.matching.indicators > 0) err(`  ${summaryLine(outcome.matching)}`);
-    for (const f of outcome.firstErrors) err(`  error ${f.code}: ${f.message}`);
+    return;
   }
+  const records = Object.entries(outcome.records).map(([k, v]) => `${k} ${v}`).join(', ');
+  const skipped = outcome.status === 'skipped' ? ' (unchanged, skipped; --force re-extracts)' : '';
+  err(`${outcome.id}: ${records}; findings ${outcome.counts.error} error, ${outcome.counts.warning} warning, ${outcome.counts.info} info${skipped}`);
+  if (outcome.matching.citations + outcome.matching.indicators > 0) err(`  ${summaryLine(outcome.matching)}`);
+  for (const f of outcome.firstErrors) err(`  error ${f.code}: ${f.message}`);
+}
+
+/** The batch summary: notices extracted, skipped and failed (a missing path counts as failed); errors, warnings and review rows over all of them. */
+export function batchLine(outcomes: readonly RunOutcome[], missing = 0): string {
+  const done = outcomes.filter((o) => o.status !== 'failed');
+  const sum = (f: (o: (typeof done)[number]) => number): number => done.reduce((n, o) => n + f(o), 0);
+  const count = (status: RunOutcome['status']): number => outcomes.filter((o) => o.status === status).length;
+  const inputs = outcomes.length + missing;
+  return (
+    `${inputs} ${inputs === 1 ? 'notice' : 'notices'}: ${count('extracted')} extracted, ${count('skipped')} skipped, ${count('failed') + missing} failed; ` +
+    `findings ${sum((o) => o.counts.error)} error, ${sum((o) => o.counts.warning)} warning; ${sum((o) => o.matching.review_rows)} rows await review`
+  );
 }
 
 /** A progress line that rewrites itself, only when stderr is a terminal; NO_COLOR turns off colour. */

@@ -21,10 +21,23 @@ export interface RunOptions {
   allowPartial: boolean;
 }
 
+/** What the CLI prints of a notice: records, findings, matching, its first errors (from the run, or from the stored report of a skipped notice). */
+export interface NoticeSummary {
+  id: string;
+  /** Records per dataset. */
+  records: Record<string, number>;
+  /** Findings per severity. */
+  counts: Record<Severity, number>;
+  /** The first few errors. */
+  firstErrors: Finding[];
+  /** What matching resolved and what awaits review. */
+  matching: MatchSummary;
+}
+
 /** What happened to one input. */
 export type RunOutcome =
-  | { status: 'extracted'; id: string; records: Record<string, number>; counts: Record<Severity, number>; firstErrors: Finding[]; matching: MatchSummary }
-  | { status: 'skipped'; id: string; counts: Record<Severity, number> }
+  | ({ status: 'extracted' } & NoticeSummary)
+  | ({ status: 'skipped' } & NoticeSummary)
   | { status: 'failed'; id: string; message: string; stack?: string };
 
 /** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. Async only for the workbook's writer. */
@@ -36,12 +49,12 @@ export async function runOne(file: string, id: string, families: readonly Family
     const bytes = readFileSync(file);
     const target = join(options.out, id);
     const current = options.force ? null : currentOutput(target, bytes, options, families);
-    if (current) return { status: 'skipped', id, counts: current.counts };
+    if (current) return { status: 'skipped', ...current, id };
     const result = extractNotice(file, id, bytes, families, { bom: options.bom, allowPartial: options.allowPartial });
     writeFolderAtomically(target, await noticeFolder(result));
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
-    return { status: 'extracted', id, records: result.recordCounts, counts, firstErrors: result.findings.filter((f) => f.severity === 'error').slice(0, 5), matching: result.matching };
+    return { status: 'extracted', id, records: result.recordCounts, counts, firstErrors: firstErrors(result.findings), matching: result.matching };
   } catch (error) {
     if (error instanceof InputError) return { status: 'failed', id, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
     const e = error as Error;
@@ -53,14 +66,14 @@ export async function runOne(file: string, id: string, families: readonly Family
  * An output folder is current when its notice.json records this input's sha256, the same family
  * version and folder hash, the same tool version and --allow-partial choice, its CSVs were written
  * with the same BOM choice and still match the hashes in datapackage.json, and every other file is
- * there. Returns its report's counts (so --strict still sees a skipped notice's errors), else null.
+ * there. Returns the summary stored in its report (so --strict still sees a skipped notice's errors), else null.
  */
-function currentOutput(target: string, bytes: Buffer, options: RunOptions, families: readonly Family[]): { counts: Record<Severity, number> } | null {
+function currentOutput(target: string, bytes: Buffer, options: RunOptions, families: readonly Family[]): NoticeSummary | null {
   const read = <T>(name: string): T => JSON.parse(readFileSync(join(target, name), 'utf8')) as T;
   try {
     const notice = read<{ notice_id?: string; input_sha256?: string; pipeline?: { family?: string; family_sha256?: string; tool?: string; allow_partial?: boolean } }>('notice.json');
     const pkg = read<{ resources?: { path: string; hash?: string }[] }>('datapackage.json');
-    const report = read<{ counts: Record<Severity, number> }>('report.json');
+    const report = read<{ records?: Record<string, number>; counts: Record<Severity, number>; matching: MatchSummary; findings: Finding[] }>('report.json');
     const p = notice.pipeline;
     const same =
       notice.input_sha256 === sha256(bytes) &&
@@ -74,12 +87,18 @@ function currentOutput(target: string, bytes: Buffer, options: RunOptions, famil
           (WORKSHEETS.some((w) => r.path === `${w.name}.csv`) || existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
       ) &&
       existsSync(join(target, `${notice.notice_id ?? ''}.xlsx`));
-    return same ? { counts: report.counts } : null;
+    if (!same || !report.records) return null;
+    return { id: notice.notice_id ?? '', records: report.records, counts: report.counts, matching: report.matching, firstErrors: firstErrors(report.findings) };
   } catch (error) {
     // A missing or unparsable file means the output is not current; any other failure is a bug.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return null;
     throw error;
   }
+}
+
+/** The errors a summary shows. */
+function firstErrors(findings: readonly Finding[]): Finding[] {
+  return findings.filter((f) => f.severity === 'error').slice(0, 5);
 }
 
 /** A CSV is current when it still has its recorded hash and was written with the same BOM choice. */

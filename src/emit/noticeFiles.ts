@@ -82,7 +82,7 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
   files.set(`${FINDINGS_SHEET.name}.csv`, toCsv(out.findings as readonly FindingRow[], fieldsOf(FINDINGS_SHEET.record), { bom: out.bom }));
   const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion(), allow_partial: out.allowPartial };
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }));
-  files.set('report.json', stableJson(report(out, pipeline)));
+  files.set('report.json', stableJson(report(out, pipeline, recordCounts)));
   const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
   files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.keysNotHeld)));
   files.set('report.html', reportHtml(reportPage(out)));
@@ -112,9 +112,9 @@ function reportPage(out: NoticeOutput): ReportPageInput {
   return { noticeId: out.noticeId, meta: out.meta, annexes: out.annexes, datasets, findings: out.findings, sourceLines: out.sourceLines, regionNameNoise: out.family.regionNameNoise, provenance };
 }
 
-function report(out: NoticeOutput, pipeline: Record<string, string | boolean>) {
+function report(out: NoticeOutput, pipeline: Record<string, string | boolean>, records: Record<string, number>) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) counts[f.severity]++;
   const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => a.localeCompare(b)));
-  return { notice_id: out.noticeId, input_sha256: out.sha256, pipeline, counts, repairs, tables: out.tables ?? [], matching: out.matching, findings: out.findings };
+  return { notice_id: out.noticeId, input_sha256: out.sha256, pipeline, records, counts, repairs, tables: out.tables ?? [], matching: out.matching, findings: out.findings };
 }
