@@ -22,7 +22,7 @@ export type FindingRow = z.infer<typeof FindingRow>;
 
 const count = z.number().int().nonnegative();
 /** Records per match kind. */
-const MatchCounts = z.strictObject({ exact: count, alias: count, fuzzy: count, none: count });
+const MatchCounts = z.strictObject({ exact: count, alias: count, fuzzy: count, none: count, rejected: count });
 
 /** What matching made of the notice's citations and indicators. */
 export const MatchingJson = z.strictObject({
