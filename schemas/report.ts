@@ -38,6 +38,16 @@ export const MatchingJson = z.strictObject({
   review_rows: titled(count, '待复核行数', 'rows of review.csv'),
 });
 
+/** One located table and what became of its rows: records + dropped = source_rows. */
+export const TableAccountJson = z.strictObject({
+  kind: titled(z.string(), '行去向', 'what its rows become: allocations, details or indicators'),
+  annex: titled(z.string(), '附件'),
+  source_line: titled(z.number().int().positive(), '源文件行号', 'first line of the table'),
+  source_rows: titled(count, '源表行数', 'rows that must give a record or a finding'),
+  records: titled(count, '记录数', 'rows that gave a record'),
+  dropped: titled(count, '舍弃行数', 'rows left out with a finding that says so'),
+});
+
 /** report.json: every finding of the notice, counts by severity, repairs, matching. */
 export const ReportJson = z.strictObject({
   notice_id: titled(z.string(), '通知编号'),
@@ -46,6 +56,7 @@ export const ReportJson = z.strictObject({
   records: titled(z.record(z.string(), count), '记录数', 'records per dataset'),
   counts: titled(z.strictObject({ error: count, warning: count, info: count }), '问题数', 'findings by severity'),
   repairs: titled(z.record(z.string(), count), '修复次数', 'how often each routine repair rule fired'),
+  tables: titled(z.array(TableAccountJson), '表格行数核对', 'per located table: source rows = records + dropped'),
   matching: titled(MatchingJson, '匹配情况'),
   findings: titled(z.array(FindingRow), '问题清单'),
 });
