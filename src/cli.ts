@@ -17,6 +17,16 @@ function positiveInt(value: string): number {
   return n;
 }
 
+function port(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  return n;
+}
+
+function collect(value: string, previous: string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 /** The version in package.json, two folders up from dist/src/ or one up from src/. */
 function version(): string {
   for (const rel of ['../../package.json', '../package.json']) {
@@ -42,6 +52,7 @@ Exit codes:
 Examples:
   $ notice-extract extract --out out raw
   $ notice-extract review accept out/yue-cai-gong-2023-126/review.csv
+  $ notice-extract review serve --port 8080 out
 `;
 
 const program = new Command('notice-extract')
@@ -79,6 +90,18 @@ review
   .action(async (file: string, opts: { family?: string; pipelines?: string }) => {
     const { runReviewAccept } = await import('./cli/review.js');
     process.exitCode = runReviewAccept(file, opts);
+  });
+
+review
+  .command('serve')
+  .description('the review workbench on 127.0.0.1: decide pending citations and indicators of notice output folders in a browser')
+  .argument('<dirs...>', 'notice output folders (out/<id>/), or folders holding them (out/)')
+  .option('--port <n>', 'port on 127.0.0.1 (default 0: a free one)', port)
+  .option('--input <path>', 'input file or folder the notices are re-extracted from, by notice id (repeatable; default raw)', collect)
+  .option('--pipelines <dir>', 'folder of the family folders (default: the project\'s pipelines/)')
+  .action(async (dirs: string[], opts: { port?: number; input?: string[]; pipelines?: string }) => {
+    const { runReviewServe } = await import('./cli/serve.js');
+    process.exitCode = await runReviewServe(dirs, opts);
   });
 
 try {
