@@ -82,7 +82,7 @@ export const WORKBENCH_SCRIPT = String.raw`
       if (!reason.value.trim()) { status(article, 'failed', '驳回需要理由'); reason.focus(); return; }
       decide(item, article, { decision: 'reject', reason: reason.value.trim() });
     });
-    article.append(
+    [
       el('h2', {}, el('span', { className: 'badge ' + item.kind, text: item.kind === 'policy' ? '政策' : '指标' }), el('span', { className: 'spelling', text: item.spelling })),
       el('p', { className: 'meta', text: meta }),
       el.apply(null, ['ul', { className: 'occurrences' }].concat(item.occurrences.slice(0, 5).map(occurrence))),
@@ -90,7 +90,7 @@ export const WORKBENCH_SCRIPT = String.raw`
       candidates(item, article),
       el('div', { className: 'actions' }, reason, reject, newEntry(item, article)),
       el('p', { className: 'status', role: 'status' })
-    );
+    ].forEach(function (part) { if (part) article.append(part); });
     return article;
   }
 
