@@ -3,6 +3,8 @@ import { readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runOne } from '../src/cli/runOne.js';
+import { loadFamilies } from '../src/family/load.js';
 import { rowSpelling, type QueueItem } from '../src/curation/queue.js';
 import type { QueueState } from '../src/curation/workbench.js';
 import type { WorkbenchServer } from '../src/curation/server.js';
@@ -126,15 +128,49 @@ describe('the review workbench API', () => {
     expect(cited.every((c) => c.match === 'rejected' && c.policy_id === '')).toBe(true);
   });
 
-  it('keeps both decisions after a restart: the queue no longer holds them', async () => {
+  it('registers a new policy and a new indicator: the notices match them at once', async () => {
+    const q = await queue();
+    const spelling = q.items.find((i) => i.kind === 'policy' && i.match === 'none' && i.doc_number === '');
+    const indicator = q.items.find((i) => i.kind === 'indicator');
+    if (!spelling || !indicator) throw new Error('no unmatched citation or fuzzy indicator left');
+    const policy = { id: 'P-工作台测试', title: spelling.spelling, issuer: '', doc_number: '', aliases: [] };
+    const r = await post({ ...item(spelling), decision: 'new-policy', entry: policy });
+    expect(r.status).toBe(200);
+    expect(citations(project).filter((c) => rowSpelling('policy', c.title_raw) === spelling.spelling).map((c) => [c.match, c.policy_id])).toEqual(
+      spelling.occurrences.map(() => ['exact', 'P-工作台测试']),
+    );
+    const entry = { id: 'I-工作台测试', name: indicator.spelling, level2: '数量指标', aliases: [] };
+    const ri = await post({ ...item(indicator), decision: 'new-indicator', entry });
+    const answer = (await ri.json()) as { pending: string[]; error?: string };
+    expect(answer.error).toBeUndefined();
+    expect(ri.status).toBe(200);
+    expect(answer.pending).not.toContain(indicator.key);
+    const names = (JSON.parse(readFileSync(join(project, 'out', NOTICE, 'indicators.json'), 'utf8')) as { records: { name: string; indicator_id: string }[] }).records;
+    expect(names.filter((n) => n.name === indicator.spelling).map((n) => n.indicator_id)).toEqual(indicator.occurrences.map(() => 'I-工作台测试'));
+    // The same id twice is refused by the family's rules, and nothing is written.
+    const before = decisionsText(project);
+    const again = q.items.find((i) => i.kind === 'policy' && i.match === 'none' && i.key !== spelling.key) as QueueItem;
+    const dup = await post({ ...item(again), decision: 'new-policy', entry: { ...policy, title: again.spelling } });
+    expect(dup.status).toBe(422);
+    expect(((await dup.json()) as { error: string }).error).toMatch(/policy P-工作台测试 exists already/);
+    expect(decisionsText(project)).toBe(before);
+  });
+
+  it('keeps every decision after a restart: the queue no longer holds them', async () => {
     await server.close();
     server = await serveCopy(project);
     origin = server.url.replace(/\/$/, '');
     const after = await queue();
     expect(after.items.map((i) => i.key)).not.toContain(fuzzy.key);
     expect(after.items.map((i) => i.key)).not.toContain(unmatched.key);
-    expect(after.counts.spellings.policy).toBe(start.counts.spellings.policy - 2);
-    expect(decisions(project).slice(initial.length).map((d) => [d.decision, d.spelling])).toEqual([['accept', fuzzy.spelling], ['reject', unmatched.spelling]]);
+    expect(after.counts.spellings.policy).toBe(start.counts.spellings.policy - 3);
+    expect(after.counts.spellings.indicator).toBe(start.counts.spellings.indicator - 1);
+    expect(decisions(project).slice(initial.length).map((d) => d.decision)).toEqual(['accept', 'reject', 'new-policy', 'new-indicator']);
+    expect(decisions(project).slice(initial.length, initial.length + 2).map((d) => d.spelling)).toEqual([fuzzy.spelling, unmatched.spelling]);
+    // The next extraction (as `extract --force` runs it) gives what the workbench wrote.
+    const served = readFileSync(join(project, 'out', NOTICE, 'citations.json'), 'utf8');
+    expect(runOne(join(project, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(project, 'pipelines')), { out: join(project, 'out'), bom: true, force: true, allowPartial: false }).status).toBe('extracted');
+    expect(readFileSync(join(project, 'out', NOTICE, 'citations.json'), 'utf8')).toBe(served);
   });
 });
 
