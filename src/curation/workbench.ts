@@ -67,6 +67,7 @@ export class Workbench {
   /** Decide one spelling; waits for decisions already under way. */
   decide(request: DecisionRequest): Promise<DecisionAnswer> {
     const run = this.chain.then(() => this.decideNow(request));
+    // The caller gets the failure through `run`; the chain only orders the next decision after this one.
     this.chain = run.catch(() => undefined);
     return run;
   }
