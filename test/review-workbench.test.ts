@@ -27,7 +27,7 @@ describe('the review workbench API', () => {
   let unmatched: QueueItem;
 
   beforeAll(async () => {
-    project = workbenchProject();
+    project = await workbenchProject();
     server = await serveCopy(project);
     origin = server.url.replace(/\/$/, '');
     start = await queue();
@@ -169,14 +169,14 @@ describe('the review workbench API', () => {
     expect(decisions(project).slice(initial.length, initial.length + 2).map((d) => d.spelling)).toEqual([fuzzy.spelling, unmatched.spelling]);
     // The next extraction (as `extract --force` runs it) gives what the workbench wrote.
     const served = readFileSync(join(project, 'out', NOTICE, 'citations.json'), 'utf8');
-    expect(runOne(join(project, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(project, 'pipelines')), { out: join(project, 'out'), bom: true, force: true, allowPartial: false }).status).toBe('extracted');
+    expect((await runOne(join(project, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(project, 'pipelines')), { out: join(project, 'out'), bom: true, force: true, allowPartial: false })).status).toBe('extracted');
     expect(readFileSync(join(project, 'out', NOTICE, 'citations.json'), 'utf8')).toBe(served);
   });
 });
 
 describe('notice-extract review serve', () => {
   it('prints its URL, serves until SIGINT, then stops cleanly with exit 0', async () => {
-    const project = workbenchProject();
+    const project = await workbenchProject();
     symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
     const child = spawn(process.execPath, [join(root, 'dist', 'src', 'cli.js'), 'review', 'serve', '--port', '0', '--pipelines', 'pipelines', '--input', 'raw', 'out'], { cwd: project });
     try {
@@ -204,7 +204,7 @@ describe('notice-extract review serve', () => {
   }, 60_000);
 
   it('refuses a folder that holds no notice output, and a notice whose input is not found, exit 64', async () => {
-    const project = workbenchProject();
+    const project = await workbenchProject();
     try {
       const run = (args: string[]) =>
         new Promise<{ code: number | null; stderr: string }>((resolve) => {

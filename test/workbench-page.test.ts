@@ -31,7 +31,7 @@ describe.skipIf(missing !== null)('the review workbench in headless Chromium', (
   const card = (page: Page, item: QueueItem) => page.locator(`article.item[data-key="${item.key}"]`);
 
   beforeAll(async () => {
-    project = workbenchProject();
+    project = await workbenchProject();
     server = await serveCopy(project);
     start = (await (await fetch(`${server.url}api/queue`)).json()) as QueueState;
     browser = await openBrowser({ viewport: { width: 1280, height: 900 } });

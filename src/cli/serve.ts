@@ -87,7 +87,7 @@ export function openWorkbench(dirs: readonly string[], opts: ReviewServeOptions)
       const failures: string[] = [];
       for (const n of notices) {
         const setup = setups.find((s) => s.id === n.id) as NoticeSetup;
-        const outcome = runOne(setup.input, setup.id, fresh, { out: dirname(setup.folder), bom: setup.bom, force: true, allowPartial: setup.allowPartial });
+        const outcome = await runOne(setup.input, setup.id, fresh, { out: dirname(setup.folder), bom: setup.bom, force: true, allowPartial: setup.allowPartial });
         if (outcome.status === 'failed') failures.push(outcome.message);
       }
       return failures;

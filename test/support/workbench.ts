@@ -11,10 +11,10 @@ const root = new URL('../..', import.meta.url).pathname;
 export const NOTICE = 'yue-cai-gong-2023-126';
 
 /** A copy of the project's family data and inputs, with a fresh extraction in out/: what a maintainer has. */
-export function workbenchProject(): string {
+export async function workbenchProject(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'notice-extract-workbench-'));
   for (const part of ['pipelines', 'raw']) cpSync(join(root, part), join(dir, part), { recursive: true });
-  const outcome = runOne(join(dir, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(dir, 'pipelines')), { out: join(dir, 'out'), bom: true, force: true, allowPartial: false });
+  const outcome = await runOne(join(dir, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(dir, 'pipelines')), { out: join(dir, 'out'), bom: true, force: true, allowPartial: false });
   if (outcome.status !== 'extracted') throw new Error(`extraction failed: ${JSON.stringify(outcome)}`);
   return dir;
 }
