@@ -8,16 +8,18 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError } from '../src/family/configError.js';
 import { DecisionsFile } from '../src/family/decisions.js';
 import { loadFamilies } from '../src/family/load.js';
+import { freezeCurated } from './support/run.js';
 import { readSheet, type Sheet } from './support/seedScan.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const NOTICE = 'yue-cai-gong-2023-126';
 
-/** A copy of the built project (what a fresh clone has after `npm ci`), so the real registries and out/ stay as they are. */
+/** A copy of the built project (what a fresh clone has after `npm ci`), so the real registries and out/ stay as they are; its registries are the frozen ones, so the review queue is the one this test was written against. */
 function projectCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'notice-extract-project-'));
   for (const part of ['dist', 'pipelines', 'raw', 'package.json']) cpSync(join(root, part), join(dir, part), { recursive: true });
   symlinkSync(join(root, 'node_modules'), join(dir, 'node_modules'));
+  freezeCurated(join(dir, 'pipelines'));
   return dir;
 }
 

@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { extractNotice, type ExtractOptions } from '../../src/pipeline.js';
 import { loadFamilies } from '../../src/family/load.js';
 import type { NoticeFiles } from '../../src/emit/noticeFiles.js';
@@ -10,6 +11,23 @@ import type { NoticeFiles } from '../../src/emit/noticeFiles.js';
  */
 export function frozenCurated(familyId: string): string {
   return new URL(`../fixtures/${familyId}/curated/`, import.meta.url).pathname;
+}
+
+/**
+ * Put the frozen curated data into a copy of the pipelines folder: each family's registries and
+ * decisions as the fixtures were written against (no decisions.json when none was frozen), so a test
+ * that works the review queue in a copy starts from the queue it expects.
+ */
+export function freezeCurated(pipelines: string): void {
+  for (const familyId of readdirSync(pipelines)) {
+    const frozen = frozenCurated(familyId);
+    if (!existsSync(frozen)) continue;
+    for (const file of ['policies.json', 'indicators.json', 'decisions.json']) {
+      const target = join(pipelines, familyId, file);
+      if (existsSync(join(frozen, file))) cpSync(join(frozen, file), target);
+      else rmSync(target, { force: true });
+    }
+  }
 }
 
 /** The families as the fixtures were written against: live declarations, frozen registries and decisions. */

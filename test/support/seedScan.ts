@@ -10,7 +10,7 @@ import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { loadFamilies, pipelinesDir } from '../../src/family/load.js';
 import { extractNotice } from '../../src/pipeline.js';
-import { seedText } from './run.js';
+import { freezeCurated, seedText } from './run.js';
 
 /** The compiled CLI; `npm test` builds it before running the tests. */
 const cli = new URL('../../dist/src/cli.js', import.meta.url).pathname;
@@ -70,6 +70,7 @@ export function linesWhere(pattern: RegExp): number[] {
 export function pipelinesCopy(): string {
   const dir = mkdtempSync(join(tmpdir(), 'notice-extract-pipelines-'));
   cpSync(pipelinesDir(), dir, { recursive: true });
+  freezeCurated(dir);
   return dir;
 }
 
