@@ -6,6 +6,7 @@ import { matchIndicator } from '../src/indicators/match.js';
 import { indicatorKey, indicatorRegistryProblems } from '../src/matching/indicatorKeys.js';
 import { registryProblems } from '../src/matching/policyKeys.js';
 import { matchKey } from '../src/matching/similarity.js';
+import { compareDocNumbers } from '../src/normalize/docNumber.js';
 
 /**
  * The live registries (pipelines/<family>/, decisions applied) are checked for their own
@@ -25,6 +26,13 @@ describe('the live registries of every family', () => {
       it('have unique ids and no match key shared by two entries', () => {
         expect(registryProblems(family.policies)).toEqual([]);
         expect(indicatorRegistryProblems(family.indicators)).toEqual([]);
+      });
+
+      it('never give one document number to two policies', () => {
+        const numbered = family.policies.filter((p) => p.doc_number !== '');
+        for (const [i, p] of numbered.entries()) {
+          for (const q of numbered.slice(i + 1)) expect(compareDocNumbers(p.doc_number, q.doc_number), `${p.id} and ${q.id}`).not.toBe('same');
+        }
       });
 
       it('resolve every policy alias to its own policy', () => {
