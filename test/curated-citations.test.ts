@@ -68,7 +68,9 @@ describe('the curated citations in out/', () => {
       if (!family) return;
       const byId = new Map(family.policies.map((p) => [p.id, p]));
       const conflicts = findings.filter((f) => f.code === 'annex3/citation-doc-number-conflict');
-      const reported = (c: Citation): boolean => conflicts.some((f) => f.source_line === c.source_line && f.actual === c.doc_number && f.message.startsWith(`citation ${c.seq} at line ${c.source_line} of ${c.policy_id} `));
+      // One finding per spelling: its message ends with the lines of every place it stands.
+      const lines = (message: string): number[] => (/at lines? ([\d, ]+)$/.exec(message)?.[1] ?? '').split(',').map((n) => Number(n.trim()));
+      const reported = (c: Citation): boolean => conflicts.some((f) => f.actual === c.doc_number && f.message.startsWith(`citation of ${c.policy_id} `) && lines(f.message).includes(c.source_line));
       const disagreeing = citations.filter((c) => c.policy_id !== '' && compareDocNumbers(c.doc_number, byId.get(c.policy_id)?.doc_number ?? '') === 'conflict');
       for (const c of disagreeing) expect(reported(c), `line ${c.source_line} seq ${c.seq} ${c.doc_number} under ${c.policy_id}`).toBe(true);
     });

@@ -6,6 +6,7 @@ import { openWorkbench } from '../../src/cli/serve.js';
 import { serveWorkbench, type WorkbenchServer } from '../../src/curation/server.js';
 import { DecisionsFile } from '../../src/family/decisions.js';
 import { loadFamilies } from '../../src/family/load.js';
+import { freezeCurated } from './run.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 export const NOTICE = 'yue-cai-gong-2023-126';
@@ -14,6 +15,8 @@ export const NOTICE = 'yue-cai-gong-2023-126';
 export async function workbenchProject(): Promise<string> {
   const dir = mkdtempSync(join(tmpdir(), 'notice-extract-workbench-'));
   for (const part of ['pipelines', 'raw']) cpSync(join(root, part), join(dir, part), { recursive: true });
+  // The queue the tests work through is the frozen one: live curation may have emptied it.
+  freezeCurated(join(dir, 'pipelines'));
   const outcome = await runOne(join(dir, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(dir, 'pipelines')), { out: join(dir, 'out'), bom: true, force: true, allowPartial: false });
   if (outcome.status !== 'extracted') throw new Error(`extraction failed: ${JSON.stringify(outcome)}`);
   return dir;
