@@ -25,7 +25,7 @@ export interface StageShare {
   share: number;
 }
 
-const SPECIAL: Record<string, string> = { '(garbage collector)': '(garbage collection)', '(idle)': '(idle)', '(program)': '(program)' };
+const SPECIAL = new Map([['(garbage collector)', '(garbage collection)'], ['(idle)', '(idle)'], ['(program)', '(program)']]);
 
 /** The stage a frame's script belongs to, or null when it is not the project's own code. */
 function stageOf(url: string): string | null {
@@ -47,7 +47,7 @@ export function stageShares(profile: CpuProfile): StageShare[] {
     const known = owner.get(id);
     if (known) return known;
     const node = byId.get(id);
-    const special = node ? SPECIAL[node.callFrame.functionName] : undefined;
+    const special = node ? SPECIAL.get(node.callFrame.functionName) : undefined;
     const own = node ? stageOf(node.callFrame.url) : null;
     const up = parent.get(id);
     const stage = special ?? own ?? (up === undefined ? '(libraries, start-up)' : ownerOf(up));
