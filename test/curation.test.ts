@@ -101,6 +101,11 @@ describe('configuration errors', () => {
     expect(problemsOf(dir)).toEqual([expect.stringMatching(/family\.json: \$\.annexes\.allocation\.unit: Invalid option: expected one of "元"\|"万元"\|"亿元"$/)]);
   });
 
+  it('name the file and the JSON path of a regular expression that does not compile', () => {
+    const dir = brokenPipelines((f) => editJson(join(f, 'family.json'), (v) => (v.annexes.targets.tableHeading = '绩效目标表(')));
+    expect(problemsOf(dir)).toEqual([expect.stringMatching(/family\.json: \$\.annexes\.targets\.tableHeading: not a valid regular expression/)]);
+  });
+
   it('name the entry of a malformed doc_number in policies.json', () => {
     const dir = brokenPipelines((f) => editJson(join(f, 'policies.json'), (v) => (v[0].doc_number = '中办发2019-56')));
     expect(problemsOf(dir)).toEqual([expect.stringMatching(/policies\.json: \$\[0\]\.doc_number: not a canonical document number$/)]);

@@ -2,6 +2,17 @@ import { z } from 'zod';
 import { MONEY_UNITS } from '../normalize/units.js';
 import type { Indicator, Policy } from './registries.js';
 
+/** A regular expression as family data (compiled with the `u` flag): a pattern that does not compile is a configuration error, not a crash. */
+const RegexSource = z.string().refine((source) => {
+  try {
+    new RegExp(source, 'u');
+    return true;
+  } catch {
+    // Not a bug to rethrow: a bad pattern in hand-edited JSON is reported as this field's problem.
+    return false;
+  }
+}, 'not a valid regular expression (compiled with the u flag)');
+
 /** The kinds of annex a family may declare: money per recipient, money per recipient and project, performance-target tables. */
 export const ANNEX_KINDS = ['allocation', 'detail', 'targets'] as const;
 /** An annex kind. */
@@ -27,7 +38,7 @@ export const ColumnSpec = z.object({
   /** A header without this column is an error. */
   required: z.boolean().default(false),
   /** Regular expression a cell of this column always matches (`^\\d{9}$`): content that cannot be mistaken, used to align shifted rows. */
-  content: z.string().optional(),
+  content: RegexSource.optional(),
 });
 
 /** A rule that gives a row its type when one of its label cells matches. */
@@ -35,7 +46,7 @@ export const RowTypeRule = z.object({
   /** The row type this rule assigns. */
   type: RuleRowType,
   /** Regular expression tested on the normalized label cell text. */
-  pattern: z.string(),
+  pattern: RegexSource,
   /** Roles of the label cells tested, in order. */
   roles: z.array(ColumnRole).min(1),
 });
@@ -92,11 +103,11 @@ export const IndicatorLevel = z.object({
 export const TargetsAnnexSpec = z.object({
   ...KindBase,
   /** Regular expression for the title line (heading, bold or plain line, caption) that opens each target table. */
-  tableHeading: z.string(),
+  tableHeading: RegexSource,
   /** Labels of the metadata rows (label, value[, label, value]). */
   metadataLabels: TargetMetadataLabels,
   /** Regular expression for the budget year cell; group 1 is the year. */
-  budgetYear: z.string(),
+  budgetYear: RegexSource,
   /** Unit of 资金需求 when the cell states none. */
   fundDemandUnit: z.enum(MONEY_UNITS),
   /** Cells of the indicator header row (一级指标 …); a row of only these is the header. */
@@ -106,31 +117,31 @@ export const TargetsAnnexSpec = z.object({
   /** The indicator framework: level-1 labels with their level-2 labels. */
   framework: z.array(IndicatorLevel).min(1),
   /** Page marks a converter may leave as a row inside a table (`- 3 -`, `第 3 页`); such a row is no indicator. */
-  pageMarks: z.array(z.string()).default([]),
+  pageMarks: z.array(RegexSource).default([]),
   /** A cell this long or longer that starts a level label (社会效益) may be that label cut short by OCR. */
   truncatedLabelMinLength: z.number().int().positive().default(2),
 });
 
 /** How a notice's metadata is read from its body. */
 export const MetadataSpec = z.object({
-  docNumber: z.string(),
-  issuerHeading: z.string(),
-  titleHeading: z.string(),
-  budgetYear: z.string(),
-  budgetSubject: z.string(),
-  date: z.string(),
-  recipients: z.string(),
-  attachments: z.string(),
+  docNumber: RegexSource,
+  issuerHeading: RegexSource,
+  titleHeading: RegexSource,
+  budgetYear: RegexSource,
+  budgetSubject: RegexSource,
+  date: RegexSource,
+  recipients: RegexSource,
+  attachments: RegexSource,
   /** Regular expressions for a total the body states (`共计17285万元`): group 1 the amount, group 2 its unit (元 when absent); the first that matches is used. */
-  statedTotal: z.array(z.string()).default([]),
+  statedTotal: z.array(RegexSource).default([]),
   /** A plain body line that reads as the title when no heading holds it (issuer … 关于 … 的通知). */
-  titleLine: z.string().optional(),
+  titleLine: RegexSource.optional(),
   /** The issuer within the title, group 1 (`广东省财政厅` of `广东省财政厅关于…`), when no heading names it. */
-  issuerInTitle: z.string().optional(),
+  issuerInTitle: RegexSource.optional(),
   /** A date line of a web copy (`2023年12月28日 来源：本网`): groups 1–3 are year, month, day. */
-  dateSource: z.string().optional(),
+  dateSource: RegexSource.optional(),
   /** The budget year in the body (`提前下达2024年度`), group 1, when the title gives none. */
-  budgetYearBody: z.string().optional(),
+  budgetYearBody: RegexSource.optional(),
 });
 
 /** Local departments of the province: a department name is a place followed by one of these. */
@@ -138,7 +149,7 @@ export const LocalDepartmentsSpec = z.object({
   /** Bureau names stripped to get the place (市场监督管理局, 卫生健康局, 教育局, OCR-cut forms such as 市场监管), province-wide. */
   bureaus: z.array(z.string().min(1)),
   /** Regular expressions for what may follow a place when no listed bureau does (`…局`, `…委员会`, `本级`); such a join is reported. */
-  patterns: z.array(z.string()).default([]),
+  patterns: z.array(RegexSource).default([]),
 });
 
 /** Registry files of a family, named relative to its folder; a registry not named is empty. */
@@ -158,7 +169,7 @@ export const FamilySpec = z.object({
   /** Human description. */
   title: z.string(),
   /** Regular expressions that the start of a notice of this family must all match. */
-  recognise: z.array(z.string()).min(1),
+  recognise: z.array(RegexSource).min(1),
   /** How many leading lines `recognise` looks at. */
   recogniseLines: z.number().int().positive().default(60),
   metadata: MetadataSpec,
@@ -169,9 +180,9 @@ export const FamilySpec = z.object({
   /** Rewrites that turn an official place name into its short forms ([from, to]). */
   shortNameRewrites: z.array(z.tuple([z.string(), z.string()])),
   /** Patterns removed from an Annex 1 region name before comparing it with GB/T 2260 (本级, 小计, notes in brackets). */
-  regionNameNoise: z.array(z.string()).default([]),
+  regionNameNoise: z.array(RegexSource).default([]),
   /** Regular expression for an annex marker line (`附件1`, `附件 3-1：`, `附件一`), tested on the line's text width-folded; group 1 is the label, group 2 the title that may follow. */
-  annexMarker: z.string(),
+  annexMarker: RegexSource,
   /** The annex kinds of the family; numbering in a notice is free. */
   annexes: z.object({ allocation: TableAnnexSpec, detail: TableAnnexSpec, targets: TargetsAnnexSpec }),
   /** The family's registries of canonical policies and indicators. */
