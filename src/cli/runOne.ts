@@ -40,7 +40,7 @@ export type RunOutcome =
   | ({ status: 'skipped' } & NoticeSummary)
   | { status: 'failed'; id: string; message: string; stack?: string };
 
-/** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. Async only for the workbook's writer. */
+/** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced; a promise, so the inline and worker runners look alike. */
 export async function runOne(file: string, id: string, families: readonly Family[], options: RunOptions): Promise<RunOutcome> {
   try {
     const size = statSync(file).size;
@@ -51,7 +51,7 @@ export async function runOne(file: string, id: string, families: readonly Family
     const current = options.force ? null : currentOutput(target, bytes, options, families);
     if (current) return { status: 'skipped', ...current, id };
     const result = extractNotice(file, id, bytes, families, { bom: options.bom, allowPartial: options.allowPartial });
-    writeFolderAtomically(target, await noticeFolder(result));
+    writeFolderAtomically(target, noticeFolder(result));
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
     return { status: 'extracted', id, records: result.recordCounts, counts, firstErrors: firstErrors(result.findings), matching: result.matching };

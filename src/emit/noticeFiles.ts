@@ -92,9 +92,9 @@ export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
 }
 
 /** Every file of the folder, the workbook rendered: what the CLI writes and the published test compares. */
-export async function noticeFolder(result: NoticeFiles): Promise<Map<string, string | Buffer>> {
+export function noticeFolder(result: NoticeFiles): Map<string, string | Buffer> {
   const folder = new Map<string, string | Buffer>(result.files);
-  folder.set(result.workbook.name, await renderWorkbook(result.workbook.spec));
+  folder.set(result.workbook.name, renderWorkbook(result.workbook.spec));
   return folder;
 }
 

@@ -3,12 +3,15 @@
  * Chinese column titles, amounts as numbers shown with two decimals and thousands separators,
  * codes as text, a frozen header, an autofilter and widths fitted to the content.
  *
- * exceljs writes asynchronously, so the sheets are laid out here as plain data while the folder's
- * other files are built, and rendered by the caller that writes the folder (`renderWorkbook`).
- * exceljs is loaded only then, so nothing else pays for it.
+ * The sheets are laid out here as plain data while the folder's other files are built, and rendered
+ * by the caller that writes the folder (`renderWorkbook`) as SpreadsheetML written directly
+ * (sheetXml.ts, xlsxParts.ts) into a deterministic zip (zip.ts): exceljs's in-memory writer took
+ * more time than the whole extraction of a notice, and only these few features are needed.
  */
 import type { FieldInfo } from './fields.js';
-import { withEntryTimes } from './zipTimes.js';
+import { columnName, SharedStrings, sharedStringsXml, sheetXml, type CellValue, type SheetLayout } from './sheetXml.js';
+import { contentTypesXml, coreXml, packageRelsXml, STYLE, stylesXml, workbookRelsXml, workbookXml, type SheetEntry } from './xlsxParts.js';
+import { zip, type ZipEntry } from './zip.js';
 
 /** One data sheet: a dataset's fields and records. */
 export interface DataSheet {
@@ -37,8 +40,6 @@ export interface WorkbookSpec {
 
 /** Excel number format of money: thousands separators, two decimals. */
 export const MONEY_FORMAT = '#,##0.00';
-/** Excel number format of text, so a code keeps its digits (and leading zeros) when edited. */
-const TEXT_FORMAT = '@';
 const MAX_WIDTH = 60;
 /** The 说明 sheet wraps long text instead, so it prints on one page width. */
 const ABOUT_MAX_WIDTH = 40;
@@ -57,54 +58,85 @@ export function workbookCell(value: unknown, field: FieldInfo): string | number 
   return String(value);
 }
 
-/** Columns wide (East Asian characters count two): what a cell shows, money as formatted. */
+/** Money as the workbook shows it: thousands separators, two decimals (one formatter, made once). */
+const MONEY_TEXT = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+/** East Asian wide and fullwidth characters, which take two columns. */
+const WIDE: readonly [number, number][] = [
+  [0x1100, 0x115f],
+  [0x2e80, 0xa4cf],
+  [0xac00, 0xd7a3],
+  [0xf900, 0xfaff],
+  [0xfe30, 0xfe4f],
+  [0xff00, 0xff60],
+  [0xffe0, 0xffe6],
+];
+
+/** Columns wide (East Asian characters count two): what a cell shows, money as formatted; of a multi-line text, its longest line. */
 function shownWidth(cell: string | number | boolean | null, money: boolean): number {
   if (cell === null) return 0;
-  const text = money && typeof cell === 'number' ? cell.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 }) : String(cell);
-  const line = text.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '');
+  const text = money && typeof cell === 'number' ? MONEY_TEXT.format(cell) : String(cell);
+  const line = text.includes('\n') ? text.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '') : text;
   let width = 0;
-  for (const ch of line) width += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < line.length; i++) {
+    const code = line.charCodeAt(i);
+    // A surrogate pair is one character outside every wide range.
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) {
+      const next = line.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) i++;
+    }
+    width += code >= 0x1100 && WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
+  }
   return width;
 }
 
 /** Render the workbook to xlsx bytes; the same spec gives the same bytes. */
-export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const book = new ExcelJS.Workbook();
-  book.creator = 'notice-extract';
-  book.lastModifiedBy = 'notice-extract';
-  book.created = spec.date;
-  book.modified = spec.date;
+export function renderWorkbook(spec: WorkbookSpec): Buffer {
+  const strings = new SharedStrings();
+  const layouts: { name: string; layout: SheetLayout }[] = [{ name: '说明', layout: aboutLayout(spec.about) }];
+  for (const sheet of spec.sheets) layouts.push({ name: sheet.title, layout: dataLayout(sheet) });
+  const entries: ZipEntry[] = [];
+  const part = (path: string, xml: string): number => entries.push({ path, data: Buffer.from(xml, 'utf8') });
+  part('[Content_Types].xml', contentTypesXml(layouts.length));
+  part('_rels/.rels', packageRelsXml());
+  part('docProps/core.xml', coreXml('notice-extract', spec.date));
+  const sheets: SheetEntry[] = layouts.map(({ name, layout }) =>
+    layout.header ? { name, filterTo: `${columnName(Math.max(0, layout.columns.length - 1))}${layout.rows.length}` } : { name },
+  );
+  part('xl/workbook.xml', workbookXml(sheets));
+  part('xl/_rels/workbook.xml.rels', workbookRelsXml(layouts.length));
+  part('xl/styles.xml', stylesXml());
+  layouts.forEach(({ layout }, i) => part(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(layout, strings)));
+  // Shared strings are complete only once every sheet is written; the part's place in the archive does not matter.
+  part('xl/sharedStrings.xml', sharedStringsXml(strings));
+  return zip(entries, spec.date);
+}
 
-  // Printed (or turned into PDF) the 说明 sheet fits the page width; data sheets repeat their title row on every page.
-  const about = book.addWorksheet('说明', { pageSetup: { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
-  for (const row of spec.about) {
-    const added = about.addRow(row.cells);
-    if (row.heading) added.font = { bold: true };
-  }
-  about.columns.forEach((column, i) => {
-    const widest = Math.max(...spec.about.map((r) => shownWidth(r.cells[i] ?? null, false)));
-    column.width = Math.min(ABOUT_MAX_WIDTH, Math.max(8, widest + 2));
-    column.alignment = { vertical: 'top', wrapText: true };
+/** The 说明 sheet: long text wrapped at the top of its cell, headings bold, printed on one page width. */
+function aboutLayout(about: readonly AboutRow[]): SheetLayout {
+  const width = Math.max(0, ...about.map((r) => r.cells.length));
+  const columns = Array.from({ length: width }, (_, i) => {
+    const widest = Math.max(0, ...about.map((r) => shownWidth(r.cells[i] ?? null, false)));
+    return { width: Math.min(ABOUT_MAX_WIDTH, Math.max(8, widest + 2)), style: STYLE.wrapTop };
   });
+  const styles = about.map((r) => new Array<number>(width).fill(r.heading ? STYLE.boldWrapTop : STYLE.wrapTop));
+  return { rows: about.map((r) => r.cells), styles, columns, header: false, fitToWidth: true };
+}
 
-  for (const sheet of spec.sheets) {
-    const ws = book.addWorksheet(sheet.title, { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { orientation: 'landscape', printTitlesRow: '1:1' } });
-    const widths = sheet.fields.map((f) => shownWidth(f.title, false));
-    ws.addRow(sheet.fields.map((f) => f.title)).font = { bold: true };
-    for (const record of sheet.records) {
-      const cells = sheet.fields.map((f) => workbookCell(record[f.name], f));
-      cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, shownWidth(c, isMoney(sheet.fields[i] as FieldInfo)))));
-      ws.addRow(cells);
-    }
-    sheet.fields.forEach((field, i) => {
-      const column = ws.getColumn(i + 1);
-      column.width = Math.min(MAX_WIDTH, Math.max(6, (widths[i] ?? 0) + 2));
-      if (isMoney(field)) column.numFmt = MONEY_FORMAT;
-      else if (field.kind === 'text' && !field.freeText) column.numFmt = TEXT_FORMAT;
-    });
-    ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: sheet.records.length + 1, column: sheet.fields.length } };
+/** A dataset's sheet: bold titles, then one row per record; money and codes styled by column. */
+function dataLayout(sheet: DataSheet): SheetLayout {
+  const fields = sheet.fields;
+  const money = fields.map(isMoney);
+  const columnStyles = fields.map((f, i) => (money[i] ? STYLE.money : f.kind === 'text' && !f.freeText ? STYLE.text : STYLE.none));
+  const widths = fields.map((f) => shownWidth(f.title, false));
+  const rows: CellValue[][] = [fields.map((f) => f.title)];
+  const styles: number[][] = [fields.map(() => STYLE.bold)];
+  for (const record of sheet.records) {
+    const cells = fields.map((f) => workbookCell(record[f.name], f));
+    cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, shownWidth(c, money[i] === true))));
+    rows.push(cells);
+    styles.push(columnStyles);
   }
-  const bytes = Buffer.from(await book.xlsx.writeBuffer());
-  return withEntryTimes(bytes, spec.date);
+  const columns = fields.map((_, i) => ({ width: Math.min(MAX_WIDTH, Math.max(6, (widths[i] ?? 0) + 2)), style: columnStyles[i] ?? STYLE.none }));
+  return { rows, styles, columns, header: true, fitToWidth: false };
 }

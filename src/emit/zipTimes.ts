@@ -1,7 +1,7 @@
 /**
- * A zip archive with every entry's modification time set to one given date. JSZip (under exceljs)
- * stamps each entry with the clock at the time it was added, the only thing that would make two
- * runs' workbooks differ; the stamps sit at fixed offsets of the local and central headers.
+ * Zip entry dates: the MS-DOS date and time words zip.ts stamps on every entry, and a restamp of any
+ * archive (the workbook test checks that restamping with the notice's date changes nothing, i.e.
+ * no entry carries the clock); the stamps sit at fixed offsets of the local and central headers.
  */
 
 const EOCD = 0x06054b50;

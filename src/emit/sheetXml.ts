@@ -1,0 +1,102 @@
+/**
+ * One worksheet as SpreadsheetML (`xl/worksheets/sheetN.xml`): cells as numbers, booleans or
+ * shared strings, each with its style; column widths and styles; optionally a frozen first row,
+ * an autofilter over the used range and fit-to-page-width printing.
+ */
+
+/** A cell's value: text, a number, a boolean, or nothing (an empty cell that still carries its style). */
+export type CellValue = string | number | boolean | null;
+
+/** The sheet as the writer lays it out. */
+export interface SheetLayout {
+  /** Rows of cells; `styles[r][c]` is cell (r, c)'s style index into styles.xml's cellXfs. */
+  rows: readonly (readonly CellValue[])[];
+  styles: readonly (readonly number[])[];
+  /** Per column: width in characters and default style index (0: none). */
+  columns: readonly { width: number; style: number }[];
+  /** Freeze the first row and put an autofilter over the used range. */
+  header: boolean;
+  /** Print on one page width (the 说明 sheet). */
+  fitToWidth: boolean;
+}
+
+/** The shared strings of a workbook: each distinct text stored once, by first use. */
+export class SharedStrings {
+  readonly list: string[] = [];
+  private readonly index = new Map<string, number>();
+
+  /** The index of a text, added on first use. */
+  of(text: string): number {
+    let i = this.index.get(text);
+    if (i === undefined) {
+      i = this.list.length;
+      this.list.push(text);
+      this.index.set(text, i);
+    }
+    return i;
+  }
+}
+
+const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const letters: string[] = [];
+
+/** Column letters of a zero-based column index: 0 → A, 26 → AA. */
+export function columnName(i: number): string {
+  let name = letters[i];
+  if (name !== undefined) return name;
+  name = '';
+  for (let n = i + 1; n > 0; n = Math.floor((n - 1) / 26)) name = String.fromCharCode(65 + ((n - 1) % 26)) + name;
+  letters[i] = name;
+  return name;
+}
+
+/** Text escaped for XML content and attributes; characters XML 1.0 cannot hold are written as OOXML `_xHHHH_` escapes. */
+export function xmlText(text: string): string {
+  return text.replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (ch) => {
+    if (ch === '&') return '&amp;';
+    if (ch === '<') return '&lt;';
+    if (ch === '>') return '&gt;';
+    if (ch === '"') return '&quot;';
+    return `_x${ch.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}_`;
+  });
+}
+
+/** The worksheet's XML; its texts go into the workbook's shared strings. */
+export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
+  const width = sheet.columns.length;
+  const last = `${columnName(Math.max(0, width - 1))}${Math.max(1, sheet.rows.length)}`;
+  const out: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>`];
+  if (sheet.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
+  out.push(`<dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0">`);
+  if (sheet.header) out.push('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>');
+  out.push('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>');
+  sheet.columns.forEach((c, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.style ? ` style="${c.style}"` : ''} customWidth="1"/>`));
+  out.push('</cols><sheetData>');
+  sheet.rows.forEach((row, r) => {
+    const styles = sheet.styles[r] ?? [];
+    out.push(`<row r="${r + 1}">`);
+    for (let c = 0; c < width; c++) {
+      const value = row[c] ?? null;
+      const style = styles[c] ?? 0;
+      const ref = `${columnName(c)}${r + 1}`;
+      const s = style ? ` s="${style}"` : '';
+      if (value === null) {
+        if (style) out.push(`<c r="${ref}"${s}/>`);
+      } else if (typeof value === 'boolean') out.push(`<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`);
+      else if (typeof value === 'number' && Number.isFinite(value)) out.push(`<c r="${ref}"${s}><v>${value}</v></c>`);
+      else out.push(`<c r="${ref}"${s} t="s"><v>${strings.of(String(value))}</v></c>`);
+    }
+    out.push('</row>');
+  });
+  out.push('</sheetData>');
+  if (sheet.header) out.push(`<autoFilter ref="A1:${last}"/>`);
+  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  out.push(`<pageSetup orientation="landscape"${sheet.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/></worksheet>`);
+  return out.join('');
+}
+
+/** The workbook's shared strings part. */
+export function sharedStringsXml(strings: SharedStrings): string {
+  const items = strings.list.map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`).join('');
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ${NS} count="${strings.list.length}" uniqueCount="${strings.list.length}">${items}</sst>`;
+}

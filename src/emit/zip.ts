@@ -1,0 +1,72 @@
+/**
+ * A zip archive written in one pass, deterministically: entries in the order given, each deflated
+ * (node's zlib), every entry stamped with one given date, no extra fields, no comment. The same
+ * entries and date give the same bytes, which is what keeps the published workbook reproducible.
+ */
+import { crc32, deflateRawSync } from 'node:zlib';
+import { dosDateTime } from './zipTimes.js';
+
+/** One file of the archive: its path inside it and its bytes. */
+export interface ZipEntry {
+  path: string;
+  data: Buffer;
+}
+
+const LOCAL = 0x04034b50;
+const CENTRAL = 0x02014b50;
+const EOCD = 0x06054b50;
+/** Version 2.0: deflate. */
+const VERSION = 20;
+/** General-purpose flag 11: names are UTF-8. */
+const UTF8 = 0x0800;
+const DEFLATE = 8;
+
+/** The archive of the entries, every entry's modification time set to `when` (UTC). */
+export function zip(entries: readonly ZipEntry[], when: Date): Buffer {
+  const stamp = dosDateTime(when);
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const entry of entries) {
+    const name = Buffer.from(entry.path, 'utf8');
+    const packed = deflateRawSync(entry.data);
+    const crc = crc32(entry.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(LOCAL, 0);
+    local.writeUInt16LE(VERSION, 4);
+    local.writeUInt16LE(UTF8, 6);
+    local.writeUInt16LE(DEFLATE, 8);
+    local.writeUInt16LE(stamp.time, 10);
+    local.writeUInt16LE(stamp.date, 12);
+    local.writeUInt32LE(crc, 14);
+    local.writeUInt32LE(packed.length, 18);
+    local.writeUInt32LE(entry.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    local.writeUInt16LE(0, 28);
+    const header = Buffer.alloc(46);
+    header.writeUInt32LE(CENTRAL, 0);
+    header.writeUInt16LE(VERSION, 4);
+    header.writeUInt16LE(VERSION, 6);
+    header.writeUInt16LE(UTF8, 8);
+    header.writeUInt16LE(DEFLATE, 10);
+    header.writeUInt16LE(stamp.time, 12);
+    header.writeUInt16LE(stamp.date, 14);
+    header.writeUInt32LE(crc, 16);
+    header.writeUInt32LE(packed.length, 20);
+    header.writeUInt32LE(entry.data.length, 24);
+    header.writeUInt16LE(name.length, 28);
+    // Extra and comment lengths, disk number, internal and external attributes: all zero.
+    header.writeUInt32LE(offset, 42);
+    parts.push(local, name, packed);
+    central.push(header, name);
+    offset += local.length + name.length + packed.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(EOCD, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  return Buffer.concat([...parts, directory, end]);
+}
