@@ -1,4 +1,3 @@
-import { stringify } from 'csv-stringify/sync';
 import type { FieldInfo } from './fields.js';
 
 /** Characters that make Excel read a text cell as a formula. */
@@ -12,11 +11,17 @@ export interface CsvOptions {
 
 /** RFC 4180 CSV (comma, CRLF, quotes doubled) with explicit casts per column; free text guarded against formulas. */
 export function toCsv(records: readonly Record<string, unknown>[], fields: readonly FieldInfo[], options: CsvOptions): string {
-  const rows = records.map((record) => fields.map((f) => cellOf(record[f.name], f)));
-  // csv-stringify quotes a field holding the whole record delimiter, not a bare \n or \r: quote those
-  // (multi-line text such as overall_goal) and fields with edge spaces explicitly.
-  const body = stringify([fields.map((f) => f.name), ...rows], { record_delimiter: '\r\n', quoted_match: /[\r\n]|^\s|\s$/ });
-  return (options.bom ? '\uFEFF' : '') + body;
+  const lines = [fields.map((f) => csvField(f.name)).join(',')];
+  for (const record of records) lines.push(fields.map((f) => csvField(cellOf(record[f.name], f))).join(','));
+  return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+}
+
+/** A field quoted when it holds a comma, a quote, a line break (multi-line text such as overall_goal) or edge spaces. */
+const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
+
+/** One CSV field: quoted, inner quotes doubled, when it needs it; else as is. */
+function csvField(text: string): string {
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /**

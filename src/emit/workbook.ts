@@ -131,9 +131,19 @@ function dataLayout(sheet: DataSheet): SheetLayout {
   const widths = fields.map((f) => shownWidth(f.title, false));
   const rows: CellValue[][] = [fields.map((f) => f.title)];
   const styles: number[][] = [fields.map(() => STYLE.bold)];
+  // Texts repeat down a column (annex labels, codes, level names): each distinct one is measured once.
+  const textWidths = new Map<string, number>();
   for (const record of sheet.records) {
     const cells = fields.map((f) => workbookCell(record[f.name], f));
-    cells.forEach((c, i) => (widths[i] = Math.max(widths[i] ?? 0, shownWidth(c, money[i] === true))));
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i] ?? null;
+      let width: number;
+      if (typeof cell === 'string') {
+        width = textWidths.get(cell) ?? shownWidth(cell, false);
+        textWidths.set(cell, width);
+      } else width = shownWidth(cell, money[i] === true);
+      if (width > (widths[i] ?? 0)) widths[i] = width;
+    }
     rows.push(cells);
     styles.push(columnStyles);
   }

@@ -74,8 +74,29 @@ function compare(key: TitleKey, nameNumbers: string, indicator: Indicator, keys:
   return { id: indicator.id, score: roundScore(best.score), veto: best.veto };
 }
 
-/** Match one indicator name (raw or normalized) against a registry: exact → alias → fuzzy → none. */
+/**
+ * Outcomes by registry and name: a batch spells the same names again and again, and a fuzzy search
+ * compares a name with every registry key. The outcome depends only on the two (findings are made
+ * per row by the caller); each registry's memo is emptied when it grows past a bound.
+ */
+const memo = new WeakMap<readonly Indicator[], Map<string, IndicatorMatch>>();
+const MEMO_LIMIT = 20_000;
+
+/** Match one indicator name (raw or normalized) against a registry: exact → alias → fuzzy → none; the outcome is shared, not to be changed. */
 export function matchIndicator(name: string, registry: readonly Indicator[]): IndicatorMatch {
+  let known = memo.get(registry);
+  if (!known) memo.set(registry, (known = new Map()));
+  let found = known.get(name);
+  if (!found) {
+    if (known.size >= MEMO_LIMIT) known.clear();
+    found = Object.freeze(searchIndicator(name, registry));
+    known.set(name, found);
+  }
+  return found;
+}
+
+/** The search behind matchIndicator. */
+function searchIndicator(name: string, registry: readonly Indicator[]): IndicatorMatch {
   const index = indexOf(registry);
   const key = indicatorKey(name);
   if (key.key === '') return { indicator_id: '', match: 'none', score: 0, candidates: [] };
