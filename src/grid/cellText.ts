@@ -1,4 +1,5 @@
-import * as cheerio from 'cheerio';
+// The slim build reads with htmlparser2 only: no parse5, no URL loader (undici) at start-up.
+import * as cheerio from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
 
 /** Elements after which a line break is implied when HTML is read as plain text. */
@@ -9,9 +10,23 @@ export function looksLikeHtml(raw: string): boolean {
   return raw.includes('<') || raw.includes('&');
 }
 
+/** Texts of cells by their raw text: cells repeat (codes, units, level names), reading one is pure; emptied past a bound. */
+const memo = new Map<string, string>();
+const MEMO_LIMIT = 50_000;
+
 /** Plain text of a cell: tags dropped, block elements and <br> as line breaks, entities decoded. */
 export function htmlToText(raw: string): string {
-  if (!looksLikeHtml(raw)) return tidyLines(raw);
+  let text = memo.get(raw);
+  if (text === undefined) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    text = looksLikeHtml(raw) ? readHtml(raw) : tidyLines(raw);
+    memo.set(raw, text);
+  }
+  return text;
+}
+
+/** Plain text of markup. */
+function readHtml(raw: string): string {
   // htmlparser2 (cheerio's `xml` option with xmlMode off) reads cell fragments several times faster than parse5.
   const $ = cheerio.load(raw, { xml: { xmlMode: false, decodeEntities: true } }, false);
   const parts: string[] = [];

@@ -1,11 +1,20 @@
-import * as cheerio from 'cheerio';
+import { createRequire } from 'node:module';
 import type { Element } from 'domhandler';
 import { htmlToText } from './cellText.js';
 import type { Cell, GridRow } from './grid.js';
 
+/**
+ * cheerio (with parse5 and, through its URL loader, undici) is loaded on the first HTML table, not
+ * at start-up: most notices hold pipe tables only.
+ */
+let cheerioModule: typeof import('cheerio') | undefined;
+function cheerio(): typeof import('cheerio') {
+  return (cheerioModule ??= createRequire(import.meta.url)('cheerio') as typeof import('cheerio'));
+}
+
 /** Rows of an HTML `<table>` fragment starting at `firstLine`, rowspan/colspan expanded into spanned empty cells. */
 export function htmlRows(fragment: string, firstLine: number): GridRow[] {
-  const $ = cheerio.load(fragment, { sourceCodeLocationInfo: true }, false);
+  const $ = cheerio().load(fragment, { sourceCodeLocationInfo: true }, false);
   const rows: GridRow[] = [];
   // pending[col] = rows still covered by a rowspan from above, and the cell that spans them.
   const pending: number[] = [];

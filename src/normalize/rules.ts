@@ -64,15 +64,45 @@ export const ALL_RULES: readonly RuleName[] = [
 ];
 
 
+/** A text's normalization: the result and the rules that changed it on the way. */
+interface Normalized {
+  text: string;
+  changed: readonly RuleName[];
+}
+
+/**
+ * Normalizations by rule list (its identity) and text: cells and names repeat across a notice and a
+ * batch, and the rules are pure. Counts are re-added per call, so they stay per occurrence; each
+ * list's memo is emptied when it grows past a bound.
+ */
+const memo = new WeakMap<readonly RuleName[], Map<string, Normalized>>();
+const MEMO_LIMIT = 50_000;
+
 /** Apply the named rules in order to one text; increments counts[rule] for each rule that changed it. No input makes it throw (property-tested). */
 export function normalizeText(text: string, rules: readonly RuleName[] = ALL_RULES, counts?: RuleCounts): string {
-  let current = typeof text === 'string' ? text : String(text ?? '');
+  const input = typeof text === 'string' ? text : String(text ?? '');
+  let known = memo.get(rules);
+  if (!known) memo.set(rules, (known = new Map()));
+  let found = known.get(input);
+  if (!found) {
+    if (known.size >= MEMO_LIMIT) known.clear();
+    found = applyRules(input, rules);
+    known.set(input, found);
+  }
+  if (counts) for (const rule of found.changed) counts[rule] = (counts[rule] ?? 0) + 1;
+  return found.text;
+}
+
+/** Run the rules over a text, noting which changed it. */
+function applyRules(text: string, rules: readonly RuleName[]): Normalized {
+  let current = text;
+  const changed: RuleName[] = [];
   for (const rule of rules) {
     if (!Object.hasOwn(RULES, rule)) continue;
     // A rule that throws is a bug: it is not swallowed, so the property tests can catch it.
     const next = RULES[rule](current);
-    if (next !== current && counts) counts[rule] = (counts[rule] ?? 0) + 1;
+    if (next !== current) changed.push(rule);
     current = next;
   }
-  return current;
+  return { text: current, changed };
 }
