@@ -12,7 +12,7 @@ import { compareDocNumbers } from '../normalize/docNumber.js';
 import { matchPolicy, type PolicyMatch } from './match.js';
 import { parseCitation, type ParsedCitation } from './parse.js';
 import type { Policy } from '../family/registries.js';
-import { splitCitations } from './split.js';
+import { splitCitations, type CitationText } from './split.js';
 import { CitationFindingGroups } from './findingGroups.js';
 
 /** A citation matched fuzzy or not at all, awaiting a reviewer. */
@@ -40,22 +40,14 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
   const out: CitationRecords = { records: [], pending: [] };
   const byId = new Map(registry.map((p) => [p.id, p] as const));
   const ruleCounts: RuleCounts = {};
-  // A notice cites a few dozen documents in ~1,000 places: each spelling is read once, and its
-  // rule counts are added again for every place it stands, so the report counts stay per citation.
-  const read = new Map<string, { parsed: ParsedCitation; counts: RuleCounts }>();
   const findings = new CitationFindingGroups();
   for (const cell of cells) {
-    for (const piece of splitCitations(cell.raw)) {
-      let known = read.get(piece.raw);
-      if (!known) {
-        const counts: RuleCounts = {};
-        known = { parsed: parseCitation(piece.raw, counts), counts };
-        read.set(piece.raw, known);
-      }
+    for (const piece of splitCell(cell.raw)) {
+      const known = readCitation(piece.raw);
       for (const [rule, n] of Object.entries(known.counts) as [RuleName, number][]) ruleCounts[rule] = (ruleCounts[rule] ?? 0) + n;
       const parsed = known.parsed;
       for (const repair of parsed.repairs) ctx.count(repair);
-      const matched = matchPolicy(parsed, registry);
+      const matched = matchOnce(parsed, registry);
       const reason = matched.match === 'fuzzy' || matched.match === 'none' ? rejected.get(decisionKey('policy', parsed.title)) : undefined;
       const match: PolicyMatch = reason === undefined ? matched : { ...matched, policy_id: '', match: 'rejected', score: 0, conflict: '' };
       const policy = byId.get(match.policy_id);
@@ -83,6 +75,48 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
   for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);
   findings.reportTo(ctx);
   return out;
+}
+
+/*
+ * A notice cites a few dozen documents in ~1,000 places, and a batch repeats them: each cell is
+ * split once, each spelling read once and each reading matched once per registry, for the whole
+ * process. Rule counts are added again for every place a spelling stands, and findings are made per
+ * place, so the report counts stay per citation. The text memos are emptied past a bound.
+ */
+const MEMO_LIMIT = 20_000;
+const splits = new Map<string, CitationText[]>();
+const readings = new Map<string, { parsed: ParsedCitation; counts: RuleCounts }>();
+const matches = new WeakMap<readonly Policy[], WeakMap<ParsedCitation, PolicyMatch>>();
+
+/** The citations of a cell, split once per distinct cell text. */
+function splitCell(raw: string): CitationText[] {
+  let pieces = splits.get(raw);
+  if (!pieces) {
+    if (splits.size >= MEMO_LIMIT) splits.clear();
+    splits.set(raw, (pieces = splitCitations(raw)));
+  }
+  return pieces;
+}
+
+/** A spelling read once: the citation and the normalization rules that changed it. */
+function readCitation(raw: string): { parsed: ParsedCitation; counts: RuleCounts } {
+  let known = readings.get(raw);
+  if (!known) {
+    if (readings.size >= MEMO_LIMIT) readings.clear();
+    const counts: RuleCounts = {};
+    known = { parsed: parseCitation(raw, counts), counts };
+    readings.set(raw, known);
+  }
+  return known;
+}
+
+/** A reading matched once per registry. */
+function matchOnce(parsed: ParsedCitation, registry: readonly Policy[]): PolicyMatch {
+  let known = matches.get(registry);
+  if (!known) matches.set(registry, (known = new WeakMap()));
+  let match = known.get(parsed);
+  if (!match) known.set(parsed, (match = matchPolicy(parsed, registry)));
+  return match;
 }
 
 /** The findings of one citation: unmatched, fuzzy, a number that disagrees, a number without serial; gathered by spelling. */

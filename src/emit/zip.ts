@@ -20,6 +20,8 @@ const VERSION = 20;
 /** General-purpose flag 11: names are UTF-8. */
 const UTF8 = 0x0800;
 const DEFLATE = 8;
+/** zlib level 4: half the time of the default 6 for about 6% more bytes on a workbook's sheets. */
+const LEVEL = 4;
 
 /** The archive of the entries, every entry's modification time set to `when` (UTC). */
 export function zip(entries: readonly ZipEntry[], when: Date): Buffer {
@@ -29,7 +31,7 @@ export function zip(entries: readonly ZipEntry[], when: Date): Buffer {
   let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.path, 'utf8');
-    const packed = deflateRawSync(entry.data);
+    const packed = deflateRawSync(entry.data, { level: LEVEL });
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(LOCAL, 0);
