@@ -1,4 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { loadFamilies } from '../family/load.js';
 import type { Family } from '../family/spec.js';
@@ -6,7 +7,7 @@ import { EXIT } from './exitCodes.js';
 import { WorkerPool } from './pool.js';
 import { summaryLine } from '../review/summary.js';
 import { runOne, type RunOutcome } from './runOne.js';
-import type { WorkerJob } from './worker.js';
+import type { WorkerJob, WorkerStart } from './worker.js';
 
 /** Options of `notice-extract extract`, as commander parses them. */
 export interface ExtractCliOptions {
@@ -64,10 +65,10 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   const families = loadFamilies();
   const progress = progressLine(files.length);
   const options = { out: opts.out, bom: opts.bom, force: opts.force === true, allowPartial: opts.allowPartial === true };
-  // One thread by default: on the 2-vCPU machines this runs on, worker threads measured slower
-  // (npm run bench -- --jobs 2); --jobs N asks for a pool where cores are real.
-  const jobs = Math.min(opts.jobs ?? 1, files.length);
-  const runner = jobs > 1 && canUseWorkers() ? poolRunner(jobs) : inlineRunner(families);
+  // One thread by default. --jobs N runs notices on this thread and on up to N-1 workers, never
+  // more threads than cores or notices: a thread more than the cores only adds start-up and memory.
+  const threads = Math.min(opts.jobs ?? 1, availableParallelism(), files.length);
+  const runner = threads > 1 && canUseWorkers() ? sharedRunner(families, threads - 1) : inlineRunner(families);
   let started = 0;
   let outcomes: RunOutcome[];
   try {
@@ -111,13 +112,49 @@ function inlineRunner(families: readonly Family[]): Runner {
   };
 }
 
-function poolRunner(size: number): Runner {
-  const pool = new WorkerPool(size);
+/**
+ * Notices on this thread and on `workers` worker threads, from one queue: each worker holds a
+ * couple of notices ahead (pool.ts), this thread takes the next one whenever it is free. Workers get
+ * the families already loaded, so none reads or validates them again.
+ */
+function sharedRunner(families: readonly Family[], workers: number): Runner {
+  const pool = new WorkerPool(workers, undefined, { families } satisfies WorkerStart);
+  const inline = inlineRunner(families);
+  // Jobs in the pool's hands at most: enough to keep every worker's queue full.
+  const ahead = workers * 2;
+  let inPool = 0;
+  const queue: { job: WorkerJob; onStart: () => void; settle: (o: RunOutcome) => void }[] = [];
+  let inlineBusy = false;
+  const pump = (): void => {
+    while (inPool < ahead && queue.length > 0) {
+      const next = queue.shift() as (typeof queue)[number];
+      inPool++;
+      next.onStart();
+      void pool.run(next.job).then((outcome) => {
+        inPool--;
+        next.settle(outcome);
+        pump();
+      });
+    }
+    if (!inlineBusy && queue.length > 0) {
+      const next = queue.shift() as (typeof queue)[number];
+      inlineBusy = true;
+      // Let the workers' answers in (and hand them their next notices) before this thread works.
+      setImmediate(() => {
+        void inline.run(next.job, next.onStart).then((outcome) => {
+          inlineBusy = false;
+          next.settle(outcome);
+          pump();
+        });
+      });
+    }
+  };
   return {
-    run: (job, onStart) => {
-      onStart();
-      return pool.run(job);
-    },
+    run: (job, onStart) =>
+      new Promise<RunOutcome>((settle) => {
+        queue.push({ job, onStart, settle });
+        pump();
+      }),
     close: () => pool.close(),
   };
 }

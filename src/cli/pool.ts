@@ -1,62 +1,88 @@
 import { Worker } from 'node:worker_threads';
-import pLimit from 'p-limit';
 import type { RunOutcome } from './runOne.js';
 import type { WorkerJob } from './worker.js';
 
+/**
+ * Jobs sent ahead to each worker: while the main thread is busy with a notice of its own, each
+ * worker already holds its next one, so no worker waits for the main thread to hand out work.
+ */
+const DEPTH = 2;
+
+/** A job handed to the pool, and how to settle it. */
+interface Queued {
+  job: WorkerJob;
+  resolve: (outcome: RunOutcome) => void;
+}
+
+/** A worker and the jobs it holds, oldest (the one it is running) first. */
+interface Slot {
+  worker: Worker;
+  held: Queued[];
+}
+
 /** A fixed set of worker threads; extraction is CPU-bound, so threads, not promises, give parallelism. */
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly live = new Set<Worker>();
-  /** Bounds the jobs in flight to the number of workers. */
-  private readonly limit;
+  private readonly slots: Slot[] = [];
+  private readonly waiting: Queued[] = [];
   /** The worker module; tests pass another. */
   private readonly url: URL;
+  /** Read-only data every worker starts with (the loaded families), cloned once per worker. */
+  private readonly data: unknown;
 
-  constructor(size: number, url = new URL('./worker.js', import.meta.url)) {
+  constructor(size: number, url = new URL('./worker.js', import.meta.url), data?: unknown) {
     this.url = url;
-    for (let i = 0; i < size; i++) this.idle.push(this.spawn());
-    this.limit = pLimit(size);
+    this.data = data;
+    for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
-  private spawn(): Worker {
-    const worker = new Worker(this.url);
-    this.live.add(worker);
-    return worker;
+  private spawn(): Slot {
+    const slot: Slot = { worker: new Worker(this.url, { workerData: this.data }), held: [] };
+    // Each worker runs its jobs in order, so an answer settles the oldest job it holds.
+    slot.worker.on('message', (outcome: RunOutcome) => {
+      slot.held.shift()?.resolve(outcome);
+      this.dispatch();
+    });
+    slot.worker.on('error', (error: Error) => this.died(slot, `failed: ${error.message}`, error.stack));
+    slot.worker.on('exit', (code: number) => this.died(slot, `exited with code ${code}`));
+    return slot;
   }
 
-  /** Run one job on the next idle worker; a worker that dies fails its job and is replaced. */
+  /** A worker that dies fails the job it was running; the jobs queued behind it go to its replacement. */
+  private died(slot: Slot, why: string, stack?: string): void {
+    const index = this.slots.indexOf(slot);
+    if (index < 0) return;
+    slot.worker.removeAllListeners();
+    void slot.worker.terminate();
+    const [running, ...rest] = slot.held;
+    this.slots[index] = this.spawn();
+    this.waiting.unshift(...rest);
+    if (running) running.resolve({ status: 'failed', id: running.job.id, message: `${running.job.file}: internal error: worker ${why}`, ...(stack ? { stack } : {}) });
+    this.dispatch();
+  }
+
+  /** Hand waiting jobs to workers holding fewer than DEPTH. */
+  private dispatch(): void {
+    for (const slot of this.slots) {
+      while (slot.held.length < DEPTH && this.waiting.length > 0) {
+        const next = this.waiting.shift() as Queued;
+        slot.held.push(next);
+        slot.worker.postMessage(next.job);
+      }
+    }
+  }
+
+  /** Run one job on a worker; a worker that dies fails its job and is replaced. Never rejects. */
   run(job: WorkerJob): Promise<RunOutcome> {
-    return this.limit(
-      () =>
-        new Promise<RunOutcome>((resolve) => {
-          const worker = this.idle.pop() ?? this.spawn();
-          const settle = (outcome: RunOutcome, healthy: boolean): void => {
-            worker.off('message', onMessage);
-            worker.off('error', onError);
-            worker.off('exit', onExit);
-            if (healthy) this.idle.push(worker);
-            else {
-              this.live.delete(worker);
-              void worker.terminate();
-              this.idle.push(this.spawn());
-            }
-            resolve(outcome);
-          };
-          const died = (why: string): RunOutcome => ({ status: 'failed', id: job.id, message: `${job.file}: internal error: worker ${why}` });
-          const onMessage = (outcome: RunOutcome): void => settle(outcome, true);
-          const onError = (error: Error): void => settle({ ...died(`failed: ${error.message}`), ...(error.stack ? { stack: error.stack } : {}) }, false);
-          const onExit = (code: number): void => settle(died(`exited with code ${code}`), false);
-          worker.on('message', onMessage);
-          worker.on('error', onError);
-          worker.on('exit', onExit);
-          worker.postMessage(job);
-        }),
-    );
+    return new Promise<RunOutcome>((resolve) => {
+      this.waiting.push({ job, resolve });
+      this.dispatch();
+    });
   }
 
   /** Stop every worker. */
   async close(): Promise<void> {
-    await Promise.all([...this.live].map((w) => w.terminate()));
-    this.live.clear();
+    const slots = this.slots.splice(0);
+    for (const slot of slots) slot.worker.removeAllListeners();
+    await Promise.all(slots.map((s) => s.worker.terminate()));
   }
 }

@@ -1,5 +1,6 @@
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import { loadFamilies } from '../family/load.js';
+import type { Family } from '../family/spec.js';
 import { runOne, type RunOptions } from './runOne.js';
 
 /** A job sent to a worker: one notice. */
@@ -9,8 +10,14 @@ export interface WorkerJob {
   options: RunOptions;
 }
 
-// Families are loaded once per worker and reused for every notice it is given.
-const families = loadFamilies();
+/** What a worker starts with: the families the main thread loaded and checked. */
+export interface WorkerStart {
+  families: readonly Family[];
+}
+
+// The families come from the main thread, already read and validated (structured clone); a worker
+// started without them (a test) loads them itself. Jobs run one after another, in arrival order.
+const families = (workerData as WorkerStart | undefined)?.families ?? loadFamilies();
 
 parentPort?.on('message', (job: WorkerJob) => {
   // runOne settles with an outcome (failures included); it never rejects.
