@@ -4,6 +4,7 @@
  * data and the indicator stage.
  */
 import { normalizeText } from '../normalize/rules.js';
+import { keyOwnerProblems } from './keyOwners.js';
 import { matchKey, titleKey, type TitleKey } from './similarity.js';
 
 /** What the keys of an indicator are made of. */
@@ -56,17 +57,8 @@ export function vetoTermsInKey(indicator: IndicatorSpellings, nameKey: string): 
 
 /** Problems that make a registry unusable: duplicate ids, a key claimed twice, a spelling holding its own veto term. */
 export function indicatorRegistryProblems(indicators: readonly IndicatorSpellings[]): string[] {
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  const owners = new Map<string, string>();
+  const problems = keyOwnerProblems(indicators, indicatorKeys);
   for (const indicator of indicators) {
-    if (ids.has(indicator.id)) problems.push(`duplicate id ${indicator.id}`);
-    ids.add(indicator.id);
-    for (const k of indicatorKeys(indicator)) {
-      const owner = owners.get(k.key);
-      if (owner !== undefined && owner !== indicator.id) problems.push(`"${k.key}" is a spelling of both ${owner} and ${indicator.id}`);
-      else owners.set(k.key, indicator.id);
-    }
     for (const spelling of [indicator.name, ...indicator.aliases]) {
       const terms = vetoTermsIn(indicator, spelling);
       if (terms.length > 0) problems.push(`"${spelling}" of ${indicator.id} holds its own veto term ${terms.join('、')}`);

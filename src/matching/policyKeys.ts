@@ -2,6 +2,7 @@
  * Comparison keys of policy registry entries, and the invariants a usable registry keeps over them.
  * Entries are taken by shape, so this module sits below both the family data and the citation stage.
  */
+import { keyOwnerProblems } from './keyOwners.js';
 import { titleKey, type TitleKey } from './similarity.js';
 
 /** What the keys of a policy are made of. */
@@ -44,17 +45,5 @@ export function policyKeys(policy: PolicySpellings): PolicyKey[] {
 
 /** Problems that make a registry unusable: duplicate ids, and one key claimed by two policies. */
 export function registryProblems(policies: readonly PolicySpellings[]): string[] {
-  const problems: string[] = [];
-  const ids = new Set<string>();
-  const owners = new Map<string, string>();
-  for (const policy of policies) {
-    if (ids.has(policy.id)) problems.push(`duplicate id ${policy.id}`);
-    ids.add(policy.id);
-    for (const k of policyKeys(policy)) {
-      const owner = owners.get(k.key);
-      if (owner !== undefined && owner !== policy.id) problems.push(`"${k.key}" is a spelling of both ${owner} and ${policy.id}`);
-      else owners.set(k.key, policy.id);
-    }
-  }
-  return problems;
+  return keyOwnerProblems(policies, policyKeys);
 }
