@@ -1,4 +1,5 @@
 import type { TargetsAnnex } from '../family/spec.js';
+import { memoByText } from '../normalize/memo.js';
 
 /** The two indicator levels of a row; '' where unknown. */
 export interface Levels {
@@ -22,10 +23,8 @@ export interface LevelVocabulary {
   minTruncated: number;
 }
 
-/** A cell's text as compared with the vocabulary: widths folded, white space removed. */
-export function labelKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}
+/** A cell's text as compared with the vocabulary: widths folded, white space removed (remembered per text: every cell is asked several times). */
+export const labelKey: (text: string) => string = memoByText((text) => text.normalize('NFKC').replace(/\s+/g, ''));
 
 /** Compile the framework of a target-table annex. */
 export function levelVocabulary(spec: TargetsAnnex): LevelVocabulary {

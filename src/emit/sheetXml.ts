@@ -72,21 +72,23 @@ export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
   out.push('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>');
   sheet.columns.forEach((c, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.style ? ` style="${c.style}"` : ''} customWidth="1"/>`));
   out.push('</cols><sheetData>');
+  // Per column, its letters; per row, one string built by concatenation (a workbook has tens of thousands of cells).
+  const names = sheet.columns.map((_, c) => columnName(c));
   sheet.rows.forEach((row, r) => {
     const styles = sheet.styles[r] ?? [];
-    out.push(`<row r="${r + 1}">`);
+    const n = r + 1;
+    let xml = `<row r="${n}">`;
     for (let c = 0; c < width; c++) {
       const value = row[c] ?? null;
       const style = styles[c] ?? 0;
-      const ref = `${columnName(c)}${r + 1}`;
-      const s = style ? ` s="${style}"` : '';
+      const open = style ? `<c r="${names[c]}${n}" s="${style}"` : `<c r="${names[c]}${n}"`;
       if (value === null) {
-        if (style) out.push(`<c r="${ref}"${s}/>`);
-      } else if (typeof value === 'boolean') out.push(`<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`);
-      else if (typeof value === 'number' && Number.isFinite(value)) out.push(`<c r="${ref}"${s}><v>${value}</v></c>`);
-      else out.push(`<c r="${ref}"${s} t="s"><v>${strings.of(String(value))}</v></c>`);
+        if (style) xml += open + '/>';
+      } else if (typeof value === 'boolean') xml += `${open} t="b"><v>${value ? 1 : 0}</v></c>`;
+      else if (typeof value === 'number' && Number.isFinite(value)) xml += `${open}><v>${value}</v></c>`;
+      else xml += `${open} t="s"><v>${strings.of(String(value))}</v></c>`;
     }
-    out.push('</row>');
+    out.push(xml + '</row>');
   });
   out.push('</sheetData>');
   if (sheet.header) out.push(`<autoFilter ref="A1:${last}"/>`);

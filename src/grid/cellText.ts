@@ -1,6 +1,7 @@
 // The slim build reads with htmlparser2 only: no parse5, no URL loader (undici) at start-up.
 import * as cheerio from 'cheerio/slim';
 import type { AnyNode } from 'domhandler';
+import { memoByText } from '../normalize/memo.js';
 
 /** Elements after which a line break is implied when HTML is read as plain text. */
 const BLOCK_TAGS = new Set(['br', 'p', 'li', 'div', 'tr', 'ol', 'ul']);
@@ -10,20 +11,8 @@ export function looksLikeHtml(raw: string): boolean {
   return raw.includes('<') || raw.includes('&');
 }
 
-/** Texts of cells by their raw text: cells repeat (codes, units, level names), reading one is pure; emptied past a bound. */
-const memo = new Map<string, string>();
-const MEMO_LIMIT = 50_000;
-
-/** Plain text of a cell: tags dropped, block elements and <br> as line breaks, entities decoded. */
-export function htmlToText(raw: string): string {
-  let text = memo.get(raw);
-  if (text === undefined) {
-    if (memo.size >= MEMO_LIMIT) memo.clear();
-    text = looksLikeHtml(raw) ? readHtml(raw) : tidyLines(raw);
-    memo.set(raw, text);
-  }
-  return text;
-}
+/** Plain text of a cell: tags dropped, block elements and <br> as line breaks, entities decoded (remembered per raw text: cells repeat). */
+export const htmlToText: (raw: string) => string = memoByText((raw) => (looksLikeHtml(raw) ? readHtml(raw) : tidyLines(raw)));
 
 /** Plain text of markup. */
 function readHtml(raw: string): string {

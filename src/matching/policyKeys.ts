@@ -2,6 +2,7 @@
  * Comparison keys of policy registry entries, and the invariants a usable registry keeps over them.
  * Entries are taken by shape, so this module sits below both the family data and the citation stage.
  */
+import { memoByText } from '../normalize/memo.js';
 import { keyOwnerProblems } from './keyOwners.js';
 import { titleKey, type TitleKey } from './similarity.js';
 
@@ -25,13 +26,16 @@ export interface PolicyKey extends TitleKey {
   kind: 'title' | 'alias';
 }
 
+/** A spelling's title key, remembered: every decision applied re-checks the whole registry's keys. */
+const spellingKey = memoByText(titleKey);
+
 /**
  * Keys of one spelling: the spelling, and the issuer joined to it when the spelling starts with
  * 关于 — so `中共中央办公厅、国务院办公厅《关于…》` and `《中共中央办公厅、国务院办公厅关于…》` meet.
  */
 function spellingKeys(id: string, kind: PolicyKey['kind'], spelling: string, issuer: string): PolicyKey[] {
-  const keys = [{ id, kind, ...titleKey(spelling) }];
-  if (issuer !== '' && spelling.startsWith('关于')) keys.push({ id, kind, ...titleKey(issuer + spelling) });
+  const keys = [{ id, kind, ...spellingKey(spelling) }];
+  if (issuer !== '' && spelling.startsWith('关于')) keys.push({ id, kind, ...spellingKey(issuer + spelling) });
   return keys;
 }
 

@@ -1,6 +1,8 @@
+import fc from 'fast-check';
 import { inflateRawSync, crc32 } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { columnName, SharedStrings, sheetXml, xmlText } from '../../src/emit/sheetXml.js';
+import { moneyWidth } from '../../src/emit/workbook.js';
 import { zip } from '../../src/emit/zip.js';
 import { dosDateTime } from '../../src/emit/zipTimes.js';
 
@@ -57,5 +59,22 @@ describe('the xlsx writer', () => {
     expect(xml).toContain('<c r="A4" t="b"><v>1</v></c>');
     expect(xml).toContain('<autoFilter ref="A1:B4"/>');
     expect(xml).toContain('state="frozen"');
+  });
+});
+
+describe('the width of a money column', () => {
+  const shown = new Intl.NumberFormat('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
+  it('counts the characters of the amount as #,##0.00 shows it, sign and separators included', () => {
+    expect(moneyWidth(172850000)).toBe('172,850,000.00'.length);
+    expect(moneyWidth(-1234.5)).toBe('-1,234.50'.length);
+    expect(moneyWidth(999.995)).toBe(shown.format(999.995).length);
+    expect(moneyWidth(-0)).toBe('-0.00'.length);
+    expect(moneyWidth(0)).toBe('0.00'.length);
+  });
+
+  it('agrees with a real formatter on any amount', () => {
+    const amounts = fc.oneof(fc.double({ min: -1e13, max: 1e13, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100));
+    fc.assert(fc.property(amounts, (amount) => moneyWidth(amount) === shown.format(amount).length), { numRuns: 2000 });
   });
 });
