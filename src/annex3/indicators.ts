@@ -2,9 +2,13 @@ import type { IndicatorRow } from '../../schemas/indicators.js';
 import type { StageContext } from '../findings/context.js';
 import { rowText, type GridRow } from '../grid/grid.js';
 import { normalizeText, type RuleCounts, type RuleName } from '../normalize/rules.js';
+import { memoByText } from '../normalize/memo.js';
 import { indicatorCells, type IndicatorCells } from './indicatorCells.js';
 import { labelKey, resolveLevels, type LevelVocabulary, type Levels, type ResolvedLevels } from './levels.js';
 import { parseTargetValue } from './value.js';
+
+/** Values repeat (≥95%, 100%, 1次), and parsing one is pure: each distinct text is parsed once. */
+const targetValueOf = memoByText(parseTargetValue);
 
 /** A flag of an indicator record. */
 type Flag = IndicatorRow['flags'][number];
@@ -37,7 +41,7 @@ export function extractIndicators(rows: readonly GridRow[], vocab: LevelVocabula
     conflictAbove = resolved.conflict ? row.line : inherited;
     const flags = rowFlags(row, cells, resolved, inherited, where, ctx);
     if (!cells.name) continue; // a row of labels only: its levels carry down
-    const value = parseTargetValue(cells.value?.text ?? '');
+    const value = targetValueOf(cells.value?.text ?? '');
     records.push({
       annex: where.annex,
       recipient_code: where.recipientCode,

@@ -1,5 +1,5 @@
 import type { TargetsAnnex } from '../family/spec.js';
-import { memoByText } from '../normalize/memo.js';
+import { compactKey } from '../normalize/compact.js';
 
 /** The two indicator levels of a row; '' where unknown. */
 export interface Levels {
@@ -23,8 +23,8 @@ export interface LevelVocabulary {
   minTruncated: number;
 }
 
-/** A cell's text as compared with the vocabulary: widths folded, white space removed (remembered per text: every cell is asked several times). */
-export const labelKey: (text: string) => string = memoByText((text) => text.normalize('NFKC').replace(/\s+/g, ''));
+/** A cell's text as compared with the vocabulary: widths folded, white space removed. */
+export const labelKey = compactKey;
 
 /** Compile the framework of a target-table annex. */
 export function levelVocabulary(spec: TargetsAnnex): LevelVocabulary {

@@ -3,6 +3,7 @@ import type { TargetsAnnex } from '../family/spec.js';
 import { gridRows, type LineRange } from '../grid/build.js';
 import { rowText, type GridRow } from '../grid/grid.js';
 import type { ParsedNotice } from '../parse/markdown.js';
+import { compactKey } from '../normalize/compact.js';
 import type { Outline } from '../locate/outline.js';
 
 /** One performance-target table of Annex 3. */
@@ -22,7 +23,7 @@ export interface TargetTable {
  */
 export function targetTables(parsed: ParsedNotice, annex: LineRange, outline: Outline, spec: TargetsAnnex, ctx: StageContext): TargetTable[] {
   const pattern = new RegExp(spec.tableHeading, 'u');
-  const titles = outline.lines.filter((h) => h.line >= annex.start && h.line <= annex.end && pattern.test(h.text.normalize('NFKC').replace(/\s+/g, '')));
+  const titles = outline.lines.filter((h) => h.line >= annex.start && h.line <= annex.end && pattern.test(compactKey(h.text)));
   // A title followed by another title before any table row (an annex title above the first table's own) opens no table.
   const starts = titles.filter((title, i) => {
     const next = titles[i + 1];

@@ -11,9 +11,17 @@ export interface CsvOptions {
 
 /** RFC 4180 CSV (comma, CRLF, quotes doubled) with explicit casts per column; free text guarded against formulas. */
 export function toCsv(records: readonly Record<string, unknown>[], fields: readonly FieldInfo[], options: CsvOptions): string {
-  const lines = [fields.map((f) => csvField(f.name)).join(',')];
-  for (const record of records) lines.push(fields.map((f) => csvField(cellOf(record[f.name], f))).join(','));
-  return (options.bom ? '\uFEFF' : '') + lines.join('\r\n') + '\r\n';
+  let csv = (options.bom ? '\uFEFF' : '') + fields.map((f) => csvField(f.name)).join(',') + '\r\n';
+  // One string grown by concatenation (V8 joins the pieces once, when the file is written or hashed).
+  for (const record of records) {
+    for (let i = 0; i < fields.length; i++) {
+      const field = fields[i] as FieldInfo;
+      if (i > 0) csv += ',';
+      csv += csvField(cellOf(record[field.name], field));
+    }
+    csv += '\r\n';
+  }
+  return csv;
 }
 
 /** A field quoted when it holds a comma, a quote, a line break (multi-line text such as overall_goal) or edge spaces. */

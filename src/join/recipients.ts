@@ -1,5 +1,6 @@
 import type { AllocationRow } from '../../schemas/allocations.js';
 import type { Family } from '../family/spec.js';
+import { compactKey } from '../normalize/compact.js';
 
 /** How a name was joined to an Annex 1 recipient. */
 export type JoinMatch = 'exact' | 'alias' | 'fuzzy' | 'none' | 'ambiguous';
@@ -38,9 +39,7 @@ export interface RecipientIndex {
 }
 
 /** Fold widths and drop white space, so OCR spacing never decides a join. */
-export function placeKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}
+export const placeKey = compactKey;
 
 /** Index the allocation tables' item rows by place and short names. */
 export function buildRecipientIndex(allocations: readonly AllocationRow[], family: Family): RecipientIndex {

@@ -3,6 +3,7 @@ import { ANNEX_KINDS, type AnnexKind, type Family } from '../family/spec.js';
 import { gridRows, type LineRange } from '../grid/build.js';
 import { mapHeader } from '../grid/header.js';
 import type { ParsedNotice } from '../parse/markdown.js';
+import { compactKey } from '../normalize/compact.js';
 import type { Outline } from './outline.js';
 
 /** What the classifier sees of an annex. */
@@ -15,19 +16,14 @@ export interface AnnexToClassify {
   title: string;
 }
 
-/** Title text compared without white space and with widths folded. */
-function titleKey(text: string): string {
-  return text.normalize('NFKC').replace(/\s+/g, '');
-}
-
 /** The kind whose longest title word the title contains (明细分配表 beats 分配表), or null. */
 export function kindByTitle(title: string, family: Family): AnnexKind | null {
-  const key = titleKey(title);
+  const key = compactKey(title);
   let best: { kind: AnnexKind; length: number } | null = null;
   for (const kind of ANNEX_KINDS) {
     for (const word of family.annexes[kind].titles) {
-      const length = titleKey(word).length;
-      if (key.includes(titleKey(word)) && length > (best?.length ?? 0)) best = { kind, length };
+      const length = compactKey(word).length;
+      if (key.includes(compactKey(word)) && length > (best?.length ?? 0)) best = { kind, length };
     }
   }
   return best?.kind ?? null;
@@ -49,7 +45,7 @@ export function classifyAnnex(parsed: ParsedNotice, outline: Outline, annex: Ann
 
 function kindByContent(parsed: ParsedNotice, outline: Outline, range: LineRange, family: Family): AnnexKind | null {
   const tableTitle = new RegExp(family.annexes.targets.tableHeading, 'u');
-  if (outline.lines.some((l) => l.line >= range.start && l.line <= range.end && tableTitle.test(titleKey(l.text)))) return 'targets';
+  if (outline.lines.some((l) => l.line >= range.start && l.line <= range.end && tableTitle.test(compactKey(l.text)))) return 'targets';
   const rows = gridRows(parsed, range);
   let best: { kind: AnnexKind; roles: number } | null = null;
   for (const kind of ['allocation', 'detail'] as const) {
