@@ -4,9 +4,9 @@
  * registries, the review tools) are imported when that subcommand runs, so `--help` and
  * `--version` answer at once. Configuration errors are caught here, once, and printed one per line.
  */
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT } from './cli/exitCodes.js';
+import { packageInfo } from './family/projectRoot.js';
 
 /** Exit code for wrong usage (sysexits EX_USAGE). */
 export const EXIT_USAGE = EXIT.usage;
@@ -27,19 +27,6 @@ function collect(value: string, previous: string[] | undefined): string[] {
   return [...(previous ?? []), value];
 }
 
-/** The version in package.json, two folders up from dist/src/ or one up from src/. */
-function version(): string {
-  for (const rel of ['../../package.json', '../package.json']) {
-    try {
-      return (JSON.parse(readFileSync(new URL(rel, import.meta.url), 'utf8')) as { version: string }).version;
-    } catch (error) {
-      // Not there from this layout: try the other; anything but a missing file is a bug.
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-  }
-  throw new Error('package.json not found');
-}
-
 const HELP_FOOTER = `
 Exit codes:
   0   every input extracted (findings are in each report.json)
@@ -57,7 +44,7 @@ Examples:
 
 const program = new Command('notice-extract')
   .description('Extract canonical JSON and CSV datasets from OCR\'d Chinese fiscal notices')
-  .version(version(), '-V, --version', 'print the version')
+  .version(packageInfo().version, '-V, --version', 'print the version')
   .addHelpText('after', HELP_FOOTER)
   .exitOverride()
   .configureOutput({ writeErr: (s) => process.stderr.write(s) });

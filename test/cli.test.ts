@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { seedText } from './support/run.js';
 
-/** The compiled CLI; `npm test` builds it before running the tests. */
-const cli = new URL('../dist/src/cli.js', import.meta.url).pathname;
+/** The bundled CLI users run (dist/bin/, what package.json's bin names); `npm test` builds it before running the tests. */
+const cli = new URL('../dist/bin/cli.js', import.meta.url).pathname;
+const root = new URL('..', import.meta.url).pathname;
 
 function run(args: string[]): { code: number | null; stderr: string } {
   const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
@@ -68,6 +69,20 @@ describe('notice-extract extract', () => {
         expect(readFileSync(join(pool, id, f)).equals(readFileSync(join(one, id, f))), `${id}/${f}`).toBe(true);
       }
     }
+  });
+
+  it('runs --jobs 2 notices on the worker module that sits beside the bundle', () => {
+    // A copy of the bundle without its worker: the notices handed to the pool must fail for want of
+    // dist/bin/worker.js, which shows --jobs 2 really runs the bundled worker (and not all on one thread).
+    const project = tempDir();
+    cpSync(dirname(cli), join(project, 'dist', 'bin'), { recursive: true });
+    rmSync(join(project, 'dist', 'bin', 'worker.js'));
+    for (const part of ['package.json', 'pipelines', 'node_modules']) symlinkSync(join(root, part), join(project, part));
+    const inputs = tempDir();
+    for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(join(inputs, name), seedText());
+    const result = spawnSync(process.execPath, [join(project, 'dist', 'bin', 'cli.js'), 'extract', '--jobs', '2', '--out', join(project, 'out'), inputs], { encoding: 'utf8' });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(`worker failed: Cannot find module '${join(project, 'dist', 'bin', 'worker.js')}'`);
   });
 
   it('writes CSV with a BOM, CRLF and the contract header, and without the BOM under --no-bom', () => {

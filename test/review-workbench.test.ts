@@ -178,7 +178,7 @@ describe('notice-extract review serve', () => {
   it('prints its URL, serves until SIGINT, then stops cleanly with exit 0', async () => {
     const project = await workbenchProject();
     symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
-    const child = spawn(process.execPath, [join(root, 'dist', 'src', 'cli.js'), 'review', 'serve', '--port', '0', '--pipelines', 'pipelines', '--input', 'raw', 'out'], { cwd: project });
+    const child = spawn(process.execPath, [join(root, 'dist', 'bin', 'cli.js'), 'review', 'serve', '--port', '0', '--pipelines', 'pipelines', '--input', 'raw', 'out'], { cwd: project });
     try {
       let stdout = '';
       let stderr = '';
@@ -208,7 +208,7 @@ describe('notice-extract review serve', () => {
     try {
       const run = (args: string[]) =>
         new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          const c = spawn(process.execPath, [join(root, 'dist', 'src', 'cli.js'), 'review', 'serve', ...args], { cwd: project });
+          const c = spawn(process.execPath, [join(root, 'dist', 'bin', 'cli.js'), 'review', 'serve', ...args], { cwd: project });
           let stderr = '';
           c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
           c.once('exit', (code) => resolve({ code, stderr }));

@@ -1,22 +1,11 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ConfigError, type ConfigProblem } from './configError.js';
 import { DECISIONS_FILE, decideRegistries, readDecisionsFile } from './decisions.js';
 import { DECLARATION_FILE, readDeclaration, readRegistries } from './files.js';
+import { packageInfo, projectRoot } from './projectRoot.js';
 import type { Family } from './spec.js';
-
-/** The project folder (where package.json is), found from this module whether run from src/ or dist/. */
-export function projectRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const up = dirname(dir);
-    if (up === dir) throw new Error('package.json not found above ' + fileURLToPath(import.meta.url));
-    dir = up;
-  }
-  return dir;
-}
 
 /** Folder holding one folder per family. */
 export function pipelinesDir(): string {
@@ -73,6 +62,6 @@ export function folderFingerprint(folder: string): string {
 
 /** The tool's own name and version, from package.json. */
 export function toolVersion(): string {
-  const pkg = JSON.parse(readFileSync(join(projectRoot(), 'package.json'), 'utf8')) as { name: string; version: string };
+  const pkg = packageInfo();
   return `${pkg.name}@${pkg.version}`;
 }

@@ -12,8 +12,8 @@ import { loadFamilies, pipelinesDir } from '../../src/family/load.js';
 import { extractNotice } from '../../src/pipeline.js';
 import { freezeCurated, seedText } from './run.js';
 
-/** The compiled CLI; `npm test` builds it before running the tests. */
-const cli = new URL('../../dist/src/cli.js', import.meta.url).pathname;
+/** The bundled CLI users run; `npm test` builds it before running the tests. */
+const cli = new URL('../../dist/bin/cli.js', import.meta.url).pathname;
 /** The seed's text and its lines. */
 export const SEED = seedText();
 const LINES = SEED.split('\n');
