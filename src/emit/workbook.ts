@@ -58,34 +58,44 @@ export function workbookCell(value: unknown, field: FieldInfo): string | number 
   return String(value);
 }
 
-/** East Asian wide and fullwidth characters, which take two columns. */
-const WIDE: readonly [number, number][] = [
-  [0x1100, 0x115f],
-  [0x2e80, 0xa4cf],
-  [0xac00, 0xd7a3],
-  [0xf900, 0xfaff],
-  [0xfe30, 0xfe4f],
-  [0xff00, 0xff60],
-  [0xffe0, 0xffe6],
-];
+/** True for East Asian wide and fullwidth characters, which take two columns. */
+function isWide(code: number): boolean {
+  return (
+    (code >= 0x2e80 && code <= 0xa4cf) ||
+    (code >= 0xac00 && code <= 0xd7a3) ||
+    (code >= 0xff00 && code <= 0xff60) ||
+    (code >= 0x1100 && code <= 0x115f) ||
+    (code >= 0xf900 && code <= 0xfaff) ||
+    (code >= 0xfe30 && code <= 0xfe4f) ||
+    (code >= 0xffe0 && code <= 0xffe6)
+  );
+}
 
-/** Columns wide (East Asian characters count two): what a cell shows, money as formatted; of a multi-line text, its longest line. */
-function shownWidth(cell: string | number | boolean | null, money: boolean): number {
+/**
+ * Columns wide (East Asian characters count two) of what a cell shows, money as formatted; of a
+ * multi-line text, its widest line. Counting stops at `cap`: a column is never made wider than that.
+ */
+function shownWidth(cell: string | number | boolean | null, money: boolean, cap = Infinity): number {
   if (cell === null) return 0;
   if (typeof cell === 'number') return money ? moneyWidth(cell) : String(cell).length;
   const text = String(cell);
-  const line = text.includes('\n') ? text.split('\n').reduce((a, b) => (b.length > a.length ? b : a), '') : text;
+  let widest = 0;
   let width = 0;
-  for (let i = 0; i < line.length; i++) {
-    const code = line.charCodeAt(i);
+  for (let i = 0; i < text.length && widest < cap; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) {
+      width = 0;
+      continue;
+    }
     // A surrogate pair is one character outside every wide range.
-    if (code >= 0xd800 && code <= 0xdbff && i + 1 < line.length) {
-      const next = line.charCodeAt(i + 1);
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
       if (next >= 0xdc00 && next <= 0xdfff) i++;
     }
-    width += code >= 0x1100 && WIDE.some(([from, to]) => code >= from && code <= to) ? 2 : 1;
+    width += code >= 0x1100 && isWide(code) ? 2 : 1;
+    if (width > widest) widest = width;
   }
-  return width;
+  return Math.min(widest, cap);
 }
 
 /** Characters of money as MONEY_FORMAT shows it (`-1,234.50`), counted without formatting it: Intl is slow per cell. */
@@ -144,7 +154,7 @@ function dataLayout(sheet: DataSheet): SheetLayout {
       const cell = cells[i] ?? null;
       let width: number;
       if (typeof cell === 'string') {
-        width = textWidths.get(cell) ?? shownWidth(cell, false);
+        width = textWidths.get(cell) ?? shownWidth(cell, false, MAX_WIDTH);
         textWidths.set(cell, width);
       } else width = shownWidth(cell, money[i] === true);
       if (width > (widths[i] ?? 0)) widths[i] = width;
