@@ -24,7 +24,7 @@ const banner = "import { createRequire as __createRequire } from 'node:module'; 
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { cli: 'dist/src/cli.js', worker: 'dist/src/cli/worker.js' },
+  entryPoints: { cli: 'dist/src/cli.js', worker: 'dist/src/cli/worker.js', writer: 'dist/src/cli/writer.js' },
   outdir,
   bundle: true,
   splitting: true,

@@ -33,6 +33,8 @@ export interface ExtractOptions {
   bom: boolean;
   /** Extract what is there when required annexes are missing, instead of failing the input. */
   allowPartial: boolean;
+  /** Leave the record files (datasets as JSON and CSV, datapackage.json) to whoever writes the folder: a writer thread. */
+  deferRecordFiles?: boolean;
 }
 
 /** One notice, start to finish: read → parse → locate → grids → records → match to registries → validate → files. */
@@ -79,7 +81,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
     bom: options.bom,
     allowPartial: options.allowPartial,
     sourceLines: parsed.lines,
-  });
+  }, options.deferRecordFiles === true);
 }
 
 /** A notice without a required kind of annex, or with an annex of no known kind, is refused unless `--allow-partial`. */

@@ -71,18 +71,22 @@ describe('notice-extract extract', () => {
     }
   });
 
-  it('runs --jobs 2 notices on the worker module that sits beside the bundle', () => {
-    // A copy of the bundle without its worker: the notices handed to the pool must fail for want of
-    // dist/bin/worker.js, which shows --jobs 2 really runs the bundled worker (and not all on one thread).
+  it('runs --jobs 2 with the writer thread module that sits beside the bundle', () => {
+    // A copy of the bundle whose writer.js answers every folder with an error: every notice must
+    // fail with it, which shows --jobs 2 really hands its folders to dist/bin/writer.js.
     const project = tempDir();
     cpSync(dirname(cli), join(project, 'dist', 'bin'), { recursive: true });
-    rmSync(join(project, 'dist', 'bin', 'worker.js'));
+    writeFileSync(
+      join(project, 'dist', 'bin', 'writer.js'),
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => parentPort.postMessage({ error: 'answered by the copy of writer.js' }));\n",
+    );
     for (const part of ['package.json', 'pipelines', 'node_modules']) symlinkSync(join(root, part), join(project, part));
     const inputs = tempDir();
     for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(join(inputs, name), seedText());
     const result = spawnSync(process.execPath, [join(project, 'dist', 'bin', 'cli.js'), 'extract', '--jobs', '2', '--out', join(project, 'out'), inputs], { encoding: 'utf8' });
     expect(result.status).toBe(2);
-    expect(result.stderr).toContain(`worker failed: Cannot find module '${join(project, 'dist', 'bin', 'worker.js')}'`);
+    expect(result.stderr.match(/internal error: answered by the copy of writer\.js/g)).toHaveLength(3);
+    expect(result.stderr).toContain('3 notices: 0 extracted, 0 skipped, 3 failed');
   });
 
   it('writes CSV with a BOM, CRLF and the contract header, and without the BOM under --no-bom', () => {

@@ -6,7 +6,8 @@ import type { Family } from '../family/spec.js';
 import { EXIT } from './exitCodes.js';
 import { WorkerPool } from './pool.js';
 import { summaryLine } from '../review/summary.js';
-import { runOne, type RunOutcome } from './runOne.js';
+import { extractOne, writeHere, writeOne, type FolderWriter, type RunOutcome } from './runOne.js';
+import { WriterThread } from './writerThread.js';
 import type { WorkerJob, WorkerStart } from './worker.js';
 
 /** Options of `notice-extract extract`, as commander parses them. */
@@ -65,10 +66,13 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   const families = loadFamilies();
   const progress = progressLine(files.length);
   const options = { out: opts.out, bom: opts.bom, force: opts.force === true, allowPartial: opts.allowPartial === true };
-  // One thread by default. --jobs N runs notices on this thread and on up to N-1 workers, never
-  // more threads than cores or notices: a thread more than the cores only adds start-up and memory.
-  const threads = Math.min(opts.jobs ?? 1, availableParallelism(), files.length);
-  const runner = threads > 1 && canUseWorkers() ? sharedRunner(families, threads - 1) : inlineRunner(families);
+  // One thread by default. --jobs N uses N threads, never more than cores (a thread more than the
+  // cores only adds start-up and memory): this one extracts, a writer thread renders workbooks and
+  // writes folders for it, and the other N-2 extract and write whole notices. Two threads split a
+  // notice's work rather than the batch: each warms up only its half of the code, and one notice
+  // is enough to keep both busy.
+  const threads = Math.min(opts.jobs ?? 1, availableParallelism(), files.length + 1);
+  const runner = threads > 1 && canUseWorkers() ? sharedRunner(families, threads - 2) : inlineRunner(families);
   let started = 0;
   let outcomes: RunOutcome[];
   try {
@@ -96,37 +100,56 @@ interface Runner {
   close(): Promise<void>;
 }
 
-function inlineRunner(families: readonly Family[]): Runner {
-  // One notice at a time, in file order: each waits for the one before it (its workbook is written asynchronously).
-  let previous: Promise<unknown> = Promise.resolve();
-  return {
-    run: (job, onStart) => {
-      const outcome = previous.then(() => {
-        onStart();
-        return runOne(job.file, job.id, families, job.options);
-      });
-      previous = outcome;
-      return outcome;
-    },
-    close: async () => {},
-  };
+/** A notice taken by this thread: `extracted` once this thread is free for the next, `outcome` once its folder is written. */
+interface Taken {
+  extracted: Promise<unknown>;
+  outcome: Promise<RunOutcome>;
 }
 
 /**
- * Notices on this thread and on `workers` worker threads, from one queue: each worker holds a
- * couple of notices ahead (pool.ts), this thread takes the next one whenever it is free. Workers get
- * the families already loaded, so none reads or validates them again.
+ * Notices on this thread, one extraction at a time in the order given. Each folder goes to `writer`;
+ * the next extraction starts as soon as the writer has room, so with a writer thread extracting one
+ * notice and writing the one before run side by side.
+ */
+function thisThread(families: readonly Family[], writer: FolderWriter): (job: WorkerJob, onStart: () => void) => Taken {
+  let previous: Promise<unknown> = Promise.resolve();
+  return (job, onStart) => {
+    const extracted = previous.then(async () => {
+      await writer.ready();
+      // Let finished writes and workers' answers in (and hand workers their next notices) before this thread works.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      onStart();
+      return extractOne(job.file, job.id, families, job.options, writer.rendersRecordFiles);
+    });
+    previous = extracted;
+    // writeOne never rejects: a folder that cannot be written is its notice's outcome.
+    return { extracted, outcome: extracted.then((e) => writeOne(job.file, e, writer)) };
+  };
+}
+
+/** Notices on this thread only, each folder written here before the next notice starts. */
+function inlineRunner(families: readonly Family[]): Runner {
+  const take = thisThread(families, writeHere);
+  return { run: (job, onStart) => take(job, onStart).outcome, close: async () => {} };
+}
+
+/**
+ * Notices on this thread, its folders written by a writer thread, and on `workers` more worker
+ * threads that each extract and write whole notices, all from one queue: each worker holds a
+ * couple of notices ahead (pool.ts), this thread takes the next one whenever it is free. Workers
+ * get the families already loaded, so none reads or validates them again.
  */
 function sharedRunner(families: readonly Family[], workers: number): Runner {
-  const pool = new WorkerPool(workers, undefined, { families } satisfies WorkerStart);
-  const inline = inlineRunner(families);
+  const writer = new WriterThread();
+  const pool = workers > 0 ? new WorkerPool(workers, undefined, { families } satisfies WorkerStart) : null;
+  const take = thisThread(families, writer);
   // Jobs in the pool's hands at most: enough to keep every worker's queue full.
   const ahead = workers * 2;
   let inPool = 0;
   const queue: { job: WorkerJob; onStart: () => void; settle: (o: RunOutcome) => void }[] = [];
   let inlineBusy = false;
   const pump = (): void => {
-    while (inPool < ahead && queue.length > 0) {
+    while (pool && inPool < ahead && queue.length > 0) {
       const next = queue.shift() as (typeof queue)[number];
       inPool++;
       next.onStart();
@@ -139,13 +162,11 @@ function sharedRunner(families: readonly Family[], workers: number): Runner {
     if (!inlineBusy && queue.length > 0) {
       const next = queue.shift() as (typeof queue)[number];
       inlineBusy = true;
-      // Let the workers' answers in (and hand them their next notices) before this thread works.
-      setImmediate(() => {
-        void inline.run(next.job, next.onStart).then((outcome) => {
-          inlineBusy = false;
-          next.settle(outcome);
-          pump();
-        });
+      const taken = take(next.job, next.onStart);
+      void taken.outcome.then(next.settle);
+      void taken.extracted.then(() => {
+        inlineBusy = false;
+        pump();
       });
     }
   };
@@ -155,7 +176,9 @@ function sharedRunner(families: readonly Family[], workers: number): Runner {
         queue.push({ job, onStart, settle });
         pump();
       }),
-    close: () => pool.close(),
+    close: async () => {
+      await Promise.all([writer.close(), pool?.close()]);
+    },
   };
 }
 

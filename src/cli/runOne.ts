@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { WORKSHEETS } from '../../schemas/index.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { noticeFolder } from '../emit/noticeFiles.js';
+import { noticeFolder, type NoticeFiles } from '../emit/noticeFiles.js';
 import { writeFolderAtomically } from '../emit/writeAtomic.js';
 import { toolVersion } from '../family/load.js';
 import type { Family } from '../family/spec.js';
@@ -40,8 +40,36 @@ export type RunOutcome =
   | ({ status: 'skipped' } & NoticeSummary)
   | { status: 'failed'; id: string; message: string; stack?: string };
 
-/** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced; a promise, so the inline and worker runners look alike. */
-export async function runOne(file: string, id: string, families: readonly Family[], options: RunOptions): Promise<RunOutcome> {
+/** Where a notice's folder is written: on this thread, or by a writer thread (writerThread.ts). */
+export interface FolderWriter {
+  /** Write one notice's folder; resolves once it is in place, rejects when it could not be written. */
+  write(target: string, files: NoticeFiles): Promise<void>;
+  /** Resolves when the writer can take one more folder without holding more than it should (memory stays bounded). */
+  ready(): Promise<void>;
+  /** True when the writer renders the record files itself (another thread), so extraction leaves them out. */
+  readonly rendersRecordFiles: boolean;
+}
+
+/** Folders written on this thread, each before the next notice starts. */
+export const writeHere: FolderWriter = {
+  write: async (target, files) => writeFolderAtomically(target, noticeFolder(files)),
+  ready: async () => {},
+  rendersRecordFiles: false,
+};
+
+/** A notice as this thread leaves it: its outcome if it is written, and its folder still to write (none when skipped or failed). */
+export interface Extracted {
+  outcome: RunOutcome;
+  folder?: { target: string; files: NoticeFiles };
+}
+
+/** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. Never rejects. */
+export function runOne(file: string, id: string, families: readonly Family[], options: RunOptions, writer: FolderWriter = writeHere): Promise<RunOutcome> {
+  return writeOne(file, extractOne(file, id, families, options, writer.rendersRecordFiles), writer);
+}
+
+/** The part of a notice that is work for this thread: read it, check whether its output is current, extract it and render its files (the record files too unless `deferRecordFiles`). */
+export function extractOne(file: string, id: string, families: readonly Family[], options: RunOptions, deferRecordFiles = false): Extracted {
   try {
     const size = statSync(file).size;
     // Checked before reading, so a huge file never enters memory.
@@ -49,17 +77,33 @@ export async function runOne(file: string, id: string, families: readonly Family
     const bytes = readFileSync(file);
     const target = join(options.out, id);
     const current = options.force ? null : currentOutput(target, bytes, options, families);
-    if (current) return { status: 'skipped', ...current, id };
-    const result = extractNotice(file, id, bytes, families, { bom: options.bom, allowPartial: options.allowPartial });
-    writeFolderAtomically(target, noticeFolder(result));
+    if (current) return { outcome: { status: 'skipped', ...current, id } };
+    const result = extractNotice(file, id, bytes, families, { bom: options.bom, allowPartial: options.allowPartial, deferRecordFiles });
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
-    return { status: 'extracted', id, records: result.recordCounts, counts, firstErrors: firstErrors(result.findings), matching: result.matching };
+    const outcome: RunOutcome = { status: 'extracted', id, records: result.recordCounts, counts, firstErrors: firstErrors(result.findings), matching: result.matching };
+    return { outcome, folder: { target, files: result } };
   } catch (error) {
-    if (error instanceof InputError) return { status: 'failed', id, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
-    const e = error as Error;
-    return { status: 'failed', id, message: `${file}: internal error: ${e.message}`, ...(e.stack ? { stack: e.stack } : {}) };
+    return { outcome: failed(file, id, error) };
   }
+}
+
+/** Write an extracted notice's folder; a folder that cannot be written fails this notice only. Never rejects. */
+export async function writeOne(file: string, extracted: Extracted, writer: FolderWriter = writeHere): Promise<RunOutcome> {
+  if (!extracted.folder) return extracted.outcome;
+  try {
+    await writer.write(extracted.folder.target, extracted.folder.files);
+    return extracted.outcome;
+  } catch (error) {
+    return failed(file, extracted.outcome.id, error);
+  }
+}
+
+/** A failure as the CLI reports it: an unreadable input in its own words, anything else as an internal error. */
+function failed(file: string, id: string, error: unknown): RunOutcome {
+  if (error instanceof InputError) return { status: 'failed', id, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  const e = error as Error;
+  return { status: 'failed', id, message: `${file}: internal error: ${e.message}`, ...(e.stack ? { stack: e.stack } : {}) };
 }
 
 /**

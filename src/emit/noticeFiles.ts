@@ -8,11 +8,12 @@ import type { NoticeMeta } from '../locate/metadata.js';
 import type { MatchSummary } from '../review/summary.js';
 import type { TableAccount } from '../validate/accounting.js';
 import { toCsv } from './csv.js';
+import { renderRecordFiles, renderRecordWorkbook, type RecordFiles } from './recordFiles.js';
 import { fieldsOf } from './fields.js';
-import { stableJson, toDatasetJson } from './json.js';
-import { dataPackage, type KeysLeftOut } from './datapackage.js';
+import { stableJson } from './json.js';
+import type { KeysLeftOut } from './datapackage.js';
 import { reportHtml, type ReportPageInput } from './reportHtml.js';
-import { renderWorkbook, type DataSheet, type WorkbookSpec } from './workbook.js';
+import type { DataSheet, WorkbookSpec } from './workbook.js';
 import { aboutRows } from './workbookAbout.js';
 
 /** One located annex as notice.json lists it. */
@@ -51,11 +52,15 @@ export interface NoticeOutput {
   sourceLines: readonly string[];
 }
 
-/** The files of one notice's folder, by name, plus what the CLI summarises. */
+/** The files of one notice's folder, plus what the CLI summarises. */
 export interface NoticeFiles {
-  /** The text files (JSON, CSV) by name. */
+  /** The text files by name: every one, or with `deferRecordFiles` only those not made from the records (notice.json, report.json, report.html). */
   files: Map<string, string>;
-  /** The analysts' workbook, laid out; `noticeFolder` renders it. */
+  /** What the record files and the workbook are made from; `noticeFolder` renders what `files` does not hold yet. */
+  records: RecordFiles;
+  /** True when `files` already holds the record files. */
+  recordFilesRendered: boolean;
+  /** The analysts' workbook, laid out (the same as `records.workbook`). */
   workbook: { name: string; spec: WorkbookSpec };
   findings: readonly Finding[];
   /** Record count per dataset. */
@@ -64,37 +69,48 @@ export interface NoticeFiles {
   matching: MatchSummary;
 }
 
-/** Render every dataset as JSON and CSV, review.csv and findings.csv, and notice.json, report.json and datapackage.json. */
-export function buildNoticeFiles(out: NoticeOutput): NoticeFiles {
-  const files = new Map<string, string>();
+/**
+ * Render a notice's files: the record files (recordFiles.ts) unless `deferRecordFiles` leaves them
+ * to whoever writes the folder, then notice.json, report.json and report.html.
+ */
+export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): NoticeFiles {
   const recordCounts: Record<string, number> = {};
   const sheets: DataSheet[] = [];
+  const datasets: RecordFiles['datasets'][number][] = [];
   for (const dataset of DATASETS) {
     const records = out.datasets[dataset.name];
     if (!records) continue;
     recordCounts[dataset.name] = records.length;
+    datasets.push({ name: dataset.name, records });
     sheets.push({ name: dataset.name, title: dataset.title, fields: fieldsOf(dataset.record), records });
-    files.set(`${dataset.name}.json`, toDatasetJson(dataset, out.noticeId, records));
-    files.set(`${dataset.name}.csv`, toCsv(records, fieldsOf(dataset.record), { bom: out.bom }));
   }
-  // The review worksheet is written even when empty: no rows means nothing to review.
-  files.set(`${REVIEW_SHEET.name}.csv`, toCsv(out.review, fieldsOf(REVIEW_SHEET.record), { bom: out.bom }));
-  files.set(`${FINDINGS_SHEET.name}.csv`, toCsv(out.findings as readonly FindingRow[], fieldsOf(FINDINGS_SHEET.record), { bom: out.bom }));
+  const about = aboutRows({ noticeId: out.noticeId, meta: out.meta, sheets, findings: out.findings, matching: out.matching });
+  const workbook = { name: `${out.noticeId}.xlsx`, spec: { date: workbookDate(out.meta.issued_date), about, sheets } };
+  const records: RecordFiles = {
+    noticeId: out.noticeId,
+    title: out.meta.title,
+    bom: out.bom,
+    datasets,
+    // The review worksheet is written even when empty: no rows means nothing to review.
+    sheets: [
+      [`${REVIEW_SHEET.name}.csv`, toCsv(out.review, fieldsOf(REVIEW_SHEET.record), { bom: out.bom })],
+      [`${FINDINGS_SHEET.name}.csv`, toCsv(out.findings as readonly FindingRow[], fieldsOf(FINDINGS_SHEET.record), { bom: out.bom })],
+    ],
+    keysNotHeld: out.keysNotHeld,
+    workbook,
+  };
+  const files = deferRecordFiles ? new Map<string, string>() : renderRecordFiles(records);
   const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion(), allow_partial: out.allowPartial };
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline, recordCounts)));
-  const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
-  files.set('datapackage.json', stableJson(dataPackage(out.noticeId, out.meta.title, csvFiles, out.keysNotHeld)));
   files.set('report.html', reportHtml(reportPage(out)));
-  const about = aboutRows({ noticeId: out.noticeId, meta: out.meta, sheets, findings: out.findings, matching: out.matching });
-  const workbook = { name: `${out.noticeId}.xlsx`, spec: { date: workbookDate(out.meta.issued_date), about, sheets } };
-  return { files, workbook, findings: out.findings, recordCounts, matching: out.matching };
+  return { files, records, recordFilesRendered: !deferRecordFiles, workbook, findings: out.findings, recordCounts, matching: out.matching };
 }
 
-/** Every file of the folder, the workbook rendered: what the CLI writes and the published test compares. */
-export function noticeFolder(result: NoticeFiles): Map<string, string | Buffer> {
-  const folder = new Map<string, string | Buffer>(result.files);
-  folder.set(result.workbook.name, renderWorkbook(result.workbook.spec));
+/** Every file of the folder, the record files and the workbook rendered: what is written, and what the published test compares. */
+export function noticeFolder(result: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered'>): Map<string, string | Buffer> {
+  const folder = new Map<string, string | Buffer>(result.recordFilesRendered ? result.files : [...renderRecordFiles(result.records), ...result.files]);
+  folder.set(...renderRecordWorkbook(result.records));
   return folder;
 }
 

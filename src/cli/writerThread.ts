@@ -1,0 +1,72 @@
+import { Worker } from 'node:worker_threads';
+import type { NoticeFiles } from '../emit/noticeFiles.js';
+import { writeHere, type FolderWriter } from './runOne.js';
+import type { WriteDone, WriteJob } from './writer.js';
+
+/**
+ * Folders handed to the writer and not yet written, at most, before this thread waits: one being
+ * written and one ready behind it keep the writer busy, and memory holds no more than two notices' files.
+ */
+const AHEAD = 2;
+
+/**
+ * A worker thread that renders record files and workbooks and writes folders (writer.ts) for the
+ * notices this thread extracts, so extracting one notice and writing the one before it run side by side. A writer that
+ * dies fails the folder it was writing; the rest are written on this thread.
+ */
+export class WriterThread implements FolderWriter {
+  readonly rendersRecordFiles = true;
+  private readonly worker: Worker;
+  /** Folders sent and not yet answered, oldest first: the writer answers in order. */
+  private readonly held: { target: string; files: NoticeFiles; resolve: (written: Promise<void> | void) => void; reject: (error: Error) => void }[] = [];
+  private readonly waiting: (() => void)[] = [];
+  private dead: Error | null = null;
+
+  constructor(url = new URL('./writer.js', import.meta.url)) {
+    this.worker = new Worker(url);
+    this.worker.on('message', (done: WriteDone) => {
+      const folder = this.held.shift();
+      if (done.error === undefined) folder?.resolve();
+      else folder?.reject(new Error(done.error));
+      this.wake();
+    });
+    this.worker.on('error', (error: Error) => this.died(error));
+    this.worker.on('exit', (code: number) => this.died(new Error(`exited with code ${code}`)));
+  }
+
+  write(target: string, files: NoticeFiles): Promise<void> {
+    if (this.dead) return writeHere.write(target, files);
+    return new Promise<void>((resolve, reject) => {
+      this.held.push({ target, files, resolve, reject });
+      const job: WriteJob = { target, files: { files: files.files, records: files.records, recordFilesRendered: files.recordFilesRendered } };
+      this.worker.postMessage(job);
+    });
+  }
+
+  ready(): Promise<void> {
+    if (this.dead || this.held.length < AHEAD) return Promise.resolve();
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Stop the writer; call once every write has settled. */
+  async close(): Promise<void> {
+    this.worker.removeAllListeners();
+    await this.worker.terminate();
+  }
+
+  private wake(): void {
+    while (this.waiting.length > 0 && (this.dead || this.held.length < AHEAD)) this.waiting.shift()?.();
+  }
+
+  private died(error: Error): void {
+    if (this.dead) return;
+    this.dead = error;
+    this.worker.removeAllListeners();
+    // The folder being written when the writer died fails (it may be what killed it); the ones
+    // queued behind it are written on this thread, like every later one.
+    const [writing, ...queued] = this.held.splice(0);
+    writing?.reject(new Error(`writer thread failed: ${error.message}`));
+    for (const folder of queued) folder.resolve(writeHere.write(folder.target, folder.files));
+    this.wake();
+  }
+}
