@@ -12,6 +12,7 @@ import { loadFamilies, pipelinesDir } from '../family/load.js';
 import { EXIT } from './exitCodes.js';
 import { expandInputs, noticeIdOf } from './extract.js';
 import { runOne } from './runOne.js';
+import { leftBehindLine, settleRemovals } from '../emit/writeAtomic.js';
 
 /** Options of `review serve`, as commander parses them. */
 export interface ReviewServeOptions {
@@ -90,7 +91,7 @@ export function openWorkbench(dirs: readonly string[], opts: ReviewServeOptions)
         const outcome = await runOne(setup.input, setup.id, fresh, { out: dirname(setup.folder), bom: setup.bom, force: true, allowPartial: setup.allowPartial });
         if (outcome.status === 'failed') failures.push(outcome.message);
       }
-      return failures;
+      return [...failures, ...(await settleRemovals()).map(leftBehindLine)];
     },
   });
 }

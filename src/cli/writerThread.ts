@@ -38,7 +38,7 @@ export class WriterThread implements FolderWriter {
     if (this.dead) return writeHere.write(target, files);
     return new Promise<void>((resolve, reject) => {
       this.held.push({ target, files, resolve, reject });
-      const job: WriteJob = { target, files: { files: files.files, records: files.records, recordFilesRendered: files.recordFilesRendered } };
+      const job: WriteJob = { target, files: { files: files.files, records: files.records, recordFilesRendered: files.recordFilesRendered, encoded: files.encoded } };
       this.worker.postMessage(job);
     });
   }

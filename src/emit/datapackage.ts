@@ -17,7 +17,7 @@ export interface KeysLeftOut {
  * with Chinese titles, dialect, hash and bytes, and the primary and foreign keys that hold. The
  * encoding is `utf-8` with or without the BOM (a UTF-8 reader skips it).
  */
-export function dataPackage(noticeId: string, title: string, csvFiles: [string, string][], leftOut: KeysLeftOut = { primary: new Set(), foreign: new Set() }) {
+export function dataPackage(noticeId: string, title: string, csvFiles: [string, string | Uint8Array][], leftOut: KeysLeftOut = { primary: new Set(), foreign: new Set() }) {
   return {
     name: noticeId.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
     title,
@@ -33,7 +33,7 @@ export function dataPackage(noticeId: string, title: string, csvFiles: [string, 
         format: 'csv',
         mediatype: 'text/csv',
         encoding: 'utf-8',
-        bytes: Buffer.byteLength(content, 'utf8'),
+        bytes: typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length,
         hash: `sha256:${sha256Of(content)}`,
         dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
         schema: {
@@ -52,7 +52,7 @@ function foreignKeysOf(dataset: string, keys: readonly ForeignKey[], leftOut: Re
   return held.length > 0 ? { foreignKeys: held } : {};
 }
 
-/** sha256 of a text's UTF-8 bytes, hex. */
-export function sha256Of(text: string): string {
-  return createHash('sha256').update(text, 'utf8').digest('hex');
+/** sha256 of a text's UTF-8 bytes (or of bytes), hex. */
+export function sha256Of(content: string | Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
 }

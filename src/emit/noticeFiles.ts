@@ -60,6 +60,8 @@ export interface NoticeFiles {
   records: RecordFiles;
   /** True when `files` already holds the record files. */
   recordFilesRendered: boolean;
+  /** The CSVs of `files` as UTF-8 bytes, written in their place (empty while the record files are not rendered). */
+  encoded: Map<string, Buffer>;
   /** The analysts' workbook, laid out (the same as `records.workbook`). */
   workbook: { name: string; spec: WorkbookSpec };
   findings: readonly Finding[];
@@ -99,17 +101,19 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
     keysNotHeld: out.keysNotHeld,
     workbook,
   };
-  const files = deferRecordFiles ? new Map<string, string>() : renderRecordFiles(records);
+  const { files, encoded } = deferRecordFiles ? { files: new Map<string, string>(), encoded: new Map<string, Buffer>() } : renderRecordFiles(records);
   const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion(), allow_partial: out.allowPartial };
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline, recordCounts)));
   files.set('report.html', reportHtml(reportPage(out)));
-  return { files, records, recordFilesRendered: !deferRecordFiles, workbook, findings: out.findings, recordCounts, matching: out.matching };
+  return { files, records, recordFilesRendered: !deferRecordFiles, encoded, workbook, findings: out.findings, recordCounts, matching: out.matching };
 }
 
 /** Every file of the folder, the record files and the workbook rendered: what is written, and what the published test compares. */
-export function noticeFolder(result: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered'>): Map<string, string | Buffer> {
-  const folder = new Map<string, string | Buffer>(result.recordFilesRendered ? result.files : [...renderRecordFiles(result.records), ...result.files]);
+export function noticeFolder(result: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered' | 'encoded'>): Map<string, string | Buffer> {
+  const rendered = result.recordFilesRendered ? { files: result.files, encoded: result.encoded } : renderRecordFiles(result.records);
+  const folder = new Map<string, string | Buffer>(result.recordFilesRendered ? result.files : [...rendered.files, ...result.files]);
+  for (const [name, bytes] of rendered.encoded) folder.set(name, bytes);
   folder.set(...renderRecordWorkbook(result.records));
   return folder;
 }

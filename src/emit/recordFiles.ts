@@ -28,8 +28,14 @@ export interface RecordFiles {
   workbook: { name: string; spec: WorkbookSpec };
 }
 
-/** Each dataset as JSON and CSV, the worksheets' CSV and datapackage.json, by file name. */
-export function renderRecordFiles(input: RecordFiles): Map<string, string> {
+/** The record files rendered: text by file name, and each CSV's UTF-8 bytes (encoded once: hashed for datapackage.json and written as they are). */
+export interface RenderedRecordFiles {
+  files: Map<string, string>;
+  encoded: Map<string, Buffer>;
+}
+
+/** Each dataset as JSON and CSV, the worksheets' CSV and datapackage.json. */
+export function renderRecordFiles(input: RecordFiles): RenderedRecordFiles {
   const files = new Map<string, string>();
   for (const { name, records } of input.datasets) {
     const dataset = datasetSchema(name);
@@ -37,9 +43,9 @@ export function renderRecordFiles(input: RecordFiles): Map<string, string> {
     files.set(`${name}.csv`, toCsv(records, fieldsOf(dataset.record), { bom: input.bom }));
   }
   for (const [name, csv] of input.sheets) files.set(name, csv);
-  const csvFiles = [...files].filter(([name]) => name.endsWith('.csv'));
-  files.set('datapackage.json', stableJson(dataPackage(input.noticeId, input.title, csvFiles, input.keysNotHeld)));
-  return files;
+  const encoded = new Map([...files].filter(([name]) => name.endsWith('.csv')).map(([name, csv]) => [name, Buffer.from(csv, 'utf8')] as const));
+  files.set('datapackage.json', stableJson(dataPackage(input.noticeId, input.title, [...encoded], input.keysNotHeld)));
+  return { files, encoded };
 }
 
 /** The workbook's file name and bytes. */
