@@ -71,6 +71,20 @@ describe('notice-extract extract', () => {
     }
   });
 
+  it('replaces the previous output on a re-run, on one thread and with a writer thread, and leaves nothing beside it', () => {
+    const dir = tempDir();
+    for (const name of ['a.md', 'b.md']) writeFileSync(join(dir, name), seedText());
+    for (const jobs of ['1', '2']) {
+      const out = tempDir();
+      expect(run(['extract', '--jobs', jobs, '--out', out, dir]).code).toBe(0);
+      const first = readFileSync(join(out, 'a', 'notice.json'));
+      expect(run(['extract', '--force', '--jobs', jobs, '--out', out, dir]).code).toBe(0);
+      // The previous folders were renamed aside and removed before the run ended.
+      expect(readdirSync(out).sort()).toEqual(['a', 'b']);
+      expect(readFileSync(join(out, 'a', 'notice.json')).equals(first)).toBe(true);
+    }
+  });
+
   it('runs --jobs 2 with the writer thread module that sits beside the bundle', () => {
     // A copy of the bundle whose writer.js answers every folder with an error: every notice must
     // fail with it, which shows --jobs 2 really hands its folders to dist/bin/writer.js.
@@ -78,7 +92,7 @@ describe('notice-extract extract', () => {
     cpSync(dirname(cli), join(project, 'dist', 'bin'), { recursive: true });
     writeFileSync(
       join(project, 'dist', 'bin', 'writer.js'),
-      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => parentPort.postMessage({ error: 'answered by the copy of writer.js' }));\n",
+      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage(m === 'settle' ? m : { error: 'answered by the copy of writer.js' }));\n",
     );
     for (const part of ['package.json', 'pipelines', 'node_modules']) symlinkSync(join(root, part), join(project, part));
     const inputs = tempDir();

@@ -4,21 +4,15 @@
  * It loads only the output modules, so it starts and warms up quickly.
  */
 import { parentPort } from 'node:worker_threads';
-import { noticeFolder, type NoticeFiles } from '../emit/noticeFiles.js';
+import { noticeFolder } from '../emit/noticeFiles.js';
 import { leftBehindLine, settleRemovals, writeFolderAtomically } from '../emit/writeAtomic.js';
+import { SETTLE, type WriteDone, type WriteJob } from './writerProtocol.js';
 
-/** A folder to write: where, the files rendered already, and what the record files are made from. */
-export interface WriteJob {
-  target: string;
-  files: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered' | 'encoded'>;
-}
-
-/** The writer's answer to a job, in the order the jobs came: nothing, or why the folder could not be written. */
-export interface WriteDone {
-  error?: string;
-}
-
-parentPort?.on('message', async (job: WriteJob) => {
+parentPort?.on('message', async (job: WriteJob | typeof SETTLE) => {
+  if (job === SETTLE) {
+    for (const folder of await settleRemovals()) process.stderr.write(leftBehindLine(folder) + '\n');
+    return parentPort?.postMessage(SETTLE);
+  }
   let done: WriteDone = {};
   try {
     writeFolderAtomically(job.target, noticeFolder(job.files));
@@ -26,7 +20,5 @@ parentPort?.on('message', async (job: WriteJob) => {
     // Not swallowed: the answer fails the notice whose folder this was.
     done = { error: (error as Error).message };
   }
-  // The previous output is removed before answering: the main thread may stop this one once answered.
-  for (const folder of await settleRemovals()) process.stderr.write(leftBehindLine(folder) + '\n');
   parentPort?.postMessage(done);
 });

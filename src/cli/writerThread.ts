@@ -1,7 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { NoticeFiles } from '../emit/noticeFiles.js';
 import { writeHere, type FolderWriter } from './runOne.js';
-import type { WriteDone, WriteJob } from './writer.js';
+import { SETTLE, type WriteDone, type WriteJob } from './writerProtocol.js';
 
 /**
  * Folders handed to the writer and not yet written, at most, before this thread waits: one being
@@ -21,10 +21,13 @@ export class WriterThread implements FolderWriter {
   private readonly held: { target: string; files: NoticeFiles; resolve: (written: Promise<void> | void) => void; reject: (error: Error) => void }[] = [];
   private readonly waiting: (() => void)[] = [];
   private dead: Error | null = null;
+  /** Resolves `close`'s wait for the writer's removals. */
+  private settled: (() => void) | null = null;
 
   constructor(url = new URL('./writer.js', import.meta.url)) {
     this.worker = new Worker(url);
-    this.worker.on('message', (done: WriteDone) => {
+    this.worker.on('message', (done: WriteDone | typeof SETTLE) => {
+      if (done === SETTLE) return this.settled?.();
       const folder = this.held.shift();
       if (done.error === undefined) folder?.resolve();
       else folder?.reject(new Error(done.error));
@@ -48,8 +51,14 @@ export class WriterThread implements FolderWriter {
     return new Promise<void>((resolve) => this.waiting.push(resolve));
   }
 
-  /** Stop the writer; call once every write has settled. */
+  /** Stop the writer once the previous outputs it set aside are removed; call once every write has settled. */
   async close(): Promise<void> {
+    if (!this.dead) {
+      await new Promise<void>((resolve) => {
+        this.settled = resolve;
+        this.worker.postMessage(SETTLE);
+      });
+    }
     this.worker.removeAllListeners();
     await this.worker.terminate();
   }
@@ -62,6 +71,7 @@ export class WriterThread implements FolderWriter {
     if (this.dead) return;
     this.dead = error;
     this.worker.removeAllListeners();
+    this.settled?.();
     // The folder being written when the writer died fails (it may be what killed it); the ones
     // queued behind it are written on this thread, like every later one.
     const [writing, ...queued] = this.held.splice(0);
