@@ -10,7 +10,7 @@ import { extractText, seedText } from './support/run.js';
 
 const ID = 'yue-cai-gong-2023-126';
 const seed = extractText(seedText(), ID);
-const bytes = await renderWorkbook(seed.workbook.spec);
+const bytes = await renderWorkbook(seed.records.workbook.spec);
 const book = new ExcelJS.Workbook();
 await book.xlsx.load(bytes as unknown as ArrayBuffer);
 
@@ -27,7 +27,7 @@ function column(sheet: string, title: string): ExcelJS.Cell[] {
 
 describe("the analysts' workbook", () => {
   it('is named after the notice and has a 说明 sheet and one sheet per dataset, titled in Chinese', () => {
-    expect(seed.workbook.name).toBe(`${ID}.xlsx`);
+    expect(seed.records.workbook.name).toBe(`${ID}.xlsx`);
     expect(book.worksheets.map((w) => w.name)).toEqual(['说明', '分配表', '明细分配表', '绩效目标表', '绩效指标', '政策依据']);
   });
 
@@ -79,7 +79,7 @@ describe("the analysts' workbook", () => {
 
   it('is byte-identical however often and whenever it is written', async () => {
     await new Promise((resolve) => setTimeout(resolve, 2100));
-    const again = await renderWorkbook(extractText(seedText(), ID).workbook.spec);
+    const again = await renderWorkbook(extractText(seedText(), ID).records.workbook.spec);
     expect(again.equals(bytes)).toBe(true);
     // The stamp is the notice's own date, 2023-12-28.
     const stamp = dosDateTime(new Date('2023-12-28T00:00:00Z'));

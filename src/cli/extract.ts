@@ -8,7 +8,7 @@ import { WorkerPool } from './pool.js';
 import { summaryLine } from '../review/summary.js';
 import { extractOne, writeHere, writeOne, type FolderWriter, type RunOutcome } from './runOne.js';
 import { WriterThread } from './writerThread.js';
-import { leftBehindLine, settleRemovals } from '../emit/writeAtomic.js';
+import { reportLeftBehind } from './leftBehind.js';
 import type { WorkerJob, WorkerStart } from './worker.js';
 
 /** Options of `notice-extract extract`, as commander parses them. */
@@ -88,7 +88,7 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   } finally {
     await runner.close();
     // Previous outputs are removed in the background (writeAtomic.ts); the run ends when they are gone.
-    for (const folder of await settleRemovals()) process.stderr.write(leftBehindLine(folder) + '\n');
+    await reportLeftBehind();
   }
   progress(-1, '');
   process.stderr.write(batchLine(outcomes, missing.length) + '\n');

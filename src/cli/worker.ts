@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadFamilies } from '../family/load.js';
 import type { Family } from '../family/spec.js';
-import { leftBehindLine, settleRemovals } from '../emit/writeAtomic.js';
+import { reportLeftBehind } from './leftBehind.js';
 import { runOne, type RunOptions } from './runOne.js';
 
 /** A job sent to a worker: one notice. */
@@ -24,7 +24,7 @@ parentPort?.on('message', (job: WorkerJob) => {
   // runOne settles with an outcome (failures included); it never rejects.
   void runOne(job.file, job.id, families, job.options).then(async (outcome) => {
     // The previous output is removed before answering: the pool may stop this thread once answered.
-    for (const folder of await settleRemovals()) process.stderr.write(leftBehindLine(folder) + '\n');
+    await reportLeftBehind();
     parentPort?.postMessage(outcome);
   });
 });

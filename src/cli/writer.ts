@@ -1,16 +1,18 @@
 /**
- * The writer thread of `--jobs 2` and more (writerThread.ts): it renders the record files (each
- * dataset as JSON and CSV, datapackage.json, the workbook) of each folder it is sent and writes the folder, while the thread that sent it extracts the next notice.
- * It loads only the output modules, so it starts and warms up quickly.
+ * The writer thread of `--jobs 2` and more (writerThread.ts): it renders the record files of each
+ * folder it is sent (each dataset as JSON and CSV, datapackage.json, the workbook) and writes the
+ * folder, while the thread that sent it extracts the next notice. It loads only the output
+ * modules, so it starts and warms up quickly.
  */
 import { parentPort } from 'node:worker_threads';
 import { noticeFolder } from '../emit/noticeFiles.js';
-import { leftBehindLine, settleRemovals, writeFolderAtomically } from '../emit/writeAtomic.js';
+import { writeFolderAtomically } from '../emit/writeAtomic.js';
+import { reportLeftBehind } from './leftBehind.js';
 import { SETTLE, type WriteDone, type WriteJob } from './writerProtocol.js';
 
 parentPort?.on('message', async (job: WriteJob | typeof SETTLE) => {
   if (job === SETTLE) {
-    for (const folder of await settleRemovals()) process.stderr.write(leftBehindLine(folder) + '\n');
+    await reportLeftBehind();
     return parentPort?.postMessage(SETTLE);
   }
   let done: WriteDone = {};

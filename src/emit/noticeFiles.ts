@@ -13,7 +13,7 @@ import { fieldsOf } from './fields.js';
 import { stableJson } from './json.js';
 import type { KeysLeftOut } from './datapackage.js';
 import { reportHtml, type ReportPageInput } from './reportHtml.js';
-import type { DataSheet, WorkbookSpec } from './workbook.js';
+import type { DataSheet } from './workbook.js';
 import { aboutRows } from './workbookAbout.js';
 
 /** One located annex as notice.json lists it. */
@@ -62,8 +62,6 @@ export interface NoticeFiles {
   recordFilesRendered: boolean;
   /** The CSVs of `files` as UTF-8 bytes, written in their place (empty while the record files are not rendered). */
   encoded: Map<string, Buffer>;
-  /** The analysts' workbook, laid out (the same as `records.workbook`). */
-  workbook: { name: string; spec: WorkbookSpec };
   findings: readonly Finding[];
   /** Record count per dataset. */
   recordCounts: Record<string, number>;
@@ -106,13 +104,14 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
   files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }));
   files.set('report.json', stableJson(report(out, pipeline, recordCounts)));
   files.set('report.html', reportHtml(reportPage(out)));
-  return { files, records, recordFilesRendered: !deferRecordFiles, encoded, workbook, findings: out.findings, recordCounts, matching: out.matching };
+  return { files, records, recordFilesRendered: !deferRecordFiles, encoded, findings: out.findings, recordCounts, matching: out.matching };
 }
 
 /** Every file of the folder, the record files and the workbook rendered: what is written, and what the published test compares. */
 export function noticeFolder(result: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered' | 'encoded'>): Map<string, string | Buffer> {
-  const rendered = result.recordFilesRendered ? { files: result.files, encoded: result.encoded } : renderRecordFiles(result.records);
-  const folder = new Map<string, string | Buffer>(result.recordFilesRendered ? result.files : [...rendered.files, ...result.files]);
+  // Rendered already, the record files are in `files`; else they are rendered here, in front of them.
+  const rendered = result.recordFilesRendered ? { files: new Map<string, string>(), encoded: result.encoded } : renderRecordFiles(result.records);
+  const folder = new Map<string, string | Buffer>([...rendered.files, ...result.files]);
   for (const [name, bytes] of rendered.encoded) folder.set(name, bytes);
   folder.set(...renderRecordWorkbook(result.records));
   return folder;

@@ -42,11 +42,6 @@ export function writeFolderAtomically(target: string, files: ReadonlyMap<string,
   removals.add(removal);
 }
 
-/** How a previous output that could not be removed is reported. */
-export function leftBehindLine(folder: string): string {
-  return `notice-extract: could not remove the previous output ${folder}`;
-}
-
 /** Wait until every previous output set aside has been removed; returns the folders that could not be (`folder: why`), for the caller to report. */
 export async function settleRemovals(): Promise<string[]> {
   while (removals.size > 0) await Promise.all([...removals]);
