@@ -4,6 +4,7 @@
  * always shows the files as they are.
  */
 import { LEVEL2 } from '../../schemas/indicators.js';
+import { pageHead } from '../emit/html/page.js';
 import { WORKBENCH_SCRIPT } from './workbenchScript.js';
 
 /** The page's stylesheet. */
@@ -59,15 +60,7 @@ button.reject { border: 1px solid var(--bad); color: var(--bad); background: #ff
 
 /** The whole page; the indicator level-2 words are offered when declaring a new indicator. */
 export function workbenchPage(): string {
-  return `<!doctype html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; connect-src 'self'; img-src data:">
-<title>复核工作台 · notice-extract</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead('复核工作台 · notice-extract', STYLE, { connectSelf: true })}
 <body>
 <header>
 <h1>复核工作台 <small class="legend">review workbench</small></h1>

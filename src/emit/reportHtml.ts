@@ -11,6 +11,7 @@ import { fieldsOf } from './fields.js';
 import { SCRIPT, STYLE } from './html/assets.js';
 import { cityBars, cityChart } from './html/chart.js';
 import { esc, section } from './html/escape.js';
+import { pageHead } from './html/page.js';
 import { findingFilters, findingGroups, groupFindings, SEVERITY_LABELS } from './html/findings.js';
 import { MONEY_KINDS, moneyTable, recipientMoney, type MoneyColumn, type MoneyKind } from './html/money.js';
 import { indicatorSection, policySection } from './html/targets.js';
@@ -68,15 +69,7 @@ export function reportHtml(input: ReportPageInput): string {
     section('policies', '政策依据', policySection(datasets.citations, new Set(datasets.citations.map((c) => c.recipient_code)).size, titles('citations'))),
   ];
   const nav = [['meta', '通知信息'], ['money', '资金'], ['chart', '地市'], ['findings', '问题'], ['indicators', '指标'], ['policies', '政策']];
-  return `<!DOCTYPE html>
-<html lang="zh-CN">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
-<title>${esc(meta.doc_number ? `${meta.doc_number} ${title}` : title)}</title>
-<style>${STYLE}</style>
-</head>
+  return `${pageHead(esc(meta.doc_number ? `${meta.doc_number} ${title}` : title), STYLE)}
 <body>
 <header><h1>${esc(title)}</h1><p>${esc([meta.doc_number, meta.issuer, meta.issued_date].filter(Boolean).join(' · '))}</p>
 <nav>${nav.map(([id, label]) => `<a href="#${id}">${label}</a>`).join('')}</nav></header>
