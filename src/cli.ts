@@ -8,6 +8,17 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { EXIT } from './cli/exitCodes.js';
 import { packageInfo } from './family/projectRoot.js';
 
+/**
+ * A reader that stops early (`notice-extract --help | head -2`, `extract … | head`) closes the pipe:
+ * what is left to print goes nowhere, and the work itself (writing the folders) carries on and ends
+ * with its own exit code, instead of dying on an unhandled EPIPE with output half-written.
+ */
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE' && error.code !== 'ERR_STREAM_DESTROYED') throw error;
+  });
+}
+
 /** Exit code for wrong usage (sysexits EX_USAGE). */
 export const EXIT_USAGE = EXIT.usage;
 

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -33,10 +33,25 @@ const CONTRACT_FILES = [
 ];
 
 describe('notice-extract extract', () => {
-  it('runs as `npx notice-extract` right after the build', () => {
-    const result = spawnSync('npx', ['--no-install', 'notice-extract', 'extract', '--help'], { encoding: 'utf8', cwd: new URL('..', import.meta.url).pathname });
+  // npx runs a project's own bin through a link it keeps in ~/.npm/_npx per project path, made once and
+  // never refreshed (a stale link there, from when bin was dist/src/cli.js, once failed this check with
+  // 127). So this runs what that link runs: package.json's bin, as an executable, without node in front.
+  it('runs package.json\'s bin as an executable right after the build, as `npx notice-extract` does', () => {
+    const bin = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['notice-extract'];
+    expect(bin).toBe('dist/bin/cli.js');
+    const path = join(root, bin!);
+    expect(statSync(path).mode & 0o111, 'executable bits').toBe(0o111);
+    expect(readFileSync(path, 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    const result = spawnSync(path, ['extract', '--help'], { encoding: 'utf8', cwd: tmpdir() });
     expect(result.status).toBe(0);
     expect(result.stdout).toContain('--allow-partial');
+  });
+
+  it('exits 0 without a stack trace when the reader of its output stops early (`--help | head`)', () => {
+    // `true` exits before node has started, so every write to the pipe fails with EPIPE.
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" --help | true`], { encoding: 'utf8' });
+    expect(result.stderr).toBe('');
+    expect(result.status).toBe(0);
   });
 
   it('extracts a notice into its own folder and exits 0', () => {
