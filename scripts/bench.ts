@@ -2,7 +2,8 @@
  * `npm run bench [-- --copies N --runs R]`: the CLI as users run it against a bare Markdown parse.
  *
  * Over N copies of the notices in raw/, each side is a child process timed from spawn to exit:
- * the bundle users run, `node dist/bin/cli.js extract --force --out DIR FILES` with --jobs 1 and
+ * the bundle users run, `node dist/bin/cli.js extract --force --out DIR FILES` as users run it (no
+ * --jobs: as many threads as threadCount chooses from the cores and the batch), with --jobs 1 and
  * --jobs 2, against a bare unified + remark-parse + remark-gfm parse of the same files in one
  * process, and `--help` against `node -e 0`. Peak RSS comes from GNU time where it exists. One more
  * run under `--cpu-prof` gives each stage's share of the CPU time (self time by `src/<stage>/`
@@ -13,8 +14,9 @@
  */
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
+import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { threadCount } from '../src/cli/extract.js';
 import { projectRoot } from '../src/family/projectRoot.js';
 import { stageShares } from './profileShares.js';
 
@@ -64,9 +66,18 @@ function median(values: readonly number[]): number {
   return sorted[Math.floor(sorted.length / 2)] ?? NaN;
 }
 
-const extractArgs = (jobs: number, entry = cli): string[] => [entry, 'extract', '--force', '--jobs', String(jobs), '--out', join(work, `out-${jobs}`), ...files];
+const extractArgs = (jobs: number | 'default', entry = cli): string[] => [
+  entry,
+  'extract',
+  '--force',
+  ...(jobs === 'default' ? [] : ['--jobs', String(jobs)]),
+  '--out',
+  join(work, `out-${jobs}`),
+  ...files,
+];
 const sides = {
   parse: [parseChild, 'parse', ...files],
+  usual: extractArgs('default'),
   jobs1: extractArgs(1),
   jobs2: extractArgs(2),
   help: [cli, '--help'],
@@ -91,10 +102,12 @@ process.stdout.write(
     `machine: ${cpus().length} cores (${cpus()[0]?.model.trim() ?? '?'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`,
     `batch: ${copies} notices, median of ${runs} runs, each side a child process timed from spawn to exit`,
     line('bare remark parse (one process)', 'parse'),
+    line(`notice-extract extract (${threadCount(undefined, copies, availableParallelism())} threads)`, 'usual'),
     line('notice-extract extract --jobs 1', 'jobs1'),
     line('notice-extract extract --jobs 2', 'jobs2'),
     line('notice-extract --help', 'help'),
     line('node -e 0', 'node'),
+    `ratio extract (as run) / parse:   ${(secs('usual') / secs('parse')).toFixed(2)}`,
     `ratio extract (--jobs 1) / parse: ${(secs('jobs1') / secs('parse')).toFixed(2)}`,
     `ratio extract (--jobs 2) / parse: ${(secs('jobs2') / secs('parse')).toFixed(2)}`,
     `ratio --jobs 2 / --jobs 1:        ${(secs('jobs2') / secs('jobs1')).toFixed(2)}`,

@@ -67,7 +67,7 @@ program
   .option('--out <dir>', 'output folder', 'out')
   .option('--strict', 'exit 1 when any notice has a finding of severity error')
   .option('--no-bom', 'write CSV without the UTF-8 byte order mark')
-  .option('--jobs <n>', 'threads to use (default 1); with 2, one extracts while the other writes the folders, beyond that whole notices run on worker threads', positiveInt)
+  .option('--jobs <n>', 'threads to use (default: one per core, at most 4; 1 for a single notice); with 2, one extracts while the other writes the folders, beyond that whole notices run on worker threads', positiveInt)
   .option('--force', 're-extract inputs whose output is up to date')
   .option('--allow-partial', 'extract notices whose required annexes are missing, with error findings')
   .option('--debug', 'show stack traces for input errors')

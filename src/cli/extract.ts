@@ -67,12 +67,7 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   const families = loadFamilies();
   const progress = progressLine(files.length);
   const options = { out: opts.out, bom: opts.bom, force: opts.force === true, allowPartial: opts.allowPartial === true };
-  // One thread by default. --jobs N uses N threads, never more than cores (a thread more than the
-  // cores only adds start-up and memory): this one extracts, a writer thread renders workbooks and
-  // writes folders for it, and the other N-2 extract and write whole notices. Two threads split a
-  // notice's work rather than the batch: each warms up only its half of the code, and one notice
-  // is enough to keep both busy.
-  const threads = Math.min(opts.jobs ?? 1, availableParallelism(), files.length + 1);
+  const threads = threadCount(opts.jobs, files.length, availableParallelism());
   const runner = threads > 1 && canUseWorkers() ? sharedRunner(families, threads - 2) : inlineRunner(families);
   let started = 0;
   let outcomes: RunOutcome[];
@@ -95,6 +90,23 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   if (missing.length > 0 || outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
   if (opts.strict && outcomes.some((o) => o.status !== 'failed' && o.counts.error > 0)) return EXIT.strictErrors;
   return EXIT.ok;
+}
+
+/** Threads `extract` uses when --jobs is not given: one per core, at most this many (each whole-notice worker adds ~100 MB). */
+export const AUTO_THREADS_MAX = 4;
+
+/**
+ * How many threads a batch runs on. This one extracts; a second, the writer thread, renders the
+ * workbooks and writes the folders for it; each beyond that extracts and writes whole notices. Two
+ * threads split a notice's work rather than the batch: each warms up only its half of the code, and
+ * one notice is enough to keep both busy. Never more threads than cores (one more only adds start-up
+ * and memory) nor than notices plus the writer. Without --jobs the count comes from the cores and the
+ * batch: a single notice runs on this thread alone (a second thread's start-up would cost more than it
+ * saves), a batch on one thread per core, at most AUTO_THREADS_MAX. The output is the same either way.
+ */
+export function threadCount(jobs: number | undefined, notices: number, cores: number): number {
+  if (jobs === undefined) return notices < 2 ? 1 : Math.max(1, Math.min(cores, notices + 1, AUTO_THREADS_MAX));
+  return Math.max(1, Math.min(jobs, cores, notices + 1));
 }
 
 /** Runs notices one at a time on this thread, or on a pool of worker threads. */

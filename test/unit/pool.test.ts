@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { AUTO_THREADS_MAX, threadCount } from '../../src/cli/extract.js';
 import { WorkerPool } from '../../src/cli/pool.js';
 
 const options = { out: 'unused', bom: true, force: false, allowPartial: false };
@@ -15,5 +16,26 @@ describe('the worker pool', () => {
     } finally {
       await pool.close();
     }
+  });
+});
+
+describe('the thread count of a batch', () => {
+  it('without --jobs: one thread for one notice, else one per core, at most AUTO_THREADS_MAX and notices + 1', () => {
+    expect(threadCount(undefined, 1, 2)).toBe(1);
+    expect(threadCount(undefined, 1, 16)).toBe(1);
+    expect(threadCount(undefined, 2, 2)).toBe(2);
+    expect(threadCount(undefined, 24, 2)).toBe(2);
+    expect(threadCount(undefined, 24, 1)).toBe(1);
+    expect(threadCount(undefined, 2, 16)).toBe(3);
+    expect(threadCount(undefined, 24, 16)).toBe(AUTO_THREADS_MAX);
+    expect(AUTO_THREADS_MAX).toBe(4);
+  });
+
+  it('with --jobs N: N, never more than the cores nor the notices and a writer', () => {
+    expect(threadCount(1, 24, 2)).toBe(1);
+    expect(threadCount(2, 1, 2)).toBe(2);
+    expect(threadCount(8, 24, 2)).toBe(2);
+    expect(threadCount(8, 3, 16)).toBe(4);
+    expect(threadCount(8, 24, 16)).toBe(8);
   });
 });
