@@ -39,6 +39,22 @@ export const ColumnSpec = z.object({
   required: z.boolean().default(false),
   /** Regular expression a cell of this column always matches (`^\\d{9}$`): content that cannot be mistaken, used to align shifted rows. */
   content: RegexSource.optional(),
+  /**
+   * The columns a table may split this one into, in order, under a header cell that groups them
+   * (功能分类科目 over 科目编码 | 科目名称): each part's sub-header texts and the content its cells
+   * always match. A row's part cells are read as one cell, their texts joined with a space.
+   */
+  parts: z
+    .array(
+      z.object({
+        /** Sub-header texts that name this part, compared after header normalization. */
+        synonyms: z.array(z.string()).min(1),
+        /** Regular expression every cell of this part matches; decides whether a row holds the parts apart. */
+        content: RegexSource.optional(),
+      }),
+    )
+    .min(2)
+    .optional(),
 });
 
 /** A rule that gives a row its type when one of its label cells matches. */

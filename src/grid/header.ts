@@ -85,9 +85,12 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
     ctx.report({ code: 'grid/header-missing', annex: spec.label, source_line: rows[0]?.line ?? null });
     return null;
   }
-  const { at, span, columns } = found;
+  const { at, span, columns, groups } = found;
   const header = rows[at] as GridRow;
-  if (span === 2) ctx.report({ code: 'grid/header-joined', annex: spec.label, source_line: header.line, actual: `${rowText(header)} / ${rowText(rows[at + 1] as GridRow)}` });
+  const subHeader = span === 2 ? rowText(rows[at + 1] as GridRow) : null;
+  if (groups.length > 0) {
+    for (const g of groups) ctx.report({ code: 'grid/header-grouped', annex: spec.label, source_line: header.line, actual: `${g.title}: ${g.partTitles.join(' | ')}` });
+  } else if (span === 2) ctx.report({ code: 'grid/header-joined', annex: spec.label, source_line: header.line, actual: `${rowText(header)} / ${subHeader}` });
   for (const column of spec.columns) {
     if (column.required && !columns.roles.has(column.role)) {
       ctx.report({ code: 'grid/column-missing', annex: spec.label, source_line: header.line, expected: column.synonyms[0] ?? column.role });
@@ -107,13 +110,20 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
   }
   const data: GridRow[] = [];
   const sourceRows: GridRow[] = [];
-  for (const row of rows.slice(at + span)) {
-    if (rowText(row) === '') continue;
-    if (isRepeatedHeader(row, columns, spec)) {
-      ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: row.line, actual: row.cells.map((c) => c.text).join(' | ') });
+  let afterRepeat = false;
+  for (const written of rows.slice(at + span)) {
+    if (rowText(written) === '') continue;
+    // A header over two rows comes back over two rows after a page break: its top row, then the one below.
+    const repeat: boolean = isRepeatedHeader(written, columns, spec) || (afterRepeat && subHeader !== null && rowText(written) === subHeader);
+    afterRepeat = repeat;
+    if (repeat) {
+      ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: written.line, actual: written.cells.map((c) => c.text).join(' | ') });
       continue;
     }
-    sourceRows.push(row);
+    sourceRows.push(written);
+    const folded = groups.length > 0 ? foldGroups(written, groups, columns.width) : { row: written, joined: 0 };
+    if (folded.joined > 0) ctx.count('column-group-joined', folded.joined);
+    const row = folded.row;
     if (isTitleRow(row) && !holdsAmountOrLabel(row, columns, spec)) {
       // A one-text row inside the table (a running header, a page number, a repeated title) is no record.
       ctx.report({ code: 'grid/title-row-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
@@ -134,17 +144,153 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
   return { columns, rows: data, headerLine: header.line, titleRows, sourceRows };
 }
 
-/** The header: the first row (or pair of rows, their cells joined column by column) that names the columns. */
-function findHeader(rows: readonly GridRow[], spec: TableAnnex): { at: number; span: 1 | 2; columns: ColumnMap } | null {
+/** A header found: where it starts, over how many rows, its column map, and the groups it splits into parts. */
+interface FoundHeader {
+  at: number;
+  span: 1 | 2;
+  columns: ColumnMap;
+  groups: ColumnGroup[];
+}
+
+/** The header: the first row (or pair of rows: a group over its parts, or cells joined column by column) that names the columns. */
+function findHeader(rows: readonly GridRow[], spec: TableAnnex): FoundHeader | null {
   for (let at = 0; at < rows.length; at++) {
     const row = rows[at] as GridRow;
     const single = mapHeader(row, spec);
     const next = rows[at + 1];
+    const grouped = next ? mapGroupedHeader(row, next, spec) : null;
+    if (grouped && grouped.columns.roles.size >= (single?.roles.size ?? 0)) return { at, span: 2, ...grouped };
     const joined = next && !single?.unknown.length ? null : next ? mapHeader(joinRows(row, next), spec) : null;
-    if (joined && joined.roles.size > (single?.roles.size ?? 0) && joined.unknown.length <= (single?.unknown.length ?? Infinity)) return { at, span: 2, columns: joined };
-    if (single) return { at, span: 1, columns: single };
+    if (joined && joined.roles.size > (single?.roles.size ?? 0) && joined.unknown.length <= (single?.unknown.length ?? Infinity)) return { at, span: 2, columns: joined, groups: [] };
+    if (single) return { at, span: 1, columns: single, groups: [] };
   }
   return null;
+}
+
+/** A header cell over two or more columns that are parts of one role (功能分类科目 over 科目编码 | 科目名称). */
+export interface ColumnGroup {
+  role: string;
+  /** The group's header text, as written. */
+  title: string;
+  /** Its sub-header texts, in column order. */
+  partTitles: string[];
+  /** First column of the group, in the header as written; the parts are the columns from it on. */
+  first: number;
+  /** Regular expression of the first part's content, when the family declares one. */
+  firstContent: RegExp | null;
+}
+
+/**
+ * A header over two rows whose top row holds group cells with their parts below (an HTML colspan, or
+ * in text a top cell followed by empty ones over sub-headers). Each column is named by the group and
+ * its sub-header read together (地区 over 名称 → 地区名称), else by the sub-header alone, else as a part
+ * of the group's role (功能分类科目 over 科目编码, 科目名称: the family's `parts` of function_subject).
+ * Null unless some top cell stands over two or more sub-headers, and every group of parts is complete.
+ * The column map is of the header as read: each group of parts one column, the columns after it
+ * moved left; `groups` lists the groups of parts (none when every column has a role of its own).
+ */
+function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { columns: ColumnMap; groups: ColumnGroup[] } | null {
+  const synonyms = synonymsOf(spec);
+  const width = Math.max(top.cells.length, sub.cells.length);
+  // Per written column: the text naming it (a group's columns: the group's text, then the sub-header).
+  const named: { group: Cell | null; text: string; cell: Cell }[] = [];
+  let group: Cell | null = null;
+  let groupColumns = 0;
+  let hasGroup = false;
+  for (let k = 0; k < width; k++) {
+    const t = top.cells[k];
+    const s = sub.cells[k];
+    const below = s && !s.spanned ? s.text : '';
+    if (t?.text) {
+      group = below ? t : null;
+      groupColumns = below ? 1 : 0;
+      named.push(below ? { group: t, text: below, cell: s as Cell } : { group: null, text: t.text, cell: t });
+    } else if (below && group && !t?.rowSpanOf) {
+      groupColumns++;
+      if (groupColumns === 2) hasGroup = true;
+      named.push({ group, text: below, cell: s as Cell });
+    } else {
+      group = null;
+      named.push({ group: null, text: below, cell: s ?? t ?? { text: '', raw: '', line: top.line, column: 0 } });
+    }
+  }
+  // The top row is a header row itself: more than one text (not a title over the table), some column
+  // named there alone (rowspan=2, or nothing under it).
+  if (!hasGroup || isTitleRow(top) || !named.some((n, k) => !n.group && n.cell === top.cells[k] && synonyms.has(headerKey(n.text).key))) return null;
+  // Each written column's role, or the group role and part it stands for.
+  const found: ({ role: string } | { group: Cell; role: string; part: number } | null)[] = named.map(({ group: g, text }) => {
+    if (!text) return null;
+    if (g) {
+      const together = synonyms.get(headerKey(g.text + text).key) ?? synonyms.get(headerKey(text).key);
+      if (together) return { role: together };
+      const role = synonyms.get(headerKey(g.text).key);
+      const parts = spec.columns.find((c) => c.role === role)?.parts ?? [];
+      const part = parts.findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
+      return role && part >= 0 ? { group: g, role, part } : null;
+    }
+    const role = synonyms.get(headerKey(text).key);
+    return role ? { role } : null;
+  });
+  const groups: ColumnGroup[] = [];
+  const keep: number[] = [];
+  for (let k = 0; k < named.length; k++) {
+    const f = found[k];
+    if (!f || !('part' in f) || f.part !== 0) {
+      keep.push(k);
+      continue;
+    }
+    // The parts must follow one another under the same group cell, all of them, in order.
+    const parts = spec.columns.find((c) => c.role === f.role)?.parts ?? [];
+    const run = parts.map((_, p) => found[k + p]);
+    const complete = run.every((x, p) => x && 'part' in x && x.group === f.group && x.part === p);
+    if (!complete) return null;
+    groups.push({ role: f.role, title: f.group.text, partTitles: parts.map((_, p) => named[k + p]?.text ?? ''), first: k, firstContent: parts[0]?.content ? new RegExp(parts[0].content, 'u') : null });
+    keep.push(k);
+    k += parts.length - 1;
+  }
+  const roles = new Map<string, number>();
+  const unknown: Cell[] = [];
+  let unit: string | null = null;
+  keep.forEach((k, index) => {
+    const f = found[k];
+    const entry = named[k] as (typeof named)[number];
+    if (f && !roles.has(f.role)) {
+      roles.set(f.role, index);
+      unit ??= headerKey(entry.text).unit ?? (entry.group ? headerKey(entry.group.text).unit : null);
+    } else if (entry.text) unknown.push(entry.cell);
+  });
+  const required = spec.columns.filter((c) => c.required);
+  if (roles.size < 2 || required.filter((c) => roles.has(c.role)).length * 2 < required.length) return null;
+  let used = keep.length;
+  while (used > 0 && !named[keep[used - 1] as number]?.text) used--;
+  return { columns: { roles, unit, unknown, width: used }, groups };
+}
+
+/**
+ * A data row read as its grouped header reads: each group's part cells joined into one cell, texts
+ * separated by a space. A row that already holds a group as one cell (the first part's cell does not
+ * hold the first part's content, and the row is no wider than the header as read) is left as written;
+ * alignment places it. Returns the row and how many groups were joined.
+ */
+function foldGroups(row: GridRow, groups: readonly ColumnGroup[], width: number): { row: GridRow; joined: number } {
+  let cells = row.cells;
+  let joined = 0;
+  // From the right, so the positions of the groups further left still hold.
+  for (const g of [...groups].reverse()) {
+    const n = g.partTitles.length;
+    const parts = cells.slice(g.first, g.first + n);
+    if (parts.length === 0) continue;
+    const first = parts[0]?.text ?? '';
+    const empty = parts.every((c) => c.text === '');
+    const apart = g.firstContent ? g.firstContent.test(first.trim()) : true;
+    if (!empty && !apart && usedWidth({ ...row, cells }) <= width) continue;
+    const filled = parts.filter((c) => c.text !== '');
+    const lead = filled[0] ?? (parts[0] as Cell);
+    const cell: Cell = empty ? lead : { ...lead, text: filled.map((c) => c.text).join(' '), raw: filled.map((c) => c.raw).join(' '), spanned: false };
+    if (!empty) joined++;
+    cells = [...cells.slice(0, g.first), cell, ...cells.slice(g.first + n)];
+  }
+  return { row: joined > 0 || cells !== row.cells ? { ...row, cells } : row, joined };
 }
 
 /** Two header rows as one: each column's texts joined (a header cell that wrapped onto the next row). */

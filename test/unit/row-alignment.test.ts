@@ -89,6 +89,29 @@ describe('finding the header row by content', () => {
     expect(headed?.rows).toHaveLength(1);
     expect(codes).toEqual(['grid/header-joined']);
   });
+  it('reads a header cell over its parts after a title row: the parts of each row joined, a whole cell kept', () => {
+    const top = '地区\t地区编码\t二级项目名称\t分配单位\t三保目录\t是否直拨“三保”专户\t功能分类科目\t\t金额\t备注';
+    const sub = '\t\t\t\t\t\t科目编码\t科目名称';
+    const split = '广州市本级\t440100000\t任务\t440100000 广州市本级\tW 无\t否\t2011409\t知识产权宏观管理\t12390000.00\t';
+    const whole = '韶关市本级\t440200000\t任务\t440200000 韶关市本级\tW 无\t否\t2011409 知识产权宏观管理\t7680000.00\t';
+    const subtotal = '广州市小计\t440100000\t\t\t\t\t\t\t12390000.00\t';
+    const { headed, rows, codes, repairs } = table(['单位：元', top, sub, subtotal, split, whole], annex1);
+    expect(headed?.headerLine).toBe(2);
+    expect(headed?.columns.width).toBe(9);
+    expect(headed?.columns.roles.get('function_subject')).toBe(6);
+    expect(headed?.columns.roles.get('amount')).toBe(7);
+    expect(rows?.map((r) => [r[6], r[7]])).toEqual([
+      ['', '12390000.00'],
+      ['2011409 知识产权宏观管理', '12390000.00'],
+      ['2011409 知识产权宏观管理', '7680000.00'],
+    ]);
+    expect(codes).toEqual(['grid/header-grouped', 'grid/title-row']);
+    expect(repairs).toEqual({ 'column-group-joined': 1 });
+  });
+  it('does not read a title row over the header as a group of its columns', () => {
+    const { headed } = table(['附件1 分配表', HEADER1.replace('\t地区编码', '\t'), '\t地区编码'], annex1);
+    expect(headed?.headerLine).toBe(2);
+  });
   it('drops a page number or running header inside the table with an info finding', () => {
     const { rows, codes } = table([HEADER2, '- 3 -', '1\t601001\t广州市小计\t\t1239']);
     expect(rows).toHaveLength(1);
