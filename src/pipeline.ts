@@ -84,18 +84,17 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   }, options.deferRecordFiles === true);
 }
 
-/** A notice without a required kind of annex, or with an annex of no known kind, is refused unless `--allow-partial`. */
+/**
+ * A notice without a required kind of annex is refused unless `--allow-partial`. An annex of no
+ * known kind does not refuse it: the annexes of known kinds are extracted, and the other one is a
+ * finding (locate/annex-unclassified, an error when it holds table rows; annex-text-only otherwise).
+ */
 function refuseIncomplete(file: string, layout: NoticeLayout, family: Family, options: ExtractOptions): void {
   if (options.allowPartial) return;
   const missing = ANNEX_KINDS.filter((kind) => family.annexes[kind].required && !layout.annexes.some((a) => a.kind === kind));
   if (missing.length > 0) {
     const words = missing.map((kind) => `${kind} (${family.annexes[kind].titles.join('/')})`).join(', ');
     throw new InputError(file, `required annexes missing: ${words} (the notice may be cut off; --allow-partial extracts what is there)`);
-  }
-  const unknown = layout.annexes.filter((a) => a.kind === null);
-  if (unknown.length > 0) {
-    const which = unknown.map((a) => `附件${a.label} at line ${a.range.start}${a.title ? ` "${a.title}"` : ''}`).join(', ');
-    throw new InputError(file, `annex of unknown kind: ${which} (neither its title nor its header names a kind of the family; --allow-partial extracts the rest)`);
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/findings/finding.js';
 import { recordsOf, extractText, seedText, withoutLines } from './support/run.js';
 import {
-  OTHER_BUREAUS, allocationInWan, dropDetail, markerForms, otherDepartment, parseSeed, render, reorderAnnexes, splitTargets, statedTotal, targetTitlesAsText,
+  OTHER_BUREAUS, allocationInWan, dropDetail, extraAnnexes, markerForms, otherDepartment, parseSeed, render, reorderAnnexes, splitTargets, statedTotal, targetTitlesAsText,
   type ShapeNotice,
 } from './support/shapes.js';
 
@@ -171,6 +171,18 @@ describe('shape details', () => {
       ['reconcile/stated-total-mismatch', '2', '172850000.00 元', '172860000.00 元'],
     ]);
     expect(errors[0]?.message).toContain('共计17286万元');
+  });
+
+  it('extracts five annexes whose last two are of no kind: rules as a warning, a form\'s two rows as an error, the seed\'s records', () => {
+    const { data, findings } = run(render(extraAnnexes(seed)));
+    for (const d of DATASETS) expect(comparable(data[d] ?? []), d).toEqual(comparable(seedRun.data[d] ?? []));
+    const located = findings.filter((f) => f.code.startsWith('locate/annex-'));
+    expect(located.map((f) => [f.code, f.severity, f.annex, f.actual])).toEqual([
+      ['locate/annex-text-only', 'warning', '4', '专项资金使用管理要求'],
+      ['locate/annex-unclassified', 'error', '5', '回执'],
+    ]);
+    expect(located[1]?.message).toContain('its 2 table rows are not extracted');
+    expect(findings.filter((f) => f.severity === 'error')).toHaveLength(1);
   });
 
   it('accepts a stated total written in 元 with thousands separators', () => {

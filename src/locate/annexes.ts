@@ -82,7 +82,8 @@ const UNIT_LINE = /^(?:金额)?单位\s*[:：]/;
 
 /**
  * The text lines between a marker and the annex's first table row (a caption of that table
- * included), joined once each: the annex title when the marker line has none. Unit lines are not title.
+ * included), joined once each, at most three: the annex title when the marker line has none. In an
+ * annex without a table, its first line. Unit lines are not title.
  */
 function titleBelow(outline: Outline, range: LineRange): string {
   let firstTable = range.end + 1;
@@ -97,7 +98,8 @@ function titleBelow(outline: Outline, range: LineRange): string {
     .map((l) => l.text)
     // A converter may write the title above the table and again as its caption or first spanning row.
     .filter((text, i, all) => all.indexOf(text) === i)
-    .slice(0, 3)
+    // An annex of text only (rules, a form): its first line is its title, the rest its text.
+    .slice(0, firstTable > range.end ? 1 : 3)
     .join(' ');
 }
 

@@ -31,22 +31,25 @@ export function kindByTitle(title: string, family: Family): AnnexKind | null {
 
 /**
  * The kind of an annex: by its title; failing that by its content — a target-table title line
- * inside it, or the money kind whose header names the most columns. Content is an info finding;
- * an annex neither names is an error finding and null.
+ * inside it, or the money kind whose header names the most columns. Content is an info finding.
+ * An annex neither names is null, and extracted by nothing: with table rows an error finding (rows
+ * that are not read), with text only a warning (a notice's rules or a form beside its tables).
  */
 export function classifyAnnex(parsed: ParsedNotice, outline: Outline, annex: AnnexToClassify, family: Family, ctx: StageContext): AnnexKind | null {
   const byTitle = kindByTitle(annex.title, family);
   if (byTitle) return byTitle;
-  const kind = kindByContent(parsed, outline, annex.range, family);
+  const { kind, rows } = kindByContent(parsed, outline, annex.range, family);
   if (kind) ctx.report({ code: 'locate/annex-kind-from-content', annex: annex.label, source_line: annex.range.start, actual: annex.title, expected: kind });
-  else ctx.report({ code: 'locate/annex-unclassified', annex: annex.label, source_line: annex.range.start, actual: annex.title });
+  else if (rows > 0) ctx.report({ code: 'locate/annex-unclassified', annex: annex.label, source_line: annex.range.start, actual: annex.title, params: { rows } });
+  else ctx.report({ code: 'locate/annex-text-only', annex: annex.label, source_line: annex.range.start, actual: annex.title });
   return kind;
 }
 
-function kindByContent(parsed: ParsedNotice, outline: Outline, range: LineRange, family: Family): AnnexKind | null {
+/** The kind an annex's content names, and how many table rows with text it holds. */
+function kindByContent(parsed: ParsedNotice, outline: Outline, range: LineRange, family: Family): { kind: AnnexKind | null; rows: number } {
+  const rows = gridRows(parsed, range).filter((r) => r.cells.some((c) => c.text !== ''));
   const tableTitle = new RegExp(family.annexes.targets.tableHeading, 'u');
-  if (outline.lines.some((l) => l.line >= range.start && l.line <= range.end && tableTitle.test(compactKey(l.text)))) return 'targets';
-  const rows = gridRows(parsed, range);
+  if (outline.lines.some((l) => l.line >= range.start && l.line <= range.end && tableTitle.test(compactKey(l.text)))) return { kind: 'targets', rows: rows.length };
   let best: { kind: AnnexKind; roles: number } | null = null;
   for (const kind of ['allocation', 'detail'] as const) {
     const spec = { ...family.annexes[kind], label: '' };
@@ -55,5 +58,5 @@ function kindByContent(parsed: ParsedNotice, outline: Outline, range: LineRange,
       if (roles > (best?.roles ?? 0)) best = { kind, roles };
     }
   }
-  return best?.kind ?? null;
+  return { kind: best?.kind ?? null, rows: rows.length };
 }

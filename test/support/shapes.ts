@@ -7,8 +7,8 @@
  */
 import { Decimal } from 'decimal.js';
 
-/** The kinds of annex the seed has. */
-export type SeedKind = 'allocation' | 'detail' | 'targets';
+/** The kinds of annex the seed has, and `other`: an annex of no kind of the family (rules, a form). */
+export type SeedKind = 'allocation' | 'detail' | 'targets' | 'other';
 
 /** One annex: its label, kind, the title the body's list gives it, and its lines after the marker. */
 export interface ShapeAnnex {
@@ -38,6 +38,28 @@ export type MarkerForm = 'heading' | 'bold' | 'plain' | 'chinese' | 'inline-titl
 const MARKER = /^#+\s*附件\s*(\d+)\s*$/;
 const TARGET_TITLE = /^#+\s*(省财政专项转移支付绩效目标表.*)$/;
 const KINDS: SeedKind[] = ['allocation', 'detail', 'targets'];
+
+/**
+ * Five annexes: after the seed's three, the fund's management rules (text only) and a 回执 form
+ * (a table of no kind the family knows, two rows), as notices that carry rules or forms beside their tables.
+ */
+export function extraAnnexes(n: ShapeNotice): ShapeNotice {
+  const rules: ShapeAnnex = {
+    label: '',
+    kind: 'other',
+    listTitle: '专项资金使用管理要求',
+    lines: ['', '## 专项资金使用管理要求', '', '一、各地应按规定及时分解下达资金。', '', '二、加强绩效运行监控，确保完成绩效目标。', ''],
+    marker: 'heading',
+  };
+  const form: ShapeAnnex = {
+    label: '',
+    kind: 'other',
+    listTitle: '回执',
+    lines: ['', '## 回执', '', '单位名称\t联系人\t联系电话', '广州市市场监督管理局\t\t', ''],
+    marker: 'heading',
+  };
+  return { ...n, annexes: renumber([...n.annexes, rules, form]) };
+}
 
 /** Split the seed's text into its parts. */
 export function parseSeed(md: string): ShapeNotice {
