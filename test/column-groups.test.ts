@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../schemas/index.js';
 import { groupColumns, splitCodeName, type ColumnGroupStyle } from './support/columnGroups.js';
 import { extractText, recordsOf, seedText, withoutLines } from './support/run.js';
+import { toPipeTables } from './support/variants.js';
 
 /**
  * A header cell that groups the columns below it (功能分类科目 over 科目编码 | 科目名称, 分配单位 over
@@ -26,10 +27,14 @@ const SUBJECT: Omit<ColumnGroupStyle, 'form'> = { at: '功能分类科目', titl
 const RECIPIENT: Omit<ColumnGroupStyle, 'form'> = { at: '分配单位', title: '分配单位', subTitles: ['单位编码', '单位名称'], split: splitCodeName(9) };
 const REGION: Omit<ColumnGroupStyle, 'form'> = { at: '地区', title: '地区', subTitles: ['名称', '编码'] };
 
+/** A rendering's form: TAB lines, HTML, or GFM pipe tables (the TAB lines rewritten, the sub-header the first body row). */
+type Form = ColumnGroupStyle['form'] | 'pipe';
+
 /** Extract a grouped rendering; every dataset must equal the seed's, and no grid finding may be a warning or an error. */
-function expectSeed(style: ColumnGroupStyle): { report: Report; rendered: ReturnType<typeof groupColumns> } {
+function expectSeed(given: Omit<ColumnGroupStyle, 'form'> & { form: Form }): { report: Report; rendered: ReturnType<typeof groupColumns> } {
+  const style: ColumnGroupStyle = { ...given, form: given.form === 'pipe' ? 'tsv' : given.form };
   const rendered = groupColumns(SEED, style);
-  const result = extractText(rendered.text, 'grouped');
+  const result = extractText(given.form === 'pipe' ? toPipeTables(rendered.text) : rendered.text, 'grouped');
   for (const { name } of DATASETS) expect(withoutLines(recordsOf(result, name)), `${name} under ${style.at}/${style.form}`).toEqual(withoutLines(expectedRecords(name)));
   const report = JSON.parse(result.files.get('report.json') ?? '{}') as Report;
   expect(report.findings.filter((f) => f.code.startsWith('grid/') && f.severity !== 'info')).toEqual([]);
@@ -39,7 +44,7 @@ function expectSeed(style: ColumnGroupStyle): { report: Report; rendered: Return
 describe('a header cell over the columns of its parts', () => {
   // The seed's Annex 1 has 42 rows with a 功能分类科目 (each 2011409 知识产权宏观管理) and 42 with a
   // 分配单位 (`440100000 广州市本级`, …): every one is split by the rendering and joined again.
-  for (const form of ['tsv', 'html'] as const) {
+  for (const form of ['tsv', 'html', 'pipe'] as const) {
     it(`joins 科目编码 | 科目名称 under 功能分类科目 into the one cell the seed writes (${form})`, () => {
       const { report, rendered } = expectSeed({ ...SUBJECT, form });
       expect(rendered.splitRows).toBe(42);
@@ -82,7 +87,7 @@ describe('a header cell over the columns of its parts', () => {
 
   it('gives the seed records whatever group, form and whole cells a random seed picks', () => {
     fc.assert(
-      fc.property(fc.constantFrom(SUBJECT, RECIPIENT, REGION), fc.constantFrom('tsv' as const, 'html' as const), fc.integer({ min: 0, max: 2 ** 16 }), (group, form, seed) => {
+      fc.property(fc.constantFrom(SUBJECT, RECIPIENT, REGION), fc.constantFrom<Form>('tsv', 'html', 'pipe'), fc.integer({ min: 0, max: 2 ** 16 }), (group, form, seed) => {
         const keepWhole = (row: number): boolean => ((row * 2654435761 + seed) >>> 0) % 4 === 0;
         const { report, rendered } = expectSeed({ ...group, form, keepWhole });
         expect(report.repairs['column-group-joined'] ?? 0).toBe(group.split ? rendered.splitRows : 0);
