@@ -95,8 +95,8 @@ function addressees(lines: string[], titleLine: number, pattern: string, dateSou
     const text = plainLine(lines[i] ?? '');
     if (!text || (lines[i] ?? '').trim().startsWith('#') || dated?.test(text)) continue;
     seen++;
-    // Addressees are a short line of names; a paragraph ending in 如下： is not one.
-    const m = text.length <= ADDRESSEE_MAX_LENGTH ? regex.exec(text) : null;
+    // Addressees are a short line of names; a sentence (。) or a paragraph ending in 如下： is not one.
+    const m = text.length <= ADDRESSEE_MAX_LENGTH && !text.includes('。') && !/如下\s*[：:]$/.test(text) ? regex.exec(text) : null;
     if (m?.[1]) return m[1].split('、').map((s) => s.trim()).filter(Boolean);
   }
   return [];
