@@ -5,7 +5,7 @@ import type { AnnexKind, Family } from '../family/spec.js';
 import type { StageContext } from '../findings/context.js';
 import { checkAcrossKinds, type AmountsByKind, type RecipientAmount } from './cross.js';
 import { checkRegions } from './regions.js';
-import { checkStatedTotal, readStatedTotal, type KindTotal } from './statedTotal.js';
+import { checkStatedTotal, readStatedTotals, type KindTotal } from './statedTotal.js';
 import { checkAllocationSums, checkDetailSums } from './sums.js';
 import { checkBudgetYears } from './years.js';
 
@@ -46,7 +46,7 @@ export function reconcile(input: ReconcileInput, family: Family, ctx: StageConte
   }
   if (input.present.has('targets')) amounts.targets = input.targets.map(targetAmount);
   checkAcrossKinds(amounts, ctx);
-  const stated = readStatedTotal(input.bodyLines, family.metadata.statedTotal);
+  const stated = readStatedTotals(input.bodyLines, family.metadata.statedTotal);
   const totals = [kindTotal('allocation', input.allocations), kindTotal('detail', input.details)].filter((t): t is KindTotal => t !== null);
   checkStatedTotal(stated, totals, ctx);
   checkBudgetYears(input.targets, input.budgetYear, ctx);

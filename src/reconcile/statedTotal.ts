@@ -14,11 +14,11 @@ export interface StatedTotal {
 }
 
 /**
- * The first total the body states, by the family's patterns (`metadata.statedTotal`: group 1 the
- * amount, group 2 its unit, 元 when absent), tried in order; null when none matches. Lines are
- * joined first, since OCR breaks a sentence anywhere.
+ * Every total the body states, by the family's patterns (`metadata.statedTotal`: group 1 the amount,
+ * group 2 its unit, 元 when absent): each pattern's matches in body order, the patterns in their
+ * order. Lines are joined first, since OCR breaks a sentence anywhere.
  */
-export function readStatedTotal(bodyLines: readonly string[], patterns: readonly string[]): StatedTotal | null {
+export function readStatedTotals(bodyLines: readonly string[], patterns: readonly string[]): StatedTotal[] {
   const starts: number[] = [];
   let text = '';
   for (const line of bodyLines) {
@@ -26,16 +26,24 @@ export function readStatedTotal(bodyLines: readonly string[], patterns: readonly
     text += line.replace(/[*_]/g, '').trim();
   }
   const folded = text.normalize('NFKC');
+  const totals: StatedTotal[] = [];
+  const seen = new Set<number>();
   for (const pattern of patterns) {
-    const match = new RegExp(pattern, 'u').exec(folded);
-    if (!match?.[1]) continue;
-    const amount = parseAmount(match[1]);
-    const perUnit = YUAN_PER_UNIT[match[2] ?? amount.unit ?? '元'];
-    if (amount.value === null || perUnit === undefined) continue;
-    const line = starts.filter((s) => s <= match.index).length;
-    return { yuan: amount.value.times(perUnit), text: match[0], line };
+    for (const match of folded.matchAll(new RegExp(pattern, 'gu'))) {
+      if (!match[1] || seen.has(match.index)) continue;
+      const amount = parseAmount(match[1]);
+      const perUnit = YUAN_PER_UNIT[match[2] ?? amount.unit ?? '元'];
+      if (amount.value === null || perUnit === undefined) continue;
+      seen.add(match.index);
+      totals.push({ yuan: amount.value.times(perUnit), text: match[0], line: starts.filter((s) => s <= match.index).length });
+    }
   }
-  return null;
+  return totals;
+}
+
+/** The first total the body states (see readStatedTotals), or null. */
+export function readStatedTotal(bodyLines: readonly string[], patterns: readonly string[]): StatedTotal | null {
+  return readStatedTotals(bodyLines, patterns)[0] ?? null;
 }
 
 /** One kind's grand total, to be checked against the stated total. */
@@ -50,18 +58,23 @@ export interface KindTotal {
   line: number | null;
 }
 
-/** Each kind's total equals the total the body states; a mismatch is an error. Nothing stated, nothing checked. */
-export function checkStatedTotal(stated: StatedTotal | null, totals: readonly KindTotal[], ctx: StageContext): void {
-  if (!stated) return;
+/**
+ * Each kind's grand total equals a total the body states: a body may state several amounts (what
+ * was already allocated, then what this notice allocates), so a kind whose total equals any of them
+ * holds; otherwise it is an error against the first. Nothing stated, nothing checked.
+ */
+export function checkStatedTotal(stated: readonly StatedTotal[], totals: readonly KindTotal[], ctx: StageContext): void {
+  const first = stated[0];
+  if (!first) return;
   for (const total of totals) {
-    if (total.yuan.equals(stated.yuan)) continue;
+    if (stated.some((s) => total.yuan.equals(s.yuan))) continue;
     ctx.report({
       code: 'reconcile/stated-total-mismatch',
       annex: total.annex,
       source_line: total.line,
       actual: `${total.yuan.toFixed(2)} 元`,
-      expected: `${stated.yuan.toFixed(2)} 元`,
-      params: { kind: total.kind, stated: stated.text, statedLine: stated.line },
+      expected: `${first.yuan.toFixed(2)} 元`,
+      params: { kind: total.kind, stated: first.text, statedLine: first.line },
     });
   }
 }
