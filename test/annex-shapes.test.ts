@@ -185,6 +185,16 @@ describe('shape details', () => {
     expect(findings.filter((f) => f.severity === 'error')).toHaveLength(1);
   });
 
+  it('keeps the closing block (版记) out of the last annex when a converter writes it as a table', () => {
+    const text = seedText().replace('广东省财政厅办公室\n\n2023年12月28日印发', '| 广东省财政厅办公室 | 2023年12月28日印发 |\n|---|---|');
+    expect(text).toContain('| 2023年12月28日印发 |');
+    const { data, findings } = run(text);
+    expect(data['indicators']).toHaveLength(787);
+    expect((data['indicators'] ?? []).filter((r) => /办公室|印发$/.test(String(r['name'])) || /印发/.test(String(r['value_raw'])))).toEqual([]);
+    expect(findings.filter((f) => f.code === 'locate/closing-block').map((f) => [f.severity, f.annex])).toEqual([['info', '3']]);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+  });
+
   it('accepts a stated total written in 元 with thousands separators', () => {
     const { findings } = run(render(statedTotal(seed, '172,850,000.00元')));
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);

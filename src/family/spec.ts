@@ -88,6 +88,8 @@ export const TableAnnexSpec = z.object({
   groupCodePrefix: z.number().int().positive().optional(),
   /** Words of a yes/no cell. */
   yesNo: z.object({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
+  /** Sub-headers under a grouping header cell that name the group's own total (金额 over 合计 | 其中：…); the other sub-columns are unknown columns. */
+  groupTotals: z.array(z.string()).default([]),
 });
 
 /** Label texts of one metadata row of a target table (`项目名称`), compared without white space. */
@@ -158,6 +160,8 @@ export const MetadataSpec = z.object({
   dateSource: RegexSource.optional(),
   /** The budget year in the body (`提前下达2024年度`), group 1, when the title gives none. */
   budgetYearBody: RegexSource.optional(),
+  /** Lines that open the closing block (版记: 公开方式, 抄送, the 印发 line) after the last annex; from the first one on, no line belongs to an annex. */
+  closing: z.array(RegexSource).default([]),
 });
 
 /** Local departments of the province: a department name is a place followed by one of these. */

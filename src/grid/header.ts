@@ -183,14 +183,17 @@ export interface ColumnGroup {
 /**
  * A header over two rows whose top row holds group cells with their parts below (an HTML colspan, or
  * in text a top cell followed by empty ones over sub-headers). Each column is named by the group and
- * its sub-header read together (地区 over 名称 → 地区名称), else by the sub-header alone, else as a part
- * of the group's role (功能分类科目 over 科目编码, 科目名称: the family's `parts` of function_subject).
+ * its sub-header read together (地区 over 名称 → 地区名称), else by the sub-header alone, else as the
+ * group's own column when the sub-header names its total (金额 over 合计 | 其中：…: the family's
+ * `groupTotals`), else as a part of the group's role (功能分类科目 over 科目编码, 科目名称: the family's
+ * `parts` of function_subject). A sub-column no rule names is an unknown column, reported.
  * Null unless some top cell stands over two or more sub-headers, and every group of parts is complete.
  * The column map is of the header as read: each group of parts one column, the columns after it
  * moved left; `groups` lists the groups of parts (none when every column has a role of its own).
  */
 function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { columns: ColumnMap; groups: ColumnGroup[] } | null {
   const synonyms = synonymsOf(spec);
+  const totals = new Set(spec.groupTotals.map((t) => headerKey(t).key));
   const width = Math.max(top.cells.length, sub.cells.length);
   // Per written column: the text naming it (a group's columns: the group's text, then the sub-header).
   const named: { group: Cell | null; text: string; cell: Cell }[] = [];
@@ -224,6 +227,8 @@ function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { colum
       const together = synonyms.get(headerKey(g.text + text).key) ?? synonyms.get(headerKey(text).key);
       if (together) return { role: together };
       const role = synonyms.get(headerKey(g.text).key);
+      // 金额 over 合计 | 其中：… : the total column is the group's own column; 其中 columns are unknown.
+      if (role && totals.has(headerKey(text).key)) return { role };
       const parts = spec.columns.find((c) => c.role === role)?.parts ?? [];
       const part = parts.findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
       return role && part >= 0 ? { group: g, role, part } : null;

@@ -27,6 +27,8 @@ export interface NoticeLayout {
   headings: Heading[];
   /** Every text line outside tables, whatever its form, and the lines tables occupy. */
   outline: Outline;
+  /** The closing block (版记) after the last annex, or null. */
+  closing: LineRange | null;
 }
 
 /** An annex marker line: its label and the title that follows it on the same line. */
@@ -61,8 +63,12 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
     if (markers.length > 0 || hasTable(marker.line.line, next - 1)) markers.push(marker);
   });
   const listed = attachmentList(outline, markers[0]?.line.line ?? lastLine + 1);
+  const closingAt = markers.length > 0 ? closingLine(parsed, (markers[markers.length - 1] as Marker).line.line, family) : null;
+  if (closingAt !== null && hasTable(closingAt, lastLine)) {
+    ctx.report({ code: 'locate/closing-block', annex: (markers[markers.length - 1] as Marker).label, source_line: closingAt, actual: parsed.lines[closingAt - 1]?.trim() ?? '' });
+  }
   const annexes: LocatedAnnex[] = markers.map((marker, i) => {
-    const range = { start: marker.line.line, end: (markers[i + 1]?.line.line ?? lastLine + 1) - 1 };
+    const range = { start: marker.line.line, end: (markers[i + 1]?.line.line ?? closingAt ?? lastLine + 1) - 1 };
     if (marker.line.form !== 'heading') {
       ctx.report({ code: 'locate/annex-marker-form', annex: marker.label, source_line: marker.line.line, actual: marker.line.text, params: { form: marker.line.form } });
     }
@@ -75,7 +81,28 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
     const spec = family.annexes[kind];
     ctx.report({ code: spec.required ? 'locate/annex-missing' : 'locate/annex-absent', annex: kind, params: { annex: kind }, expected: spec.titles.join('、') });
   }
-  return { body: { start: 1, end: (markers[0]?.line.line ?? lastLine + 1) - 1 }, annexes, headings: headingsOf(parsed), outline };
+  const closing = closingAt === null ? null : { start: closingAt, end: lastLine };
+  return { body: { start: 1, end: (markers[0]?.line.line ?? lastLine + 1) - 1 }, annexes, headings: headingsOf(parsed), outline, closing };
+}
+
+/**
+ * The first line after the last annex marker that opens the closing block (family.json
+ * `metadata.closing`: 公开方式, 抄送, the 印发 line), read as text whether it is a line or a table row
+ * (the 版记 is a ruled block that converters may write as a table); null when there is none.
+ */
+function closingLine(parsed: ParsedNotice, after: number, family: Family): number | null {
+  const patterns = family.metadata.closing.map((p) => new RegExp(p, 'u'));
+  if (patterns.length === 0) return null;
+  for (let l = after + 1; l <= parsed.lines.length; l++) {
+    const text = (parsed.lines[l - 1] ?? '')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/[|\t*_]/g, ' ')
+      .normalize('NFKC')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (text && patterns.some((p) => p.test(text))) return l;
+  }
+  return null;
 }
 
 const UNIT_LINE = /^(?:金额)?单位\s*[:：]/;

@@ -4,13 +4,29 @@ import type { StageContext } from '../findings/context.js';
 import type { GridRow } from '../grid/grid.js';
 import { UNIT_ALTERNATION } from '../normalize/units.js';
 
-const UNIT_LINE = new RegExp(`^\\s*(?:金额)?单位\\s*[:：]\\s*(${UNIT_ALTERNATION})\\s*$`, 'u');
+/** `单位：万元` on a line of its own, maybe in brackets (`（单位：万元）`), maybe after other text (a title, a date). */
+const UNIT_LINE = new RegExp(`(?:^|[\\s（(【\\[])(?:金额|资金)?单位\\s*[:：]\\s*(${UNIT_ALTERNATION})\\s*[)）】\\]]?\\s*$`, 'u');
+/** A title ending in its unit: `…分配表（万元）`. */
+const TITLE_UNIT = new RegExp(`\\S\\s*[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]\\s*$`, 'u');
 
-/** The unit stated on a `单位：元` line inside a range, with its line, or null. */
+/** A line's text without Markdown marks (heading #, emphasis, quote) around it. */
+function plain(line: string): string {
+  return line.replace(/^\s*(?:#+|>)\s*/, '').replace(/[*_]/g, '').trim();
+}
+
+/** The unit a text line states: `单位：元`, `（单位：万元）`, `…分配表（单位：万元）`, `…分配表（万元）`; null for a table row or none. */
+function unitOfLine(line: string): string | null {
+  // A table row's header cell (`资金额（万元）`) is the header's unit, read with the header.
+  if (/[\t|]|<t[dhr][\s>]/i.test(line)) return null;
+  const text = plain(line).normalize('NFKC').replace(/\s+/g, ' ');
+  return UNIT_LINE.exec(text)?.[1] ?? TITLE_UNIT.exec(text)?.[1] ?? null;
+}
+
+/** The unit stated on a line inside a range (a `单位：元` line, or a title that ends in its unit), with its line, or null. */
 export function statedUnit(parsed: ParsedNotice, range: LineRange): { unit: string; line: number } | null {
   for (let l = range.start; l <= range.end; l++) {
-    const match = UNIT_LINE.exec(parsed.lines[l - 1] ?? '');
-    if (match?.[1]) return { unit: match[1], line: l };
+    const unit = unitOfLine(parsed.lines[l - 1] ?? '');
+    if (unit) return { unit, line: l };
   }
   return null;
 }
@@ -18,8 +34,8 @@ export function statedUnit(parsed: ParsedNotice, range: LineRange): { unit: stri
 /** The unit stated in a title row inside the table (`<td colspan="9">单位：元</td>`), with its line, or null. */
 export function unitInTitleRows(rows: readonly GridRow[]): { unit: string; line: number } | null {
   for (const row of rows) {
-    const match = UNIT_LINE.exec(row.cells.find((c) => c.text !== '')?.text ?? '');
-    if (match?.[1]) return { unit: match[1], line: row.line };
+    const unit = unitOfLine(row.cells.find((c) => c.text !== '')?.text ?? '');
+    if (unit) return { unit, line: row.line };
   }
   return null;
 }

@@ -108,6 +108,24 @@ describe('finding the header row by content', () => {
     expect(codes).toEqual(['grid/header-grouped', 'grid/title-row']);
     expect(repairs).toEqual({ 'column-group-joined': 1 });
   });
+  it('keeps an amount out of the code columns when an unknown column of amounts stands beside it', () => {
+    const header = `${HEADER1.replace('\t金额\t', '\t金额\t其中：一般转移支付\t')}`;
+    const total = '合计\t\t\t\t\t\t\t172850000.00\t86425000.00\t';
+    const subtotal = '广州市小计\t440100000\t\t\t\t\t\t12390000.00\t6195000.00\t';
+    const { rows, codes } = table([header, total, subtotal], annex1);
+    // 分配单位 (3) and 功能分类科目 (6) stay empty: 172850000.00 is no 9-digit code, 7680000.00 no 7-digit one.
+    expect(rows?.map((r) => [r[3], r[6], r[7], r[8]])).toEqual([
+      ['', '', '172850000.00', '86425000.00'],
+      ['', '', '12390000.00', '6195000.00'],
+    ]);
+    expect(codes).toEqual(['grid/header-column-unknown']);
+  });
+  it('names the amount column by the other words notices use for it', () => {
+    for (const word of ['资金金额', '下达金额', '下达资金（万元）', '安排资金', '补助金额']) {
+      expect(table([HEADER1.replace('\t金额\t', `\t${word}\t`)], annex1).headed?.columns.roles.get('amount'), word).toBe(7);
+      expect(table([HEADER2.replace('资金额（万元）', word)]).headed?.columns.roles.get('amount'), word).toBe(4);
+    }
+  });
   it('does not read a title row over the header as a group of its columns', () => {
     const { headed } = table(['附件1 分配表', HEADER1.replace('\t地区编码', '\t'), '\t地区编码'], annex1);
     expect(headed?.headerLine).toBe(2);
