@@ -1,5 +1,6 @@
 import type { Cell, GridRow } from '../grid/grid.js';
 import { isLevelWord, labelKey, levelRank, truncatedLevelWords, type LevelVocabulary } from './levels.js';
+import type { HeaderColumn } from './tableParts.js';
 
 /** A cell read as a level label cut short by OCR (`社会效益`). */
 export interface TruncatedLabel {
@@ -25,14 +26,19 @@ export interface IndicatorCells {
   value: Cell | undefined;
   /** Further non-label cells, which a well-formed row does not have. */
   extra: Cell[];
+  /** Cells under a header word the family does not name (备注), with that word; not read. */
+  ignored: { cell: Cell; header: string }[];
 }
 
 /**
  * Split a row into labels and content: drop empty and spanned cells and block labels, take level labels
  * out, and read the first remaining cell as the name and the next as the value. A leading cell that starts
  * a level label (`社会效益`, `经济`) is that label cut short when more than two cells would remain with it.
+ * When the header has a column the family does not name (`columns`: its content columns in order) and
+ * the row has a cell for each content column, the cells are read by column in order, whatever column OCR
+ * put them in, and those under the unnamed column are set aside.
  */
-export function indicatorCells(row: GridRow, vocab: LevelVocabulary): IndicatorCells {
+export function indicatorCells(row: GridRow, vocab: LevelVocabulary, columns: readonly HeaderColumn[] = []): IndicatorCells {
   const labels: { cell: Cell; word: string }[] = [];
   const content: Cell[] = [];
   for (const cell of row.cells) {
@@ -55,6 +61,15 @@ export function indicatorCells(row: GridRow, vocab: LevelVocabulary): IndicatorC
   const ordered = [...labels, ...truncated.filter((t) => t.counted).map((t) => ({ cell: t.cell, word: t.words[0] ?? '' }))];
   ordered.sort((a, b) => inRowOrder(a.cell, b.cell));
   const raw = [...labels.map((l) => l.cell), ...truncated.map((t) => t.cell)].sort(inRowOrder);
+  const ignored: IndicatorCells['ignored'] = [];
+  if (content.length === columns.length && columns.some((c) => c.role === null) && columns.some((c) => c.role === 'name')) {
+    const kept = content.filter((cell, i) => {
+      const column = columns[i];
+      if (column?.role === null) ignored.push({ cell, header: column.text });
+      return column?.role !== null;
+    });
+    content.splice(0, content.length, ...kept);
+  }
   return {
     levelWords: ordered.map((o) => o.word),
     labelsRaw: raw.map((c) => c.text),
@@ -62,5 +77,6 @@ export function indicatorCells(row: GridRow, vocab: LevelVocabulary): IndicatorC
     name: content[0],
     value: content[1],
     extra: content.slice(2),
+    ignored,
   };
 }

@@ -4,6 +4,7 @@ import { rowText, type GridRow } from '../grid/grid.js';
 import { normalizeText, type RuleCounts, type RuleName } from '../normalize/rules.js';
 import { memoByText } from '../normalize/memo.js';
 import { indicatorCells, type IndicatorCells } from './indicatorCells.js';
+import type { HeaderColumn } from './tableParts.js';
 import { labelKey, resolveLevels, type LevelVocabulary, type Levels, type ResolvedLevels } from './levels.js';
 import { parseTargetValue } from './value.js';
 
@@ -26,15 +27,24 @@ interface TableContext {
  * levels carried down from the rows above, the value parsed. What is irregular is flagged on the
  * record and reported.
  */
-export function extractIndicators(rows: readonly GridRow[], vocab: LevelVocabulary, where: TableContext, ctx: StageContext): IndicatorRow[] {
+export function extractIndicators(
+  rows: readonly GridRow[],
+  vocab: LevelVocabulary,
+  where: TableContext,
+  ctx: StageContext,
+  columns: readonly HeaderColumn[] = [],
+): IndicatorRow[] {
   const records: IndicatorRow[] = [];
   const ruleCounts: RuleCounts = {};
   let carried: Levels = { level1: '', level2: '' };
   // Line of the conflicting row whose kept levels the rows below inherit, until a row names its own.
   let conflictAbove: number | null = null;
   for (const row of rows) {
-    const cells = indicatorCells(row, vocab);
+    const cells = indicatorCells(row, vocab, columns);
     reportTruncated(cells, where, ctx);
+    for (const { cell, header } of cells.ignored) {
+      ctx.report({ code: 'annex3/unnamed-column-cell', annex: where.annex, recipient_code: where.recipientCode, source_line: cell.line, actual: cell.text, expected: header });
+    }
     const resolved = resolveLevels(vocab, cells.levelWords, carried);
     const inherited: number | null = cells.levelWords.length === 0 ? conflictAbove : null;
     carried = resolved.levels;

@@ -1,4 +1,4 @@
-import type { TargetsAnnex } from '../family/spec.js';
+import type { IndicatorColumnRole, TargetsAnnex } from '../family/spec.js';
 import { compactKey } from '../normalize/compact.js';
 
 /** The two indicator levels of a row; '' where unknown. */
@@ -17,8 +17,8 @@ export interface LevelVocabulary {
   parents: ReadonlyMap<string, readonly string[]>;
   /** Cells that label the whole block (绩效指标). */
   blockLabels: ReadonlySet<string>;
-  /** Cells of the indicator header row (一级指标 …). */
-  header: ReadonlySet<string>;
+  /** Header word (一级指标, 年度指标值 …) → the role of the column it names. */
+  header: ReadonlyMap<string, IndicatorColumnRole>;
   /** Shortest cell read as a truncated level label. */
   minTruncated: number;
 }
@@ -36,9 +36,32 @@ export function levelVocabulary(spec: TargetsAnnex): LevelVocabulary {
     level1: spec.framework.map((f) => labelKey(f.level1)),
     parents,
     blockLabels: new Set(spec.blockLabels.map(labelKey)),
-    header: new Set(spec.indicatorHeader.map(labelKey)),
+    header: new Map(spec.indicatorHeader.flatMap((c) => c.synonyms.map((w) => [labelKey(w), c.role] as const))),
     minTruncated: spec.truncatedLabelMinLength,
   };
+}
+
+/** How a header cell reads: the role it names, and the family's word it was taken for when it is not one of them. */
+export interface HeaderWord {
+  /** Role of the column. */
+  role: IndicatorColumnRole;
+  /** The family's header word it holds when the cell is longer than that word (`2024年指标值` → 指标值); absent for an exact word. */
+  guessedFrom?: string;
+}
+
+/**
+ * The column a header cell names: a header word of the family, or failing that the longest one the cell
+ * contains (a guess the caller reports); null when it names none, or contains words of two roles equally long.
+ */
+export function headerWord(vocab: LevelVocabulary, text: string): HeaderWord | null {
+  const key = labelKey(text);
+  const exact = vocab.header.get(key);
+  if (exact) return { role: exact };
+  if (key === '' || vocab.blockLabels.has(key) || isLevelWord(vocab, key)) return null;
+  const inside = [...vocab.header].filter(([word]) => key.includes(word)).sort((a, b) => b[0].length - a[0].length);
+  const [best, next] = inside;
+  if (!best || (next && next[0].length === best[0].length && next[1] !== best[1])) return null;
+  return { role: best[1], guessedFrom: best[0] };
 }
 
 /** True when a cell is a level label of the framework, of either level. */

@@ -55,7 +55,7 @@ export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsA
     fund_type: cleanName(text('fund_type'), ctx),
     project_level: cleanName(text('project_level'), ctx),
     budget_year: budgetYear(text('budget_year'), spec, code, line('budget_year'), ctx),
-    fund_demand_wan: fundDemandWan(text('fund_demand'), spec, code, line('fund_demand'), ctx),
+    fund_demand_wan: fundDemandWan(text('fund_demand'), parts.metadata.fund_demand?.unit, spec, code, line('fund_demand'), ctx),
     spending_content: cleanName(text('spending_content'), ctx),
     overall_goal: text('overall_goal'),
     source_line: table.line,
@@ -80,8 +80,12 @@ function budgetYear(raw: string, spec: TargetsAnnex, code: string, line: number,
   return '';
 }
 
-/** `1239万元` → `1239`, exactly as written; another unit is converted exactly; anything else is reported and left empty. */
-function fundDemandWan(raw: string, spec: TargetsAnnex, code: string, line: number, ctx: StageContext): string {
+/**
+ * `1239万元` → `1239`, exactly as written; another unit is converted exactly; anything else is reported and left empty.
+ * A cell without a unit is in the unit its label states (`资金需求（元）`), else in the family's; a label's unit
+ * other than the family's is reported, and so is a cell whose own unit contradicts its label's (the cell's wins).
+ */
+function fundDemandWan(raw: string, labelUnit: string | undefined, spec: TargetsAnnex, code: string, line: number, ctx: StageContext): string {
   if (raw === '') return '';
   const amount = parseAmount(raw);
   if (amount.value === null) {
@@ -93,5 +97,8 @@ function fundDemandWan(raw: string, spec: TargetsAnnex, code: string, line: numb
     ctx.report({ code: 'extract/amount-repaired', annex: spec.label, recipient_code: code, source_line: line, actual: raw, expected: amount.written });
     for (const rule of repairs) ctx.count(rule);
   }
-  return wanString(amount.written, amount.unit ?? spec.fundDemandUnit, amount.value);
+  const base = { annex: spec.label, recipient_code: code, source_line: line, actual: raw };
+  if (labelUnit !== undefined && amount.unit !== null && amount.unit !== labelUnit) ctx.report({ ...base, code: 'annex3/fund-demand-unit-conflict', expected: labelUnit });
+  else if (labelUnit !== undefined && amount.unit === null && labelUnit !== spec.fundDemandUnit) ctx.report({ ...base, code: 'annex3/fund-demand-unit-from-label', expected: labelUnit });
+  return wanString(amount.written, amount.unit ?? labelUnit ?? spec.fundDemandUnit, amount.value);
 }

@@ -117,6 +117,19 @@ export const IndicatorLevel = z.object({
   level2: z.array(z.string()),
 });
 
+/** What a column of the indicator block holds: a level label, the indicator's name, or its value. */
+export const IndicatorColumnRole = z.enum(['level1', 'level2', 'name', 'value']);
+/** An indicator column role. */
+export type IndicatorColumnRole = z.infer<typeof IndicatorColumnRole>;
+
+/** A column of the indicator header and the header words that name it. */
+export const IndicatorColumnSpec = z.object({
+  /** What its cells hold. */
+  role: IndicatorColumnRole,
+  /** Header words that name it (年度指标值 as well as 指标值), compared without white space and with widths folded. */
+  synonyms: z.array(z.string().min(1)).min(1),
+});
+
 /** The performance-target tables kind, one table per recipient. */
 export const TargetsAnnexSpec = z.object({
   ...KindBase,
@@ -124,18 +137,26 @@ export const TargetsAnnexSpec = z.object({
   tableHeading: RegexSource,
   /** Labels of the metadata rows (label, value[, label, value]). */
   metadataLabels: TargetMetadataLabels,
+  /** Regular expression for a unit written after a metadata label (`资金需求（万元）`), tested on the label without white space and with widths folded; group 1 is the unit (元 | 万元 | 亿元). */
+  metadataLabelUnit: RegexSource.optional(),
   /** Regular expression for the budget year cell; group 1 is the year. */
   budgetYear: RegexSource,
   /** Unit of 资金需求 when the cell states none. */
   fundDemandUnit: z.enum(MONEY_UNITS),
-  /** Cells of the indicator header row (一级指标 …); a row of only these is the header. */
-  indicatorHeader: z.array(z.string()).min(1),
+  /** Columns of the indicator header row (一级指标 …) by the words that name them; a header word the family does not name is a column whose cells are not read. */
+  indicatorHeader: z.array(IndicatorColumnSpec).min(1),
   /** Cells that label the whole indicator block (绩效指标), not a level. */
   blockLabels: z.array(z.string()),
   /** The indicator framework: level-1 labels with their level-2 labels. */
   framework: z.array(IndicatorLevel).min(1),
   /** Page marks a converter may leave as a row inside a table (`- 3 -`, `第 3 页`); such a row is no indicator. */
   pageMarks: z.array(RegexSource).default([]),
+  /**
+   * Cells of the notice's closing block (版记: `抄送：…`, `2023年12月28日印发`) that a converter may leave as a
+   * table row after the last target table, tested without white space and with widths folded: such a row,
+   * and every row after it that names no level, is no indicator.
+   */
+  closingRows: z.array(RegexSource).default([]),
   /** A cell this long or longer that starts a level label (社会效益) may be that label cut short by OCR. */
   truncatedLabelMinLength: z.number().int().positive().default(2),
 });
