@@ -56,6 +56,16 @@ describe('indicatorCells', () => {
   it('keeps cells after the value as extra', () => {
     expect(read('名称\t值\t多余')).toMatchObject({ name: '名称', value: '值', extra: ['多余'] });
   });
+  it('sets aside the cell under a header word the family does not name, reading the others by column in order', () => {
+    const columns = [{ role: 'name', text: '三级指标' }, { role: 'value', text: '指标值' }, { role: null, text: '备注' }] as const;
+    const withRemark = indicatorCells(tsvRow('\t\t名称\t值\t说明', 1), vocab, columns);
+    expect([withRemark.name?.text, withRemark.value?.text, withRemark.extra, withRemark.ignored.map((i) => [i.cell.text, i.header])]).toEqual(['名称', '值', [], [['说明', '备注']]]);
+    // OCR shifted the row left: still name, value, remark in that order.
+    expect(indicatorCells(tsvRow('名称\t值\t说明\t\t', 1), vocab, columns).ignored.map((i) => i.cell.text)).toEqual(['说明']);
+    // Fewer cells than columns (no remark): name and value as ever.
+    const plain = indicatorCells(tsvRow('产出指标\t名称\t值', 1), vocab, columns);
+    expect([plain.name?.text, plain.value?.text, plain.ignored]).toEqual(['名称', '值', []]);
+  });
   it('never throws and never reads a level label as the name or the value', () => {
     const labels = ['绩效指标', '产出指标', '数量指标', '社会效益', '经济', '社会效益指标', '服务对象满意度指标', ''];
     const cell = fc.oneof(fc.constantFrom(...labels), fc.string({ maxLength: 8 }).map((s) => s.replace(/[\t\n]/g, '')));
