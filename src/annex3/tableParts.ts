@@ -49,22 +49,14 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
   const columns: HeaderCell[] = [];
   let headerLine: number | null = null;
   let previousWasHeader = false;
-  let closing = false;
   const marks = [spec.tableHeading, ...spec.pageMarks].map((p) => new RegExp(p, 'u'));
-  const closingMarks = spec.closingRows.map((p) => new RegExp(p, 'u'));
   for (const row of rows) {
     const filled = filledCells(row);
     const first = filled[0];
     if (!first) continue;
     const isMetadata = labelOf(first.text) !== undefined;
     const isHeader: boolean = !isMetadata && isHeaderRow(filled, vocab, previousWasHeader);
-    // The closing block (抄送, 印发) follows the last table; a row that names a level ends it.
-    const named = filled.some((c) => isLevelWord(vocab, c.text));
-    closing = !named && !isMetadata && !isHeader && (closing || filled.some((c) => closingMarks.some((m) => m.test(labelKey(c.text)))));
-    if (closing) {
-      ctx.report({ code: 'annex3/closing-row-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
-      droppedRows.push(row);
-    } else if (isTitleOrPageMark(filled, marks)) {
+    if (isTitleOrPageMark(filled, marks)) {
       // The table's title as its first spanning row, a running header or a page number: no indicator.
       ctx.report({ code: 'grid/title-row-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
       droppedRows.push(row);

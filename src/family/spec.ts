@@ -151,12 +151,6 @@ export const TargetsAnnexSpec = z.object({
   framework: z.array(IndicatorLevel).min(1),
   /** Page marks a converter may leave as a row inside a table (`- 3 -`, `第 3 页`); such a row is no indicator. */
   pageMarks: z.array(RegexSource).default([]),
-  /**
-   * Cells of the notice's closing block (版记: `抄送：…`, `2023年12月28日印发`) that a converter may leave as a
-   * table row after the last target table, tested without white space and with widths folded: such a row,
-   * and every row after it that names no level, is no indicator.
-   */
-  closingRows: z.array(RegexSource).default([]),
   /** A cell this long or longer that starts a level label (社会效益) may be that label cut short by OCR. */
   truncatedLabelMinLength: z.number().int().positive().default(2),
 });
