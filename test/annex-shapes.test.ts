@@ -185,6 +185,21 @@ describe('shape details', () => {
     expect(findings.filter((f) => f.severity === 'error')).toHaveLength(1);
   });
 
+  it('warns when the body lists an annex that is not there, and not when a listed annex comes split', () => {
+    const lines = seedText().split('\n');
+    const from = lines.indexOf('## 附件 2');
+    const to = lines.indexOf('# 附件3');
+    expect([from > 0, to > from]).toEqual([true, true]);
+    const { data, findings } = run([...lines.slice(0, from), ...lines.slice(to)].join('\n'));
+    expect(data['details']).toHaveLength(0);
+    expect(findings.filter((f) => f.code === 'locate/annex-listed-missing').map((f) => [f.severity, f.annex, f.actual])).toEqual([
+      ['warning', '2', '2024年市场监督管理(知识产权创造、运用和保护)转移市县资金明细分配表'],
+    ]);
+    // The seed as it is, and its targets split into 3-1/3-2 under a list that says 3: nothing listed is missing.
+    expect(seedRun.findings.filter((f) => f.code === 'locate/annex-listed-missing')).toEqual([]);
+    expect(run(render(splitTargets(seed))).findings.filter((f) => f.code === 'locate/annex-listed-missing')).toEqual([]);
+  });
+
   it('keeps the closing block (版记) out of the last annex when a converter writes it as a table', () => {
     const text = seedText().replace('广东省财政厅办公室\n\n2023年12月28日印发', '| 广东省财政厅办公室 | 2023年12月28日印发 |\n|---|---|');
     expect(text).toContain('| 2023年12月28日印发 |');

@@ -8,6 +8,7 @@ export const FINDING_CODES = {
   'read/decoded-gb18030': { severity: 'warning', template: 'input was not UTF-8; decoded as GB18030' },
 
   'locate/annex-missing': { severity: 'error', template: 'no annex of the required kind "{annex}" found (titles: {expected})' },
+  'locate/annex-listed-missing': { severity: 'warning', template: 'the body lists 附件{annex} "{actual}", but no such annex was found: the notice may be cut off' },
   'locate/annex-absent': { severity: 'info', template: 'the notice has no annex of the optional kind "{annex}" (titles: {expected})' },
   'locate/annex-marker-form': { severity: 'info', template: 'annex marker "{actual}" written as a {form} line, not a heading' },
   'locate/annex-kind-from-content': { severity: 'info', template: 'annex title "{actual}" names no kind; classified as {expected} by its content' },

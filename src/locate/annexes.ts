@@ -76,6 +76,11 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
     const kind = classifyAnnex(parsed, outline, { label: marker.label, range, title }, family, ctx);
     return { label: marker.label, kind, range, title };
   });
+  // The body's list of attachments names what the notice holds: a listed annex not found may be cut off.
+  for (const [label, title] of listed) {
+    if (annexes.some((a) => a.label === label || a.label.startsWith(`${label}-`) || label.startsWith(`${a.label}-`))) continue;
+    ctx.report({ code: 'locate/annex-listed-missing', annex: label, source_line: null, actual: title });
+  }
   for (const kind of ANNEX_KINDS) {
     if (annexes.some((a) => a.kind === kind)) continue;
     const spec = family.annexes[kind];
