@@ -63,7 +63,8 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
 
 /**
  * Join a department or place name to one allocation recipient, whatever its bureau: a listed bureau
- * is stripped to leave the place; failing that, a recipient's place (or short name) followed by
+ * is stripped to leave the place; failing that, a recipient's short name, or its place named under
+ * its city (广州市黄埔区 → 黄埔区, an alias); failing that, a recipient's place (or short name) followed by
  * something a declared pattern accepts (`…局`, `…委员会`, `本级`); failing that, by similarity.
  * Never guesses between several.
  */
@@ -75,6 +76,11 @@ export function joinRecipient(rawName: string, index: RecipientIndex): Recipient
   if (exact.length > 0) return result(exact, 'exact');
   const alias = index.entries.filter((e) => e.shortNames.includes(place));
   if (alias.length > 0) return result(alias, 'alias');
+  // A district or county named under its city or province (广州市黄埔区, 广东省东莞市): the recipient
+  // is the place it ends with, not the city that starts it; the longest such place wins.
+  const qualified = index.entries.filter((e) => e.place.length >= 2 && place.length > e.place.length && place.endsWith(e.place) && /[市省]$/u.test(place.slice(0, -e.place.length)));
+  const longest = Math.max(0, ...qualified.map((e) => e.place.length));
+  if (qualified.length > 0) return result(qualified.filter((e) => e.place.length === longest), 'alias');
   const byPattern = patternCandidates(key, index);
   if (byPattern) return byPattern;
   return result(fuzzyCandidates(key, index), 'fuzzy');

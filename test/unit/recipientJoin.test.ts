@@ -23,6 +23,14 @@ describe('joining a local department to its recipient by place', () => {
     expect(joinRecipient('连南县青少年宫管理中心', index)).toMatchObject({ code: '441826000', match: 'alias', unlistedBureau: '青少年宫管理中心' });
   });
 
+  it('joins a district named under its city to the district, not the city, when both are recipients', () => {
+    const withDistrict = buildRecipientIndex([item('广州市本级', '440100000'), item('黄埔区', '440112000'), item('东莞市', '441900000')], seedFamily());
+    expect(joinRecipient('广州市黄埔区市场监督管理局', withDistrict)).toMatchObject({ code: '440112000', match: 'alias' });
+    expect(joinRecipient('黄埔区市场监督管理局', withDistrict)).toMatchObject({ code: '440112000', match: 'exact' });
+    expect(joinRecipient('广州市市场监督管理局', withDistrict)).toMatchObject({ code: '440100000', match: 'exact' });
+    expect(joinRecipient('广东省东莞市教育局', withDistrict)).toMatchObject({ code: '441900000', match: 'alias' });
+  });
+
   it('still joins an OCR-garbled bureau by similarity', () => {
     expect(joinRecipient('开平市市市场监', index)).toMatchObject({ code: '440783000', match: 'fuzzy' });
   });
