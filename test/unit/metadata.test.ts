@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { NoticeMeta } from '../../src/locate/metadata.js';
 import { extractText } from '../support/run.js';
 
 /**
@@ -6,18 +7,7 @@ import { extractText } from '../support/run.js';
  * `metadata`), on small bodies written by hand. A body alone has no annexes, so it is extracted
  * under --allow-partial; only notice.json and the metadata findings are looked at.
  */
-interface Notice {
-  doc_number: string;
-  title: string;
-  title_raw: string;
-  issuer: string;
-  issued_date: string;
-  budget_year: string;
-  recipients: string[];
-  budget_subject_code: string;
-  budget_subject_name: string;
-  attachments: string[];
-}
+type Notice = NoticeMeta;
 
 function metadataOf(lines: string[]): { meta: Notice; missing: string[]; codes: string[] } {
   const result = extractText(lines.join('\n'), 'meta', { allowPartial: true });
