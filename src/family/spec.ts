@@ -163,6 +163,8 @@ export const MetadataSpec = z.object({
   budgetYear: RegexSource,
   budgetSubject: RegexSource,
   date: RegexSource,
+  /** The date of the 版记 (`2023年12月28日印发`), tested on each cell of a line; groups 1–3 are year, month, day. Preferred to any other date line. */
+  dateImprint: RegexSource.optional(),
   recipients: RegexSource,
   attachments: RegexSource,
   /** Regular expressions for a total the body states (`共计17285万元`): group 1 the amount, group 2 its unit (元 when absent); the first that matches is used. */
