@@ -9,12 +9,13 @@ import { extractText } from '../support/run.js';
  */
 type Notice = NoticeMeta;
 
-function metadataOf(lines: string[]): { meta: Notice; missing: string[]; codes: string[] } {
+function metadataOf(lines: string[]): { meta: Notice; missing: string[]; codes: string[]; repairs: Record<string, number> } {
   const result = extractText(lines.join('\n'), 'meta', { allowPartial: true });
   const meta = JSON.parse(result.files.get('notice.json') ?? '{}') as Notice;
-  const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: { code: string; params?: Record<string, string>; message: string }[] }).findings;
+  const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: { code: string; params?: Record<string, string>; message: string }[]; repairs: Record<string, number> };
+  const findings = report.findings;
   const missing = findings.filter((f) => f.code === 'locate/metadata-missing').map((f) => /notice (\S+) not found/.exec(f.message)?.[1] ?? '');
-  return { meta, missing, codes: findings.filter((f) => f.code.startsWith('locate/')).map((f) => f.code) };
+  return { meta, missing, codes: findings.filter((f) => f.code.startsWith('locate/')).map((f) => f.code), repairs: report.repairs };
 }
 
 /** A body as the seed writes it: masthead, number, title heading, addressees, text, attachments, 印发 line. */
@@ -105,5 +106,127 @@ describe('notice metadata from the body', () => {
     const { meta, missing } = metadataOf(lines);
     expect(meta.recipients).toEqual([]);
     expect(missing).toContain('recipients');
+  });
+
+  /** HEADED with one line replaced (by none, one or several lines). */
+  const replaced = (lines: readonly string[], from: string, to: string[]): string[] => lines.flatMap((l) => (l === from ? to : [l]));
+  /** A sentence citing another document by its number, as the seed's body does. */
+  const CITING = '请按照《广东省促进经济高质量发展专项资金管理办法》（粤财工〔2019〕122号）管理和使用资金。';
+
+  it('leaves the document number empty when the notice has none, rather than take one its body cites', () => {
+    const lines = replaced(HEADED, '粤财科教〔2024〕51号', []).map((l) => (l.startsWith('现下达') ? `${l}${CITING}` : l));
+    const { meta, missing } = metadataOf(lines);
+    expect(meta.doc_number).toBe('');
+    expect(missing).toEqual(['doc_number']);
+  });
+
+  it('takes the notice own number, not a cited one, however OCR wrote its brackets, spaces and zero-width marks', () => {
+    const written = ['粤财科教【2024】51号', '粤 财科教〔2024〕51号', '粤财 科教〔2024〕51号', '粤\u200b财科教〔2024〕\u200b51号', '\ufeff粤财科教\u2060〔2024〕51号', '粤财科教〔2024〕51号        签发人：张三'];
+    for (const number of written) {
+      // Without a cited number the family's recognise pattern must accept the notice's own.
+      for (const cited of [false, true]) {
+        const lines = replaced(HEADED, '粤财科教〔2024〕51号', [number]).map((l) => (cited && l.startsWith('现下达') ? `${l}${CITING}` : l));
+        expect(metadataOf(lines).meta.doc_number, `${number} cited:${cited}`).toBe('粤财科教〔2024〕51号');
+      }
+    }
+  });
+
+  it('takes the number a title closes with in parentheses when no line holds it alone', () => {
+    const lines = replaced(HEADED, '粤财科教〔2024〕51号', []).map((l) => (l.startsWith('## ') ? `${l}（粤财科教〔2024〕51号）` : l));
+    const { meta, missing } = metadataOf(lines);
+    expect(meta.doc_number).toBe('粤财科教〔2024〕51号');
+    expect(meta.title).toBe('广东省财政厅关于下达2025年度省级科技创新专项资金的通知');
+    expect(missing).toEqual([]);
+  });
+
+  it('reads the 印发 date written in Chinese numerals or full-width digits', () => {
+    const dates: [string, string][] = [
+      ['二〇二四年十一月三日印发', '2024-11-03'],
+      ['二○二三年十二月二十八日印发', '2023-12-28'],
+      ['二零二四年十月三十一日印发', '2024-10-31'],
+      ['二〇二四年十月十日 印发', '2024-10-10'],
+      ['２０２４年１１月３日印发', '2024-11-03'],
+    ];
+    for (const [written, date] of dates) {
+      const { meta, repairs } = metadataOf(replaced(HEADED, '2024年11月3日印发', [written]));
+      expect(meta.issued_date, written).toBe(date);
+      expect(repairs['date-digits'], written).toBe(1);
+    }
+  });
+
+  /** HEADED with two annexes after the body: a table each, Annex 1 followed by a plain date line. */
+  const withAnnexes = (imprint: string[]): string[] => [
+    ...HEADED.slice(0, HEADED.indexOf('广东省财政厅')),
+    '广东省财政厅',
+    '',
+    '2024年11月1日',
+    '',
+    '## 附件1',
+    '',
+    '## 分配表',
+    '',
+    '地区\t金额',
+    '广州市\t100.00',
+    '',
+    '2024年10月20日',
+    '',
+    '## 附件2',
+    '',
+    '## 绩效目标表',
+    '',
+    '项目名称\t科技创新',
+    '2024年10月25日\t备注',
+    '',
+    ...imprint,
+  ];
+
+  it('prefers the 版记 date, wherever it stands, to a signature date or a date inside an annex', () => {
+    expect(metadataOf(withAnnexes(['广东省财政厅办公室', '', '二〇二四年十一月三日印发'])).meta.issued_date).toBe('2024-11-03');
+    expect(metadataOf(withAnnexes(['广东省财政厅办公室        2024年11月3日印发'])).meta.issued_date).toBe('2024-11-03');
+    expect(metadataOf(withAnnexes(['| 广东省财政厅办公室 | 2024年11月3日印发 |', '|---|---|'])).meta.issued_date).toBe('2024-11-03');
+  });
+
+  it('without a 版记 date takes a date line after the last annex, else the body, never one inside an annex', () => {
+    // 2024-11-02 stands after Annex 2's table; 2024-11-01 is the signature; 10-20 and 10-25 are inside annexes.
+    expect(metadataOf(withAnnexes(['2024年11月2日'])).meta.issued_date).toBe('2024-11-02');
+    expect(metadataOf(withAnnexes([])).meta.issued_date).toBe('2024-11-01');
+  });
+
+  it('joins a title split over two headings, or a heading and the line below it', () => {
+    const splits: string[][] = [
+      ['## 广东省财政厅关于下达 2025 年度', '', '## 省级科技创新专项资金的通知'],
+      ['## 广东省财政厅关于下达 2025 年度 省级科技创新专项资金', '## 的通知'],
+      ['## 广东省财政厅关于下达 2025 年度', '省级科技创新专项资金的通知'],
+      ['广东省财政厅关于下达 2025 年度', '省级科技创新专项资金的通知'],
+    ];
+    for (const split of splits) {
+      const { meta, codes, repairs } = metadataOf(replaced(HEADED, '## 广东省财政厅关于下达 2025 年度 省级科技创新专项资金的通知', split));
+      expect(meta.title, split.join(' / ')).toBe('广东省财政厅关于下达2025年度省级科技创新专项资金的通知');
+      expect(meta.issuer, split.join(' / ')).toBe('广东省财政厅');
+      expect(meta.recipients, split.join(' / ')).toEqual(['各地级以上市财政局']);
+      expect(repairs['title-lines-joined'], split.join(' / ')).toBe(1);
+      // Only a title of headings alone is read from headings.
+      expect(codes.includes('locate/title-from-line'), split.join(' / ')).toBe(!split.filter(Boolean).every((l) => l.startsWith('## ')));
+    }
+  });
+
+  it('does not join the masthead or the document number to a title that reads as one', () => {
+    const lines = replaced(HEADED, '粤财科教〔2024〕51号', []);
+    const { meta, repairs } = metadataOf([...lines.slice(0, 1), ...lines.slice(2)].map((l) => (l.startsWith('现下达') ? `${l}${CITING}` : l)));
+    expect(meta.title).toBe('广东省财政厅关于下达2025年度省级科技创新专项资金的通知');
+    expect(repairs['title-lines-joined']).toBeUndefined();
+  });
+
+  it('joins an addressee line wrapped over two lines and splits addressees on 、，,', () => {
+    const cases: [string[], string[]][] = [
+      [['各地级以上市财政局、财政省直管县（市）', '财政局：'], ['各地级以上市财政局', '财政省直管县（市）财政局']],
+      [['各地级以上市财政局，财政省直管县（市）财政局：'], ['各地级以上市财政局', '财政省直管县（市）财政局']],
+      [['各地级以上市财政局, 财政省直管县（市）财政局、省科技厅：'], ['各地级以上市财政局', '财政省直管县（市）财政局', '省科技厅']],
+    ];
+    for (const [written, names] of cases) {
+      const { meta, repairs } = metadataOf(replaced(HEADED, '各地级以上市财政局：', written));
+      expect(meta.recipients, written.join(' / ')).toEqual(names);
+      expect(repairs['addressee-lines-joined'] ?? 0, written.join(' / ')).toBe(written.length - 1);
+    }
   });
 });
