@@ -213,7 +213,7 @@ function chineseNumber(text: string): number {
 /** A line with its date in ASCII digits: full-width digits folded, a date in Chinese numerals (二〇二三年十二月二十八日) rewritten. */
 function dateDigits(text: string): string {
   return text
-    .normalize('NFKC')
+    .replace(/[０-９]/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
     .replace(CHINESE_DATE, (whole, year: string, month: string, day: string) => {
       const parts = [[...year].map((c) => CHINESE_DIGITS[c]).join(''), chineseNumber(month), chineseNumber(day)];
       return parts.some((p) => Number.isNaN(Number(p))) ? whole : `${parts[0]}年${parts[1]}月${parts[2]}日`;
@@ -225,7 +225,7 @@ function dateIn(text: string, pattern: RegExp, ctx: StageContext): string {
   const digits = dateDigits(text);
   const m = pattern.exec(digits);
   if (!m) return '';
-  if (digits !== text.normalize('NFC')) ctx.count('date-digits');
+  if (digits !== text) ctx.count('date-digits');
   return `${m[1]}-${(m[2] ?? '').padStart(2, '0')}-${(m[3] ?? '').padStart(2, '0')}`;
 }
 

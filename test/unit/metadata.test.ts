@@ -64,7 +64,7 @@ describe('notice metadata from the body', () => {
   });
 
   it('reads a web copy: the title from a plain line, the issuer from the title, the date from its 来源 line', () => {
-    const { meta, codes } = metadataOf([
+    const { meta, codes, repairs } = metadataOf([
       '首页 > 政务公开 > 通知公告',
       '',
       '广东省财政厅关于下达2025年度省级科技创新专项资金的通知',
@@ -88,6 +88,8 @@ describe('notice metadata from the body', () => {
       recipients: ['各地级以上市财政局', '财政省直管县（市）财政局'],
     });
     expect(codes).toContain('locate/title-from-line');
+    // The date is written in ASCII digits: no repair, whatever else the line folds (来源：).
+    expect(repairs['date-digits']).toBeUndefined();
   });
 
   it('takes the budget year from the body when the title names none', () => {
