@@ -20,6 +20,16 @@ describe('deviations that must not pass silently', () => {
     expect(found[0]).toMatchObject({ severity: 'error', annex: '2', source_line: 114, actual: '万元' });
   });
 
+  it('reports an Annex 2 subtotal labelled 小计 alone, whose items then have no city', () => {
+    const result = extractText(seedWith('1\t601001\t广州市小计\t\t1239', '1\t601001\t小计\t\t1239'), 'mutant');
+    const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
+    expect(findings.filter((f) => f.code === 'extract/subtotal-unnamed')).toEqual([expect.objectContaining({ severity: 'warning', annex: '2', source_line: 116 })]);
+    const details = (JSON.parse(result.files.get('details.json') ?? '{}') as { records: { seq: string; city: string }[] }).records;
+    // Group 1 is the subtotal and its one item (广州市市场监督管理局): both without a city; group 2 keeps 珠海市.
+    expect(details.filter((d) => d.seq === '1').map((d) => d.city)).toEqual(['', '']);
+    expect(details.filter((d) => d.seq === '2').every((d) => d.city === '珠海市')).toBe(true);
+  });
+
   it('reports falling back to the family unit when the notice states none', () => {
     const found = findingsOf(seedWith('单位：元\n', '\n')).filter((f) => f.code === 'extract/unit-defaulted');
     expect(found).toHaveLength(1);

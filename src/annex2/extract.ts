@@ -41,6 +41,8 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
     } else if (type === 'subtotal') {
       own.city = withoutRowTypeMarker(recipientName, spec, 'subtotal');
       own.code = own.city ? joinRecipient(own.city, recipients).code : '';
+      // A subtotal labelled 小计 alone names no city: its items' city stays empty, and that is said.
+      if (!own.city) ctx.report({ code: 'extract/subtotal-unnamed', annex: spec.label, source_line: row.line, actual: rowText(row) });
       recipientName = '';
       group = own;
     } else {
