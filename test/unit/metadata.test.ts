@@ -231,4 +231,10 @@ describe('notice metadata from the body', () => {
       expect(repairs['addressee-lines-joined'] ?? 0, written.join(' / ')).toBe(written.length - 1);
     }
   });
+
+  it('recognises a web copy that names no issuer by its 粤财 number, and reports the issuer missing', () => {
+    const { meta, missing } = metadataOf(['粤财科教〔2024〕51号', '', '## 关于下达2025年度省级科技创新专项资金的通知', '', '各地级以上市财政局：', '', '附件：1. 分配表']);
+    expect(meta).toMatchObject({ doc_number: '粤财科教〔2024〕51号', issuer: '', budget_year: '2025', recipients: ['各地级以上市财政局'] });
+    expect(missing).toContain('issuer');
+  });
 });
