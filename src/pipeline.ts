@@ -43,6 +43,7 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const source = decodeInput(file, bytes, ctx);
   const family = chooseFamily(file, source.text, families);
   const parsed = parseMarkdown(source.text);
+  if (parsed.delimitersFitted > 0) ctx.count('pipe-delimiter-fitted', parsed.delimitersFitted);
   const layout = locateAnnexes(parsed, family, ctx);
   refuseIncomplete(file, layout, family, options);
   const meta = readMetadata(parsed, layout, family, ctx);

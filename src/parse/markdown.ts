@@ -14,13 +14,15 @@ export interface ParsedNotice {
   lines: string[];
   /** The whole source text. */
   text: string;
+  /** Pipe-table delimiter rows written with their header's cell count (see `markdownPart`). */
+  delimitersFitted: number;
 }
 
 /** Parse the notice: remark-parse and remark-gfm see only the lines that may be pipe tables (see `markdownPart`); all else is read by line. */
 export function parseMarkdown(text: string): ParsedNotice {
   const lines = text.split('\n');
-  const part = markdownPart(lines);
-  return { tree: part === '' ? { type: 'root', children: [] } : processor.parse(part), lines, text };
+  const { part, delimitersFitted } = markdownPart(lines);
+  return { tree: part === '' ? { type: 'root', children: [] } : processor.parse(part), lines, text, delimitersFitted };
 }
 
 /** First and last source line of a top-level node. */
