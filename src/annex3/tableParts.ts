@@ -50,10 +50,18 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
   let headerLine: number | null = null;
   let previousWasHeader = false;
   const marks = [spec.tableHeading, ...spec.pageMarks].map((p) => new RegExp(p, 'u'));
-  for (const row of rows) {
+  // Rows above the indicator header (or, in a table that lost it, above the first row naming a level)
+  // belong to the metadata block: one whose label names no field is no indicator.
+  const isHeaderAt = (row: GridRow): boolean => {
+    const filled = filledCells(row);
+    return filled.length > 0 && labelOf(filled[0]?.text ?? '') === undefined && isHeaderRow(filled, vocab, false);
+  };
+  const headerAt = rows.findIndex(isHeaderAt);
+  const firstHeader = headerAt >= 0 ? headerAt : rows.findIndex((row) => filledCells(row).some((c) => isLevelWord(vocab, c.text)));
+  rows.forEach((row, index) => {
     const filled = filledCells(row);
     const first = filled[0];
-    if (!first) continue;
+    if (!first) return;
     const isMetadata = labelOf(first.text) !== undefined;
     const isHeader: boolean = !isMetadata && isHeaderRow(filled, vocab, previousWasHeader);
     if (isTitleOrPageMark(filled, marks)) {
@@ -67,11 +75,14 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
       if (headerLine !== null && !previousWasHeader) ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
       else columns.push(...headerColumns(row, vocab, spec.label, ctx));
       headerLine ??= row.line;
+    } else if (index < firstHeader) {
+      ctx.report({ code: 'annex3/metadata-label-unknown', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      droppedRows.push(row);
     } else {
       indicatorRows.push(row);
     }
     previousWasHeader = isHeader;
-  }
+  });
   return { metadata, indicatorRows, droppedRows, columns: contentColumns(columns) };
 }
 

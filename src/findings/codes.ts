@@ -49,6 +49,7 @@ export const FINDING_CODES = {
   'annex3/tables-missing': { severity: 'error', template: 'no performance-target table found in Annex 3 (no heading matches /{expected}/)' },
   'annex3/title-without-table': { severity: 'info', template: 'title "{actual}" is followed by another title before any table row; it opens no table' },
   'annex3/row-outside-table': { severity: 'warning', template: 'table row "{actual}" comes before the first target table and is ignored' },
+  'annex3/metadata-label-unknown': { severity: 'warning', template: 'row "{actual}" stands among the target\'s metadata, above the indicator header, but its label names no field (family.json metadataLabels): left out' },
   'annex3/header-column-unnamed': { severity: 'info', template: 'indicator header cell "{actual}" names no column of the family; its cells are not read' },
   'annex3/header-word-guessed': { severity: 'info', template: 'indicator header cell "{actual}" read as {expected}, the header word it contains' },
   'annex3/unnamed-column-cell': { severity: 'warning', template: 'cell "{actual}" stands under the header "{expected}", a column the family does not name; not read' },
@@ -110,6 +111,7 @@ export type FindingCode = keyof typeof FINDING_CODES;
 
 /** Codes of findings that leave a source row out: a row with one of these at its line is accounted for as dropped. */
 export const DROPPING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
+  'annex3/metadata-label-unknown',
   'extract/amount-invalid',
   'extract/row-without-amount',
   'grid/row-unaligned',

@@ -142,3 +142,26 @@ describe('the closing block (版记) written as a table after the last target ta
     });
   }
 });
+
+describe('other words for the metadata labels, and a label the family does not know', () => {
+  it('reads 主管部门, 资金总额 and 年度目标 as the seed\'s labels: the same 42 targets and 787 indicators', () => {
+    const text = rewrite((l) =>
+      l.replace(/^(省级主管部门\t[^\t]*\t)地方主管部门\t/u, '$1主管部门\t').replace(/^资金需求\t/u, '资金总额\t').replace(/^总体绩效目标\t/u, '年度目标\t'),
+    );
+    expect(text.match(/\t主管部门\t/gu)).toHaveLength(42);
+    const out = run(text);
+    expect(withoutLines(out.targets)).toEqual(withoutLines(seedTargets));
+    expect(withoutLines(out.indicators)).toEqual(withoutLines(seedIndicators));
+  });
+
+  it('leaves out a metadata row whose label names no field, above the indicator header, with a warning per row', () => {
+    // One 实施期限 row after each 资金需求 row: 42 rows that are no indicators.
+    const text = rewrite((l) => (/^资金需求\t/u.test(l) ? `${l}\n实施期限\t2024年1月-2024年12月\t\t\t` : l));
+    const out = run(text);
+    expect(out.indicators).toHaveLength(787);
+    expect(withoutLines(out.indicators)).toEqual(withoutLines(seedIndicators));
+    expect(out.codes('annex3/metadata-label-unknown')).toHaveLength(42);
+    const indicatorTables = out.report.tables.filter((t) => t.kind === 'indicator');
+    expect(indicatorTables.reduce((n, t) => n + t.dropped, 0)).toBe(42);
+  });
+});
