@@ -51,6 +51,7 @@ export function extractIndicators(
     conflictAbove = resolved.conflict ? row.line : inherited;
     const flags = rowFlags(row, cells, resolved, inherited, where, ctx);
     if (!cells.name) continue; // a row of labels only: its levels carry down
+    reportSeveral(cells, where, ctx);
     const value = targetValueOf(cells.value?.text ?? '');
     records.push({
       annex: where.annex,
@@ -129,4 +130,26 @@ function reportTruncated(cells: IndicatorCells, where: TableContext, ctx: StageC
 /** Levels as a finding quotes them: `产出指标/时效指标`. */
 function levelsText(levels: Levels): string {
   return levels.level2 ? `${levels.level1}/${levels.level2}` : levels.level1;
+}
+
+/** A value line that states a figure (不少于5家, ≥90%), not a text target (逐步提升). */
+function statesFigure(text: string): boolean {
+  const comparator = targetValueOf(text).comparator;
+  return comparator !== '' && comparator !== 'text';
+}
+
+/**
+ * A converter may write two indicators in one row, their names and their values each a cell of two
+ * lines (`名1<br>名2` | `值1<br>值2`), or two figures in one value cell. The row is read as one
+ * indicator, its value's first figure parsed; both are reported, never read in silence.
+ */
+function reportSeveral(cells: IndicatorCells, where: TableContext, ctx: StageContext): void {
+  const names = cells.name?.text.split('\n') ?? [];
+  const values = cells.value?.text.split('\n') ?? [];
+  const base = { annex: where.annex, recipient_code: where.recipientCode, source_line: cells.value?.line ?? cells.name?.line ?? null };
+  if (names.length >= 2 && values.length === names.length) {
+    ctx.report({ ...base, code: 'annex3/cell-lines-paired', actual: `${names.join(' / ')} = ${values.join(' / ')}`, params: { lines: names.length } });
+  } else if (values.length >= 2 && values.filter(statesFigure).length >= 2) {
+    ctx.report({ ...base, code: 'annex3/value-several', actual: values.join(' / ') });
+  }
 }

@@ -49,6 +49,8 @@ export const FINDING_CODES = {
   'annex3/tables-missing': { severity: 'error', template: 'no performance-target table found in Annex 3 (no heading matches /{expected}/)' },
   'annex3/title-without-table': { severity: 'info', template: 'title "{actual}" is followed by another title before any table row; it opens no table' },
   'annex3/row-outside-table': { severity: 'warning', template: 'table row "{actual}" comes before the first target table and is ignored' },
+  'annex3/cell-lines-paired': { severity: 'warning', template: 'name and value cells hold {lines} lines each ({actual}): several indicators written in one row? read as one indicator' },
+  'annex3/value-several': { severity: 'warning', template: 'value cell states several figures ({actual}): only the first is parsed' },
   'annex3/metadata-label-unknown': { severity: 'warning', template: 'row "{actual}" stands among the target\'s metadata, above the indicator header, but its label names no field (family.json metadataLabels): left out' },
   'annex3/header-column-unnamed': { severity: 'info', template: 'indicator header cell "{actual}" names no column of the family; its cells are not read' },
   'annex3/header-word-guessed': { severity: 'info', template: 'indicator header cell "{actual}" read as {expected}, the header word it contains' },

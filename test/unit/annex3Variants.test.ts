@@ -165,3 +165,29 @@ describe('other words for the metadata labels, and a label the family does not k
     expect(indicatorTables.reduce((n, t) => n + t.dropped, 0)).toBe(42);
   });
 });
+
+describe('two indicators written in one row, or two figures in one value cell', () => {
+  // The seed's indicator rows that carry a name and a figure after three empty level cells.
+  const rowAt = lines.flatMap((l, i) => (/^\t\t\t[^\t<]+\t不少于\d+[^\t<]*\t*$/u.test(l) ? [i] : []));
+
+  it('finds such rows in the seed', () => {
+    expect(rowAt.length).toBeGreaterThan(50);
+  });
+
+  it('reports a row whose name and value cells hold two lines each, read as one indicator as before', () => {
+    const text = rewrite((l, i) => (rowAt.includes(i) ? l.replace(/^(\t\t\t[^\t]+)\t(不少于\d+[^\t]*)/u, '$1<br>第二项指标\t$2<br>不少于2次') : l));
+    const out = run(text);
+    expect(out.indicators).toHaveLength(787);
+    expect(out.codes('annex3/cell-lines-paired')).toHaveLength(rowAt.length);
+    expect(out.codes('annex3/value-several')).toHaveLength(0);
+  });
+
+  it('reports a value cell that states two figures; the first is parsed', () => {
+    const text = rewrite((l, i) => (rowAt.includes(i) ? l.replace(/\t(不少于\d+[^\t]*)/u, '\t$1<br>不少于2次') : l));
+    const out = run(text);
+    expect(out.codes('annex3/value-several')).toHaveLength(rowAt.length);
+    const changed = out.indicators.filter((r) => String(r['value_raw']).includes('\n'));
+    expect(changed).toHaveLength(rowAt.length);
+    expect(changed.every((r) => r['value_comparator'] === 'at_least')).toBe(true);
+  });
+});
