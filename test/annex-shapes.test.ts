@@ -200,6 +200,31 @@ describe('shape details', () => {
     expect(run(render(splitTargets(seed))).findings.filter((f) => f.code === 'locate/annex-listed-missing')).toEqual([]);
   });
 
+  it('reads a city with one bureau written without its subtotal row as a group of its own', () => {
+    // Annex 2: each subtotal followed by exactly one item becomes that item carrying the subtotal's 序号 and 预算代码.
+    const lines = seedText().split('\n');
+    const subtotal = /^(\d+)\t(\d{6})\t(\S+)小计\t\t\S+$/u;
+    const item = /^\t\t(\S+)\t(.*)$/u;
+    const out: string[] = [];
+    const cities: string[] = [];
+    for (let i = 0; i < lines.length; i++) {
+      const s = subtotal.exec(lines[i] ?? '');
+      const it = item.exec(lines[i + 1] ?? '');
+      if (s && it && !item.test(lines[i + 2] ?? '')) {
+        out.push(`${s[1]}\t${s[2]}\t${it[1]}\t${it[2]}`);
+        cities.push(s[3] ?? '');
+        i++;
+      } else out.push(lines[i] ?? '');
+    }
+    expect(cities.length).toBeGreaterThan(5);
+    const { data, findings } = run(out.join('\n'));
+    expect(data['details']).toHaveLength(63 - cities.length);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
+    expect(findings.filter((f) => f.code === 'extract/item-opens-group')).toHaveLength(cities.length);
+    const alone = (data['details'] ?? []).filter((r) => r['row_type'] === 'item' && cities.includes(String(r['city'])) && (data['details'] ?? []).filter((x) => x['seq'] === r['seq']).length === 1);
+    expect(alone.map((r) => r['city']).sort()).toEqual([...cities].sort());
+  });
+
   it('keeps the closing block (版记) out of the last annex when a converter writes it as a table', () => {
     const text = seedText().replace('广东省财政厅办公室\n\n2023年12月28日印发', '| 广东省财政厅办公室 | 2023年12月28日印发 |\n|---|---|');
     expect(text).toContain('| 2023年12月28日印发 |');

@@ -50,6 +50,13 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       const join = joinRecipient(recipientName, recipients);
       reportJoin(join, recipientName, { annex: spec.label, line: row.line }, (f) => ctx.report(f));
       recipientCode = join.code;
+      // An item with a 序号 of its own, not its group's, is a group by itself: a city with one bureau
+      // written without a subtotal row. Its city is the place of the recipient it joins.
+      const current = group as Group | null;
+      if (own.seq && own.seq !== (current?.seq ?? '')) {
+        group = { seq: own.seq, budgetCode: own.budgetCode, city: join.place, code: join.code };
+        ctx.report({ code: 'extract/item-opens-group', annex: spec.label, recipient_code: join.code, source_line: row.line, actual: rowText(row), expected: join.place });
+      }
       // The group is confirmed by the item's own place: a lost subtotal row must not pull its items into the group above.
       const mine = group && !sameGroup(join.code, group.code ?? '', spec.groupCodePrefix) ? null : group;
       if (group && !mine) {

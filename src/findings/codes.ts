@@ -41,6 +41,7 @@ export const FINDING_CODES = {
   'extract/code-invalid': { severity: 'warning', template: 'code "{actual}" is not 9 digits; left empty' },
   'extract/code-mismatch': { severity: 'warning', template: 'code in "{actual}" differs from region code {expected}' },
   'extract/flag-invalid': { severity: 'warning', template: 'yes/no cell "{actual}" is neither 是 nor 否' },
+  'extract/item-opens-group': { severity: 'info', template: 'item "{actual}" carries a 序号 of its own and no subtotal row stands above it: read as a group by itself, city {expected}' },
   'extract/subtotal-unnamed': { severity: 'warning', template: 'subtotal row "{actual}" names no city: the city of its items is left empty' },
   'extract/group-mismatch': { severity: 'error', template: 'item "{actual}" does not belong to the group above it ({expected}); its seq, budget code and city are left empty' },
   'extract/group-missing': { severity: 'error', template: 'item row before any subtotal row' },

@@ -17,6 +17,8 @@ export interface RecipientJoin {
   candidates: string[];
   /** What followed the place when it is no listed bureau but fits a declared pattern (`退役军人服务中心`), else ''. */
   unlistedBureau: string;
+  /** The recipient's place, its own-level suffix removed (`广州市本级` → `广州市`), or ''. */
+  place: string;
 }
 
 /** One allocation recipient and the keys a department name can reach it by. */
@@ -119,10 +121,10 @@ function fuzzyCandidates(key: string, index: RecipientIndex): IndexEntry[] {
 
 function result(found: IndexEntry[], match: JoinMatch): RecipientJoin {
   const codes = [...new Set(found.map((e) => e.code))];
-  if (codes.length === 0) return { code: '', name: '', match: 'none', candidates: [], unlistedBureau: '' };
-  if (codes.length > 1) return { code: '', name: '', match: 'ambiguous', candidates: found.map((e) => e.name), unlistedBureau: '' };
+  if (codes.length === 0) return { code: '', name: '', match: 'none', candidates: [], unlistedBureau: '', place: '' };
+  if (codes.length > 1) return { code: '', name: '', match: 'ambiguous', candidates: found.map((e) => e.name), unlistedBureau: '', place: '' };
   const first = found[0] as IndexEntry;
-  return { code: first.code, name: first.name, match, candidates: [], unlistedBureau: '' };
+  return { code: first.code, name: first.name, match, candidates: [], unlistedBureau: '', place: first.place };
 }
 
 /** Report a join that was not exact: an alias or an unlisted bureau is info, a similarity match or a failure a warning. */

@@ -3,8 +3,8 @@ import type { AllocationRow } from '../../schemas/allocations.js';
 import type { DetailRow } from '../../schemas/details.js';
 import type { StageContext } from '../findings/context.js';
 
-/** A row that carries money in 元 and a type. */
-type MoneyRow = Pick<AllocationRow, 'row_type' | 'amount_yuan' | 'source_line'> & { label: string; recipient_code: string };
+/** A row that carries money in 元 and a type; `group` is Annex 2's 序号, which names the group a row belongs to. */
+type MoneyRow = Pick<AllocationRow, 'row_type' | 'amount_yuan' | 'source_line'> & { label: string; recipient_code: string; group?: string };
 
 /** A total row and the rows it should add up. */
 interface Block {
@@ -22,7 +22,7 @@ export function checkAllocationSums(rows: readonly AllocationRow[], ctx: StageCo
 
 /** Annex 2: grand total = Σ subtotals = Σ items; each subtotal = Σ its items. */
 export function checkDetailSums(rows: readonly DetailRow[], ctx: StageContext): void {
-  for (const [annex, table] of byAnnex(rows)) checkSums(table.map((r) => ({ ...r, label: r.city || r.recipient_name || r.seq })), annex, ctx);
+  for (const [annex, table] of byAnnex(rows)) checkSums(table.map((r) => ({ ...r, label: r.city || r.recipient_name || r.seq, group: r.seq })), annex, ctx);
 }
 
 /** Rows grouped by their annex, in first-seen order: each annex's table adds up on its own. */
@@ -52,7 +52,10 @@ function checkSums(rows: readonly MoneyRow[], annex: string, ctx: StageContext):
     mismatch(grand, sum(items), annex, 'reconcile/total-mismatch', ctx);
     if (sections.length > 0) mismatch(grand, sum(sections.map((s) => s.head)), annex, 'reconcile/total-vs-sections', ctx);
     else if (subtotalBlocks.length > 0) {
-      const subtotals = sum(subtotalBlocks.map((b) => b.head));
+      // A group written without a subtotal row (one bureau, its own 序号) counts with its items.
+      const subtotalled = new Set(subtotalBlocks.map((b) => b.head.group).filter((g) => g));
+      const ungrouped = items.filter((r) => r.group && !subtotalled.has(r.group));
+      const subtotals = sum([...subtotalBlocks.map((b) => b.head), ...ungrouped]);
       // Σ subtotals − grand, less what the subtotal errors already explain.
       if (!subtotals.minus(subtotalDrift).equals(grand.amount_yuan)) mismatch(grand, subtotals, annex, 'reconcile/total-vs-subtotals', ctx);
     }
@@ -64,7 +67,8 @@ function blocksOf(rows: readonly MoneyRow[], type: string, until: string[]): Blo
   const blocks: Block[] = [];
   let open: Block | null = null;
   for (const row of rows) {
-    if (until.includes(row.row_type)) open = null;
+    // An item of another group (its own 序号) ends the block: its group has no subtotal row.
+    if (until.includes(row.row_type) || (open && row.row_type === 'item' && row.group && open.head.group && row.group !== open.head.group)) open = null;
     if (row.row_type === type) {
       open = { head: row, items: [], subtotals: [] };
       blocks.push(open);
