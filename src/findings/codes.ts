@@ -27,6 +27,7 @@ export const FINDING_CODES = {
   'grid/title-row': { severity: 'info', template: 'row "{actual}" before the header reads as a title and is no record' },
   'grid/title-row-dropped': { severity: 'info', template: 'row "{actual}" inside the table reads as a title, running header or page number; no record' },
   'grid/header-joined': { severity: 'info', template: 'header split over two rows read as one: {actual}' },
+  'grid/header-cell-split': { severity: 'info', template: 'header cell "{actual}" names several columns: read as one column each, the cells under it split by content' },
   'grid/header-grouped': { severity: 'info', template: 'header cell over the columns of its parts ({actual}): each row\'s cells under it read as one, joined with a space' },
   'grid/row-aligned': { severity: 'info', template: 'row "{actual}" aligned with the header by content: {expected}' },
   'grid/row-unaligned': { severity: 'error', template: 'row "{actual}" cannot be aligned with the header ({expected}): {why}; the row is left out' },

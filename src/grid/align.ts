@@ -121,15 +121,16 @@ function rebuild(row: GridRow, placed: readonly Placed[], width: number): GridRo
   return { ...row, cells };
 }
 
-/** A cell as one token, or split in two at a space where one side is content a column declares. */
+/** A cell as one token, or split in two at a space or slash where one side is content a column declares. */
 function cellOptions(cell: Cell, shapes: readonly ColumnShape[]): string[][] {
   const options: string[][] = [[cell.text]];
   const text = cell.text.trim();
   const claimed = (t: string): boolean => shapes.some((s) => s.content?.test(t));
-  for (const at of new Set([text.search(/\s/), text.search(/\s\S*$/)])) {
+  // At the first or last space, or a slash a converter wrote between two merged fields (`1/601001`).
+  for (const at of new Set([text.search(/[\s/／]/u), text.search(/[\s/／][^\s/／]*$/u)])) {
     if (at <= 0) continue;
     const left = text.slice(0, at).trim();
-    const right = text.slice(at).trim();
+    const right = text.slice(at).replace(/^[\s/／]+/u, '').trim();
     if (left && right && (claimed(left) || claimed(right))) options.push([left, right]);
   }
   return options;

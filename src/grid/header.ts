@@ -87,6 +87,7 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
   }
   const { at, span, columns, groups } = found;
   const header = rows[at] as GridRow;
+  for (const text of found.splitCells ?? []) ctx.report({ code: 'grid/header-cell-split', annex: spec.label, source_line: header.line, actual: text });
   const subHeader = span === 2 ? rowText(rows[at + 1] as GridRow) : null;
   if (groups.length > 0) {
     for (const g of groups) ctx.report({ code: 'grid/header-grouped', annex: spec.label, source_line: header.line, actual: `${g.title}: ${g.partTitles.join(' | ')}` });
@@ -150,13 +151,19 @@ interface FoundHeader {
   span: 1 | 2;
   columns: ColumnMap;
   groups: ColumnGroup[];
+  /** Header cells that named two columns at once (`序号 预算代码`), split: their texts as written. */
+  splitCells?: string[];
 }
 
 /** The header: the first row (or pair of rows: a group over its parts, or cells joined column by column) that names the columns. */
 function findHeader(rows: readonly GridRow[], spec: TableAnnex): FoundHeader | null {
   for (let at = 0; at < rows.length; at++) {
-    const row = rows[at] as GridRow;
+    const written = rows[at] as GridRow;
+    // A header cell that names two columns (`序号 预算代码`, `序号/预算代码`) stands for both.
+    const split = splitMergedHeaderCells(written, spec);
+    const row = split?.row ?? written;
     const single = mapHeader(row, spec);
+    if (split && single) return { at, span: 1, columns: single, groups: [], splitCells: split.cells };
     const next = rows[at + 1];
     const grouped = next ? mapGroupedHeader(row, next, spec) : null;
     if (grouped && grouped.columns.roles.size >= (single?.roles.size ?? 0)) return { at, span: 2, ...grouped };
@@ -296,6 +303,26 @@ function foldGroups(row: GridRow, groups: readonly ColumnGroup[], width: number)
     cells = [...cells.slice(0, g.first), cell, ...cells.slice(g.first + n)];
   }
   return { row: joined > 0 || cells !== row.cells ? { ...row, cells } : row, joined };
+}
+
+/**
+ * A header row whose cells each name one column, a cell that names two or more known columns at once
+ * (`序号 预算代码`, `序号/预算代码`: a converter merged them) split into one cell per column; null when
+ * no cell does. The data cells under it are split by content when rows are aligned.
+ */
+function splitMergedHeaderCells(row: GridRow, spec: TableAnnex): { row: GridRow; cells: string[] } | null {
+  const synonyms = synonymsOf(spec);
+  const cells: Cell[] = [];
+  const splitTexts: string[] = [];
+  for (const cell of row.cells) {
+    const parts = cell.text.split(/[\s/／、|]+/u).filter((p) => p !== '');
+    const roles = parts.map((p) => synonyms.get(headerKey(p).key));
+    if (parts.length >= 2 && !synonyms.has(headerKey(cell.text).key) && roles.every((r) => r !== undefined) && new Set(roles).size === roles.length) {
+      splitTexts.push(cell.text);
+      for (const part of parts) cells.push({ ...cell, text: part, raw: part });
+    } else cells.push(cell);
+  }
+  return splitTexts.length === 0 ? null : { row: { ...row, cells }, cells: splitTexts };
 }
 
 /** Two header rows as one: each column's texts joined (a header cell that wrapped onto the next row). */

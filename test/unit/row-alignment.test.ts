@@ -126,6 +126,19 @@ describe('finding the header row by content', () => {
       expect(table([HEADER2.replace('资金额（万元）', word)]).headed?.columns.roles.get('amount'), word).toBe(4);
     }
   });
+  it('reads a header cell naming two columns (序号 预算代码, 序号/预算代码) as both, the cells under it split', () => {
+    for (const [merged, cell] of [['序号 预算代码', '1 601001'], ['序号/预算代码', '1/601001']] as const) {
+      const { headed, rows, codes } = table([`${merged}\t地区（单位）\t项目名称\t资金额（万元）`, '合计\t\t\t17285', `${cell}\t广州市小计\t\t1239`]);
+      expect(headed?.columns.roles.get('seq'), merged).toBe(0);
+      expect(headed?.columns.roles.get('budget_code')).toBe(1);
+      expect(headed?.columns.width).toBe(5);
+      expect(rows).toEqual([
+        ['合计', '', '', '', '17285'],
+        ['1', '601001', '广州市小计', '', '1239'],
+      ]);
+      expect(codes.filter((c) => c !== 'grid/row-aligned')).toEqual(['grid/header-cell-split']);
+    }
+  });
   it('does not read a title row over the header as a group of its columns', () => {
     const { headed } = table(['附件1 分配表', HEADER1.replace('\t地区编码', '\t'), '\t地区编码'], annex1);
     expect(headed?.headerLine).toBe(2);
