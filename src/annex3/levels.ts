@@ -49,15 +49,35 @@ export interface HeaderWord {
   guessedFrom?: string;
 }
 
+/** Longest cell (characters, white space removed) read as a header word that contains a family word (`2024年指标值`). */
+const HEADER_CELL_MAX = 24;
+
 /**
  * The column a header cell names: a header word of the family, or failing that the longest one the cell
  * contains (a guess the caller reports); null when it names none, or contains words of two roles equally long.
  */
 export function headerWord(vocab: LevelVocabulary, text: string): HeaderWord | null {
+  // Every cell of every target-table row is asked; cells repeat across the tables.
+  let cache = headerWordCache.get(vocab);
+  if (!cache) headerWordCache.set(vocab, (cache = new Map()));
+  let word = cache.get(text);
+  if (word === undefined) {
+    if (cache.size >= HEADER_WORD_CACHE_LIMIT) cache.clear();
+    word = readHeaderWord(vocab, text);
+    cache.set(text, word);
+  }
+  return word;
+}
+
+const headerWordCache = new WeakMap<LevelVocabulary, Map<string, HeaderWord | null>>();
+const HEADER_WORD_CACHE_LIMIT = 20_000;
+
+function readHeaderWord(vocab: LevelVocabulary, text: string): HeaderWord | null {
   const key = labelKey(text);
   const exact = vocab.header.get(key);
   if (exact) return { role: exact };
-  if (key === '' || vocab.blockLabels.has(key) || isLevelWord(vocab, key)) return null;
+  // A header cell is a few words; a long cell (a policy list, a goal) holds a header word only by chance.
+  if (key === '' || key.length > HEADER_CELL_MAX || vocab.blockLabels.has(key) || isLevelWord(vocab, key)) return null;
   const inside = [...vocab.header].filter(([word]) => key.includes(word)).sort((a, b) => b[0].length - a[0].length);
   const [best, next] = inside;
   if (!best || (next && next[0].length === best[0].length && next[1] !== best[1])) return null;

@@ -95,11 +95,16 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
  * `metadata.closing`: 公开方式, 抄送, the 印发 line), read as text whether it is a line or a table row
  * (the 版记 is a ruled block that converters may write as a table); null when there is none.
  */
+const CLOSING_LINE_MAX = 200;
+
 function closingLine(parsed: ParsedNotice, after: number, family: Family): number | null {
   const patterns = family.metadata.closing.map((p) => new RegExp(p, 'u'));
   if (patterns.length === 0) return null;
   for (let l = after + 1; l <= parsed.lines.length; l++) {
-    const text = (parsed.lines[l - 1] ?? '')
+    const line = parsed.lines[l - 1] ?? '';
+    // A line of the 版记 is short; the long lines of an annex (a target table's HTML cells) are none.
+    if (line.length > CLOSING_LINE_MAX) continue;
+    const text = line
       .replace(/<[^>]+>/g, ' ')
       .replace(/[|\t*_]/g, ' ')
       .normalize('NFKC')
