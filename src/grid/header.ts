@@ -22,29 +22,64 @@ export interface ColumnMap {
   unit: string | null;
   /** Header cells that name no known role. */
   unknown: Cell[];
-  /** The header's used width. */
+  /** The header's used width, as read (a merged cell counted once per column it names). */
   width: number;
+  /** Header cells that named two columns at once (`序号 预算代码`), as written; absent when none did. */
+  splitCells?: string[];
 }
 
-/** Map a row's cells to column roles by header synonyms; null when fewer than half the required roles match. */
+/**
+ * Map a row's cells to column roles by header synonyms; null when fewer than half the required roles
+ * match. A cell that names two or more columns at once (`序号 预算代码`, `序号/预算代码`: a converter
+ * merged them) stands for each of them, so the map is of the row as read, one column per name; the
+ * merged cells' texts are in `splitCells`. Every reading of a header (finding it, dropping its repeats,
+ * classifying an annex by it) goes through here.
+ */
 export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
   const synonyms = synonymsOf(spec);
   const roles = new Map<string, number>();
   const unknown: Cell[] = [];
+  const splitCells: string[] = [];
   let unit: string | null = null;
-  row.cells.forEach((cell, index) => {
-    if (!cell.text) return;
-    const key = headerKey(cell.text);
-    const role = synonyms.get(key.key);
+  let index = 0;
+  let used = 0;
+  const name = (cell: Cell, role: string | undefined, cellUnit: string | null): void => {
     if (role && !roles.has(role)) {
       roles.set(role, index);
-      unit ??= key.unit;
+      unit ??= cellUnit;
     } else unknown.push(cell);
-  });
+    used = index + 1;
+  };
+  for (const cell of row.cells) {
+    if (cell.text) {
+      const key = headerKey(cell.text);
+      const role = synonyms.get(key.key);
+      const merged = role ? null : mergedRoles(cell.text, synonyms);
+      if (merged) {
+        splitCells.push(cell.text);
+        for (const [i, part] of merged.entries()) {
+          name({ ...cell, text: part.text, raw: part.text }, part.role, part.unit);
+          if (i < merged.length - 1) index++;
+        }
+      } else name(cell, role, key.unit);
+    }
+    index++;
+  }
   const required = spec.columns.filter((c) => c.required);
   const found = required.filter((c) => roles.has(c.role)).length;
   if (roles.size < 2 || found * 2 < required.length) return null;
-  return { roles, unit, unknown, width: usedWidth(row) };
+  return { roles, unit, unknown, width: used, ...(splitCells.length > 0 ? { splitCells } : {}) };
+}
+
+/** The columns a header cell names when it names two or more at once, each a known and different one; else null. */
+function mergedRoles(text: string, synonyms: ReadonlyMap<string, string>): { text: string; role: string; unit: string | null }[] | null {
+  if (!/[\s/／、|]/u.test(text)) return null;
+  const parts = text.split(/[\s/／、|]+/u).filter((p) => p !== '');
+  if (parts.length < 2) return null;
+  const read = parts.map((p) => ({ text: p, key: headerKey(p) }));
+  const roles = read.map((r) => synonyms.get(r.key.key));
+  if (roles.some((r) => r === undefined) || new Set(roles).size !== roles.length) return null;
+  return read.map((r, i) => ({ text: r.text, role: roles[i] as string, unit: r.key.unit }));
 }
 
 const synonymCache = new WeakMap<TableAnnex, Map<string, string>>();
@@ -87,7 +122,7 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
   }
   const { at, span, columns, groups } = found;
   const header = rows[at] as GridRow;
-  for (const text of found.splitCells ?? []) ctx.report({ code: 'grid/header-cell-split', annex: spec.label, source_line: header.line, actual: text });
+  for (const text of columns.splitCells ?? []) ctx.report({ code: 'grid/header-cell-split', annex: spec.label, source_line: header.line, actual: text });
   const subHeader = span === 2 ? rowText(rows[at + 1] as GridRow) : null;
   if (groups.length > 0) {
     for (const g of groups) ctx.report({ code: 'grid/header-grouped', annex: spec.label, source_line: header.line, actual: `${g.title}: ${g.partTitles.join(' | ')}` });
@@ -151,19 +186,13 @@ interface FoundHeader {
   span: 1 | 2;
   columns: ColumnMap;
   groups: ColumnGroup[];
-  /** Header cells that named two columns at once (`序号 预算代码`), split: their texts as written. */
-  splitCells?: string[];
 }
 
 /** The header: the first row (or pair of rows: a group over its parts, or cells joined column by column) that names the columns. */
 function findHeader(rows: readonly GridRow[], spec: TableAnnex): FoundHeader | null {
   for (let at = 0; at < rows.length; at++) {
-    const written = rows[at] as GridRow;
-    // A header cell that names two columns (`序号 预算代码`, `序号/预算代码`) stands for both.
-    const split = splitMergedHeaderCells(written, spec);
-    const row = split?.row ?? written;
+    const row = rows[at] as GridRow;
     const single = mapHeader(row, spec);
-    if (split && single) return { at, span: 1, columns: single, groups: [], splitCells: split.cells };
     const next = rows[at + 1];
     const grouped = next ? mapGroupedHeader(row, next, spec) : null;
     if (grouped && grouped.columns.roles.size >= (single?.roles.size ?? 0)) return { at, span: 2, ...grouped };
@@ -303,26 +332,6 @@ function foldGroups(row: GridRow, groups: readonly ColumnGroup[], width: number)
     cells = [...cells.slice(0, g.first), cell, ...cells.slice(g.first + n)];
   }
   return { row: joined > 0 || cells !== row.cells ? { ...row, cells } : row, joined };
-}
-
-/**
- * A header row whose cells each name one column, a cell that names two or more known columns at once
- * (`序号 预算代码`, `序号/预算代码`: a converter merged them) split into one cell per column; null when
- * no cell does. The data cells under it are split by content when rows are aligned.
- */
-function splitMergedHeaderCells(row: GridRow, spec: TableAnnex): { row: GridRow; cells: string[] } | null {
-  const synonyms = synonymsOf(spec);
-  const cells: Cell[] = [];
-  const splitTexts: string[] = [];
-  for (const cell of row.cells) {
-    const parts = cell.text.split(/[\s/／、|]+/u).filter((p) => p !== '');
-    const roles = parts.map((p) => synonyms.get(headerKey(p).key));
-    if (parts.length >= 2 && !synonyms.has(headerKey(cell.text).key) && roles.every((r) => r !== undefined) && new Set(roles).size === roles.length) {
-      splitTexts.push(cell.text);
-      for (const part of parts) cells.push({ ...cell, text: part, raw: part });
-    } else cells.push(cell);
-  }
-  return splitTexts.length === 0 ? null : { row: { ...row, cells }, cells: splitTexts };
 }
 
 /** Two header rows as one: each column's texts joined (a header cell that wrapped onto the next row). */

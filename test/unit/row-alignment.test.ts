@@ -137,6 +137,10 @@ describe('finding the header row by content', () => {
         ['1', '601001', '广州市小计', '', '1239'],
       ]);
       expect(codes.filter((c) => c !== 'grid/row-aligned')).toEqual(['grid/header-cell-split']);
+      // Repeated after a page break, the merged header is read the same way, and dropped.
+      const again = table([`${merged}\t地区（单位）\t项目名称\t资金额（万元）`, `${cell}\t广州市小计\t\t1239`, `${merged}\t地区（单位）\t项目名称\t资金额（万元）`, '2\t603001\t珠海市小计\t\t1186']);
+      expect(again.rows?.map((r) => r[1])).toEqual(['601001', '603001']);
+      expect(again.codes.filter((c) => c !== 'grid/row-aligned')).toEqual(['grid/header-cell-split', 'grid/repeated-header-dropped']);
     }
   });
   it('does not read a title row over the header as a group of its columns', () => {
