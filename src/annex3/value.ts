@@ -10,7 +10,7 @@
  * parses in linear time.
  */
 import type { ValueComparator } from '../../schemas/indicators.js';
-import { readChineseNumeral } from './chineseNumeral.js';
+import { readChineseNumeral } from '../normalize/chineseNumeral.js';
 
 export type { ValueComparator };
 

@@ -90,13 +90,14 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
   return { body: { start: 1, end: (markers[0]?.line.line ?? lastLine + 1) - 1 }, annexes, headings: headingsOf(parsed), outline, closing };
 }
 
+/** Longest line read as a line of the closing block (版记). */
+const CLOSING_LINE_MAX = 200;
+
 /**
  * The first line after the last annex marker that opens the closing block (family.json
  * `metadata.closing`: 公开方式, 抄送, the 印发 line), read as text whether it is a line or a table row
  * (the 版记 is a ruled block that converters may write as a table); null when there is none.
  */
-const CLOSING_LINE_MAX = 200;
-
 function closingLine(parsed: ParsedNotice, after: number, family: Family): number | null {
   const patterns = family.metadata.closing.map((p) => new RegExp(p, 'u'));
   if (patterns.length === 0) return null;

@@ -4,6 +4,8 @@ import type { Heading, ParsedNotice } from '../parse/markdown.js';
 import type { NoticeLayout } from './annexes.js';
 import { joinCjkSpaces } from '../normalize/rules.js';
 import { normalizeDocNumber } from '../normalize/docNumber.js';
+import { chineseNumeralValue } from '../normalize/chineseNumeral.js';
+import { plainLine } from '../parse/lines.js';
 
 /** Document metadata read from the notice body. */
 export interface NoticeMeta {
@@ -58,10 +60,6 @@ export function readMetadata(parsed: ParsedNotice, layout: NoticeLayout, family:
   return meta;
 }
 
-/** A body line as plain text: emphasis marks, a heading's `#` marks and list bullets dropped. */
-function plainLine(line: string): string {
-  return line.replace(/^\s*(?:#+|[-*>])\s*/, '').replace(/[*_]/g, '').trim();
-}
 
 /** Zero-width spaces and joiners, the byte-order mark and the word joiner. */
 const ZERO_WIDTH = /[\u200B-\u200D\uFEFF\u2060]/g;
@@ -199,24 +197,16 @@ function canonicalDocNumber(written: string): string {
   return normalizeDocNumber(written.replace(/\s+/g, ''));
 }
 
-/** Chinese numerals of a date, 〇 and ○ (OCR) for zero. */
-const CHINESE_DIGITS: Readonly<Record<string, number>> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** A date in Chinese numerals; ○ is OCR's 〇. */
 const CHINESE_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/gu;
-
-/** A month or day in Chinese numerals as a number: 三 → 3, 十二 → 12, 二十八 → 28, 三十一 → 31. */
-function chineseNumber(text: string): number {
-  if (!text.includes('十')) return Number([...text].map((c) => CHINESE_DIGITS[c] ?? NaN).join(''));
-  const [tens = '', units = ''] = text.split('十');
-  return (tens ? (CHINESE_DIGITS[tens] ?? NaN) : 1) * 10 + (units ? (CHINESE_DIGITS[units] ?? NaN) : 0);
-}
 
 /** A line with its date in ASCII digits: full-width digits folded, a date in Chinese numerals (二〇二三年十二月二十八日) rewritten. */
 function dateDigits(text: string): string {
   return text
     .replace(/[０-９]/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0))
     .replace(CHINESE_DATE, (whole, year: string, month: string, day: string) => {
-      const parts = [[...year].map((c) => CHINESE_DIGITS[c]).join(''), chineseNumber(month), chineseNumber(day)];
-      return parts.some((p) => Number.isNaN(Number(p))) ? whole : `${parts[0]}年${parts[1]}月${parts[2]}日`;
+      const parts = [year.replace(/○/gu, '〇'), month, day].map(chineseNumeralValue);
+      return parts.includes('') ? whole : `${parts[0]}年${parts[1]}月${parts[2]}日`;
     });
 }
 

@@ -8,3 +8,8 @@ export interface LineRange {
 export function isTsvLine(line: string): boolean {
   return line.includes('\t');
 }
+
+/** A line as plain text: a heading's `#` marks, a list bullet or quote mark, and emphasis marks dropped. */
+export function plainLine(line: string): string {
+  return line.replace(/^\s*(?:#+|[-*>])\s*/, '').replace(/[*_]/g, '').trim();
+}

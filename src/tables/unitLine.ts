@@ -3,22 +3,19 @@ import type { LineRange } from '../grid/build.js';
 import type { StageContext } from '../findings/context.js';
 import type { GridRow } from '../grid/grid.js';
 import { UNIT_ALTERNATION } from '../normalize/units.js';
+import { plainLine } from '../parse/lines.js';
 
 /** `单位：万元` on a line of its own, maybe in brackets (`（单位：万元）`), maybe after other text (a title, a date). */
 const UNIT_LINE = new RegExp(`(?:^|[\\s（(【\\[])(?:金额|资金)?单位\\s*[:：]\\s*(${UNIT_ALTERNATION})\\s*[)）】\\]]?\\s*$`, 'u');
 /** A title ending in its unit: `…分配表（万元）`. */
 const TITLE_UNIT = new RegExp(`\\S\\s*[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]\\s*$`, 'u');
 
-/** A line's text without Markdown marks (heading #, emphasis, quote) around it. */
-function plain(line: string): string {
-  return line.replace(/^\s*(?:#+|>)\s*/, '').replace(/[*_]/g, '').trim();
-}
 
 /** The unit a text line states: `单位：元`, `（单位：万元）`, `…分配表（单位：万元）`, `…分配表（万元）`; null for a table row or none. */
 function unitOfLine(line: string): string | null {
   // A table row's header cell (`资金额（万元）`) is the header's unit, read with the header.
   if (/[\t|]|<t[dhr][\s>]/i.test(line)) return null;
-  const text = plain(line).normalize('NFKC').replace(/\s+/g, ' ');
+  const text = plainLine(line).normalize('NFKC').replace(/\s+/g, ' ');
   return UNIT_LINE.exec(text)?.[1] ?? TITLE_UNIT.exec(text)?.[1] ?? null;
 }
 
