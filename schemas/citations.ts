@@ -4,7 +4,7 @@ import { annexLabel, code9, sourceLine, sourceRow, titled } from './common.js';
 /** How a citation or an indicator found its registry entry. */
 export const MATCH_KINDS = ['exact', 'alias', 'fuzzy', 'none', 'rejected'] as const;
 
-/** One policy document cited in the 政策依据 cell of an Annex 3 target table. */
+/** One policy document cited in the 政策依据 cell of a target table. */
 export const CitationRow = z.strictObject({
   annex: titled(annexLabel, '附件', 'the annex label as numbered in the notice (1, 2, 3-1)'),
   recipient_code: titled(code9, '分配单位编码', '9-digit recipient code of the table the cell belongs to'),
@@ -22,5 +22,5 @@ export const CitationRow = z.strictObject({
   repairs: titled(z.array(z.string()), '修复记录', 'repairs made to read the citation (title marks, document-number form)'),
 });
 
-/** A validated Annex 3 citation record. */
+/** A validated citation record. */
 export type CitationRow = z.infer<typeof CitationRow>;

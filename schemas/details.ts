@@ -9,7 +9,7 @@ export const DetailRow = z.strictObject({
   budget_code: titled(z.string(), '预算代码'),
   city: titled(z.string(), '地市'),
   recipient_name: titled(z.string(), '地区（单位）'),
-  recipient_code: titled(code9, '分配单位编码', '9-digit recipient code joined from Annex 1'),
+  recipient_code: titled(code9, '分配单位编码', '9-digit recipient code joined from the allocation tables'),
   project_name: titled(z.string(), '项目名称'),
   amount_wan: titled(inUnit(decimalString, '万元'), '资金额（万元）'),
   amount_yuan: titled(yuan, '资金额（元）'),

@@ -23,7 +23,7 @@ export type ValueComparator = (typeof VALUE_COMPARATORS)[number];
 /** What can be wrong with an indicator row; each flag has a finding beside it in report.json. */
 export const INDICATOR_FLAGS = ['level_conflict', 'level_after_conflict', 'level_missing', 'level_from_registry', 'missing_value', 'value_equals_name', 'extra_cells'] as const;
 
-/** One indicator row of an Annex 3 target table. */
+/** One indicator row of a target table. */
 export const IndicatorRow = z.strictObject({
   annex: titled(annexLabel, '附件', 'the annex label as numbered in the notice (1, 2, 3-1)'),
   recipient_code: titled(code9, '分配单位编码', '9-digit recipient code of the table the row belongs to'),
@@ -46,5 +46,5 @@ export const IndicatorRow = z.strictObject({
   indicator_score: titled(z.number().min(0).max(1), '指标匹配得分', '1 for exact and alias, the similarity for fuzzy, 0 for none; 3 decimals'),
 });
 
-/** A validated Annex 3 indicator record. */
+/** A validated indicator record. */
 export type IndicatorRow = z.infer<typeof IndicatorRow>;

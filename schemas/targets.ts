@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { annexLabel, code9, decimalOrEmpty, inUnit, sourceLine, titled } from './common.js';
 
-/** One performance-target table of Annex 3 (one per recipient): its metadata block. */
+/** One performance-target table (one per recipient): its metadata block. */
 export const TargetRow = z.strictObject({
   annex: titled(annexLabel, '附件', 'the annex label as numbered in the notice (1, 2, 3-1)'),
-  recipient_code: titled(code9, '分配单位编码', '9-digit recipient code joined from Annex 1 by the local department'),
+  recipient_code: titled(code9, '分配单位编码', '9-digit recipient code joined from the allocation tables by the local department'),
   local_department: titled(z.string(), '地方主管部门'),
   provincial_department: titled(z.string(), '省级主管部门'),
   project_name: titled(z.string(), '项目名称'),
@@ -15,7 +15,7 @@ export const TargetRow = z.strictObject({
   spending_content: titled(z.string(), '支出内容'),
   overall_goal: titled(z.string(), '总体绩效目标', 'plain text; list items and paragraphs on their own lines'),
   source_line: titled(sourceLine, '源文件行号', 'line of the heading that opens the table'),
-  recipient_match: titled(z.enum(['exact', 'alias', 'fuzzy', 'none', 'ambiguous']), '分配单位匹配方式', 'how the local department was joined to Annex 1'),
+  recipient_match: titled(z.enum(['exact', 'alias', 'fuzzy', 'none', 'ambiguous']), '分配单位匹配方式', 'how the local department was joined to the allocation tables'),
   local_department_raw: titled(z.string(), '地方主管部门（原文）', 'the cell as written, HTML stripped'),
   budget_year_raw: titled(z.string(), '预算年度（原文）', 'the cell as written, HTML stripped'),
   fund_demand_raw: titled(z.string(), '资金需求（原文）', 'the cell as written, HTML stripped'),
@@ -23,5 +23,5 @@ export const TargetRow = z.strictObject({
   indicator_count: titled(z.number().int().nonnegative(), '绩效指标数', 'indicator rows of the table in indicators'),
 });
 
-/** A validated Annex 3 target record. */
+/** A validated target record. */
 export type TargetRow = z.infer<typeof TargetRow>;

@@ -17,7 +17,7 @@ import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSyn
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { threadCount } from '../src/cli/extract.js';
-import { projectRoot } from '../src/family/projectRoot.js';
+import { projectRoot } from '../src/tool/projectRoot.js';
 import { stageShares } from './profileShares.js';
 
 function option(name: string, fallback: number): number {

@@ -11,7 +11,7 @@
 import { chmodSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
-import { projectRoot } from '../src/family/projectRoot.js';
+import { projectRoot } from '../src/tool/projectRoot.js';
 
 const root = projectRoot();
 const outdir = join(root, 'dist', 'bin');

@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonSchemas } from '../schemas/jsonSchema.js';
-import { projectRoot } from '../src/family/projectRoot.js';
+import { projectRoot } from '../src/tool/projectRoot.js';
 import { outputDoc } from './outputDoc.js';
 
 const dir = join(projectRoot(), 'schemas', 'json');

@@ -5,8 +5,8 @@
  * `--version` answer at once. Configuration errors are caught here, once, and printed one per line.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { EXIT } from './cli/exitCodes.js';
-import { packageInfo } from './family/projectRoot.js';
+import { EXIT, exitCodeRows } from './cli/exitCodes.js';
+import { packageInfo } from './tool/projectRoot.js';
 
 /**
  * A reader that stops early (`notice-extract --help | head -2`, `extract … | head`) closes the pipe:
@@ -40,12 +40,9 @@ function collect(value: string, previous: string[] | undefined): string[] {
 
 const HELP_FOOTER = `
 Exit codes:
-  0   every input extracted (findings are in each report.json)
-  1   --strict only: some notice has a finding of severity error
-  2   some input could not be extracted (one line per input on stderr; the others still run),
-      or a review row was refused
-  64  wrong usage
-  78  a configuration file (family.json, a registry, decisions.json, a review sheet) is invalid
+${exitCodeRows()
+  .map((e) => `  ${String(e.code).padEnd(4)}${e.meaning.replace(/`/g, '')}`)
+  .join('\n')}
 
 Examples:
   $ notice-extract extract --out out raw

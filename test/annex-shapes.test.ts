@@ -220,7 +220,7 @@ describe('shape details', () => {
     const { data, findings } = run(out.join('\n'));
     expect(data['details']).toHaveLength(63 - cities.length);
     expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
-    expect(findings.filter((f) => f.code === 'extract/item-opens-group')).toHaveLength(cities.length);
+    expect(findings.filter((f) => f.code === 'details/item-opens-group')).toHaveLength(cities.length);
     const alone = (data['details'] ?? []).filter((r) => r['row_type'] === 'item' && cities.includes(String(r['city'])) && (data['details'] ?? []).filter((x) => x['seq'] === r['seq']).length === 1);
     expect(alone.map((r) => r['city']).sort()).toEqual([...cities].sort());
   });

@@ -76,9 +76,9 @@ describe('citations of the seed', () => {
 
   it('reports each citation spelling awaiting review once, with the count and lines of its citations', () => {
     const cases: [string, (c: (typeof citations)[number]) => boolean, string][] = [
-      ['annex3/citation-unmatched', (c) => c.match === 'none', 'warning'],
-      ['annex3/citation-fuzzy', (c) => c.match === 'fuzzy', 'info'],
-      ['annex3/citation-doc-number-incomplete', (c) => c.repairs.includes('doc-number-incomplete'), 'warning'],
+      ['citations/unmatched', (c) => c.match === 'none', 'warning'],
+      ['citations/fuzzy', (c) => c.match === 'fuzzy', 'info'],
+      ['citations/doc-number-incomplete', (c) => c.repairs.includes('doc-number-incomplete'), 'warning'],
     ];
     for (const [code, which, severity] of cases) {
       const found = report.findings.filter((f) => f.code === code);
@@ -128,7 +128,7 @@ describe('standard indicators of the seed', () => {
     const aboutLocal = report.findings.filter((f) => localNames.has(f.actual ?? ''));
     expect(aboutLocal.length).toBeGreaterThan(0); // extraction findings (a missing value…) still name them
     expect(aboutLocal.filter((f) => /match|fuzzy|standard/.test(f.code))).toEqual([]);
-    expect(report.findings.filter((f) => f.code === 'annex3/indicator-fuzzy')).toHaveLength(indicators.filter((r) => r.indicator_match === 'fuzzy').length);
+    expect(report.findings.filter((f) => f.code === 'indicators/fuzzy')).toHaveLength(indicators.filter((r) => r.indicator_match === 'fuzzy').length);
   });
 });
 

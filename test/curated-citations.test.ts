@@ -67,7 +67,7 @@ describe('the curated citations in out/', () => {
     it(`${id}: every matched citation whose number disagrees with its policy's is reported`, () => {
       if (!family) return;
       const byId = new Map(family.policies.map((p) => [p.id, p]));
-      const conflicts = findings.filter((f) => f.code === 'annex3/citation-doc-number-conflict');
+      const conflicts = findings.filter((f) => f.code === 'citations/doc-number-conflict');
       // One finding per spelling: its message ends with the lines of every place it stands.
       const lines = (message: string): number[] => (/at lines? ([\d, ]+)$/.exec(message)?.[1] ?? '').split(',').map((n) => Number(n.trim()));
       const reported = (c: Citation): boolean => conflicts.some((f) => f.actual === c.doc_number && f.message.startsWith(`citation of ${c.policy_id} `) && lines(f.message).includes(c.source_line));

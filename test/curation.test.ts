@@ -67,7 +67,7 @@ describe("the maintainer's review cycle", () => {
       for (const f of fuzzy) expect(queued).not.toContain(f['raw']);
       const report = JSON.parse(readFileSync(join(project, 'out', NOTICE, 'report.json'), 'utf8')) as { findings: { code: string; message: string; expected: string | null }[] };
       // One finding for the rejected spelling, counting every citation of it.
-      const found = report.findings.filter((f) => f.code === 'annex3/citation-rejected');
+      const found = report.findings.filter((f) => f.code === 'citations/rejected');
       expect(found.map((f) => f.expected)).toEqual(['不是政策文件']);
       expect(found[0]?.message).toContain(`${rejected.length} citation${rejected.length === 1 ? '' : 's'} at line`);
     }

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * own). Layers, lowest first; folders on one layer do not import each other.
  */
 const LAYERS: readonly (readonly string[])[] = [
-  ['findings'],
+  ['findings', 'tool'],
   ['normalize'],
   ['matching'],
   ['family'],
@@ -15,8 +15,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['parse'],
   ['grid'],
   ['locate'],
-  ['tables', 'join'],
-  ['annex1', 'annex2', 'annex3'],
+  ['money', 'join'],
+  ['allocations', 'details', 'targets'],
   ['citations', 'indicators'],
   ['review', 'reconcile', 'validate'],
   ['emit'],
@@ -70,5 +70,23 @@ describe('the import graph of src/', () => {
   it('keeps one normalizeDocNumber', () => {
     const defining = tsFiles(src).filter((f) => /export function normalizeDocNumber\b/.test(readFileSync(f, 'utf8')));
     expect(defining.map((f) => relative(src, f)).sort()).toEqual(['normalize/docNumber.ts']);
+  });
+});
+
+describe('finding codes', () => {
+  const codes = new Map<string, Set<string>>();
+  for (const file of tsFiles(src)) {
+    if (relative(src, file) === 'findings/codes.ts') continue;
+    for (const m of readFileSync(file, 'utf8').matchAll(/'([a-z]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)'/g)) {
+      const code = `${m[1]}/${m[2]}`;
+      if (!rank.has(m[1] ?? '')) continue;
+      codes.set(code, (codes.get(code) ?? new Set()).add(folderOf(file)));
+    }
+  }
+
+  it('are named by the stage that reports them: the prefix is the folder of every file that names the code', () => {
+    const elsewhere = [...codes].flatMap(([code, folders]) => [...folders].filter((f) => f !== code.split('/')[0]).map((f) => `${code} in ${f}/`));
+    expect(elsewhere.sort()).toEqual([]);
+    expect(codes.size).toBeGreaterThan(60);
   });
 });

@@ -73,7 +73,7 @@ describe("a next year's notice with drifted layout", () => {
   it('reports each repair and no error', () => {
     const report = JSON.parse(drifted.files.get('report.json') ?? '{}') as { counts: { error: number }; findings: { code: string }[]; repairs: Record<string, number> };
     expect(report.counts.error).toBe(0);
-    const repaired = report.findings.filter((f) => f.code === 'extract/amount-repaired');
+    const repaired = report.findings.filter((f) => f.code === 'money/amount-repaired');
     // Every Annex 1 amount of 1,000 元 or more got separators (64 rows), every Annex 2 amount full-width digits (62).
     expect(repaired).toHaveLength(64 + 62);
     expect(report.repairs['thousands-separator']).toBe(64);

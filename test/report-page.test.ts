@@ -106,8 +106,8 @@ describe.skipIf(missing !== null)('report.html in headless Chromium', () => {
     await page.locator('input[name=severity][value=info]').check();
     expect(await visibleGroups()).toHaveLength(all);
 
-    await page.locator('#code-filter').selectOption('annex3/citation-unmatched');
-    expect(await visibleGroups()).toEqual(['warning annex3/citation-unmatched']);
+    await page.locator('#code-filter').selectOption('citations/unmatched');
+    expect(await visibleGroups()).toEqual(['warning citations/unmatched']);
     await page.locator('#code-filter').selectOption('');
 
     const code = String(seed.report.findings.find((f) => f.recipient_code)?.recipient_code);

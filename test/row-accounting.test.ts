@@ -62,7 +62,7 @@ describe('accounting for every row of every located table', () => {
     const item = recordsOf(result, DATASETS[1]!.name).find((r) => r['recipient_name'] === '汕头市市场监督管理局');
     expect(item).toMatchObject({ seq: '', budget_code: '', city: '', recipient_code: '440500000' });
     const report = JSON.parse(result.files.get('report.json') ?? '{}') as Report;
-    expect(report.findings.filter((f) => f.code === 'extract/group-mismatch')).toMatchObject([{ severity: 'error' }]);
+    expect(report.findings.filter((f) => f.code === 'details/group-mismatch')).toMatchObject([{ severity: 'error' }]);
   });
   it('fails the input when the target-table annex yields no records, unless --allow-partial', () => {
     const text = seedText().replace(/^(#+\s*)省财政专项转移支付绩效目标表.*$/gm, '$1其他说明');

@@ -15,7 +15,7 @@ function seedWith(from: string, to: string): string {
 
 describe('deviations that must not pass silently', () => {
   it('reports a unit line that contradicts the header unit', () => {
-    const found = findingsOf(seedWith('单位：万元', '单位：元')).filter((f) => f.code === 'extract/unit-conflict');
+    const found = findingsOf(seedWith('单位：万元', '单位：元')).filter((f) => f.code === 'money/unit-conflict');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'error', annex: '2', source_line: 114, actual: '万元' });
   });
@@ -23,7 +23,7 @@ describe('deviations that must not pass silently', () => {
   it('reports an Annex 2 subtotal labelled 小计 alone, whose items then have no city', () => {
     const result = extractText(seedWith('1\t601001\t广州市小计\t\t1239', '1\t601001\t小计\t\t1239'), 'mutant');
     const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
-    expect(findings.filter((f) => f.code === 'extract/subtotal-unnamed')).toEqual([expect.objectContaining({ severity: 'warning', annex: '2', source_line: 116 })]);
+    expect(findings.filter((f) => f.code === 'details/subtotal-unnamed')).toEqual([expect.objectContaining({ severity: 'warning', annex: '2', source_line: 116 })]);
     const details = (JSON.parse(result.files.get('details.json') ?? '{}') as { records: { seq: string; city: string }[] }).records;
     // Group 1 is the subtotal and its one item (广州市市场监督管理局): both without a city; group 2 keeps 珠海市.
     expect(details.filter((d) => d.seq === '1').map((d) => d.city)).toEqual(['', '']);
@@ -31,7 +31,7 @@ describe('deviations that must not pass silently', () => {
   });
 
   it('reports falling back to the family unit when the notice states none', () => {
-    const found = findingsOf(seedWith('单位：元\n', '\n')).filter((f) => f.code === 'extract/unit-defaulted');
+    const found = findingsOf(seedWith('单位：元\n', '\n')).filter((f) => f.code === 'money/unit-defaulted');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ severity: 'info', annex: '1', source_line: 35, expected: '元' });
   });
@@ -61,7 +61,7 @@ describe('deviations that must not pass silently', () => {
   });
 
   it('says that a row with an unreadable amount is left out', () => {
-    const found = findingsOf(seedWith('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级')).filter((f) => f.code === 'extract/amount-invalid');
+    const found = findingsOf(seedWith('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级')).filter((f) => f.code === 'money/amount-invalid');
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toContain('left out');
   });

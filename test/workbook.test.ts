@@ -73,7 +73,7 @@ describe("the analysts' workbook", () => {
     expect(rows).toContain(`通知编号|${ID}`);
     expect(rows).toContain('发文字号|粤财工〔2023〕126号');
     expect(rows).toContain('绩效指标|indicators.csv / indicators.json|787');
-    expect(rows.some((r) => r.startsWith('annex3/citation-unmatched|warning|'))).toBe(true);
+    expect(rows.some((r) => r.startsWith('citations/unmatched|warning|'))).toBe(true);
     expect(rows.some((r) => r.startsWith('分配表|金额（元）|amount_yuan|decimal string|元'))).toBe(true);
   });
 

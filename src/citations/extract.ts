@@ -4,7 +4,7 @@
  * citation; what needs a person (fuzzy and unmatched citations) is also handed on for review.
  */
 import type { CitationRow } from '../../schemas/citations.js';
-import type { PolicyBasisCell } from '../annex3/target.js';
+import type { PolicyBasisCell } from '../targets/target.js';
 import { decisionKey } from '../family/decisions.js';
 import type { StageContext } from '../findings/context.js';
 import type { RuleCounts, RuleName } from '../normalize/rules.js';
@@ -123,20 +123,20 @@ function matchOnce(parsed: ParsedCitation, registry: readonly Policy[]): PolicyM
 function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, policy: Policy | undefined, registry: readonly Policy[], annex: string, groups: CitationFindingGroups, rejectedReason?: string): void {
   const base = { annex, recipient_code: record.recipient_code, source_line: record.source_line };
   if (match.match === 'rejected') {
-    groups.add({ ...base, code: 'annex3/citation-rejected', actual: record.title_raw, expected: rejectedReason ?? '' });
+    groups.add({ ...base, code: 'citations/rejected', actual: record.title_raw, expected: rejectedReason ?? '' });
   } else if (match.match === 'none') {
     const best = match.candidates[0];
     const nearest = best ? `${best.id} at ${best.score.toFixed(3)}${best.veto ? ` (vetoed: ${best.veto})` : ''}` : 'none';
-    groups.add({ ...base, code: 'annex3/citation-unmatched', actual: record.title_raw, expected: nearest });
+    groups.add({ ...base, code: 'citations/unmatched', actual: record.title_raw, expected: nearest });
   } else if (match.match === 'fuzzy' && policy) {
-    groups.add({ ...base, code: 'annex3/citation-fuzzy', actual: record.title_raw, expected: `${policy.id} 《${policy.title}》`, params: { score: match.score.toFixed(3) } });
+    groups.add({ ...base, code: 'citations/fuzzy', actual: record.title_raw, expected: `${policy.id} 《${policy.title}》`, params: { score: match.score.toFixed(3) } });
   }
   if (match.conflict !== '' && policy) {
     const owner = registry.find((p) => p.id !== policy.id && compareDocNumbers(record.doc_number, p.doc_number) === 'same');
     const why = match.conflict === 'doc-number-differs' ? `${policy.id} is ${policy.doc_number}` : `it is the number of ${owner?.id ?? 'another policy'}`;
-    groups.add({ ...base, code: 'annex3/citation-doc-number-conflict', actual: record.doc_number, expected: policy.doc_number, params: { policy: policy.id, why } });
+    groups.add({ ...base, code: 'citations/doc-number-conflict', actual: record.doc_number, expected: policy.doc_number, params: { policy: policy.id, why } });
   }
   if (parsed.repairs.includes('doc-number-incomplete')) {
-    groups.add({ ...base, code: 'annex3/citation-doc-number-incomplete', actual: record.title_raw });
+    groups.add({ ...base, code: 'citations/doc-number-incomplete', actual: record.title_raw });
   }
 }

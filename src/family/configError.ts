@@ -13,7 +13,7 @@ export const EXIT_CONFIG = 78;
 export interface ConfigProblem {
   /** The file the problem is in, as it was named. */
   file: string;
-  /** Where in the file: a JSON path (`$.annex1.unit`), a row (`row 3`), or `$` for the whole file. */
+  /** Where in the file: a JSON path (`$.annexes.allocation.unit`), a row (`row 3`), or `$` for the whole file. */
   path: string;
   /** What is wrong, and what was expected. */
   message: string;
@@ -36,7 +36,7 @@ export function configLine(p: ConfigProblem): string {
   return `${p.file}: ${p.path}: ${p.message}`;
 }
 
-/** The JSON path of a Zod issue path, `$` first (`$.annex1.columns[2].role`). */
+/** The JSON path of a Zod issue path, `$` first (`$.annexes.allocation.columns[2].role`). */
 export function jsonPath(path: readonly PropertyKey[]): string {
   const dotted = z.core.toDotPath(path as (string | number)[]);
   if (dotted === '') return '$';

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { ConfigError, type ConfigProblem } from './configError.js';
 import { DECISIONS_FILE, decideRegistries, readDecisionsFile } from './decisions.js';
 import { DECLARATION_FILE, readDeclaration, readRegistries } from './files.js';
-import { packageInfo, projectRoot } from './projectRoot.js';
+import { packageInfo, projectRoot } from '../tool/projectRoot.js';
 import type { Family } from './spec.js';
 
 /** Folder holding one folder per family. */

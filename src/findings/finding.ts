@@ -8,7 +8,7 @@ export interface Finding {
   severity: Severity;
   /** Human message quoting what was found and where. */
   message: string;
-  /** Which part of the notice: body, annex1, annex2, annex3, or '' for the whole input. */
+  /** Which part of the notice: the annex label (`1`, `3-2`), body, or '' for the whole input. */
   annex: string;
   /** The recipient the finding concerns, or ''. */
   recipient_code: string;

@@ -1,4 +1,5 @@
 import type { StageContext } from '../findings/context.js';
+import { reportRepeatedHeader, reportTitleRow } from './droppedRows.js';
 import type { TableAnnex } from '../family/spec.js';
 import { UNIT_ALTERNATION } from '../normalize/units.js';
 import { alignRow } from './align.js';
@@ -153,7 +154,7 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
     const repeat: boolean = isRepeatedHeader(written, columns, spec) || (afterRepeat && subHeader !== null && rowText(written) === subHeader);
     afterRepeat = repeat;
     if (repeat) {
-      ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: written.line, actual: written.cells.map((c) => c.text).join(' | ') });
+      reportRepeatedHeader({ annex: spec.label, line: written.line, text: written.cells.map((c) => c.text).join(' | ') }, ctx);
       continue;
     }
     sourceRows.push(written);
@@ -162,7 +163,7 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
     const row = folded.row;
     if (isTitleRow(row) && !holdsAmountOrLabel(row, columns, spec)) {
       // A one-text row inside the table (a running header, a page number, a repeated title) is no record.
-      ctx.report({ code: 'grid/title-row-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      reportTitleRow({ annex: spec.label, line: row.line, text: rowText(row) }, ctx);
       continue;
     }
     const aligned = alignRow(row, columns, spec);

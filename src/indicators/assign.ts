@@ -56,20 +56,20 @@ export function assignIndicators(
       const above = parents(declared);
       const level1 = (above.includes(row.level1) ? row.level1 : above[0]) ?? '';
       if (level1) {
-        ctx.report({ code: 'annex3/level-from-registry', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.name, expected: `${level1}/${declared}`, params: { carried: [row.level1, row.level2].filter(Boolean).join('/') || 'no level' } });
+        ctx.report({ code: 'indicators/level-from-registry', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.name, expected: `${level1}/${declared}`, params: { carried: [row.level1, row.level2].filter(Boolean).join('/') || 'no level' } });
         const flags = [...row.flags.filter((f) => f !== 'level_missing'), 'level_from_registry' as const];
         record = { ...record, level1: level1 as IndicatorRow['level1'], level2: declared, flags };
       }
     }
     out.records.push(record);
     if (reason !== undefined) {
-      ctx.report({ code: 'annex3/indicator-rejected', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.name, expected: reason });
+      ctx.report({ code: 'indicators/rejected', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.name, expected: reason });
       continue;
     }
     if (match.match !== 'fuzzy') continue;
     out.pending.push({ record, match });
     ctx.report({
-      code: 'annex3/indicator-fuzzy',
+      code: 'indicators/fuzzy',
       annex: row.annex,
       recipient_code: row.recipient_code,
       source_line: row.source_line,

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseTargetValue, type ParsedValue } from '../../src/annex3/value.js';
+import { parseTargetValue, type ParsedValue } from '../../src/targets/value.js';
 
 /** Shorthand for an expected parse. */
 function v(comparator: ParsedValue['comparator'], number = '', unit = '', numberMax = ''): ParsedValue {

@@ -43,7 +43,7 @@ export function extractIndicators(
     const cells = indicatorCells(row, vocab, columns);
     reportTruncated(cells, where, ctx);
     for (const { cell, header } of cells.ignored) {
-      ctx.report({ code: 'annex3/unnamed-column-cell', annex: where.annex, recipient_code: where.recipientCode, source_line: cell.line, actual: cell.text, expected: header });
+      ctx.report({ code: 'targets/unnamed-column-cell', annex: where.annex, recipient_code: where.recipientCode, source_line: cell.line, actual: cell.text, expected: header });
     }
     const resolved = resolveLevels(vocab, cells.levelWords, carried);
     const inherited: number | null = cells.levelWords.length === 0 ? conflictAbove : null;
@@ -88,27 +88,27 @@ function rowFlags(row: GridRow, cells: IndicatorCells, resolved: ResolvedLevels,
   const base = { annex: where.annex, recipient_code: where.recipientCode, source_line: row.line };
   if (resolved.conflict) {
     flags.push('level_conflict');
-    ctx.report({ ...base, code: 'annex3/level-conflict', actual: cells.labelsRaw.join(' | '), expected: levels });
+    ctx.report({ ...base, code: 'targets/level-conflict', actual: cells.labelsRaw.join(' | '), expected: levels });
   }
   if (!cells.name) return flags;
   if (inherited !== null) {
     flags.push('level_after_conflict');
-    ctx.report({ ...base, code: 'annex3/level-after-conflict', actual: name, expected: levels, params: { other: inherited } });
+    ctx.report({ ...base, code: 'targets/level-after-conflict', actual: name, expected: levels, params: { other: inherited } });
   }
   if (resolved.levels.level1 === '') {
     flags.push('level_missing');
-    ctx.report({ ...base, code: 'annex3/level-missing', actual: name });
+    ctx.report({ ...base, code: 'targets/level-missing', actual: name });
   }
   if (!cells.value) {
     flags.push('missing_value');
-    ctx.report({ ...base, code: 'annex3/value-missing', actual: name });
+    ctx.report({ ...base, code: 'targets/value-missing', actual: name });
   } else if (labelKey(cells.value.text) === labelKey(name)) {
     flags.push('value_equals_name');
-    ctx.report({ ...base, code: 'annex3/value-equals-name', actual: name });
+    ctx.report({ ...base, code: 'targets/value-equals-name', actual: name });
   }
   if (cells.extra.length > 0) {
     flags.push('extra_cells');
-    ctx.report({ ...base, code: 'annex3/indicator-extra-cells', actual: rowText(row), expected: `${name} | ${cells.value?.text ?? ''}` });
+    ctx.report({ ...base, code: 'targets/indicator-extra-cells', actual: rowText(row), expected: `${name} | ${cells.value?.text ?? ''}` });
   }
   return flags;
 }
@@ -117,7 +117,7 @@ function rowFlags(row: GridRow, cells: IndicatorCells, resolved: ResolvedLevels,
 function reportTruncated(cells: IndicatorCells, where: TableContext, ctx: StageContext): void {
   for (const t of cells.truncated) {
     ctx.report({
-      code: t.counted ? 'annex3/level-label-truncated' : 'annex3/level-label-fragment-ignored',
+      code: t.counted ? 'targets/level-label-truncated' : 'targets/level-label-fragment-ignored',
       annex: where.annex,
       recipient_code: where.recipientCode,
       source_line: t.cell.line,
@@ -148,8 +148,8 @@ function reportSeveral(cells: IndicatorCells, where: TableContext, ctx: StageCon
   const values = cells.value?.text.split('\n') ?? [];
   const base = { annex: where.annex, recipient_code: where.recipientCode, source_line: cells.value?.line ?? cells.name?.line ?? null };
   if (names.length >= 2 && values.length === names.length) {
-    ctx.report({ ...base, code: 'annex3/cell-lines-paired', actual: `${names.join(' / ')} = ${values.join(' / ')}`, params: { lines: names.length } });
+    ctx.report({ ...base, code: 'targets/cell-lines-paired', actual: `${names.join(' / ')} = ${values.join(' / ')}`, params: { lines: names.length } });
   } else if (values.length >= 2 && values.filter(statesFigure).length >= 2) {
-    ctx.report({ ...base, code: 'annex3/value-several', actual: values.join(' / ') });
+    ctx.report({ ...base, code: 'targets/value-several', actual: values.join(' / ') });
   }
 }

@@ -6,7 +6,8 @@ import { roleCell, roleText, rowTypeMatcher } from '../grid/columns.js';
 import type { HeadedTable } from '../grid/header.js';
 import { cleanName, splitCodeName } from '../normalize/names.js';
 import { yuanString } from '../normalize/amount.js';
-import { readAmountCell } from '../tables/amountCell.js';
+import { readAmountCell } from '../money/amountCell.js';
+import { reportIfEmpty, reportRowWithoutAmount } from '../money/rowFindings.js';
 
 /** Annex 1 records from its headed table, amounts in `unit`. */
 export function extractAllocations(table: HeadedTable, spec: TableAnnex, unit: string, ctx: StageContext): AllocationRow[] {
@@ -17,7 +18,7 @@ export function extractAllocations(table: HeadedTable, spec: TableAnnex, unit: s
     const record = allocationRow(row, table, rowType(row, table.columns) as AllocationRow['row_type'], spec, unit, ctx);
     if (record) records.push(record);
   }
-  if (records.length === 0) ctx.report({ code: 'extract/empty-annex', annex: spec.label, params: { annex: spec.label } });
+  reportIfEmpty(records, spec.label, ctx);
   return records;
 }
 
@@ -37,16 +38,16 @@ function allocationRow(
   if (recipient.code) ctx.count('code-name-split');
   if (subject.code) ctx.count('code-name-split');
   if (recipient.code && regionCode && recipient.code !== regionCode) {
-    ctx.report({ code: 'extract/code-mismatch', annex: spec.label, source_line: row.line, actual: text('recipient'), expected: regionCode });
+    ctx.report({ code: 'allocations/code-mismatch', annex: spec.label, source_line: row.line, actual: text('recipient'), expected: regionCode });
   }
   const amount = readAmountCell(roleCell(row, columns, 'amount'), unit, spec.label, ctx);
   if (amount.yuan === null) {
     // A row with no amount carries no money: it is reported, not invented.
-    if (amount.raw === '') ctx.report({ code: 'extract/row-without-amount', annex: spec.label, source_line: row.line, actual: rowText(row) });
+    if (amount.raw === '') reportRowWithoutAmount(row, spec.label, ctx);
     return null;
   }
   for (const code of [regionCode, recipient.code]) {
-    if (code && !/^\d{9}$/.test(code)) ctx.report({ code: 'extract/code-invalid', annex: spec.label, source_line: row.line, actual: code });
+    if (code && !/^\d{9}$/.test(code)) ctx.report({ code: 'allocations/code-invalid', annex: spec.label, source_line: row.line, actual: code });
   }
   return {
     annex: spec.label,
@@ -72,6 +73,6 @@ function allocationRow(
 function yesNo(text: string, words: TableAnnex['yesNo'], line: number, annex: string, ctx: StageContext): boolean | null {
   if (words.yes.includes(text)) return true;
   if (words.no.includes(text)) return false;
-  if (text !== '') ctx.report({ code: 'extract/flag-invalid', annex, source_line: line, actual: text });
+  if (text !== '') ctx.report({ code: 'allocations/flag-invalid', annex, source_line: line, actual: text });
   return null;
 }

@@ -4,6 +4,7 @@ import type { TargetMetadataField, TargetsAnnex } from '../family/spec.js';
 import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
 import { parseAmount, wanString } from '../normalize/amount.js';
 import { cleanName } from '../normalize/names.js';
+import { reportAmountRepaired } from '../money/rowFindings.js';
 import type { TableParts } from './tableParts.js';
 import type { TargetTable } from './tables.js';
 
@@ -43,7 +44,7 @@ export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsA
   const code = join?.code ?? '';
   const missing = (Object.keys(spec.metadataLabels) as TargetMetadataField[]).filter((f) => text(f) === '');
   if (missing.length > 0) {
-    ctx.report({ code: 'annex3/metadata-missing', annex: spec.label, recipient_code: code, source_line: table.line, actual: missing.map((f) => spec.metadataLabels[f][0] ?? f).join('、') });
+    ctx.report({ code: 'targets/metadata-missing', annex: spec.label, recipient_code: code, source_line: table.line, actual: missing.map((f) => spec.metadataLabels[f][0] ?? f).join('、') });
   }
   if (join) reportJoin(join, department, { annex: spec.label, line: line('local_department') }, (f) => ctx.report(f));
   const target: TargetHead = {
@@ -76,7 +77,7 @@ function budgetYear(raw: string, spec: TargetsAnnex, code: string, line: number,
   if (raw === '') return '';
   const year = new RegExp(spec.budgetYear, 'u').exec(raw.normalize('NFKC').trim())?.[1];
   if (year) return year;
-  ctx.report({ code: 'annex3/budget-year-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
+  ctx.report({ code: 'targets/budget-year-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
   return '';
 }
 
@@ -89,16 +90,13 @@ function fundDemandWan(raw: string, labelUnit: string | undefined, spec: Targets
   if (raw === '') return '';
   const amount = parseAmount(raw);
   if (amount.value === null) {
-    ctx.report({ code: 'annex3/fund-demand-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
+    ctx.report({ code: 'targets/fund-demand-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
     return '';
   }
   const repairs = amount.repairs.filter((r) => r !== 'unit-suffix');
-  if (repairs.length > 0) {
-    ctx.report({ code: 'extract/amount-repaired', annex: spec.label, recipient_code: code, source_line: line, actual: raw, expected: amount.written });
-    for (const rule of repairs) ctx.count(rule);
-  }
+  if (repairs.length > 0) reportAmountRepaired({ annex: spec.label, line, recipient_code: code }, raw, amount.written, repairs, ctx);
   const base = { annex: spec.label, recipient_code: code, source_line: line, actual: raw };
-  if (labelUnit !== undefined && amount.unit !== null && amount.unit !== labelUnit) ctx.report({ ...base, code: 'annex3/fund-demand-unit-conflict', expected: labelUnit });
-  else if (labelUnit !== undefined && amount.unit === null && labelUnit !== spec.fundDemandUnit) ctx.report({ ...base, code: 'annex3/fund-demand-unit-from-label', expected: labelUnit });
+  if (labelUnit !== undefined && amount.unit !== null && amount.unit !== labelUnit) ctx.report({ ...base, code: 'targets/fund-demand-unit-conflict', expected: labelUnit });
+  else if (labelUnit !== undefined && amount.unit === null && labelUnit !== spec.fundDemandUnit) ctx.report({ ...base, code: 'targets/fund-demand-unit-from-label', expected: labelUnit });
   return wanString(amount.written, amount.unit ?? labelUnit ?? spec.fundDemandUnit, amount.value);
 }

@@ -23,7 +23,7 @@ function groups(rows: Row[]): { head: Row; items: Row[] }[] {
   return out.filter((g) => g.head['row_type'] === 'subtotal');
 }
 
-describe('Annex 1 of the seed', () => {
+describe('the allocation table of the seed', () => {
   it('has 65 rows: 1 grand total, 2 section totals, 20 subtotals and 42 items', () => {
     expect(annex1).toHaveLength(65);
     expect(ofType(annex1, 'grand_total')).toHaveLength(1);
@@ -70,7 +70,7 @@ describe('Annex 1 of the seed', () => {
   });
 });
 
-describe('Annex 2 of the seed', () => {
+describe('the detail table of the seed', () => {
   it('has 63 rows: 1 total, 20 subtotals and 42 items', () => {
     expect(annex2).toHaveLength(63);
     expect(ofType(annex2, 'grand_total')).toHaveLength(1);

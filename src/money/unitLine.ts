@@ -44,10 +44,10 @@ export function unitInTitleRows(rows: readonly GridRow[]): { unit: string; line:
  */
 export function tableUnit(stated: { unit: string; line: number } | null, header: { unit: string | null; line: number }, fallback: string, annex: string, ctx: StageContext): string {
   if (stated && header.unit && stated.unit !== header.unit) {
-    ctx.report({ code: 'extract/unit-conflict', annex, source_line: header.line, actual: header.unit, expected: `${stated.unit} (line ${stated.line})` });
+    ctx.report({ code: 'money/unit-conflict', annex, source_line: header.line, actual: header.unit, expected: `${stated.unit} (line ${stated.line})` });
   }
   const unit = stated?.unit ?? header.unit;
   if (unit) return unit;
-  ctx.report({ code: 'extract/unit-defaulted', annex, source_line: header.line, expected: fallback });
+  ctx.report({ code: 'money/unit-defaulted', annex, source_line: header.line, expected: fallback });
   return fallback;
 }

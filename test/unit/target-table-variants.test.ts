@@ -61,11 +61,11 @@ describe('an indicator header with a column the family does not name (备注)', 
     expect(withoutLines(out.targets)).toEqual(withoutLines(seedTargets));
   });
   it('reports the unnamed header cell once per table, and each remark it did not read', () => {
-    expect(out.codes('annex3/header-column-unnamed')).toHaveLength(41);
-    const remarks = out.codes('annex3/unnamed-column-cell');
+    expect(out.codes('targets/header-column-unnamed')).toHaveLength(41);
+    const remarks = out.codes('targets/unnamed-column-cell');
     expect(remarks).toHaveLength(firstRows.length);
     expect(remarks.every((f) => f.actual === '按季度报送' && f.expected === '备注')).toBe(true);
-    expect(out.codes('annex3/indicator-extra-cells')).toHaveLength(0);
+    expect(out.codes('targets/indicator-extra-cells')).toHaveLength(0);
   });
 });
 
@@ -75,14 +75,14 @@ describe('another word for the value column', () => {
       const out = run(rewrite((line, i) => (headerIndexes.includes(i) ? line.replace(/\t指标值(\t?)$/u, `\t${word}$1`) : line)));
       expect(out.indicators).toHaveLength(787);
       expect(withoutLines(out.indicators)).toEqual(withoutLines(seedIndicators));
-      expect(out.codes('annex3/header-word-guessed')).toHaveLength(0);
+      expect(out.codes('targets/header-word-guessed')).toHaveLength(0);
     });
   }
   it('reads 2024年指标值 as 指标值 by the word it contains, reported for each of the 36 headers that name it', () => {
     const out = run(rewrite((line, i) => (headerIndexes.includes(i) ? line.replace(/\t指标值(\t?)$/u, '\t2024年指标值$1') : line)));
     expect(out.indicators).toHaveLength(787);
     expect(withoutLines(out.indicators)).toEqual(withoutLines(seedIndicators));
-    const guessed = out.codes('annex3/header-word-guessed');
+    const guessed = out.codes('targets/header-word-guessed');
     expect(guessed).toHaveLength(36);
     expect(guessed.every((f) => f.actual === '2024年指标值' && f.expected === '指标值')).toBe(true);
   });
@@ -102,18 +102,18 @@ describe('a unit written after the 资金需求 label', () => {
     expect(out.indicators).toHaveLength(787);
     expect(withoutLines(out.indicators)).toEqual(withoutLines(seedIndicators));
     expect(out.report.repairs['metadata-label-unit']).toBe(42);
-    expect(out.codes('annex3/metadata-missing')).toHaveLength(0);
+    expect(out.codes('targets/metadata-missing')).toHaveLength(0);
   });
   it('converts 资金需求(元) 12390000 into 1239 万元 exactly, reported for each of the 42', () => {
     const out = run(rewrite((line) => line.replace(/^资金需求\t(\d+)万元/u, (_m, wan: string) => `资金需求(元)\t${wan}0000`)));
     expect(out.targets.map((t) => t.fund_demand_wan)).toEqual(seedTargets.map((t) => t.fund_demand_wan));
-    expect(out.codes('annex3/fund-demand-unit-from-label')).toHaveLength(42);
+    expect(out.codes('targets/fund-demand-unit-from-label')).toHaveLength(42);
     expect(out.indicators).toHaveLength(787);
   });
   it('keeps a cell\'s own unit over its label\'s, reporting the contradiction', () => {
     const out = run(rewrite((line) => line.replace(/^资金需求\t/u, '资金需求（元）\t')));
     expect(out.targets.map((t) => t.fund_demand_wan)).toEqual(seedTargets.map((t) => t.fund_demand_wan));
-    expect(out.codes('annex3/fund-demand-unit-conflict')).toHaveLength(42);
+    expect(out.codes('targets/fund-demand-unit-conflict')).toHaveLength(42);
   });
 });
 
@@ -160,7 +160,7 @@ describe('other words for the metadata labels, and a label the family does not k
     const out = run(text);
     expect(out.indicators).toHaveLength(787);
     expect(withoutLines(out.indicators)).toEqual(withoutLines(seedIndicators));
-    expect(out.codes('annex3/metadata-label-unknown')).toHaveLength(42);
+    expect(out.codes('targets/metadata-label-unknown')).toHaveLength(42);
     const indicatorTables = out.report.tables.filter((t) => t.kind === 'indicator');
     expect(indicatorTables.reduce((n, t) => n + t.dropped, 0)).toBe(42);
   });
@@ -178,14 +178,14 @@ describe('two indicators written in one row, or two figures in one value cell', 
     const text = rewrite((l, i) => (rowAt.includes(i) ? l.replace(/^(\t\t\t[^\t]+)\t(不少于\d+[^\t]*)/u, '$1<br>第二项指标\t$2<br>不少于2次') : l));
     const out = run(text);
     expect(out.indicators).toHaveLength(787);
-    expect(out.codes('annex3/cell-lines-paired')).toHaveLength(rowAt.length);
-    expect(out.codes('annex3/value-several')).toHaveLength(0);
+    expect(out.codes('targets/cell-lines-paired')).toHaveLength(rowAt.length);
+    expect(out.codes('targets/value-several')).toHaveLength(0);
   });
 
   it('reports a value cell that states two figures; the first is parsed', () => {
     const text = rewrite((l, i) => (rowAt.includes(i) ? l.replace(/\t(不少于\d+[^\t]*)/u, '\t$1<br>不少于2次') : l));
     const out = run(text);
-    expect(out.codes('annex3/value-several')).toHaveLength(rowAt.length);
+    expect(out.codes('targets/value-several')).toHaveLength(rowAt.length);
     const changed = out.indicators.filter((r) => String(r['value_raw']).includes('\n'));
     expect(changed).toHaveLength(rowAt.length);
     expect(changed.every((r) => r['value_comparator'] === 'at_least')).toBe(true);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { statedUnit } from '../../src/tables/unitLine.js';
+import { statedUnit } from '../../src/money/unitLine.js';
 import type { ParsedNotice } from '../../src/parse/markdown.js';
 
 /** The unit a money annex states before its table, as converters write it. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { extractIndicators } from '../../src/annex3/indicators.js';
-import { levelVocabulary } from '../../src/annex3/levels.js';
+import { extractIndicators } from '../../src/targets/indicators.js';
+import { levelVocabulary } from '../../src/targets/levels.js';
 import { targetsSpec } from '../support/family.js';
 import { Collector } from '../../src/findings/context.js';
 import { tsvRow } from '../../src/grid/tsv.js';
@@ -32,7 +32,7 @@ describe('extractIndicators', () => {
       ['产出指标', '时效指标', ['level_after_conflict']],
       ['满意度指标', '服务对象满意度指标', []],
     ]);
-    expect(findings).toEqual([['annex3/level-conflict', 1], ['annex3/level-after-conflict', 2]]);
+    expect(findings).toEqual([['targets/level-conflict', 1], ['targets/level-after-conflict', 2]]);
   });
   it('flags a row without any level above it, without a value, or with its name as value', () => {
     const { records, findings } = run(['无层级指标\t1个', '产出指标\t只有名称', '\t名称相同\t名称 相同', '\t名称\t值\t多余']);
@@ -43,7 +43,7 @@ describe('extractIndicators', () => {
       ['产出指标', ['extra_cells']],
     ]);
     expect(records[1]).toMatchObject({ value_raw: '', value_comparator: '', value_number: '' });
-    expect(findings).toEqual([['annex3/level-missing', 1], ['annex3/value-missing', 2], ['annex3/value-equals-name', 3], ['annex3/indicator-extra-cells', 4]]);
+    expect(findings).toEqual([['targets/level-missing', 1], ['targets/value-missing', 2], ['targets/value-equals-name', 3], ['targets/indicator-extra-cells', 4]]);
   });
   it('writes no record for a row of labels only, but carries its levels down', () => {
     const { records } = run(['绩效指标\t效益指标\t经济效益指标', '\t\t\t融资金额\t10亿元']);

@@ -7,7 +7,8 @@ import type { HeadedTable } from '../grid/header.js';
 import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
 import { wanString, yuanString } from '../normalize/amount.js';
 import { cleanName } from '../normalize/names.js';
-import { readAmountCell } from '../tables/amountCell.js';
+import { readAmountCell } from '../money/amountCell.js';
+import { reportIfEmpty, reportRowWithoutAmount } from '../money/rowFindings.js';
 
 /** The group an item row belongs to: the last subtotal row above it. */
 interface Group {
@@ -29,7 +30,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
     const text = (role: string): string => cleanName(roleText(row, table.columns, role), ctx);
     const amount = readAmountCell(roleCell(row, table.columns, 'amount'), unit, spec.label, ctx);
     if (amount.yuan === null || amount.value === null) {
-      if (amount.raw === '') ctx.report({ code: 'extract/row-without-amount', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      if (amount.raw === '') reportRowWithoutAmount(row, spec.label, ctx);
       continue;
     }
     const own: Group = { seq: text('seq'), budgetCode: text('budget_code'), city: '' };
@@ -42,11 +43,11 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       own.city = withoutRowTypeMarker(recipientName, spec, 'subtotal');
       own.code = own.city ? joinRecipient(own.city, recipients).code : '';
       // A subtotal labelled 小计 alone names no city: its items' city stays empty, and that is said.
-      if (!own.city) ctx.report({ code: 'extract/subtotal-unnamed', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      if (!own.city) ctx.report({ code: 'details/subtotal-unnamed', annex: spec.label, source_line: row.line, actual: rowText(row) });
       recipientName = '';
       group = own;
     } else {
-      if (!group && !own.seq) ctx.report({ code: 'extract/group-missing', annex: spec.label, source_line: row.line });
+      if (!group && !own.seq) ctx.report({ code: 'details/group-missing', annex: spec.label, source_line: row.line });
       const join = joinRecipient(recipientName, recipients);
       reportJoin(join, recipientName, { annex: spec.label, line: row.line }, (f) => ctx.report(f));
       recipientCode = join.code;
@@ -55,12 +56,12 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       const current = group as Group | null;
       if (own.seq && own.seq !== (current?.seq ?? '')) {
         group = { seq: own.seq, budgetCode: own.budgetCode, city: join.place, code: join.code };
-        ctx.report({ code: 'extract/item-opens-group', annex: spec.label, recipient_code: join.code, source_line: row.line, actual: rowText(row), expected: join.place });
+        ctx.report({ code: 'details/item-opens-group', annex: spec.label, recipient_code: join.code, source_line: row.line, actual: rowText(row), expected: join.place });
       }
       // The group is confirmed by the item's own place: a lost subtotal row must not pull its items into the group above.
       const mine = group && !sameGroup(join.code, group.code ?? '', spec.groupCodePrefix) ? null : group;
       if (group && !mine) {
-        ctx.report({ code: 'extract/group-mismatch', annex: spec.label, recipient_code: join.code, source_line: row.line, actual: recipientName, expected: `${group.city} (${group.code})` });
+        ctx.report({ code: 'details/group-mismatch', annex: spec.label, recipient_code: join.code, source_line: row.line, actual: recipientName, expected: `${group.city} (${group.code})` });
       }
       own.seq ||= mine?.seq ?? '';
       own.budgetCode ||= mine?.budgetCode ?? '';
@@ -82,7 +83,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       amount_raw: amount.raw,
     });
   }
-  if (records.length === 0) ctx.report({ code: 'extract/empty-annex', annex: spec.label, params: { annex: spec.label } });
+  reportIfEmpty(records, spec.label, ctx);
   return records;
 }
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { indicatorCells } from '../../src/annex3/indicatorCells.js';
-import { isLevelWord, levelVocabulary } from '../../src/annex3/levels.js';
+import { indicatorCells } from '../../src/targets/indicatorCells.js';
+import { isLevelWord, levelVocabulary } from '../../src/targets/levels.js';
 import { targetsSpec } from '../support/family.js';
 import type { GridRow } from '../../src/grid/grid.js';
 import { tsvRow } from '../../src/grid/tsv.js';

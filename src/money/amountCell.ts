@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { StageContext } from '../findings/context.js';
 import type { Cell } from '../grid/grid.js';
 import { parseAmount, YUAN_PER_UNIT } from '../normalize/amount.js';
+import { reportAmountRepaired } from './rowFindings.js';
 
 /** An amount cell read in a table's unit. */
 export interface AmountCell {
@@ -23,17 +24,14 @@ export function readAmountCell(cell: Cell | undefined, unit: string, annex: stri
   if (!cell || raw === '') return { yuan: null, written: '', value: null, unit, raw };
   const parsed = parseAmount(raw);
   if (parsed.value === null) {
-    ctx.report({ code: 'extract/amount-invalid', annex, source_line: cell.line, actual: raw });
+    ctx.report({ code: 'money/amount-invalid', annex, source_line: cell.line, actual: raw });
     return { yuan: null, written: '', value: null, unit, raw };
   }
-  if (parsed.repairs.length > 0) {
-    ctx.report({ code: 'extract/amount-repaired', annex, source_line: cell.line, actual: raw, expected: parsed.written, params: { rules: parsed.repairs.join(', ') } });
-    for (const rule of parsed.repairs) ctx.count(rule);
-  }
+  if (parsed.repairs.length > 0) reportAmountRepaired({ annex, line: cell.line }, raw, parsed.written, parsed.repairs, ctx);
   const cellUnit = parsed.unit ?? unit;
   const factor = YUAN_PER_UNIT[cellUnit] ?? 1;
   const yuan = parsed.value.times(factor);
-  if (yuan.decimalPlaces() > 2) ctx.report({ code: 'extract/amount-scale', annex, source_line: cell.line, actual: raw });
+  if (yuan.decimalPlaces() > 2) ctx.report({ code: 'money/amount-scale', annex, source_line: cell.line, actual: raw });
   return { yuan, written: parsed.written, value: parsed.value, unit: cellUnit, raw };
 }
 

@@ -1,4 +1,5 @@
 import type { StageContext } from '../findings/context.js';
+import { reportRepeatedHeader, reportTitleRow } from '../grid/droppedRows.js';
 import type { TargetMetadataField, TargetsAnnex } from '../family/spec.js';
 import { filledCells, rowText, type Cell, type GridRow } from '../grid/grid.js';
 import { headerWord, isLevelWord, labelKey, type LevelVocabulary } from './levels.js';
@@ -66,17 +67,17 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
     const isHeader: boolean = !isMetadata && isHeaderRow(filled, vocab, previousWasHeader);
     if (isTitleOrPageMark(filled, marks)) {
       // The table's title as its first spanning row, a running header or a page number: no indicator.
-      ctx.report({ code: 'grid/title-row-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      reportTitleRow({ annex: spec.label, line: row.line, text: rowText(row) }, ctx);
       droppedRows.push(row);
     } else if (isMetadata) {
       readMetadataRow(filled, row.row, labelOf, metadata, spec.label, ctx);
     } else if (isHeader) {
       // A header split over two rows continues on the next row; only a header after other rows repeats it.
-      if (headerLine !== null && !previousWasHeader) ctx.report({ code: 'grid/repeated-header-dropped', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      if (headerLine !== null && !previousWasHeader) reportRepeatedHeader({ annex: spec.label, line: row.line, text: rowText(row) }, ctx);
       else columns.push(...headerColumns(row, vocab, spec.label, ctx));
       headerLine ??= row.line;
     } else if (index < firstHeader) {
-      ctx.report({ code: 'annex3/metadata-label-unknown', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      ctx.report({ code: 'targets/metadata-label-unknown', annex: spec.label, source_line: row.line, actual: rowText(row) });
       droppedRows.push(row);
     } else {
       indicatorRows.push(row);
@@ -112,8 +113,8 @@ function headerColumns(row: GridRow, vocab: LevelVocabulary, annex: string, ctx:
     if (cell.text === '') return { role: 'blank', text: '' };
     const word = headerWord(vocab, cell.text);
     const base = { annex, source_line: cell.line, actual: cell.text };
-    if (word === null) ctx.report({ ...base, code: 'annex3/header-column-unnamed' });
-    else if (word.guessedFrom !== undefined) ctx.report({ ...base, code: 'annex3/header-word-guessed', expected: word.guessedFrom });
+    if (word === null) ctx.report({ ...base, code: 'targets/header-column-unnamed' });
+    else if (word.guessedFrom !== undefined) ctx.report({ ...base, code: 'targets/header-word-guessed', expected: word.guessedFrom });
     return { role: word?.role ?? null, text: cell.text };
   });
 }
@@ -174,7 +175,7 @@ function readMetadataRow(
     const value = next && !labelOf(next.text) ? next : undefined;
     const seen = metadata[label.field];
     if (seen) {
-      ctx.report({ code: 'annex3/metadata-repeated', annex, source_line: cell.line, actual: cell.text, expected: seen.line, params: { same: value?.text === seen.cell?.text ? 'the same' : 'a different' } });
+      ctx.report({ code: 'targets/metadata-repeated', annex, source_line: cell.line, actual: cell.text, expected: seen.line, params: { same: value?.text === seen.cell?.text ? 'the same' : 'a different' } });
       return;
     }
     if (label.unit !== undefined) ctx.count('metadata-label-unit');

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { labelKey, levelRank, levelVocabulary, resolveLevels, truncatedLevelWords, type Levels } from '../../src/annex3/levels.js';
+import { labelKey, levelRank, levelVocabulary, resolveLevels, truncatedLevelWords, type Levels } from '../../src/targets/levels.js';
 import { targetsSpec } from '../support/family.js';
 
 const spec = targetsSpec();

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { AllocationRow } from '../../schemas/allocations.js';
-import { levelVocabulary } from '../../src/annex3/levels.js';
-import { splitTargetTable } from '../../src/annex3/tableParts.js';
-import { targetTables } from '../../src/annex3/tables.js';
-import { readTarget } from '../../src/annex3/target.js';
+import { levelVocabulary } from '../../src/targets/levels.js';
+import { splitTargetTable } from '../../src/targets/tableParts.js';
+import { targetTables } from '../../src/targets/tables.js';
+import { readTarget } from '../../src/targets/target.js';
 import { loadFamilies } from '../../src/family/load.js';
 import { targetsSpec } from '../support/family.js';
 import { Collector } from '../../src/findings/context.js';
@@ -63,13 +63,13 @@ describe('targetTables', () => {
   });
   it('reports table rows before the first table heading', () => {
     const { ctx } = split();
-    expect(ctx.findings.filter((f) => f.code === 'annex3/row-outside-table')).toEqual([expect.objectContaining({ source_line: 3, actual: '孤行 | 不属于任何表' })]);
+    expect(ctx.findings.filter((f) => f.code === 'targets/row-outside-table')).toEqual([expect.objectContaining({ source_line: 3, actual: '孤行 | 不属于任何表' })]);
   });
   it('reports an annex without any table heading as an error', () => {
     const parsed = parseMarkdown('# 附件3\n\n项目名称\t甲');
     const ctx = new Collector();
     expect(targetTables(parsed, { start: 1, end: 3 }, outlineOf(parsed), spec, ctx)).toEqual([]);
-    expect(ctx.findings.map((f) => [f.code, f.severity])).toEqual([['annex3/row-outside-table', 'warning'], ['annex3/tables-missing', 'error']]);
+    expect(ctx.findings.map((f) => [f.code, f.severity])).toEqual([['targets/row-outside-table', 'warning'], ['targets/tables-missing', 'error']]);
   });
 });
 
@@ -87,7 +87,7 @@ describe('splitTargetTable', () => {
     const ctx = new Collector();
     const parts = splitTargetTable(tables[0]?.rows ?? [], spec, vocab, ctx);
     expect(parts.metadata.overall_goal?.cell?.line).toBe(12);
-    expect(ctx.findings.map((f) => [f.code, f.source_line])).toEqual([['annex3/metadata-repeated', 13], ['grid/repeated-header-dropped', 16]]);
+    expect(ctx.findings.map((f) => [f.code, f.source_line])).toEqual([['targets/metadata-repeated', 13], ['grid/repeated-header-dropped', 16]]);
   });
 });
 
@@ -103,7 +103,7 @@ describe('readTarget', () => {
       fund_demand_wan: '1239', fund_demand_raw: '1,239万元', overall_goal: '1、甲；\n2、乙。', source_line: 5,
     });
     expect(policy).toEqual({ annex: '3', source_row: 5, recipient_code: '440783000', source_line: 11, raw: '<ol><li>《甲》</li><li>《乙》</li></ol>', text: '《甲》\n《乙》' });
-    expect(ctx.findings.map((f) => f.code)).toEqual(['annex3/metadata-missing', 'join/recipient-fuzzy', 'extract/amount-repaired']);
+    expect(ctx.findings.map((f) => f.code)).toEqual(['targets/metadata-missing', 'join/recipient-fuzzy', 'money/amount-repaired']);
     expect(ctx.findings[0]?.actual).toBe('资金类型、项目等级、支出内容');
   });
   it('joins a short name by alias and leaves an unreadable year and amount empty, reported', () => {
@@ -115,7 +115,7 @@ describe('readTarget', () => {
     expect(target).toMatchObject({ recipient_code: '441826000', recipient_match: 'alias', budget_year: '', fund_demand_wan: '' });
     expect(policy).toBeNull();
     expect(ctx.findings.map((f) => [f.code, f.source_line])).toEqual([
-      ['annex3/metadata-missing', 19], ['join/recipient-alias', 21], ['annex3/budget-year-invalid', 22], ['annex3/fund-demand-invalid', 23],
+      ['targets/metadata-missing', 19], ['join/recipient-alias', 21], ['targets/budget-year-invalid', 22], ['targets/fund-demand-invalid', 23],
     ]);
   });
   it('converts a fund demand written in 元 into 万元 exactly', () => {

@@ -30,15 +30,15 @@ export function targetTables(parsed: ParsedNotice, annex: LineRange, outline: Ou
     if (!next) return true;
     for (let l = title.line; l < next.line; l++) if (outline.tableLines.has(l)) return true;
     // The annex's own marker line (`附件3：…绩效目标表`) naming the kind is expected, not worth a finding.
-    if (title.line !== annex.start) ctx.report({ code: 'annex3/title-without-table', annex: spec.label, source_line: title.line, actual: title.text });
+    if (title.line !== annex.start) ctx.report({ code: 'targets/title-without-table', annex: spec.label, source_line: title.line, actual: title.text });
     return false;
   });
   const firstLine = starts[0]?.line ?? annex.end + 1;
   for (const row of gridRows(parsed, { start: annex.start, end: firstLine - 1 })) {
-    if (rowText(row) !== '') ctx.report({ code: 'annex3/row-outside-table', annex: spec.label, source_line: row.line, actual: rowText(row) });
+    if (rowText(row) !== '') ctx.report({ code: 'targets/row-outside-table', annex: spec.label, source_line: row.line, actual: rowText(row) });
   }
   if (starts.length === 0) {
-    ctx.report({ code: 'annex3/tables-missing', annex: spec.label, source_line: annex.start, expected: spec.tableHeading });
+    ctx.report({ code: 'targets/tables-missing', annex: spec.label, source_line: annex.start, expected: spec.tableHeading });
     return [];
   }
   return starts.map((heading, i) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractTargets } from '../src/annex3/extract.js';
+import { extractTargets } from '../src/targets/extract.js';
 import { Collector } from '../src/findings/context.js';
 import { loadFamilies } from '../src/family/load.js';
 import { buildRecipientIndex } from '../src/join/recipients.js';
@@ -51,7 +51,7 @@ const rawIndicatorLines = tableLines.map((start, k) => {
   return found;
 });
 
-describe('Annex 3 targets of the seed', () => {
+describe('the target tables of the seed', () => {
   it('finds 42 tables, one target each, starting at the 42 table headings', () => {
     expect(annex3Line).toBe(185);
     expect(tableLines).toHaveLength(42);
@@ -119,7 +119,7 @@ describe('Annex 3 targets of the seed', () => {
     const zhanjiang = targets.find((t) => t['source_line'] === 965);
     expect(String(zhanjiang?.['overall_goal'])).toContain('12、统筹推进知识产权强省建设纲要');
     expect(String(zhanjiang?.['overall_goal'])).not.toContain('13、统筹推进');
-    expect(findings.filter((f) => f.code === 'annex3/metadata-repeated')).toEqual([
+    expect(findings.filter((f) => f.code === 'targets/metadata-repeated')).toEqual([
       expect.objectContaining({ source_line: 976, actual: '总体绩效目标', expected: '975' }),
     ]);
   });
@@ -141,7 +141,7 @@ describe('Annex 3 targets of the seed', () => {
   });
 });
 
-describe('Annex 3 indicators of the seed', () => {
+describe('the indicators of the seed', () => {
   it('has 787 indicator rows, as many as the raw text has indicator lines', () => {
     expect(rawIndicatorLines.flat()).toHaveLength(787);
     expect(indicators).toHaveLength(787);
@@ -226,7 +226,7 @@ describe('Annex 3 indicators of the seed', () => {
       name_raw: '项目完成期限符合相关要求', value_raw: '', value_comparator: '', value_number: '', value_unit: '',
       level1: '产出指标', level2: '时效指标', flags: ['missing_value'],
     });
-    expect(findings.filter((f) => f.code === 'annex3/value-missing').map((f) => f.source_line)).toEqual([1523]);
+    expect(findings.filter((f) => f.code === 'targets/value-missing').map((f) => f.source_line)).toEqual([1523]);
   });
 
   it('flags rows whose labels contradict each other and keeps the label nearest the name', () => {
@@ -236,7 +236,7 @@ describe('Annex 3 indicators of the seed', () => {
     expect(brief(1020)).toEqual(['发动企业并提出地理标志产品专用标志使用申请', '不少于2批次', '产出指标', '数量指标', ['level_conflict']]);
     expect(brief(1069)).toEqual(['年度专利权和商标权质押融资金额实现增长', '20%以上', '效益指标', '经济效益指标', ['level_conflict']]);
     expect(at(439)['level_labels_raw']).toEqual(['效益指标', '社会效益指标', '时效指标']);
-    const conflicts = findings.filter((f) => f.code === 'annex3/level-conflict');
+    const conflicts = findings.filter((f) => f.code === 'targets/level-conflict');
     expect(conflicts.map((f) => f.source_line)).toEqual([396, 439, 480, 1020, 1069]);
     expect(conflicts[0]).toMatchObject({ actual: '效益指标 | 时效指标 | 经济', expected: '产出指标/时效指标' });
   });
@@ -244,13 +244,13 @@ describe('Annex 3 indicators of the seed', () => {
   it('flags the unlabelled rows that inherit their levels from a conflicting row', () => {
     const inheriting = indicators.filter((r) => (r['flags'] as string[]).includes('level_after_conflict')).map((r) => r['source_line']);
     expect(inheriting).toEqual([440, 441, 442, 481, 1021, 1022, 1023]);
-    expect(findings.filter((f) => f.code === 'annex3/level-after-conflict').map((f) => f.source_line)).toEqual(inheriting);
+    expect(findings.filter((f) => f.code === 'targets/level-after-conflict').map((f) => f.source_line)).toEqual(inheriting);
   });
 
   it('reads 社会效益 as the level label 社会效益指标 cut short, and 经济 beside a full label as no level', () => {
     expect(brief(962)).toEqual(['企业知识产权贯标推进', '企业知识产权能力提升, 贯标企业数量保持稳定', '效益指标', '社会效益指标', []]);
-    expect(findings.filter((f) => f.code === 'annex3/level-label-truncated')).toEqual([expect.objectContaining({ source_line: 962, actual: '社会效益', expected: '社会效益指标' })]);
-    expect(findings.filter((f) => f.code === 'annex3/level-label-fragment-ignored')).toEqual([expect.objectContaining({ source_line: 396, actual: '经济' })]);
+    expect(findings.filter((f) => f.code === 'targets/level-label-truncated')).toEqual([expect.objectContaining({ source_line: 962, actual: '社会效益', expected: '社会效益指标' })]);
+    expect(findings.filter((f) => f.code === 'targets/level-label-fragment-ignored')).toEqual([expect.objectContaining({ source_line: 396, actual: '经济' })]);
   });
 
   it('keeps 服务对象满意度, a name that starts a level label, as a name when only it and a value remain', () => {
@@ -298,7 +298,7 @@ describe('Annex 3 indicators of the seed', () => {
   });
 });
 
-describe('Annex 3 in other table encodings', () => {
+describe('the target tables in other table encodings', () => {
   it('gives the same targets and indicators when the tables are HTML with rowspan and colspan', () => {
     const html = extractText(toHtmlTables(seedText(), { rowspan: true }), 'seed');
     expect(withoutLines(recordsOf(html, 'targets'))).toEqual(withoutLines(targets));
