@@ -17,6 +17,7 @@ import { buildRecipientIndex } from './join/recipients.js';
 import { locateAnnexes, type NoticeLayout } from './locate/annexes.js';
 import { readMetadata } from './locate/metadata.js';
 import { reconcile } from './reconcile/index.js';
+import { mathAsText } from './parse/inlineMath.js';
 import { parseMarkdown, type ParsedNotice } from './parse/markdown.js';
 import { InputError } from './read/inputError.js';
 import { decodeInput } from './read/readInput.js';
@@ -41,8 +42,9 @@ export interface ExtractOptions {
 export function extractNotice(file: string, noticeId: string, bytes: Buffer, families: readonly Family[], options: ExtractOptions): NoticeFiles {
   const ctx = new Collector();
   const source = decodeInput(file, bytes, ctx);
-  const family = chooseFamily(file, source.text, families);
-  const parsed = parseMarkdown(source.text);
+  const text = mathAsText(source.text, ctx);
+  const family = chooseFamily(file, text, families);
+  const parsed = parseMarkdown(text);
   if (parsed.delimitersFitted > 0) ctx.count('pipe-delimiter-fitted', parsed.delimitersFitted);
   const layout = locateAnnexes(parsed, family, ctx);
   refuseIncomplete(file, layout, family, options);
@@ -81,7 +83,8 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
     tables: accounts,
     bom: options.bom,
     allowPartial: options.allowPartial,
-    sourceLines: parsed.lines,
+    // The report quotes the input as written, LaTeX included; the records hold the text it stands for.
+    sourceLines: text === source.text ? parsed.lines : source.text.split('\n'),
   }, options.deferRecordFiles === true);
 }
 

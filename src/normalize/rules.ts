@@ -5,13 +5,14 @@
  */
 import { joinCjkSpaces } from './rules/cjkSpaceJoin.js';
 import { decodeEntities } from './rules/htmlEntities.js';
+import { inlineMathToText } from './rules/inlineMath.js';
 import { replaceLatinConjunction } from './rules/latinConjunction.js';
 import { unifyQuotesAndDashes } from './rules/quoteDashForms.js';
 import { toSimplified } from './rules/traditionalToSimplified.js';
 import { collapseWhitespace } from './rules/whitespaceCollapse.js';
 import { foldWidth } from './rules/widthFold.js';
 
-export { joinCjkSpaces, decodeEntities, replaceLatinConjunction, unifyQuotesAndDashes };
+export { joinCjkSpaces, decodeEntities, inlineMathToText, replaceLatinConjunction, unifyQuotesAndDashes };
 export { toSimplified, collapseWhitespace, foldWidth };
 export { unifyBookTitleMarks, unifyCjkDashes } from './rules/quoteDashForms.js';
 
@@ -19,6 +20,7 @@ export { unifyBookTitleMarks, unifyCjkDashes } from './rules/quoteDashForms.js';
 export type RuleName =
   | 'html-entities'
   | 'width-fold'
+  | 'inline-math'
   | 'traditional-to-simplified'
   | 'cjk-space-join'
   | 'latin-conjunction'
@@ -32,6 +34,7 @@ export type RuleCounts = Partial<Record<RuleName, number>>;
 export const RULES: Readonly<Record<RuleName, (s: string) => string>> = {
   'html-entities': decodeEntities,
   'width-fold': foldWidth,
+  'inline-math': inlineMathToText,
   'traditional-to-simplified': toSimplified,
   'cjk-space-join': joinCjkSpaces,
   'latin-conjunction': replaceLatinConjunction,
@@ -44,6 +47,9 @@ export const RULES: Readonly<Record<RuleName, (s: string) => string>> = {
  * pipeline idempotent: no rule creates input that an earlier rule would change.
  * - html-entities first: `&lt;…&gt;` must be `<…>` before titles are read.
  * - width-fold before the mark rules: ＂ ＜ － fold to the forms they match.
+ * - inline-math after width-fold (＄ and ＼ fold to the `$` and `\` it reads) and html-entities
+ *   (`&#36;` is a `$`); it writes no `$`, `\`, entity or full-width form, and no later rule writes
+ *   or removes a `$` or `\`, so its pairing of `$` signs is the same on a second pass.
  * - latin-conjunction before quote-dash-forms: it may turn `〈 or 〉` into
  *   `〈或〉`, which quote-dash then reads as a title; it reads only ideographs
  *   and sentence punctuation, never the marks quote-dash writes.
@@ -56,6 +62,7 @@ export const RULES: Readonly<Record<RuleName, (s: string) => string>> = {
 export const ALL_RULES: readonly RuleName[] = [
   'html-entities',
   'width-fold',
+  'inline-math',
   'latin-conjunction',
   'quote-dash-forms',
   'cjk-space-join',
@@ -63,6 +70,8 @@ export const ALL_RULES: readonly RuleName[] = [
   'whitespace-collapse',
 ];
 
+/** Only the inline-math rule: what the pipeline runs on every source line before any parser reads it. */
+export const MATH_RULES: readonly RuleName[] = ['inline-math'];
 
 /** A text's normalization: the result and the rules that changed it on the way. */
 interface Normalized {

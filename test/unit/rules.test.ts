@@ -22,6 +22,9 @@ const PIECES = [
   '&lt;', '&gt;', '&amp;', '&#x4E2D;', '&#65313;', '&nbsp;', '"', '“', '”', "'", '‘', '’', '「', '」', '『', '』',
   '<', '>', '＜', '＞', '〈', '〉', '《', '》', '-', '—', '－', '–', '─', '（', '）', '、', '，', '。', '〔', '〕',
   '&#12288;', '&#xFF1C;', 'ＡＮＤ', 'Or', '\u2028', '…', '〇', '薴', '於', '則', 'li', '/', '=', '(',
+  // MinerU's inline math: delimiters, commands, groups, scripts, escapes, entities and spaced digits.
+  '$', '$', '＄', '\\', '\\geqslant', '\\leq ', '\\%', '\\$', '\\&', '\\text{', '\\mathrm', '{', '}', '^', '_', '8 5',
+  ' . ', '&#36;', '&#92;', '<eq>', '</eq>', '\\sim', '\\,', '＼', '2',
 ];
 
 /** Random texts built from the pieces above. */
