@@ -30,14 +30,28 @@ export const IndicatorRow = z.strictObject({
   seq: titled(z.number().int().positive(), '序号', '1-based within its table'),
   level1: titled(z.enum(LEVEL1), '一级指标'),
   level2: titled(z.enum(LEVEL2), '二级指标'),
-  name_raw: titled(z.string(), '三级指标（原文）', 'the name cell as written, HTML stripped'),
+  name_raw: titled(
+    z.string(),
+    '三级指标（原文）',
+    'the name cell as written, its markup read as text (HTML tags and entities, MinerU\'s inline math)',
+  ),
   name: titled(z.string(), '三级指标', 'the name normalized'),
   indicator_id: titled(z.string(), '指标编码', 'canonical indicator id, or empty'),
-  value_raw: titled(z.string(), '指标值（原文）', 'the value cell as written, HTML stripped; empty when missing'),
+  value_raw: titled(
+    z.string(),
+    '指标值（原文）',
+    'the value cell as written, its markup read as text (HTML tags and entities, MinerU\'s inline math: ' +
+      '$\\geqslant 85\\%$ is ≥85%); empty when missing',
+  ),
   value_comparator: titled(z.enum([...VALUE_COMPARATORS, '']), '比较方式', 'empty when the value is missing'),
   value_number: titled(decimalOrEmpty, '指标数值', 'the (lower) figure of the value, sign kept'),
   value_number_max: titled(decimalOrEmpty, '指标数值上限', 'upper figure when the comparator is between; empty otherwise'),
-  value_unit: titled(z.string(), '计量单位'),
+  value_unit: titled(
+    z.string(),
+    '计量单位',
+    'what follows the figure, as written (家, 万亩, 元/亩, 公顷), without comparator words or qualifiers ' +
+      '(以上, 左右); a unit the family does not list (family.json valueUnits) is kept whole and reported',
+  ),
   flags: titled(z.array(z.enum(INDICATOR_FLAGS)), '标记', 'what was irregular in the row'),
   source_line: titled(sourceLine, '源文件行号'),
   source_row: titled(sourceRow, '表内行号', '1-based row within its table, header rows counted'),

@@ -130,6 +130,21 @@ export const IndicatorColumnSpec = z.object({
   synonyms: z.array(z.string().min(1)).min(1),
 });
 
+/** A kind of value unit: a lower-case word (percent, money, area, count, time …). */
+const UnitKind = z.string().regex(/^[a-z][a-z_]*$/, 'a lower-case word such as percent, money or area');
+
+/**
+ * The units a target value may be written in. The unit is what follows the figure; these lists let the
+ * parser tell a unit from the words after it (3家企业 is 3 家) and give each known unit its kind. A
+ * unit not listed is kept whole, as written (公顷, 元/亩), and reported; `A/B` is listed when A and B are.
+ */
+export const ValueUnitsSpec = z.object({
+  /** Words that scale the unit after them (万 of 万亩, 亿 of 亿元); alone (7亿) they are a unit too. */
+  magnitudes: z.array(z.string().min(1)).default([]),
+  /** Units by kind: `{"percent": ["%", "个百分点"], "area": ["亩", "公顷"], …}`; a unit sits under one kind. */
+  kinds: z.record(UnitKind, z.array(z.string().min(1)).min(1)).default({}),
+});
+
 /** The performance-target tables kind, one table per recipient. */
 export const TargetsAnnexSpec = z.object({
   ...KindBase,
@@ -153,6 +168,8 @@ export const TargetsAnnexSpec = z.object({
   pageMarks: z.array(RegexSource).default([]),
   /** A cell this long or longer that starts a level label (社会效益) may be that label cut short by OCR. */
   truncatedLabelMinLength: z.number().int().positive().default(2),
+  /** Units of the indicator values, by kind, and the magnitudes before them. */
+  valueUnits: ValueUnitsSpec.default({ magnitudes: [], kinds: {} }),
 });
 
 /** How a notice's metadata is read from its body. */

@@ -70,6 +70,10 @@ export const FINDING_CODES = {
   'targets/level-label-truncated': { severity: 'info', template: 'cell "{actual}" read as the level label {expected}, cut short' },
   'targets/level-label-fragment-ignored': { severity: 'warning', template: 'cell "{actual}" starts {expected}; read as a label cut short, but it gives no level' },
   'targets/value-missing': { severity: 'warning', template: 'indicator "{actual}" has no value' },
+  'targets/value-unit-unlisted': {
+    severity: 'info',
+    template: 'unit "{actual}" of value "{expected}" is not among the family\'s units (family.json valueUnits): kept whole, as written',
+  },
   'targets/value-equals-name': { severity: 'warning', template: 'indicator "{actual}" has its name as its value' },
   'targets/indicator-extra-cells': { severity: 'warning', template: 'indicator row "{actual}" has cells after its value; read as "{expected}"' },
   'indicators/level-from-registry': { severity: 'info', template: 'indicator "{actual}" names no level of its own; it takes {expected} from the indicator registry instead of {carried} carried down' },

@@ -2,14 +2,11 @@ import type { IndicatorRow } from '../../schemas/indicators.js';
 import type { StageContext } from '../findings/context.js';
 import { rowText, type GridRow } from '../grid/grid.js';
 import { normalizeText, type RuleCounts, type RuleName } from '../normalize/rules.js';
-import { memoByText } from '../normalize/memo.js';
 import { indicatorCells, type IndicatorCells } from './indicatorCells.js';
 import type { HeaderColumn } from './tableParts.js';
 import { labelKey, resolveLevels, type LevelVocabulary, type Levels, type ResolvedLevels } from './levels.js';
-import { parseTargetValue } from './value.js';
-
-/** Values repeat (≥95%, 100%, 1次), and parsing one is pure: each distinct text is parsed once. */
-const targetValueOf = memoByText(parseTargetValue);
+import { targetValueReader, type ParsedValue } from './value.js';
+import { unitKind } from './valueUnits.js';
 
 /** A flag of an indicator record. */
 type Flag = IndicatorRow['flags'][number];
@@ -36,6 +33,7 @@ export function extractIndicators(
 ): IndicatorRow[] {
   const records: IndicatorRow[] = [];
   const ruleCounts: RuleCounts = {};
+  const targetValueOf = targetValueReader(vocab.valueUnits);
   let carried: Levels = { level1: '', level2: '' };
   // Line of the conflicting row whose kept levels the rows below inherit, until a row names its own.
   let conflictAbove: number | null = null;
@@ -51,8 +49,12 @@ export function extractIndicators(
     conflictAbove = resolved.conflict ? row.line : inherited;
     const flags = rowFlags(row, cells, resolved, inherited, where, ctx);
     if (!cells.name) continue; // a row of labels only: its levels carry down
-    reportSeveral(cells, where, ctx);
+    reportSeveral(cells, targetValueOf, where, ctx);
     const value = targetValueOf(cells.value?.text ?? '');
+    if (unitKind(value.unit, vocab.valueUnits) === null) {
+      const at = { annex: where.annex, recipient_code: where.recipientCode, source_line: cells.value?.line ?? row.line };
+      ctx.report({ ...at, code: 'targets/value-unit-unlisted', actual: value.unit, expected: cells.value?.text ?? '' });
+    }
     records.push({
       annex: where.annex,
       recipient_code: where.recipientCode,
@@ -133,7 +135,7 @@ function levelsText(levels: Levels): string {
 }
 
 /** A value line that states a figure (不少于5家, ≥90%), not a text target (逐步提升). */
-function statesFigure(text: string): boolean {
+function statesFigure(text: string, targetValueOf: (raw: string) => ParsedValue): boolean {
   const comparator = targetValueOf(text).comparator;
   return comparator !== '' && comparator !== 'text';
 }
@@ -143,13 +145,18 @@ function statesFigure(text: string): boolean {
  * lines (`名1<br>名2` | `值1<br>值2`), or two figures in one value cell. The row is read as one
  * indicator, its value's first figure parsed; both are reported, never read in silence.
  */
-function reportSeveral(cells: IndicatorCells, where: TableContext, ctx: StageContext): void {
+function reportSeveral(
+  cells: IndicatorCells,
+  targetValueOf: (raw: string) => ParsedValue,
+  where: TableContext,
+  ctx: StageContext,
+): void {
   const names = cells.name?.text.split('\n') ?? [];
   const values = cells.value?.text.split('\n') ?? [];
   const base = { annex: where.annex, recipient_code: where.recipientCode, source_line: cells.value?.line ?? cells.name?.line ?? null };
   if (names.length >= 2 && values.length === names.length) {
     ctx.report({ ...base, code: 'targets/cell-lines-paired', actual: `${names.join(' / ')} = ${values.join(' / ')}`, params: { lines: names.length } });
-  } else if (values.length >= 2 && values.filter(statesFigure).length >= 2) {
+  } else if (values.length >= 2 && values.filter((v) => statesFigure(v, targetValueOf)).length >= 2) {
     ctx.report({ ...base, code: 'targets/value-several', actual: values.join(' / ') });
   }
 }

@@ -1,5 +1,6 @@
 import type { IndicatorColumnRole, TargetsAnnex } from '../family/spec.js';
 import { compactKey } from '../normalize/compact.js';
+import { valueUnits, type ValueUnits } from './valueUnits.js';
 
 /** The two indicator levels of a row; '' where unknown. */
 export interface Levels {
@@ -9,7 +10,7 @@ export interface Levels {
   level2: string;
 }
 
-/** The family's indicator framework, compiled for look-ups. */
+/** The family's vocabulary of indicator tables (framework, header words, value units), compiled for look-ups. */
 export interface LevelVocabulary {
   /** Level-1 labels in framework order. */
   level1: readonly string[];
@@ -21,6 +22,8 @@ export interface LevelVocabulary {
   header: ReadonlyMap<string, IndicatorColumnRole>;
   /** Shortest cell read as a truncated level label. */
   minTruncated: number;
+  /** The units indicator values are written in (family.json valueUnits), compiled. */
+  valueUnits: ValueUnits;
 }
 
 /** A cell's text as compared with the vocabulary: widths folded, white space removed. */
@@ -38,6 +41,7 @@ export function levelVocabulary(spec: TargetsAnnex): LevelVocabulary {
     blockLabels: new Set(spec.blockLabels.map(labelKey)),
     header: new Map(spec.indicatorHeader.flatMap((c) => c.synonyms.map((w) => [labelKey(w), c.role] as const))),
     minTruncated: spec.truncatedLabelMinLength,
+    valueUnits: valueUnits(spec.valueUnits),
   };
 }
 

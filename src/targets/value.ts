@@ -1,9 +1,13 @@
 /**
- * Parser for the indicator-value cells (指标值) of the Annex 3 target tables.
+ * Parser for the indicator-value cells (指标值) of the target tables.
  * One left-to-right scan finds figures (Arabic or Chinese); each gets its unit,
  * an optional range end and a comparator from a keyword just before it (不少于,
  * ≥, 至少…) or just after its unit (以上, 以下, 以内). Chosen: the first real
  * figure with a comparator, else the first real figure, else the first figure.
+ * The unit is what follows the figure, read against the family's units (see
+ * `readUnit`): a listed unit, a magnitude before one (万亩), two joined by a slash
+ * (元/亩), or after an Arabic figure a short word the family does not list (公顷),
+ * kept whole as written; comparator words and qualifiers (以上, 左右, 前) end it.
  * Incidental (not real) figures: dates (2024年, 12月), bare years (2024粤港澳),
  * ordinals (第1批), identifiers (ISO9001) and list markers (1、).
  * Every lookaround is bounded and no regex nests quantifiers, so a 100 KB cell
@@ -11,6 +15,8 @@
  */
 import type { ValueComparator } from '../../schemas/indicators.js';
 import { readChineseNumeral } from '../normalize/chineseNumeral.js';
+import { memoByText } from '../normalize/memo.js';
+import { unitKind, type ValueUnits } from './valueUnits.js';
 
 export type { ValueComparator };
 
@@ -26,14 +32,14 @@ export interface ParsedValue {
   unit: string;
 }
 
-/** Known units, longest first so that 家次 wins over 家 and 亿元 over 亿. */
-const UNITS: readonly string[] = (
-  '个工作日 个百分点 万人次 平方米 百分点 个月 小时 公里 工作日 家次 届次 批次 人次 场次 户次 件次 亿元 万元 千元 ' +
-    '家 份 次 场 个 项 件 所 户 届 批 期 人 名 篇 条 套 台 座 处 本 册 轮 天 年 分 倍 亩 吨 元 亿 万 % ‰'
-)
-  .split(' ')
-  .sort((x, y) => y.length - x.length);
-const UNIT_SET: ReadonlySet<string> = new Set(UNITS);
+/** The longest unit word the family does not list that is still read as a unit (公顷, 平方公里). */
+const MAX_OPEN_UNIT = 4;
+/** The longest Latin unit (kW, m², km, kWh). */
+const MAX_LATIN_UNIT = 6;
+/** Words that end a unit the family does not list: qualifiers (以上, 左右, 前), joiners and comparator starts. */
+const UNIT_STOPS: readonly string[] = ['以上', '以下', '以内', '以外', '左右', '前', '后', '内', '外', '及', '或', '和', '与',
+  '至', '到', '且', '并', '每', '多', '余', '的', '等', '不', '为', '共', '约'];
+const UNIT_STOP_FIRST: ReadonlySet<string> = new Set(UNIT_STOPS.map((w) => w[0] as string));
 
 /** Keyword → comparator, longest first so that 不低于 wins over 低于 and >= over >. */
 const PREFIX_KEYWORDS: readonly (readonly [string, ValueComparator])[] = [
@@ -61,12 +67,21 @@ type Figure = { start: number; end: number; value: string; chinese: boolean };
 /** A figure with its unit, range end and comparator; `next` is where reading stopped. */
 type Candidate = ParsedValue & { incidental: boolean; next: number };
 
-/** Parse a raw target value; never throws. */
-export function parseTargetValue(raw: string): ParsedValue {
+const readers = new WeakMap<ValueUnits, (raw: string) => ParsedValue>();
+
+/** `parseTargetValue` with the family's units, remembered per text: values repeat (≥95%, 100%, 1次). */
+export function targetValueReader(units: ValueUnits): (raw: string) => ParsedValue {
+  let reader = readers.get(units);
+  if (!reader) readers.set(units, (reader = memoByText((raw) => parseTargetValue(raw, units))));
+  return reader;
+}
+
+/** Parse a raw target value against the family's units; never throws. */
+export function parseTargetValue(raw: string, units: ValueUnits): ParsedValue {
   // Callers read cells from loosely typed grids; treat a non-string as missing.
   const text = typeof raw === 'string' ? foldWidth(raw).trim() : '';
   if (text === '') return { comparator: '', number: '', numberMax: '', unit: '' };
-  const best = pickCandidate(text);
+  const best = pickCandidate(text, units);
   // Only dates, years, ordinals or identifiers: a deadline or a name, not a quantity to compare.
   if (best === null || best.incidental) return { comparator: 'text', number: '', numberMax: '', unit: '' };
   const comparator = best.comparator === '' ? 'exactly' : best.comparator;
@@ -82,7 +97,7 @@ function foldWidth(text: string): string {
 }
 
 /** Scans every figure once and keeps the best-ranked candidate (earliest on ties). */
-function pickCandidate(text: string): Candidate | null {
+function pickCandidate(text: string, units: ValueUnits): Candidate | null {
   let best: Candidate | null = null;
   let bestRank = -1;
   let i = 0;
@@ -92,7 +107,7 @@ function pickCandidate(text: string): Candidate | null {
       i += 1;
       continue;
     }
-    const candidate = buildCandidate(text, figure);
+    const candidate = buildCandidate(text, figure, units);
     i = Math.max(figure.end, candidate?.next ?? 0);
     if (candidate === null || rank(candidate) <= bestRank) continue;
     best = candidate;
@@ -151,11 +166,11 @@ function normalizeDecimal(integer: string, fraction: string): string {
 }
 
 /** Builds the candidate for a figure; null for a Chinese numeral that is only part of a word. */
-function buildCandidate(text: string, figure: Figure): Candidate | null {
-  const first = readUnit(text, figure.end);
+function buildCandidate(text: string, figure: Figure, units: ValueUnits): Candidate | null {
+  const first = readUnit(text, figure.end, units, !figure.chinese);
   const prefix = prefixComparator(text, figure.start);
   // 90%-100% is a range; so is ≥90%且≤100%, a bound of each direction joined by 且 (or a comma).
-  const range = readRangeEnd(text, first.next) ?? readOtherBound(text, first.next, prefix);
+  const range = readRangeEnd(text, first.next, units) ?? readOtherBound(text, first.next, prefix, units);
   const next = range === null ? first.next : range.next;
   let unit = range !== null && range.unit !== '' ? range.unit : first.unit;
   const comparator: ValueComparator | '' = range !== null ? 'between' : prefix || suffixComparator(text, next);
@@ -165,7 +180,7 @@ function buildCandidate(text: string, figure: Figure): Candidate | null {
   const upperFirst = range?.lower === true;
   const number = upperFirst ? (range?.value ?? '') : figure.value;
   const numberMax = range === null ? '' : upperFirst ? figure.value : range.value;
-  return { number, numberMax, unit, comparator, incidental: isIncidental(text, figure, unit), next };
+  return { number, numberMax, unit, comparator, incidental: isIncidental(text, figure, unit, units), next };
 }
 
 /** Words joining the two bounds of ≥90%且≤100%. */
@@ -175,7 +190,12 @@ const BOUND_JOINERS: readonly string[] = ['并且', '而且', '且', '并', '和
  * After a bound with a comparator, the bound of the other direction (`且≤100%` after `≥90%`): its
  * figure, unit and end, and `lower: true` when that second bound is the lower one; null when absent.
  */
-function readOtherBound(text: string, pos: number, first: ValueComparator | ''): { value: string; unit: string; next: number; lower: boolean } | null {
+function readOtherBound(
+  text: string,
+  pos: number,
+  first: ValueComparator | '',
+  units: ValueUnits,
+): { value: string; unit: string; next: number; lower: boolean } | null {
   const lowerFirst = first === 'at_least' || first === 'more_than';
   if (!lowerFirst && first !== 'at_most' && first !== 'less_than') return null;
   let p = skipSpaces(text, pos);
@@ -187,7 +207,7 @@ function readOtherBound(text: string, pos: number, first: ValueComparator | ''):
   if (!wanted.includes(keyword[1])) return null;
   const figure = readFigure(text, skipSpaces(text, p + keyword[0].length));
   if (figure === null || figure.value === '') return null;
-  const unit = readUnit(text, figure.end);
+  const unit = readUnit(text, figure.end, units, !figure.chinese);
   return { value: figure.value, unit: unit.unit, next: unit.next, lower: !lowerFirst };
 }
 
@@ -207,24 +227,75 @@ function isQuantityWord(text: string, figure: Figure, measured: boolean, compare
   return measured || (compared && !isCjk(text[figure.end]));
 }
 
-/** Reads the unit after a figure, merging 家(次) / 届/次 into 家次 / 届次 and reading 7(亿) as 亿. */
-function readUnit(text: string, pos: number): { unit: string; next: number } {
+/**
+ * Reads the unit after a figure: a listed unit or a magnitude before one (万亩), a bracketed or
+ * slashed part that makes a listed unit (家(次) → 家次, 届/次 → 届次), else two units joined by a
+ * slash (元/亩, 万元/个). `open`: a word the family does not list counts as a unit (after Arabic
+ * figures; after Chinese numerals only listed units do, so 一体化 is no figure with a unit).
+ */
+function readUnit(text: string, pos: number, units: ValueUnits, open: boolean): { unit: string; next: number } {
   const p = skipSpaces(text, pos);
-  const unit = UNITS.find((u) => text.startsWith(u, p)) ?? '';
+  const unit = readMeasure(text, p, units, open);
   const after = p + unit.length;
-  const qualifier = readQualifier(text, after, unit !== '');
-  if (qualifier !== null && UNIT_SET.has(unit + qualifier.text)) {
-    return { unit: unit + qualifier.text, next: qualifier.next };
+  const bracket = readBracket(text, after);
+  // ≥7（亿）: a listed unit in brackets right after the figure; 30家(次): a bracket completing the unit.
+  if (bracket !== null && units.kinds.has(unit + bracket.text)) {
+    return { unit: unit + bracket.text, next: bracket.next };
   }
-  return { unit, next: unit === '' ? pos : after };
+  if (unit === '') return { unit, next: pos };
+  if (text[after] === '/') {
+    const second = readMeasure(text, after + 1, units, open);
+    if (second !== '') {
+      const joined = units.kinds.has(unit + second) ? unit + second : `${unit}/${second}`;
+      return { unit: joined, next: after + 1 + second.length };
+    }
+  }
+  return { unit, next: after };
 }
 
-/** A short "(…)" right at `pos`, or "/x" after a unit; bounded so unmatched brackets stay cheap. */
-function readQualifier(text: string, pos: number, afterUnit: boolean): { text: string; next: number } | null {
-  if (afterUnit && text[pos] === '/') {
-    const unit = UNITS.find((u) => text.startsWith(u, pos + 1));
-    return unit === undefined ? null : { text: unit, next: pos + 1 + unit.length };
+/** One unit without a slash at `p`: the longest listed unit, a magnitude and what it scales, or an unlisted word. */
+function readMeasure(text: string, p: number, units: ValueUnits, open: boolean): string {
+  const listed = units.units.find((u) => text.startsWith(u, p)) ?? '';
+  const magnitude = units.magnitudes.find((m) => text.startsWith(m, p)) ?? '';
+  if (listed.length >= magnitude.length && listed !== '') return listed;
+  if (magnitude !== '') {
+    const after = p + magnitude.length;
+    return magnitude + (units.units.find((u) => text.startsWith(u, after)) ?? (open ? openWord(text, after) : ''));
   }
+  return open ? openWord(text, p) : '';
+}
+
+/**
+ * A unit the family does not list: a short run of ideographs (公顷, 标准亩) or Latin letters (kW, m²)
+ * that ends where the unit does — at a qualifier or joiner (以上, 左右, 且), a non-word character or the
+ * end. A longer run is a phrase (公顷耕地治理任务), not a unit: none is read.
+ */
+function openWord(text: string, p: number): string {
+  if (isLatinUnitChar(text[p])) {
+    let q = p;
+    while (q - p <= MAX_LATIN_UNIT && isLatinUnitChar(text[q])) q += 1;
+    const end = text[q];
+    const bounded = end === undefined || (!isAsciiDigit(end) && !isCjk(end)) || startsStop(text, q);
+    return q - p <= MAX_LATIN_UNIT && bounded ? text.slice(p, q) : '';
+  }
+  let q = p;
+  while (q - p <= MAX_OPEN_UNIT && isCjk(text[q]) && !startsStop(text, q)) q += 1;
+  return q - p <= MAX_OPEN_UNIT ? text.slice(p, q) : '';
+}
+
+/** True when a unit-ending word starts at `p`. */
+function startsStop(text: string, p: number): boolean {
+  const ch = text[p];
+  return ch !== undefined && UNIT_STOP_FIRST.has(ch) && UNIT_STOPS.some((w) => text.startsWith(w, p));
+}
+
+/** Letters of a Latin unit: ASCII letters and the raised 2 and 3 of m², m³. */
+function isLatinUnitChar(ch: string | undefined): boolean {
+  return ch !== undefined && (/^[A-Za-z]$/.test(ch) || ch === '²' || ch === '³');
+}
+
+/** A short "(…)" right at `pos`; bounded so unmatched brackets stay cheap. */
+function readBracket(text: string, pos: number): { text: string; next: number } | null {
   if (text[pos] !== '(') return null;
   const limit = Math.min(text.length, pos + 8);
   for (let close = pos + 1; close < limit; close += 1) {
@@ -234,13 +305,17 @@ function readQualifier(text: string, pos: number, afterUnit: boolean): { text: s
 }
 
 /** Reads "-3场" / "至三场" after a figure's unit: the upper bound, its unit and where it ends. */
-function readRangeEnd(text: string, pos: number): { value: string; unit: string; next: number; lower: boolean } | null {
+function readRangeEnd(
+  text: string,
+  pos: number,
+  units: ValueUnits,
+): { value: string; unit: string; next: number; lower: boolean } | null {
   const sep = skipSpaces(text, pos);
   const sepChar = text[sep];
   if (sepChar === undefined || !RANGE_SEPARATORS.has(sepChar)) return null;
   const figure = readFigure(text, skipSpaces(text, sep + 1));
   if (figure === null) return null;
-  const unit = readUnit(text, figure.end);
+  const unit = readUnit(text, figure.end, units, !figure.chinese);
   return { value: figure.value, unit: unit.unit, next: unit.next, lower: false };
 }
 
@@ -280,7 +355,7 @@ function suffixComparator(text: string, pos: number): ValueComparator | '' {
 }
 
 /** Dates, bare years, ordinals, identifiers and list markers are not targets while a real figure exists. */
-function isIncidental(text: string, figure: Figure, unit: string): boolean {
+function isIncidental(text: string, figure: Figure, unit: string, units: ValueUnits): boolean {
   const before = text[figure.start - 1];
   if (before === '第' || (before !== undefined && /^[A-Za-z]$/.test(before))) return true;
   // ISO-9001: an identifier with a dash.
@@ -288,7 +363,8 @@ function isIncidental(text: string, figure: Figure, unit: string): boolean {
   const after = text[figure.end];
   if (after === '月' || after === '日' || after === '号' || (after === '、' && unit === '')) return true;
   const year = figure.value.length === 4 && !figure.value.includes('.') ? Number(figure.value) : 0;
-  return year >= 1900 && year <= 2100 && (unit === '' || unit === '年');
+  // A year before a word the family does not list (2024版) is a year too, not a count of 版.
+  return year >= 1900 && year <= 2100 && (unit === '' || unit === '年' || unitKind(unit, units) === null);
 }
 
 /** Index past at most two spaces: enough for OCR spacing, bounded to keep scans linear. */

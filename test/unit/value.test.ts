@@ -1,6 +1,16 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseTargetValue, type ParsedValue } from '../../src/targets/value.js';
+import { valueUnits } from '../../src/targets/valueUnits.js';
+import { targetsSpec } from '../support/family.js';
+
+/** The seed family's value units. */
+const SEED_UNITS = valueUnits(targetsSpec().valueUnits);
+
+/** A value read against the seed family's units. */
+function parse(raw: string): ParsedValue {
+  return parseTargetValue(raw, SEED_UNITS);
+}
 
 /** Shorthand for an expected parse. */
 function v(comparator: ParsedValue['comparator'], number = '', unit = '', numberMax = ''): ParsedValue {
@@ -11,7 +21,7 @@ function v(comparator: ParsedValue['comparator'], number = '', unit = '', number
 function table(cases: readonly (readonly [string, ParsedValue])[]): void {
   const rows = cases.map(([raw, expected]) => ({ raw, expected }));
   it.each(rows)('reads $raw as $expected.comparator $expected.number $expected.unit', ({ raw, expected }) => {
-    expect(parseTargetValue(raw)).toEqual(expected);
+    expect(parse(raw)).toEqual(expected);
   });
 }
 
@@ -20,10 +30,10 @@ const UNITS = ['家', '份', '次', '场', '家次', '届次', '批次', '人次
 
 describe('parseTargetValue on missing and qualitative values', () => {
   it('returns an empty comparator for an empty or blank cell', () => {
-    for (const raw of ['', '   ', '\t\n', '\u3000']) expect(parseTargetValue(raw)).toEqual(v(''));
+    for (const raw of ['', '   ', '\t\n', '\u3000']) expect(parse(raw)).toEqual(v(''));
   });
   it('treats a non-string input as a missing value instead of throwing', () => {
-    expect(parseTargetValue(undefined as unknown as string)).toEqual(v(''));
+    expect(parse(undefined as unknown as string)).toEqual(v(''));
   });
   describe('classifies values without any figure as text', () => {
     table(
@@ -120,7 +130,7 @@ describe('parseTargetValue figures and units', () => {
   it('does not read numeral characters inside ordinary words as figures', () => {
     const words = ['进一步提升', '十分重要', '一次性完成', '“十四五”规划', '一、完善制度', '统一管理', '扎实推进新一轮部省共建', '较上一年有增长'];
     for (const raw of words) {
-      expect(parseTargetValue(raw)).toEqual(v('text'));
+      expect(parse(raw)).toEqual(v('text'));
     }
   });
   describe('takes the longest known unit right after the figure', () => {
@@ -208,11 +218,11 @@ describe('parseTargetValue figures and units', () => {
     ]);
   });
   it('does not read the dash of a year range or an identifier as a sign', () => {
-    expect(parseTargetValue('2021-2023年完成')).toMatchObject({ number: expect.not.stringMatching(/^-/) });
-    expect(parseTargetValue('ISO-9001认证3家')).toEqual(v('exactly', '3', '家'));
+    expect(parse('2021-2023年完成')).toMatchObject({ number: expect.not.stringMatching(/^-/) });
+    expect(parse('ISO-9001认证3家')).toEqual(v('exactly', '3', '家'));
   });
   it('does not mistake the end of a leftover HTML tag for a > comparator', () => {
-    expect(parseTargetValue('<li>3场</li>')).toEqual(v('exactly', '3', '场'));
+    expect(parse('<li>3场</li>')).toEqual(v('exactly', '3', '场'));
   });
 });
 
@@ -225,7 +235,7 @@ describe('parseTargetValue properties', () => {
   it('never throws and always returns a well-formed value', () => {
     fc.assert(
       fc.property(fc.oneof(anyString, tokenString), (raw) => {
-        const parsed = parseTargetValue(raw);
+        const parsed = parse(raw);
         expect(parsed.number).toMatch(/^(|0|-?[1-9]\d*)(\.\d*[1-9])?$|^-0\.\d*[1-9]$/);
         expect(parsed.numberMax === '' || parsed.comparator === 'between').toBe(true);
         expect(parsed.number === '').toBe(['', 'text'].includes(parsed.comparator));
@@ -238,21 +248,21 @@ describe('parseTargetValue properties', () => {
     fc.assert(
       fc.property(n, fc.constantFrom(...UNITS), fc.boolean(), (num, unit, prefixed) => {
         const raw = prefixed ? `不少于${num}${unit}` : `${num}${unit}以上`;
-        expect(parseTargetValue(raw)).toEqual(v('at_least', num, unit));
+        expect(parse(raw)).toEqual(v('at_least', num, unit));
       }),
     );
   });
   it('reads a generated bare N<unit> as = N with that unit', () => {
     fc.assert(
       fc.property(fc.nat(), fc.constantFrom(...UNITS), (num, unit) => {
-        expect(parseTargetValue(`${num}${unit}`)).toEqual(v('exactly', String(num), unit));
+        expect(parse(`${num}${unit}`)).toEqual(v('exactly', String(num), unit));
       }),
     );
   });
   it('reads a generated range A-B<unit> as a range from A to B', () => {
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.constantFrom(...UNITS), (a, b, unit) => {
-        expect(parseTargetValue(`${a}-${b}${unit}`)).toEqual(v('between', String(a), unit, String(b)));
+        expect(parse(`${a}-${b}${unit}`)).toEqual(v('between', String(a), unit, String(b)));
       }),
     );
   });
@@ -274,7 +284,7 @@ describe('parseTargetValue on long input', () => {
   };
   // Speed is measured by the benchmark script, not here: these only show long input is handled.
   it.each(Object.entries(inputs))('reads 100 KB of %s without throwing', (_name, raw) => {
-    const parsed = parseTargetValue(raw);
+    const parsed = parse(raw);
     expect(['at_least', 'at_most', 'more_than', 'less_than', 'exactly', 'between', 'text', '']).toContain(parsed.comparator);
     expect(parsed.number).toMatch(/^(\d+(\.\d+)?)?$/);
   });
