@@ -16,7 +16,7 @@
 import type { ValueComparator } from '../../schemas/indicators.js';
 import { readChineseNumeral } from '../normalize/chineseNumeral.js';
 import { memoByText } from '../normalize/memo.js';
-import { unitKind, type ValueUnits } from './valueUnits.js';
+import type { ValueUnits } from './valueUnits.js';
 
 export type { ValueComparator };
 
@@ -180,7 +180,7 @@ function buildCandidate(text: string, figure: Figure, units: ValueUnits): Candid
   const upperFirst = range?.lower === true;
   const number = upperFirst ? (range?.value ?? '') : figure.value;
   const numberMax = range === null ? '' : upperFirst ? figure.value : range.value;
-  return { number, numberMax, unit, comparator, incidental: isIncidental(text, figure, unit, units), next };
+  return { number, numberMax, unit, comparator, incidental: isIncidental(text, figure, unit), next };
 }
 
 /** Words joining the two bounds of ≥90%且≤100%. */
@@ -216,7 +216,7 @@ function isMinusSign(text: string, pos: number): boolean {
   const ch = text[pos];
   if ((ch !== '-' && ch !== '\u2212') || !isAsciiDigit(text[pos + 1])) return false;
   const before = text[pos - 1];
-  return before === undefined || before === ' ' || '≤≥≦≧<>=:：(为'.includes(before) || (isCjk(before) && keywordEndingAt(text, pos) !== '');
+  return before === undefined || before === ' ' || '≤≥≦≧<>=:：(为在'.includes(before) || (isCjk(before) && keywordEndingAt(text, pos) !== '');
 }
 
 /** Chinese numerals count when measured (两次) or compared and alone (不少于一), not in 进一步 or 一、. */
@@ -355,7 +355,7 @@ function suffixComparator(text: string, pos: number): ValueComparator | '' {
 }
 
 /** Dates, bare years, ordinals, identifiers and list markers are not targets while a real figure exists. */
-function isIncidental(text: string, figure: Figure, unit: string, units: ValueUnits): boolean {
+function isIncidental(text: string, figure: Figure, unit: string): boolean {
   const before = text[figure.start - 1];
   if (before === '第' || (before !== undefined && /^[A-Za-z]$/.test(before))) return true;
   // ISO-9001: an identifier with a dash.
@@ -363,8 +363,9 @@ function isIncidental(text: string, figure: Figure, unit: string, units: ValueUn
   const after = text[figure.end];
   if (after === '月' || after === '日' || after === '号' || (after === '、' && unit === '')) return true;
   const year = figure.value.length === 4 && !figure.value.includes('.') ? Number(figure.value) : 0;
-  // A year before a word the family does not list (2024版) is a year too, not a count of 版.
-  return year >= 1900 && year <= 2100 && (unit === '' || unit === '年' || unitKind(unit, units) === null);
+  // A year-like figure before another unit (2000公顷, ≤1981m²) is a quantity: units the family does not
+  // list are reported, so a year read as one (2024版) is seen, not silent.
+  return year >= 1900 && year <= 2100 && (unit === '' || unit === '年');
 }
 
 /** Index past at most two spaces: enough for OCR spacing, bounded to keep scans linear. */

@@ -51,8 +51,8 @@ const SUBSCRIPT: Readonly<Record<string, string>> = {
   '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎',
 };
 
-/** A figure as MinerU writes one (`2 0 2 3`, `90% - 100%`, `1,000.5`): at least one digit among these. */
-const FIGURE = /^[0-9\s.,%+\-=<>()/:~]+$/;
+/** A figure as MinerU writes one (`2 0 2 3`, `90% - 100%`, `1{,}000.5`): at least one digit among these. */
+const FIGURE = /^[0-9\s.,%+\-=<>()/:~{}]+$/;
 /** A bare script (`m^2`, `m^{2}`, `K_b`). */
 const SCRIPTED = /^[A-Za-z0-9\s.,+\-()^_{}]+$/;
 const DIGIT = /[0-9]/;
@@ -140,13 +140,20 @@ function dollarSpans(s: string): string {
 }
 
 /** Whether a pair's content is math (see the module comment); `after` is the character after the closing `$`. */
-function isMath(content: string, after: string | undefined): boolean {
-  if (content.trim() === '') return false;
-  if (content.includes('\\')) return true;
+function isMath(written: string, after: string | undefined): boolean {
+  if (written.trim() === '') return false;
+  if (written.includes('\\')) return true;
+  // An HTML cell escapes `$&gt; 85$`: the figure is judged as it reads.
+  const content = decodeMathEntities(written);
   if (WHITE.test(content[0] ?? '') || WHITE.test(content[content.length - 1] ?? '')) return false;
   if (after !== undefined && DIGIT.test(after)) return false;
   if (FIGURE.test(content)) return DIGIT.test(content);
   return SCRIPTED.test(content) && SCRIPT_MARK.test(content);
+}
+
+/** The entities an HTML cell escapes math with, decoded once. */
+function decodeMathEntities(content: string): string {
+  return content.includes('&') ? content.replace(MATH_ENTITY, (_entity, name: string) => ENTITY_TEXT[name] ?? '') : content;
 }
 
 /** How a brace group's text is finished when it closes. */
@@ -170,7 +177,7 @@ function append(frame: Frame, piece: string): void {
 
 /** The text a math span stands for. Linear: one pass with a stack of open groups, never recursion. */
 export function mathText(content: string): string {
-  const src = content.replace(MATH_ENTITY, (_entity, name: string) => ENTITY_TEXT[name] ?? '');
+  const src = decodeMathEntities(content);
   const stack: Frame[] = [{ text: false, script: 'none', out: '', spaced: false }];
   const top = (): Frame => stack[stack.length - 1] as Frame;
   // What the next group or character is: a text group after \text, a script after ^ or _.
