@@ -281,6 +281,11 @@ describe('parseTargetValue on long input', () => {
     'ranges of years': '2024-'.repeat(size / 5),
     'zeros after a point': `0.${'0'.repeat(size)}`,
     'words between keyword and figure': '不少于举办开展家'.repeat(size / 8),
+    'unlisted units': '1公顷'.repeat(size / 3),
+    'magnitudes': '1万'.repeat(size / 2),
+    'slashed units': '1元/'.repeat(size / 3),
+    'Latin letters after a figure': `1${'k'.repeat(size)}`,
+    'ideographs after a figure': `1${'顷'.repeat(size)}`,
   };
   // Speed is measured by the benchmark script, not here: these only show long input is handled.
   it.each(Object.entries(inputs))('reads 100 KB of %s without throwing', (_name, raw) => {
