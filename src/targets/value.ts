@@ -28,7 +28,7 @@ export interface ParsedValue {
   number: string;
   /** Upper bound when comparator is 'between'; '' otherwise. */
   numberMax: string;
-  /** Measure word right after the figure (家, 场次, %, 亿元…); '' when none. */
+  /** The unit after the figure, as written (家, 场次, %, 万亩, 元/亩, 公顷…); '' when none. */
   unit: string;
 }
 
