@@ -37,7 +37,7 @@ export interface ReportPageInput {
   /** The input's lines; `sourceLines[n - 1]` is line n. */
   sourceLines: readonly string[];
   /** The family's patterns of noise in region names (`小计$`, parentheses), to name cities on the chart. */
-  regionNameNoise: readonly string[];
+  regionNameNoise: readonly RegExp[];
   /** Family id and version, and the input's sha256, as notice.json records them. */
   provenance: { family: string; version: string; sha256: string };
 }

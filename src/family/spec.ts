@@ -1,17 +1,33 @@
 import { z } from 'zod';
+import { headerKey } from '../normalize/headerKey.js';
 import { MONEY_UNITS } from '../normalize/units.js';
 import type { Indicator, Policy } from './registries.js';
 
-/** A regular expression as family data (compiled with the `u` flag): a pattern that does not compile is a configuration error, not a crash. */
-const RegexSource = z.string().refine((source) => {
+/** Whether a family pattern compiles with the given flags. */
+function compiles(source: string, flags: string): boolean {
   try {
-    new RegExp(source, 'u');
+    new RegExp(source, flags);
     return true;
   } catch {
     // Not a bug to rethrow: a bad pattern in hand-edited JSON is reported as this field's problem.
     return false;
   }
-}, 'not a valid regular expression (compiled with the u flag)');
+}
+
+/**
+ * A regular expression as family data, compiled once at load with the `u` flag (stages receive the RegExp ready,
+ * workers a structured clone of it): a pattern that does not compile is a configuration error, not a crash.
+ */
+const RegexSource = z
+  .string()
+  .refine((source) => compiles(source, 'u'), 'not a valid regular expression (compiled with the u flag)')
+  .transform((source) => new RegExp(source, 'u'));
+
+/** A family pattern used to find or remove every match (`gu` flags), compiled once at load. */
+const GlobalRegexSource = z
+  .string()
+  .refine((source) => compiles(source, 'gu'), 'not a valid regular expression (compiled with the u flag)')
+  .transform((source) => new RegExp(source, 'gu'));
 
 /** The kinds of annex a family may declare: money per recipient, money per recipient and project, performance-target tables. */
 export const ANNEX_KINDS = ['allocation', 'detail', 'targets'] as const;
@@ -90,7 +106,14 @@ export const TableAnnexSpec = z.object({
   yesNo: z.object({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
   /** Sub-headers under a grouping header cell that name the group's own total (金额 over 合计 | 其中：…); the other sub-columns are unknown columns. */
   groupTotals: z.array(z.string()).default([]),
-});
+}).transform((spec) => ({ ...spec, headerRoles: headerRoles(spec.columns) }));
+
+/** Header key → column role of a money table's columns, built once at load (every row is tried as a header). */
+function headerRoles(columns: readonly { role: ColumnRole; synonyms: readonly string[] }[]): ReadonlyMap<string, ColumnRole> {
+  const roles = new Map<string, ColumnRole>();
+  for (const column of columns) for (const s of column.synonyms) roles.set(headerKey(s).key, column.role);
+  return roles;
+}
 
 /** Label texts of one metadata row of a target table (`项目名称`), compared without white space. */
 const Labels = z.array(z.string()).min(1);
@@ -185,7 +208,7 @@ export const MetadataSpec = z.object({
   recipients: RegexSource,
   attachments: RegexSource,
   /** Regular expressions for a total the body states (`共计17285万元`): group 1 the amount, group 2 its unit (元 when absent); the first that matches is used. */
-  statedTotal: z.array(RegexSource).default([]),
+  statedTotal: z.array(GlobalRegexSource).default([]),
   /** A plain body line that reads as the title when no heading holds it (issuer … 关于 … 的通知). */
   titleLine: RegexSource.optional(),
   /** The issuer within the title, group 1 (`广东省财政厅` of `广东省财政厅关于…`), when no heading names it. */
@@ -234,7 +257,7 @@ export const FamilySpec = z.object({
   /** Rewrites that turn an official place name into its short forms ([from, to]). */
   shortNameRewrites: z.array(z.tuple([z.string(), z.string()])),
   /** Patterns removed from an Annex 1 region name before comparing it with GB/T 2260 (本级, 小计, notes in brackets). */
-  regionNameNoise: z.array(RegexSource).default([]),
+  regionNameNoise: z.array(GlobalRegexSource).default([]),
   /** Regular expression for an annex marker line (`附件1`, `附件 3-1：`, `附件一`), tested on the line's text width-folded; group 1 is the label, group 2 the title that may follow. */
   annexMarker: RegexSource,
   /** The annex kinds of the family; numbering in a notice is free. */
@@ -244,7 +267,7 @@ export const FamilySpec = z.object({
 });
 
 /** A validated family declaration, as written in family.json. */
-export type FamilyDeclaration = z.infer<typeof FamilySpec>;
+export type FamilyDeclaration = z.output<typeof FamilySpec>;
 
 /** A family as loaded: its declaration, where it lives, and its registries read once. */
 export interface Family extends FamilyDeclaration {
@@ -260,7 +283,7 @@ export interface Family extends FamilyDeclaration {
   rejected: { policies: ReadonlyMap<string, string>; indicators: ReadonlyMap<string, string> };
 }
 /** A money-table annex as extracted: its kind's declaration and the label of the annex at hand (`1`, `3-1`). */
-export type TableAnnex = z.infer<typeof TableAnnexSpec> & { label: string };
+export type TableAnnex = z.output<typeof TableAnnexSpec> & { label: string };
 /** A target-table annex as extracted: its kind's declaration and the label of the annex at hand. */
 export type TargetsAnnex = z.infer<typeof TargetsAnnexSpec> & { label: string };
 /** A metadata field of a target table. */

@@ -19,7 +19,7 @@ export type RowTypeMatcher = (row: GridRow, columns: ColumnMap) => string;
 
 /** Compile an annex's row-type rules: the first rule with a matching label cell wins, else `item`. */
 export function rowTypeMatcher(spec: TableAnnex): RowTypeMatcher {
-  const rules = spec.rowTypes.map((r) => ({ ...r, regex: new RegExp(r.pattern, 'u') }));
+  const rules = spec.rowTypes.map((r) => ({ ...r, regex: r.pattern }));
   return (row, columns) => {
     for (const rule of rules) {
       for (const role of rule.roles) {
@@ -34,5 +34,5 @@ export function rowTypeMatcher(spec: TableAnnex): RowTypeMatcher {
 /** A label with the marker of its row type removed: `广州市小计` → `广州市` by the subtotal rule `小计$`. */
 export function withoutRowTypeMarker(text: string, spec: TableAnnex, type: string): string {
   const rule = spec.rowTypes.find((r) => r.type === type);
-  return rule ? text.replace(new RegExp(rule.pattern, 'u'), '').trim() : text;
+  return rule ? text.replace(rule.pattern, '').trim() : text;
 }

@@ -1,19 +1,9 @@
 import type { StageContext } from '../findings/context.js';
 import { reportRepeatedHeader, reportTitleRow } from './droppedRows.js';
 import type { TableAnnex } from '../family/spec.js';
-import { UNIT_ALTERNATION } from '../normalize/units.js';
+import { headerKey } from '../normalize/headerKey.js';
 import { alignRow } from './align.js';
 import { filledCells, rowText, usedWidth, type Cell, type GridRow } from './grid.js';
-
-/** Units that a header may carry as a suffix, `金额（元）`. */
-const UNIT_SUFFIX = new RegExp(`[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]$`, 'u');
-
-/** A header text reduced for comparison: widths folded, spaces, quotes and a unit suffix removed. */
-export function headerKey(text: string): { key: string; unit: string | null } {
-  const folded = text.normalize('NFKC').replace(/\s+/g, '').replace(/[“”"'‘’「」]/g, '');
-  const unit = UNIT_SUFFIX.exec(folded)?.[1] ?? null;
-  return { key: folded.replace(UNIT_SUFFIX, ''), unit };
-}
 
 /** The columns of one table: role → column index, plus the unit a header declared. */
 export interface ColumnMap {
@@ -37,7 +27,7 @@ export interface ColumnMap {
  * classifying an annex by it) goes through here.
  */
 export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
-  const synonyms = synonymsOf(spec);
+  const synonyms = spec.headerRoles;
   const roles = new Map<string, number>();
   const unknown: Cell[] = [];
   const splitCells: string[] = [];
@@ -81,19 +71,6 @@ function mergedRoles(text: string, synonyms: ReadonlyMap<string, string>): { tex
   const roles = read.map((r) => synonyms.get(r.key.key));
   if (roles.some((r) => r === undefined) || new Set(roles).size !== roles.length) return null;
   return read.map((r, i) => ({ text: r.text, role: roles[i] as string, unit: r.key.unit }));
-}
-
-const synonymCache = new WeakMap<TableAnnex, Map<string, string>>();
-
-/** Header key → role of an annex's columns, built once per declaration (every row is tried as a header). */
-function synonymsOf(spec: TableAnnex): Map<string, string> {
-  let synonyms = synonymCache.get(spec);
-  if (!synonyms) {
-    synonyms = new Map();
-    for (const column of spec.columns) for (const s of column.synonyms) synonyms.set(headerKey(s).key, column.role);
-    synonymCache.set(spec, synonyms);
-  }
-  return synonyms;
 }
 
 /** Rows of one money table with its header found, repeated headers dropped and widths checked. */
@@ -229,7 +206,7 @@ export interface ColumnGroup {
  * moved left; `groups` lists the groups of parts (none when every column has a role of its own).
  */
 function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { columns: ColumnMap; groups: ColumnGroup[] } | null {
-  const synonyms = synonymsOf(spec);
+  const synonyms = spec.headerRoles;
   const totals = new Set(spec.groupTotals.map((t) => headerKey(t).key));
   const width = Math.max(top.cells.length, sub.cells.length);
   // Per written column: the text naming it (a group's columns: the group's text, then the sub-header).
@@ -286,7 +263,7 @@ function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { colum
     const run = parts.map((_, p) => found[k + p]);
     const complete = run.every((x, p) => x && 'part' in x && x.group === f.group && x.part === p);
     if (!complete) return null;
-    groups.push({ role: f.role, title: f.group.text, partTitles: parts.map((_, p) => named[k + p]?.text ?? ''), first: k, firstContent: parts[0]?.content ? new RegExp(parts[0].content, 'u') : null });
+    groups.push({ role: f.role, title: f.group.text, partTitles: parts.map((_, p) => named[k + p]?.text ?? ''), first: k, firstContent: parts[0]?.content ?? null });
     keep.push(k);
     k += parts.length - 1;
   }
@@ -354,8 +331,8 @@ function holdsAmountOrLabel(row: GridRow, columns: ColumnMap, spec: TableAnnex):
   const amount = spec.columns.find((c) => c.role === 'amount')?.content;
   const amountIndex = columns.roles.get('amount');
   if (amountIndex !== undefined && (row.cells[amountIndex]?.text ?? '') !== '') return true;
-  if (amount && new RegExp(amount, 'u').test(text)) return true;
-  return spec.rowTypes.some((r) => new RegExp(r.pattern, 'u').test(text.replace(/\s+/g, '')));
+  if (amount && amount.test(text)) return true;
+  return spec.rowTypes.some((r) => r.pattern.test(text.replace(/\s+/g, '')));
 }
 
 /** A row with one text only, maybe repeated across a span: a title, a unit line, a running header or a page number. */

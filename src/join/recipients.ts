@@ -59,7 +59,7 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
   }
   // Longest first, so 市场监督管理局 is stripped before 市场监督管理.
   const bureaus = family.localDepartments.bureaus.map(placeKey).sort((a, b) => b.length - a.length);
-  const patterns = family.localDepartments.patterns.map((p) => new RegExp(p, 'u'));
+  const patterns = family.localDepartments.patterns;
   return { entries, bureaus, patterns };
 }
 

@@ -46,7 +46,7 @@ interface Marker {
 export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageContext): NoticeLayout {
   const outline = outlineOf(parsed);
   const lastLine = parsed.lines.length;
-  const pattern = new RegExp(family.annexMarker, 'u');
+  const pattern = family.annexMarker;
   const candidates: Marker[] = [];
   for (const line of outline.lines) {
     if (line.form === 'caption') continue;
@@ -99,7 +99,7 @@ const CLOSING_LINE_MAX = 200;
  * (the 版记 is a ruled block that converters may write as a table); null when there is none.
  */
 function closingLine(parsed: ParsedNotice, after: number, family: Family): number | null {
-  const patterns = family.metadata.closing.map((p) => new RegExp(p, 'u'));
+  const patterns = family.metadata.closing;
   if (patterns.length === 0) return null;
   for (let l = after + 1; l <= parsed.lines.length; l++) {
     const line = parsed.lines[l - 1] ?? '';

@@ -48,7 +48,7 @@ export function classifyAnnex(parsed: ParsedNotice, outline: Outline, annex: Ann
 /** The kind an annex's content names, and how many table rows with text it holds. */
 function kindByContent(parsed: ParsedNotice, outline: Outline, range: LineRange, family: Family): { kind: AnnexKind | null; rows: number } {
   const rows = gridRows(parsed, range).filter((r) => r.cells.some((c) => c.text !== ''));
-  const tableTitle = new RegExp(family.annexes.targets.tableHeading, 'u');
+  const tableTitle = family.annexes.targets.tableHeading;
   if (outline.lines.some((l) => l.line >= range.start && l.line <= range.end && tableTitle.test(compactKey(l.text)))) return { kind: 'targets', rows: rows.length };
   let best: { kind: AnnexKind; roles: number } | null = null;
   for (const kind of ['allocation', 'detail'] as const) {

@@ -36,17 +36,17 @@ export function readMetadata(parsed: ParsedNotice, layout: NoticeLayout, family:
   const title = titleOf(bodyHeadings, bodyLines, spec, ctx);
   const titleRaw = title?.text ?? '';
   // A plain `…文件` line names the issuer only above the title (the masthead).
-  const issuerMatch = [...bodyHeadings.map((h) => h.text), ...bodyLines.slice(0, title?.line ?? 0).map(plainLine)].map((t) => new RegExp(spec.issuerHeading, 'u').exec(t.trim())).find((m) => m);
-  const issuerFromTitle = spec.issuerInTitle ? new RegExp(spec.issuerInTitle, 'u').exec(titleRaw.replace(/\s+/g, ''))?.[1] : undefined;
-  const subject = new RegExp(spec.budgetSubject, 'u').exec(body.replace(/\s+/g, ' '));
-  const yearInBody = spec.budgetYearBody ? new RegExp(spec.budgetYearBody, 'u').exec(body)?.[1] : undefined;
+  const issuerMatch = [...bodyHeadings.map((h) => h.text), ...bodyLines.slice(0, title?.line ?? 0).map(plainLine)].map((t) => spec.issuerHeading.exec(t.trim())).find((m) => m);
+  const issuerFromTitle = spec.issuerInTitle ? spec.issuerInTitle.exec(titleRaw.replace(/\s+/g, ''))?.[1] : undefined;
+  const subject = spec.budgetSubject.exec(body.replace(/\s+/g, ' '));
+  const yearInBody = spec.budgetYearBody ? spec.budgetYearBody.exec(body)?.[1] : undefined;
   const meta: NoticeMeta = {
     doc_number: ownDocNumber(bodyLines, title, spec),
     title: joinCjkSpaces(titleRaw.replace(/\s+/g, ' ')),
     title_raw: titleRaw,
     issuer: issuerMatch?.[1]?.trim() ?? issuerFromTitle ?? '',
     issued_date: issuedDate(allLines, layout, spec, ctx),
-    budget_year: new RegExp(spec.budgetYear, 'u').exec(titleRaw)?.[1] ?? yearInBody ?? '',
+    budget_year: spec.budgetYear.exec(titleRaw)?.[1] ?? yearInBody ?? '',
     recipients: addressees(bodyLines, title?.endLine ?? 0, spec, ctx),
     budget_subject_code: subject?.[1] ?? '',
     budget_subject_name: subject?.[2]?.trim() ?? '',
@@ -89,9 +89,9 @@ const TITLE_PART_MAX_LENGTH = 60;
  * line) is joined from the line that ends as a title back to where the whole reads as one (`titleLine`).
  */
 function titleOf(headings: readonly Heading[], lines: readonly string[], spec: Family['metadata'], ctx: StageContext): Title | null {
-  const ends = new RegExp(spec.titleHeading, 'u');
-  const whole = spec.titleLine ? new RegExp(spec.titleLine, 'u') : null;
-  const numbered = new RegExp(`[（(]\\s*(${spec.docNumber})\\s*[）)]$`, 'u');
+  const ends = spec.titleHeading;
+  const whole = spec.titleLine ? spec.titleLine : null;
+  const numbered = new RegExp(`[（(]\\s*(${spec.docNumber.source})\\s*[）)]$`, 'u');
   const headingLines = new Set(headings.map((h) => h.line));
   const read = (text: string): { text: string; docNumber: string } => {
     const m = numbered.exec(text);
@@ -123,8 +123,8 @@ function joinSplitTitle(
 ): Title {
   const single: Title = { ...end, endLine: end.line, heading: headingLines.has(end.line) };
   if (!whole || whole.test(end.text)) return single;
-  const masthead = new RegExp(spec.issuerHeading, 'u');
-  const docNumber = new RegExp(spec.docNumber, 'u');
+  const masthead = spec.issuerHeading;
+  const docNumber = spec.docNumber;
   const parts = [end.text];
   let at = end.line - 1;
   let heading = single.heading;
@@ -168,8 +168,8 @@ const DOC_NUMBER_LINE_EXTRA = 16;
  * sentence or in parentheses (`《…办法》（粤财工〔2019〕122号）`) is another document's; with none, ''.
  */
 function ownDocNumber(lines: readonly string[], title: Title | null, spec: Family['metadata']): string {
-  const pattern = new RegExp(spec.docNumber, 'u');
-  const masthead = new RegExp(spec.issuerHeading, 'u');
+  const pattern = spec.docNumber;
+  const masthead = spec.issuerHeading;
   const anchor = title ? title.endLine : lines.findIndex((l) => masthead.test(plainLine(l))) + 1;
   let after = 0;
   for (let i = 0; i < lines.length; i++) {
@@ -234,7 +234,7 @@ function cellsOf(line: string): string[] {
  */
 function issuedDate(lines: readonly string[], layout: NoticeLayout, spec: Family['metadata'], ctx: StageContext): string {
   if (spec.dateImprint) {
-    const imprint = new RegExp(spec.dateImprint, 'u');
+    const imprint = spec.dateImprint;
     for (let i = lines.length - 1; i >= 0; i--) {
       for (const cell of cellsOf(lines[i] ?? '')) {
         const date = dateIn(cell, imprint, ctx);
@@ -248,13 +248,13 @@ function issuedDate(lines: readonly string[], layout: NoticeLayout, spec: Family
   const body = lines.slice(0, layout.body.end).map((l, i) => ({ text: l, line: i + 1 }));
   const trailing = layout.annexes.length > 0 && lastTable > layout.body.end ? lines.slice(lastTable).map((l, i) => ({ text: l, line: lastTable + i + 1 })) : [];
   const candidates = [...body, ...trailing].filter((l) => !tables.has(l.line)).reverse();
-  const date = new RegExp(spec.date, 'u');
+  const date = spec.date;
   for (const l of candidates) {
     const found = dateIn(plainLine(l.text), date, ctx);
     if (found) return found;
   }
   if (!spec.dateSource) return '';
-  const source = new RegExp(spec.dateSource, 'u');
+  const source = spec.dateSource;
   for (const l of body.reverse()) {
     const found = dateIn(plainLine(l.text), source, ctx);
     if (found) return found;
@@ -269,8 +269,8 @@ const ADDRESSEE_MAX_LENGTH = 80;
 
 /** The addressees: the first short line after the title that ends with a colon, or such a line wrapped over two. */
 function addressees(lines: string[], titleLine: number, spec: Family['metadata'], ctx: StageContext): string[] {
-  const regex = new RegExp(spec.recipients, 'u');
-  const dated = spec.dateSource ? new RegExp(spec.dateSource, 'u') : null;
+  const regex = spec.recipients;
+  const dated = spec.dateSource ? spec.dateSource : null;
   let seen = 0;
   for (let i = titleLine; i < lines.length && seen < ADDRESSEE_LOOKAHEAD; i++) {
     const text = plainLine(lines[i] ?? '');
@@ -298,8 +298,7 @@ function addresseeNames(text: string, regex: RegExp): string[] {
   return (m?.[1] ?? '').split(/[、，,]/).map((s) => s.trim()).filter(Boolean);
 }
 
-function attachmentTitles(lines: string[], pattern: string): string[] {
-  const regex = new RegExp(pattern, 'u');
+function attachmentTitles(lines: string[], regex: RegExp): string[] {
   const start = lines.findIndex((l) => regex.test(l.trim()));
   if (start < 0) return [];
   const titles: string[] = [];

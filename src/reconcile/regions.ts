@@ -35,8 +35,7 @@ export function divisionOf(code: string): { code: string; name: string | undefin
 }
 
 /** Region codes in Annex 1 are real GB/T 2260 divisions and agree with the region names. */
-export function checkRegions(rows: readonly AllocationRow[], nameNoise: readonly string[], ctx: StageContext): void {
-  const noise = nameNoise.map((p) => new RegExp(p, 'gu'));
+export function checkRegions(rows: readonly AllocationRow[], noise: readonly RegExp[], ctx: StageContext): void {
   for (const row of rows) {
     if (!row.region_code) continue;
     const division = divisionOf(row.region_code);

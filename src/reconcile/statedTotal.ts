@@ -18,7 +18,7 @@ export interface StatedTotal {
  * group 2 its unit, 元 when absent): each pattern's matches in body order, the patterns in their
  * order. Lines are joined first, since OCR breaks a sentence anywhere.
  */
-export function readStatedTotals(bodyLines: readonly string[], patterns: readonly string[]): StatedTotal[] {
+export function readStatedTotals(bodyLines: readonly string[], patterns: readonly RegExp[]): StatedTotal[] {
   const starts: number[] = [];
   let text = '';
   for (const line of bodyLines) {
@@ -29,7 +29,7 @@ export function readStatedTotals(bodyLines: readonly string[], patterns: readonl
   const totals: StatedTotal[] = [];
   const seen = new Set<number>();
   for (const pattern of patterns) {
-    for (const match of folded.matchAll(new RegExp(pattern, 'gu'))) {
+    for (const match of folded.matchAll(pattern)) {
       if (!match[1] || seen.has(match.index)) continue;
       const amount = parseAmount(match[1]);
       const perUnit = YUAN_PER_UNIT[match[2] ?? amount.unit ?? '元'];
@@ -42,7 +42,7 @@ export function readStatedTotals(bodyLines: readonly string[], patterns: readonl
 }
 
 /** The first total the body states (see readStatedTotals), or null. */
-export function readStatedTotal(bodyLines: readonly string[], patterns: readonly string[]): StatedTotal | null {
+export function readStatedTotal(bodyLines: readonly string[], patterns: readonly RegExp[]): StatedTotal | null {
   return readStatedTotals(bodyLines, patterns)[0] ?? null;
 }
 

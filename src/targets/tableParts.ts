@@ -50,7 +50,7 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
   const columns: HeaderCell[] = [];
   let headerLine: number | null = null;
   let previousWasHeader = false;
-  const marks = [spec.tableHeading, ...spec.pageMarks].map((p) => new RegExp(p, 'u'));
+  const marks = [spec.tableHeading, ...spec.pageMarks];
   // Rows above the indicator header (or, in a table that lost it, above the first row naming a level)
   // belong to the metadata block: one whose label names no field is no indicator.
   const isHeaderAt = (row: GridRow): boolean => {
@@ -148,7 +148,7 @@ function metadataLabels(spec: TargetsAnnex): (text: string) => MetadataLabel | u
   for (const [field, labels] of Object.entries(spec.metadataLabels) as [TargetMetadataField, string[]][]) {
     for (const label of labels) fields.set(labelKey(label), field);
   }
-  const unitPattern = spec.metadataLabelUnit === undefined ? null : new RegExp(spec.metadataLabelUnit, 'u');
+  const unitPattern = spec.metadataLabelUnit === undefined ? null : spec.metadataLabelUnit;
   return (text) => {
     const key = labelKey(text);
     const field = fields.get(key);

@@ -22,8 +22,7 @@ export interface TargetTable {
  * spanning title row). Table rows before the first title belong to no table and are reported.
  */
 export function targetTables(parsed: ParsedNotice, annex: LineRange, outline: Outline, spec: TargetsAnnex, ctx: StageContext): TargetTable[] {
-  const pattern = new RegExp(spec.tableHeading, 'u');
-  const titles = outline.lines.filter((h) => h.line >= annex.start && h.line <= annex.end && pattern.test(compactKey(h.text)));
+  const titles = outline.lines.filter((h) => h.line >= annex.start && h.line <= annex.end && spec.tableHeading.test(compactKey(h.text)));
   // A title followed by another title before any table row (an annex title above the first table's own) opens no table.
   const starts = titles.filter((title, i) => {
     const next = titles[i + 1];
@@ -38,7 +37,7 @@ export function targetTables(parsed: ParsedNotice, annex: LineRange, outline: Ou
     if (rowText(row) !== '') ctx.report({ code: 'targets/row-outside-table', annex: spec.label, source_line: row.line, actual: rowText(row) });
   }
   if (starts.length === 0) {
-    ctx.report({ code: 'targets/tables-missing', annex: spec.label, source_line: annex.start, expected: spec.tableHeading });
+    ctx.report({ code: 'targets/tables-missing', annex: spec.label, source_line: annex.start, expected: spec.tableHeading.source });
     return [];
   }
   return starts.map((heading, i) => {

@@ -75,7 +75,7 @@ export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsA
 /** `2024年` → `2024`; anything else is reported and left empty. */
 function budgetYear(raw: string, spec: TargetsAnnex, code: string, line: number, ctx: StageContext): string {
   if (raw === '') return '';
-  const year = new RegExp(spec.budgetYear, 'u').exec(raw.normalize('NFKC').trim())?.[1];
+  const year = spec.budgetYear.exec(raw.normalize('NFKC').trim())?.[1];
   if (year) return year;
   ctx.report({ code: 'targets/budget-year-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
   return '';

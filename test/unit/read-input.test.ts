@@ -49,7 +49,8 @@ describe('decoding an input', () => {
 });
 
 describe('choosing a family', () => {
-  const family = (id: string, recognise: string[], recogniseLines = 2) => ({ id, recognise, recogniseLines }) as unknown as Family;
+  const family = (id: string, recognise: string[], recogniseLines = 2) =>
+    ({ id, recognise: recognise.map((p) => new RegExp(p, 'u')), recogniseLines }) as unknown as Family;
   const families = [family('other', ['会议纪要']), family('gd', ['财政厅', '粤财\\S+〔\\d{4}〕']), family('late', ['财政厅'], 1)];
 
   it('takes the first family whose patterns all match the notice\'s first lines', () => {

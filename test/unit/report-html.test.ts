@@ -10,7 +10,7 @@ import { recipientMoney } from '../../src/emit/html/money.js';
 import { makeFinding } from '../../src/findings/finding.js';
 import { extractText, seedText } from '../support/run.js';
 
-const NOISE = ['[（(][^）)]*[）)]', '小计$', '本级$'];
+const NOISE = ['[（(][^）)]*[）)]', '小计$', '本级$'].map((p) => new RegExp(p, 'gu'));
 
 function allocation(row_type: AllocationRow['row_type'], region_name: string, region_code: string, amount_yuan: string, recipient_code = ''): AllocationRow {
   return {

@@ -19,9 +19,8 @@ export interface CityBar {
  * Allocation items grouped by city: an item under a subtotal row belongs to that subtotal's city; an item outside
  * any subtotal (a directly administered county, say) joins the city its region code lies in (first 4 digits).
  */
-export function cityBars(allocations: readonly AllocationRow[], regionNameNoise: readonly string[]): CityBar[] {
-  const noise = regionNameNoise.map((p) => new RegExp(p, 'gu'));
-  const clean = (name: string) => noise.reduce((s, re) => s.replace(re, ''), name).trim();
+export function cityBars(allocations: readonly AllocationRow[], regionNameNoise: readonly RegExp[]): CityBar[] {
+  const clean = (name: string) => regionNameNoise.reduce((s, re) => s.replace(re, ''), name).trim();
   const bars = new Map<string, CityBar>();
   const bar = (key: string, label: string): CityBar => {
     let found = bars.get(key);
