@@ -155,8 +155,8 @@ describe('review.csv', () => {
     expect(first?.['candidate_1_title']).not.toBe('');
   });
 
-  it('is written with a BOM and CRLF, and described in datapackage.json as a worksheet', () => {
-    expect(text.startsWith('\uFEFFkind,recipient_code,source_line,seq,raw,normalized,')).toBe(true);
+  it('is written without a BOM (the default) and with CRLF, and described in datapackage.json as a worksheet', () => {
+    expect(text.startsWith('kind,recipient_code,source_line,seq,raw,normalized,')).toBe(true);
     expect(text.split('\r\n').length).toBe(sheet.length + 2);
     const pkg = JSON.parse(seed.files.get('datapackage.json') ?? '{}') as { resources: { name: string; path: string; description?: string }[] };
     expect(pkg.resources.find((r) => r.path === 'review.csv')).toMatchObject({ name: 'review' });
