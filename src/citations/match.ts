@@ -65,7 +65,11 @@ export function citationKeys(c: CitationForMatch): TitleKey[] {
  * Whether a citation with this document number may be filed under `policy`: '' when it may (no number,
  * the same one, or one differing only in its code), else why not. Review decisions are checked with it.
  */
-export function docNumberConflict(docNumber: string, policy: Policy, registry: readonly Policy[]): PolicyMatch['conflict'] {
+export function docNumberConflict(
+  docNumber: string,
+  policy: Policy,
+  registry: readonly Policy[],
+): PolicyMatch['conflict'] {
   return conflictOf(docNumber, policy, ownerOf(docNumber, registry));
 }
 

@@ -62,7 +62,8 @@ function setupOf(folder: string, inputs: ReadonlyMap<string, string>, inputNames
 
 /** Whether a notice's CSVs were written with a BOM, read from the files themselves (review.csv is always written). */
 export function hasBom(folder: string): boolean {
-  const csv = ['review.csv', ...readdirSync(folder).filter((f) => f.endsWith('.csv')).sort()].find((f) => existsSync(join(folder, f)));
+  const csvs = ['review.csv', ...readdirSync(folder).filter((f) => f.endsWith('.csv')).sort()];
+  const csv = csvs.find((f) => existsSync(join(folder, f)));
   if (csv === undefined) return false;
   const fd = openSync(join(folder, csv), 'r');
   try {

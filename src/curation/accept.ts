@@ -63,7 +63,8 @@ export function readDecisions(csvText: string): Decisions {
     const raw = cells['raw'] ?? '';
     const origin = `row ${row} "${raw}"`;
     const kind = cell('kind');
-    if (kind === 'policy') out.cited.push({ spelling: spellingOf(kind, raw), doc_number: normalizeDocNumber(cell('doc_number')), origin });
+    const doc_number = normalizeDocNumber(cell('doc_number'));
+    if (kind === 'policy') out.cited.push({ spelling: spellingOf(kind, raw), doc_number, origin });
     if (LEAVE.test(decision)) continue;
     if (kind !== 'policy' && kind !== 'indicator') {
       out.problems.push(`${origin}: kind "${kind}" is neither policy nor indicator`);
@@ -146,11 +147,16 @@ export function planAccept(decisions: Decisions, family: Family): AcceptPlan {
  * Accepted spellings that would file a citation of the sheet under a policy whose number it does not
  * carry: one line per such citation, naming the accepted row's policy and both numbers.
  */
-function misfiled(accepted: readonly { id: string; spelling: string }[], cited: Decisions['cited'], family: Family): string[] {
+function misfiled(
+  accepted: readonly { id: string; spelling: string }[],
+  cited: Decisions['cited'],
+  family: Family,
+): string[] {
   return accepted.flatMap((a) => {
     const key = matchKey(a.spelling);
     const covered = cited.filter((c) => matchKey(c.spelling) === key);
-    return misfiledCitations(a.id, family.policies, covered).map((line) => `${line}: accepting "${a.spelling}" as ${a.id} would file it there (leave the spelling's rows undecided, or correct the id)`);
+    const advice = `accepting "${a.spelling}" as ${a.id} would file it there (leave the spelling's rows undecided, or correct the id)`;
+    return misfiledCitations(a.id, family.policies, covered).map((line) => `${line}: ${advice}`);
   });
 }
 

@@ -28,7 +28,8 @@ export function misfiledCitations(id: string, registry: readonly Policy[], cited
   const seen = new Set<string>();
   for (const c of cited) {
     if (c.doc_number === '' || docNumberConflict(c.doc_number, policy, registry) === '') continue;
-    const line = `${c.origin}: cited with ${c.doc_number}, but ${id} is ${policy.doc_number || 'a policy without a number'}${ownerNote(c.doc_number, policy, registry)}`;
+    const number = policy.doc_number || 'a policy without a number';
+    const line = `${c.origin}: cited with ${c.doc_number}, but ${id} is ${number}${ownerNote(c.doc_number, policy, registry)}`;
     if (!seen.has(line)) lines.push(line);
     seen.add(line);
   }

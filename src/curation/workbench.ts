@@ -107,10 +107,13 @@ export class Workbench {
     const key = itemKey(family, decision.kind, decision.spelling);
     const notices = this.options.notices.filter((n) => n.family === family);
     // Where the spelling occurs: pending in review.csv, or (already decided) among the records.
-    const citing = notices.filter((n) => before.items.some((i) => i.key === key && i.occurrences.some((o) => o.notice === n.id)) || recordsOf(n, decision).length > 0);
+    const pending = (n: ServedNotice) => before.items.some((i) => i.key === key && i.occurrences.some((o) => o.notice === n.id));
+    const citing = notices.filter((n) => pending(n) || recordsOf(n, decision).length > 0);
     if (decision.kind === 'policy' && decision.decision === 'accept') {
-      const misfiled = misfiledCitations(decision.id, this.options.policies(family), citing.flatMap((n) => recordsOf(n, decision)));
-      if (misfiled.length > 0) return fail(422, `refused: accepting "${decision.spelling}" as ${decision.id} would file citations under a number they do not carry: ${misfiled.join('; ')}`);
+      const cited = citing.flatMap((n) => recordsOf(n, decision));
+      const misfiled = misfiledCitations(decision.id, this.options.policies(family), cited);
+      const what = `accepting "${decision.spelling}" as ${decision.id} would file citations under a number they do not carry`;
+      if (misfiled.length > 0) return fail(422, `refused: ${what}: ${misfiled.join('; ')}`);
     }
     try {
       applyDecisions(this.options.familyFolder(family), [decision]);
@@ -119,7 +122,8 @@ export class Workbench {
       if (error instanceof ConfigError) return fail(422, `refused: ${error.problems.map((p) => p.message).join('; ')}`);
       throw error;
     }
-    // A new entry (made or withdrawn) can change how every notice of the family matches; an alias or a rejection only the notices citing it.
+    // A new entry (made or withdrawn) can change how every notice of the family matches; an alias or a
+    // rejection only the notices citing it.
     const everyNotice = decision.decision.startsWith('new-') || (existing?.decision.startsWith('new-') ?? false);
     const touched = everyNotice ? notices : citing;
     const failures = await this.options.reextract(touched);
@@ -147,12 +151,13 @@ function fail(status: number, error: string): DecisionAnswer {
   return { status, body: { error } };
 }
 
-/** The records of a notice that carry a spelling (citations by title, indicators by name), with their numbers and lines. */
+/** The records of a notice that carry a spelling (citations by title, indicators by name), with numbers and lines. */
 function recordsOf(notice: ServedNotice, d: Decision): CitedNumber[] {
   const file = join(notice.folder, d.kind === 'policy' ? 'citations.json' : 'indicators.json');
   if (!existsSync(file)) return [];
   const key = decisionKey(d.kind, d.spelling);
-  const records = (JSON.parse(readFileSync(file, 'utf8')) as { records: { title?: string; name?: string; doc_number?: string; source_line: number }[] }).records;
+  type Carrier = { title?: string; name?: string; doc_number?: string; source_line: number };
+  const records = (JSON.parse(readFileSync(file, 'utf8')) as { records: Carrier[] }).records;
   return records
     .filter((r) => decisionKey(d.kind, (d.kind === 'policy' ? r.title : r.name) ?? '') === key)
     .map((r) => ({ doc_number: r.doc_number ?? '', origin: `${notice.id} line ${r.source_line}` }));

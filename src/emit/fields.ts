@@ -110,7 +110,8 @@ export function tableFieldOf(prop: JsonProp): TableField {
     if (can && !nullable) constraints.required = true;
   };
   if (type === 'integer' || type === 'number') {
-    const minimum = base.minimum ?? (type === 'integer' && base.exclusiveMinimum !== undefined ? base.exclusiveMinimum + 1 : undefined);
+    const above = type === 'integer' && base.exclusiveMinimum !== undefined ? base.exclusiveMinimum + 1 : undefined;
+    const minimum = base.minimum ?? above;
     if (minimum !== undefined) constraints.minimum = minimum;
     if (base.maximum !== undefined && base.maximum < Number.MAX_SAFE_INTEGER) constraints.maximum = base.maximum;
     require(true);

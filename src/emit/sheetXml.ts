@@ -97,7 +97,8 @@ export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
   if (sheet.header) out.push(`<autoFilter ref="A1:${last}"/>`);
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
   // A4 landscape; fitted to the page width, the header row (Print_Titles in workbook.xml) repeated on every page.
-  out.push(`<pageSetup paperSize="9" orientation="landscape"${sheet.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/></worksheet>`);
+  const fit = sheet.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
+  out.push(`<pageSetup paperSize="9" orientation="landscape"${fit}/></worksheet>`);
   return out.join('');
 }
 

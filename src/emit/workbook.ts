@@ -55,7 +55,7 @@ export const YES_NO = { true: '是', false: '否' } as const;
 /** Height in points of one line of 11-point text, CJK glyphs included (LibreOffice's default row is 12.8). */
 const LINE_HEIGHT = 15;
 
-/** A record's value as a workbook cell: numbers as numbers, booleans as 是/否, lists joined with ;, '' as an empty cell. */
+/** A record's value as a workbook cell: numbers as numbers, booleans 是/否, lists joined with ;, '' an empty cell. */
 export function workbookCell(value: unknown, field: FieldInfo): string | number | boolean | null {
   if (value === null || value === undefined || value === '') return null;
   if (field.kind === 'boolean') return value === true ? YES_NO.true : YES_NO.false;
@@ -127,7 +127,11 @@ export function wrappedLines(text: string, width: number): number {
 }
 
 /** A row's height for its wrapped cells, or undefined when every cell fits on one line. */
-function rowHeight(cells: readonly (string | number | boolean | null)[], widths: readonly number[], wraps: (c: number) => boolean): number | undefined {
+function rowHeight(
+  cells: readonly (string | number | boolean | null)[],
+  widths: readonly number[],
+  wraps: (c: number) => boolean,
+): number | undefined {
   let lines = 1;
   for (let c = 0; c < cells.length; c++) {
     const cell = cells[c];
@@ -168,7 +172,8 @@ function aboutLayout(about: readonly AboutRow[]): SheetLayout {
   const styles = about.map((r) => new Array<number>(width).fill(r.heading ? STYLE.boldWrapTop : STYLE.wrapTop));
   // Spreadsheets do not all grow a row for its wrapped text (LibreOffice overlaps the next row): heights are set.
   const widths = columns.map((c) => c.width);
-  const heights = about.map((r) => rowHeight(r.cells.map((c) => (typeof c === 'string' ? c : null)), widths, () => true));
+  const texts = (r: AboutRow) => r.cells.map((c) => (typeof c === 'string' ? c : null));
+  const heights = about.map((r) => rowHeight(texts(r), widths, () => true));
   return { rows: about.map((r) => r.cells), styles, columns, header: false, fitToWidth: true, heights };
 }
 
@@ -202,6 +207,9 @@ function dataLayout(sheet: DataSheet): SheetLayout {
   }
   const columns = fields.map((_, i) => ({ width: Math.min(MAX_WIDTH, Math.max(6, (widths[i] ?? 0) + 2)), style: columnStyles[i] ?? STYLE.none }));
   const columnWidths = columns.map((c) => c.width);
-  const heights = rows.map((cells, r) => (styles[r] === columnStyles ? undefined : rowHeight(cells, columnWidths, (c) => styles[r]?.[c] === STYLE.textWrapTop)));
+  const wrapped = (r: number) => (c: number) => styles[r]?.[c] === STYLE.textWrapTop;
+  const heights = rows.map((cells, r) =>
+    styles[r] === columnStyles ? undefined : rowHeight(cells, columnWidths, wrapped(r)),
+  );
   return { rows, styles, columns, header: true, fitToWidth: true, heights };
 }

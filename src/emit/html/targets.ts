@@ -40,6 +40,11 @@ ${summary.join('\n')}
 ${lists.join('\n')}`;
 }
 
+/** Column titles of the policies table. */
+function policyColumns(t: Titles): string[] {
+  return [t.policy_id!, t.title!, `${t.doc_number!}（引用中所写）`, t.match!, '引用单位数', '引用次数'];
+}
+
 /** One cited policy: its id (or, unmatched, its title) and who cites it. */
 interface CitedPolicy {
   id: string;
@@ -73,9 +78,10 @@ export function policySection(citations: readonly CitationRow[], recipientCount:
     td(p.recipients.size, 'class="num"'), td(p.citations, 'class="num"'),
   ], p.id ? '' : 'class="unmatched"'));
   const unmatched = sorted.length - matched - rejected;
-  return `<p class="summary">${citations.length} 条引用，${sorted.length} 份文件（${matched} 份在政策库中，${unmatched} 份未匹配，${rejected} 份经复核驳回）；${recipientCount} 个单位。` +
+  const documents = `${sorted.length} 份文件（${matched} 份在政策库中，${unmatched} 份未匹配，${rejected} 份经复核驳回）`;
+  return `<p class="summary">${citations.length} 条引用，${documents}；${recipientCount} 个单位。` +
     `<strong class="pending" data-review-rows="${pending}">${pending} 条引用待复核</strong>（review.csv，模糊匹配与未匹配）。</p>
-<div class="scroll"><table class="policies"><thead>${headRow([t.policy_id!, t.title!, `${t.doc_number!}（引用中所写）`, t.match!, '引用单位数', '引用次数'])}</thead><tbody>
+<div class="scroll"><table class="policies"><thead>${headRow(policyColumns(t))}</thead><tbody>
 ${body.join('\n')}
 </tbody></table></div>`;
 }
