@@ -118,7 +118,7 @@ from \`scripts/outputDoc.ts\` and the Zod schemas; do not edit by hand.
 ## Command line
 
 \`\`\`
-npx notice-extract extract [--out DIR] [--strict] [--no-bom] [--jobs N] [--force] [--allow-partial] FILE_OR_DIR...
+npx notice-extract extract [--out DIR] [--strict] [--bom] [--jobs N] [--force] [--allow-partial] FILE_OR_DIR...
 npx notice-extract review accept REVIEW.csv
 npm run extract        # every notice under raw/ into out/
 \`\`\`
@@ -154,20 +154,26 @@ A kind of annex the notice does not have gives an empty dataset (header only), n
 
 - **JSON**: \`{"schema": "<name>@<major>", "notice_id": "…", "records": […]}\`; keys in schema order,
   two-space indent, final newline. Money and figures are decimal strings, never floats.
-- **CSV**: RFC 4180 (comma, CRLF, quotes doubled), header = field names in schema order, UTF-8 with a
-  BOM unless \`--no-bom\` (datapackage.json declares \`"encoding": "utf-8"\`; a UTF-8 reader skips the
-  BOM). Booleans \`true\`/\`false\`, lists joined with \`;\`, missing values empty. Only free-text
-  columns (a string the schema does not constrain by enumeration, pattern or format) are guarded
-  against formula injection: a cell starting with \`=\`, \`+\`, \`-\`, \`@\`, tab or CR gets a leading
-  \`'\`. Code, number, enumeration and boolean columns are written exactly as in JSON.
+- **CSV**: RFC 4180 (comma, CRLF, quotes doubled), header = field names in schema order, UTF-8
+  without a BOM (datapackage.json declares \`"encoding": "utf-8"\`); with \`--bom\` each file starts
+  with one, for Excel, and datapackage.json declares \`"encoding": "utf-8-sig"\`. Booleans
+  \`true\`/\`false\`, lists joined with \`;\`, missing values empty. Only free-text columns (a string the
+  schema does not constrain by enumeration, pattern or format) are guarded against formula injection:
+  a cell starting with \`=\`, \`+\`, \`-\`, \`@\`, tab or CR gets a leading \`'\`. Code, number, enumeration and boolean
+  columns are written exactly as in JSON.
 - **Workbook**: sheet 说明 (the notice's metadata, units, record counts, findings per code, matching,
   and every column title with its field name), then one sheet per dataset titled in Chinese with the
-  column titles below. Money (fields with a unit) is stored as numbers shown \`#,##0.00\`; codes are
-  text (all digits kept); header frozen, autofilter on. Opens in Excel and LibreOffice without an
-  import dialog. Its dates are the notice's date, so it is byte-identical across runs.
-- **datapackage.json**: one resource per CSV with Chinese titles, types, \`bytes\` and \`sha256\`,
-  the primary key where it holds and every foreign key that holds in the notice; a key that does not
-  hold is left out and reported (\`validate/primary-key-not-unique\`, \`validate/foreign-key-not-held\`).
+  column titles below. Money (fields with a unit) is stored as numbers shown \`#,##0.00\`; every text
+  column (codes such as 预算代码 and 序号 included) is text, format \`@\`, all digits kept; booleans
+  are 是/否; multi-line text wraps, rows as tall as their text; header frozen, autofilter on; every
+  sheet prints A4 landscape, fitted to the page width, the header row repeated on each page. Opens
+  in Excel and LibreOffice without an import dialog. Its dates are the notice's date, so it is
+  byte-identical across runs.
+- **datapackage.json**: one resource per CSV with Chinese titles, Table Schema types (\`integer\`,
+  \`number\` for decimal strings, \`boolean\`, \`string\`) and constraints derived from the Zod schemas
+  (\`required\` when a field allows neither null nor empty, \`enum\`, \`pattern\`,
+  \`minimum\`/\`maximum\`), \`bytes\` and \`sha256\`, the primary key where it holds and every foreign key
+  that holds in the notice; a key that does not hold is left out and reported (\`validate/primary-key-not-unique\`, \`validate/foreign-key-not-held\`).
 
 \`recipient_code\` (the 9-digit fiscal code from the allocation table) is the join key across kinds.
 `;

@@ -118,15 +118,18 @@ describe('notice-extract extract', () => {
     expect(result.stderr).toContain('3 notices: 0 extracted, 0 skipped, 3 failed');
   });
 
-  it('writes CSV with a BOM, CRLF and the contract header, and without the BOM under --no-bom', () => {
+  it('writes CSV without a BOM, with CRLF and the contract header, and with the BOM (declared utf-8-sig) under --bom', () => {
     const out = tempDir();
-    const noBom = tempDir();
+    const bom = tempDir();
     run(['extract', '--out', out, 'raw']);
-    run(['extract', '--no-bom', '--out', noBom, 'raw']);
+    run(['extract', '--bom', '--out', bom, 'raw']);
     const csv = readFileSync(join(out, 'yue-cai-gong-2023-126', 'allocations.csv'), 'utf8');
-    expect(csv.startsWith('\uFEFFannex,row_type,region_name,region_code,project_name,recipient_code,recipient_name,')).toBe(true);
+    expect(csv.startsWith('annex,row_type,region_name,region_code,project_name,recipient_code,recipient_name,')).toBe(true);
     expect(csv.split('\r\n')).toHaveLength(65 + 2);
-    expect(readFileSync(join(noBom, 'yue-cai-gong-2023-126', 'allocations.csv'), 'utf8').startsWith('annex,row_type,')).toBe(true);
+    expect(readFileSync(join(bom, 'yue-cai-gong-2023-126', 'allocations.csv'), 'utf8').startsWith('\uFEFFannex,row_type,')).toBe(true);
+    const encodings = (dir: string) => (JSON.parse(readFileSync(join(dir, 'yue-cai-gong-2023-126', 'datapackage.json'), 'utf8')) as { resources: { encoding: string }[] }).resources.map((r) => r.encoding);
+    expect(new Set(encodings(out))).toEqual(new Set(['utf-8']));
+    expect(new Set(encodings(bom))).toEqual(new Set(['utf-8-sig']));
   });
 
   it('fails a bad input with one line naming it, exit 2, nothing left behind, and still extracts the others', () => {
@@ -182,9 +185,9 @@ describe('notice-extract extract', () => {
     expect(forced.stderr).not.toContain('unchanged, skipped');
     expect(forced.stderr).toContain('allocations 65');
     // A different BOM choice is a different output, so it is not skipped; nor is a folder without its workbook.
-    expect(run(['extract', '--no-bom', '--out', out, 'raw']).stderr).not.toContain('unchanged, skipped');
+    expect(run(['extract', '--bom', '--out', out, 'raw']).stderr).not.toContain('unchanged, skipped');
     rmSync(join(out, 'yue-cai-gong-2023-126', 'yue-cai-gong-2023-126.xlsx'));
-    expect(run(['extract', '--no-bom', '--out', out, 'raw']).stderr).not.toContain('unchanged, skipped');
+    expect(run(['extract', '--bom', '--out', out, 'raw']).stderr).not.toContain('unchanged, skipped');
     expect(existsSync(join(out, 'yue-cai-gong-2023-126', 'yue-cai-gong-2023-126.xlsx'))).toBe(true);
   });
 

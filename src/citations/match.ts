@@ -61,6 +61,18 @@ export function citationKeys(c: CitationForMatch): TitleKey[] {
 }
 
 
+/**
+ * Whether a citation with this document number may be filed under `policy`: '' when it may (no number,
+ * the same one, or one differing only in its code), else why not. Review decisions are checked with it.
+ */
+export function docNumberConflict(
+  docNumber: string,
+  policy: Policy,
+  registry: readonly Policy[],
+): PolicyMatch['conflict'] {
+  return conflictOf(docNumber, policy, ownerOf(docNumber, registry));
+}
+
 /** The doc-number conflict of a match with the policy it matched. */
 function conflictOf(docNumber: string, policy: Policy | undefined, owner: Policy | undefined): PolicyMatch['conflict'] {
   if (!policy) return '';

@@ -15,7 +15,8 @@ import type { WorkerJob, WorkerStart } from './worker.js';
 export interface ExtractCliOptions {
   out: string;
   strict?: boolean;
-  bom: boolean;
+  /** `--bom` (true) or `--no-bom` (false); unset means no BOM. */
+  bom?: boolean;
   jobs?: number;
   force?: boolean;
   allowPartial?: boolean;
@@ -66,7 +67,7 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   // Families are loaded (and their configuration checked) once, before any notice runs, on any runner.
   const families = loadFamilies();
   const progress = progressLine(files.length);
-  const options = { out: opts.out, bom: opts.bom, force: opts.force === true, allowPartial: opts.allowPartial === true };
+  const options = { out: opts.out, bom: opts.bom === true, force: opts.force === true, allowPartial: opts.allowPartial === true };
   const threads = threadCount(opts.jobs, files.length, availableParallelism());
   const runner = threads > 1 && canUseWorkers() ? sharedRunner(families, threads - 2) : inlineRunner(families);
   let started = 0;

@@ -4,7 +4,7 @@
  * re-extracted from its input, found by notice id among `--input` (default `raw/`), since
  * notice.json records the input's hash but not its path. Runs until SIGINT or SIGTERM.
  */
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { serveWorkbench, type WorkbenchServer } from '../curation/server.js';
 import { Workbench, type ServedNotice } from '../curation/workbench.js';
@@ -57,9 +57,22 @@ function setupOf(folder: string, inputs: ReadonlyMap<string, string>, inputNames
   if (!family) return `${folder}: notice.json names no family`;
   const input = inputs.get(id);
   if (!input) return `${folder}: no input ${id}.md among ${inputNames} (name it with --input)`;
-  const pkg = existsSync(join(folder, 'datapackage.json')) ? (JSON.parse(readFileSync(join(folder, 'datapackage.json'), 'utf8')) as { resources?: { encoding?: string }[] }) : {};
-  const bom = pkg.resources?.[0]?.encoding !== 'utf-8';
-  return { id, folder, family, input, bom, allowPartial: notice.pipeline?.allow_partial === true };
+  return { id, folder, family, input, bom: hasBom(folder), allowPartial: notice.pipeline?.allow_partial === true };
+}
+
+/** Whether a notice's CSVs were written with a BOM, read from the files themselves (review.csv is always written). */
+export function hasBom(folder: string): boolean {
+  const csvs = ['review.csv', ...readdirSync(folder).filter((f) => f.endsWith('.csv')).sort()];
+  const csv = csvs.find((f) => existsSync(join(folder, f)));
+  if (csv === undefined) return false;
+  const fd = openSync(join(folder, csv), 'r');
+  try {
+    const head = Buffer.alloc(3);
+    const read = readSync(fd, head, 0, 3, 0);
+    return read === 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf;
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A workbench over notice folders, re-extracting with `runOne` as `extract --force` does; throws ConfigError for bad family data. */
@@ -83,6 +96,8 @@ export function openWorkbench(dirs: readonly string[], opts: ReviewServeOptions)
   return new Workbench({
     notices: setups,
     familyFolder: (id) => families.find((f) => f.id === id)?.folder ?? join(pipelines, id),
+    // Read again per decision: the decisions in force change the registry.
+    policies: (id) => loadFamilies(pipelines).find((f) => f.id === id)?.policies ?? [],
     reextract: async (notices) => {
       // Families are read again: the decision just written changes them.
       const fresh = loadFamilies(pipelines);

@@ -8,7 +8,9 @@ import { applyDecisions, type AppliedDecisions } from '../family/decisions.js';
 import type { Family } from '../family/spec.js';
 import { normalizeDocNumber, docNumberParts } from '../normalize/docNumber.js';
 import { normalizeText } from '../normalize/rules.js';
+import { matchKey } from '../matching/similarity.js';
 import type { AliasRequest } from './addAliases.js';
+import { misfiledCitations, type CitedNumber } from './docNumberGuard.js';
 import { acceptIndicatorAliases } from './indicatorAliases.js';
 import { acceptAliases, citationSpelling } from './policyAliases.js';
 import { readCsv } from './readCsv.js';
@@ -38,6 +40,8 @@ export interface Decisions {
   indicators: AliasRequest[];
   /** Rejections and new entries. */
   others: SheetDecision[];
+  /** Every citation row of the sheet, decided or not: the document numbers an accepted spelling would cover. */
+  cited: (CitedNumber & { spelling: string })[];
   /** Rows that cannot be read: an unknown kind or decision, an accept without an id, a reject without a reason. */
   problems: string[];
 }
@@ -50,16 +54,18 @@ function spellingOf(kind: 'policy' | 'indicator', raw: string): string {
 /** Read the decisions of a review sheet; `policy_or_indicator_id` left empty with accept takes the fuzzy match (`matched_id`). */
 export function readDecisions(csvText: string): Decisions {
   const { header, records } = readCsv(csvText);
-  const out: Decisions = { policies: [], indicators: [], others: [], problems: [] };
+  const out: Decisions = { policies: [], indicators: [], others: [], problems: [], cited: [] };
   const missing = REQUIRED.filter((c) => !header.includes(c));
   if (missing.length > 0) return { ...out, problems: [`not a review sheet: no column ${missing.join(', ')}`] };
   for (const { row, cells } of records) {
     const cell = (name: string): string => (cells[name] ?? '').trim();
     const decision = cell('decision');
-    if (LEAVE.test(decision)) continue;
     const raw = cells['raw'] ?? '';
     const origin = `row ${row} "${raw}"`;
     const kind = cell('kind');
+    const doc_number = normalizeDocNumber(cell('doc_number'));
+    if (kind === 'policy') out.cited.push({ spelling: spellingOf(kind, raw), doc_number, origin });
+    if (LEAVE.test(decision)) continue;
     if (kind !== 'policy' && kind !== 'indicator') {
       out.problems.push(`${origin}: kind "${kind}" is neither policy nor indicator`);
       continue;
@@ -128,12 +134,30 @@ export function planAccept(decisions: Decisions, family: Family): AcceptPlan {
     plan.skipped.push(...update.skipped);
     plan.conflicts.push(...update.conflicts);
     for (const a of update.accepted) plan.decisions.push({ kind: k.kind, spelling: a.spelling, decision: 'accept', id: a.id });
+    if (k.kind === 'policy') plan.conflicts.push(...misfiled(update.accepted, decisions.cited, family));
   }
   for (const { decision, origin } of decisions.others) {
     plan.decisions.push(decision);
     plan.added.push(decision.decision === 'reject' ? `rejected ${decision.kind} "${decision.spelling}" (${origin})` : `new ${decision.kind} ${'entry' in decision ? decision.entry.id : ''}`);
   }
   return plan;
+}
+
+/**
+ * Accepted spellings that would file a citation of the sheet under a policy whose number it does not
+ * carry: one line per such citation, naming the accepted row's policy and both numbers.
+ */
+function misfiled(
+  accepted: readonly { id: string; spelling: string }[],
+  cited: Decisions['cited'],
+  family: Family,
+): string[] {
+  return accepted.flatMap((a) => {
+    const key = matchKey(a.spelling);
+    const covered = cited.filter((c) => matchKey(c.spelling) === key);
+    const advice = `accepting "${a.spelling}" as ${a.id} would file it there (leave the spelling's rows undecided, or correct the id)`;
+    return misfiledCitations(a.id, family.policies, covered).map((line) => `${line}: ${advice}`);
+  });
 }
 
 /** Record the planned decisions in the family's decisions.json (validated, written atomically). */

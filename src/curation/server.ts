@@ -2,10 +2,14 @@
  * The review workbench over HTTP, on 127.0.0.1 only: `GET /` the page, `GET /api/queue` the queue,
  * `POST /api/decisions` one decision. Refused with a message: another Origin or Host (a web page
  * elsewhere must not decide, nor read the queue through DNS rebinding), a body that is not JSON or
- * not a decision, an unknown spelling, a stale version (409: nothing is overwritten).
+ * not a decision, an unknown spelling, a stale version (409: nothing is overwritten). Every answer forbids
+ * being framed (`frame-ancestors 'none'`, `X-Frame-Options: DENY`): a page elsewhere must not show
+ * the workbench in a frame and have the reviewer click in it. A configuration file that turned invalid
+ * while serving (decisions.json edited by hand, say) is answered in one line, and the server goes on.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { ConfigError, configLine } from '../family/configError.js';
 import { MAX_BODY_BYTES, parseDecisionRequest } from './request.js';
 import { workbenchPage } from './workbenchPage.js';
 import type { Workbench } from './workbench.js';
@@ -23,6 +27,14 @@ export async function serveWorkbench(workbench: Workbench, port = 0): Promise<Wo
   let origin = '';
   const server = createServer((req, res) => {
     handle(workbench, origin, req, res).catch((error: unknown) => {
+      if (error instanceof ConfigError) {
+        // The family's files are the maintainer's to fix: one line, no stack; the next request reads them again.
+        const problems = error.problems.map(configLine).join('; ');
+        process.stderr.write(`notice-extract review serve: configuration: ${problems}\n`);
+        if (!res.headersSent) send(res, 500, { error: `configuration error: ${problems}` });
+        else res.end();
+        return;
+      }
       // A bug while answering: the reviewer sees it, the server keeps running.
       process.stderr.write(`notice-extract review serve: internal error: ${(error as Error).stack ?? String(error)}\n`);
       if (!res.headersSent) send(res, 500, { error: `internal error: ${(error as Error).message}` });
@@ -85,7 +97,15 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
   sendText(res, status, 'application/json; charset=utf-8', JSON.stringify(body), headers);
 }
 
+/** Headers of every answer: not cached, not sniffed, never shown inside a frame (a meta CSP cannot say that). */
+export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+  'content-security-policy': "frame-ancestors 'none'",
+  'x-frame-options': 'DENY',
+};
+
 function sendText(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff', ...headers });
+  res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...headers });
   res.end(text);
 }

@@ -9,6 +9,8 @@ import { ConfigError } from '../family/configError.js';
 import { applyDecisions, decisionKey, readDecisionsFile, type Decision } from '../family/decisions.js';
 import { Collector } from '../findings/context.js';
 import { decodeInput } from '../read/readInput.js';
+import type { Policy } from '../family/registries.js';
+import { misfiledCitations, type CitedNumber } from './docNumberGuard.js';
 import { readCsv } from './readCsv.js';
 import { buildQueue, itemKey, queueCounts, versionOf, type NoticeRows, type QueueCounts, type QueueItem } from './queue.js';
 import type { DecisionRequest } from './request.js';
@@ -31,6 +33,8 @@ export interface WorkbenchOptions {
   notices: readonly ServedNotice[];
   /** Folder of a family (where its decisions.json is). */
   familyFolder(family: string): string;
+  /** The family's policies as they are now (registry and decisions in force). */
+  policies(family: string): readonly Policy[];
   /** Re-extract these notices with the family data as it now is; returns one line per notice that failed. */
   reextract(notices: readonly ServedNotice[]): Promise<string[]>;
 }
@@ -45,7 +49,10 @@ export interface QueueState {
 
 /** An answer to a decision: HTTP status and JSON body. */
 export interface DecisionAnswer {
-  /** 200 done, 404 unknown spelling, 409 conflict, 422 refused by the family's rules, 500 re-extraction failed. */
+  /**
+   * 200 done, 404 unknown spelling, 409 conflict, 422 refused (by the family's rules, or an accept that
+   * would file a citation under another document number), 500 re-extraction failed.
+   */
   status: number;
   /** `{error}` or `{decided, queue counts, pending keys}`. */
   body: Record<string, unknown>;
@@ -97,6 +104,17 @@ export class Workbench {
     if (versionOf(existing) !== version) {
       return { status: 409, body: { error: `conflict: "${decision.spelling}" was decided meanwhile (${describe(existing)}); nothing was written`, current: existing ?? null, version: versionOf(existing) } };
     }
+    const key = itemKey(family, decision.kind, decision.spelling);
+    const notices = this.options.notices.filter((n) => n.family === family);
+    // Where the spelling occurs: pending in review.csv, or (already decided) among the records.
+    const pending = (n: ServedNotice) => before.items.some((i) => i.key === key && i.occurrences.some((o) => o.notice === n.id));
+    const citing = notices.filter((n) => pending(n) || recordsOf(n, decision).length > 0);
+    if (decision.kind === 'policy' && decision.decision === 'accept') {
+      const cited = citing.flatMap((n) => recordsOf(n, decision));
+      const misfiled = misfiledCitations(decision.id, this.options.policies(family), cited);
+      const what = `accepting "${decision.spelling}" as ${decision.id} would file citations under a number they do not carry`;
+      if (misfiled.length > 0) return fail(422, `refused: ${what}: ${misfiled.join('; ')}`);
+    }
     try {
       applyDecisions(this.options.familyFolder(family), [decision]);
     } catch (error) {
@@ -104,11 +122,10 @@ export class Workbench {
       if (error instanceof ConfigError) return fail(422, `refused: ${error.problems.map((p) => p.message).join('; ')}`);
       throw error;
     }
-    // A new entry can change how every notice of the family matches; an alias or a rejection only the notices citing it.
-    const key = itemKey(family, decision.kind, decision.spelling);
-    const touched = this.options.notices.filter(
-      (n) => n.family === family && (decision.decision.startsWith('new-') || before.items.some((i) => i.key === key && i.occurrences.some((o) => o.notice === n.id))),
-    );
+    // A new entry (made or withdrawn) can change how every notice of the family matches; an alias or a
+    // rejection only the notices citing it.
+    const everyNotice = decision.decision.startsWith('new-') || (existing?.decision.startsWith('new-') ?? false);
+    const touched = everyNotice ? notices : citing;
     const failures = await this.options.reextract(touched);
     const after = this.queue();
     const body = { decided: decision, version: versionOf(decision), reextracted: touched.map((n) => n.id), counts: after.counts, pending: after.items.map((i) => i.key) };
@@ -132,6 +149,18 @@ function describe(d: Decision | undefined): string {
 
 function fail(status: number, error: string): DecisionAnswer {
   return { status, body: { error } };
+}
+
+/** The records of a notice that carry a spelling (citations by title, indicators by name), with numbers and lines. */
+function recordsOf(notice: ServedNotice, d: Decision): CitedNumber[] {
+  const file = join(notice.folder, d.kind === 'policy' ? 'citations.json' : 'indicators.json');
+  if (!existsSync(file)) return [];
+  const key = decisionKey(d.kind, d.spelling);
+  type Carrier = { title?: string; name?: string; doc_number?: string; source_line: number };
+  const records = (JSON.parse(readFileSync(file, 'utf8')) as { records: Carrier[] }).records;
+  return records
+    .filter((r) => decisionKey(d.kind, (d.kind === 'policy' ? r.title : r.name) ?? '') === key)
+    .map((r) => ({ doc_number: r.doc_number ?? '', origin: `${notice.id} line ${r.source_line}` }));
 }
 
 /** A notice's review rows and input lines. */

@@ -1,8 +1,12 @@
 import { csvSchema, foreignKeyId, type ForeignKey } from '../../schemas/index.js';
-import { fieldsOf, type FieldKind } from './fields.js';
+import { fieldsOf, type FieldInfo } from './fields.js';
 import { createHash } from 'node:crypto';
 
-const TABLE_TYPES: Record<FieldKind, string> = { number: 'number', boolean: 'boolean', array: 'string', text: 'string' };
+/** A field as Table Schema declares it: name, Chinese title, type and constraints (derived from the Zod schema). */
+function tableField(f: FieldInfo) {
+  const { type, constraints } = f.table;
+  return { name: f.name, title: f.title, type, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
+}
 
 /** The keys that do not hold in a notice and are left out. */
 export interface KeysLeftOut {
@@ -15,7 +19,8 @@ export interface KeysLeftOut {
 /**
  * A Frictionless Data Package describing every CSV (datasets and the review worksheet): Table Schema
  * with Chinese titles, dialect, hash and bytes, and the primary and foreign keys that hold. The
- * encoding is `utf-8` with or without the BOM (a UTF-8 reader skips it).
+ * encoding is `utf-8`, or `utf-8-sig` for a CSV written with a BOM (`--bom`): readers that take
+ * `utf-8` literally (Python's csv, datapackage-js) would read the BOM into the first header.
  */
 export function dataPackage(noticeId: string, title: string, csvFiles: [string, string | Uint8Array][], leftOut: KeysLeftOut = { primary: new Set(), foreign: new Set() }) {
   return {
@@ -32,12 +37,12 @@ export function dataPackage(noticeId: string, title: string, csvFiles: [string, 
         profile: 'tabular-data-resource',
         format: 'csv',
         mediatype: 'text/csv',
-        encoding: 'utf-8',
+        encoding: startsWithBom(content) ? 'utf-8-sig' : 'utf-8',
         bytes: typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length,
         hash: `sha256:${sha256Of(content)}`,
         dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
         schema: {
-          fields: fieldsOf(dataset.record).map((f) => ({ name: f.name, title: f.title, type: TABLE_TYPES[f.kind] })),
+          fields: fieldsOf(dataset.record).map(tableField),
           missingValues: [''],
           ...(leftOut.primary.has(dataset.name) || dataset.primaryKey.length === 0 ? {} : { primaryKey: dataset.primaryKey }),
           ...foreignKeysOf(dataset.name, dataset.foreignKeys ?? [], leftOut.foreign),
@@ -50,6 +55,12 @@ export function dataPackage(noticeId: string, title: string, csvFiles: [string, 
 function foreignKeysOf(dataset: string, keys: readonly ForeignKey[], leftOut: ReadonlySet<string>) {
   const held = keys.filter((fk) => !leftOut.has(foreignKeyId(dataset, fk)));
   return held.length > 0 ? { foreignKeys: held } : {};
+}
+
+/** Whether a CSV (text or bytes) starts with the UTF-8 byte order mark. */
+function startsWithBom(content: string | Uint8Array): boolean {
+  if (typeof content === 'string') return content.startsWith('\uFEFF');
+  return content.length >= 3 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf;
 }
 
 /** sha256 of a text's UTF-8 bytes (or of bytes), hex. */

@@ -20,6 +20,16 @@ export interface FieldInfo {
   description: string;
   /** The field's type in words, for people (docs/output.md, the workbook's 说明 sheet). */
   type: string;
+  /** The field as Table Schema declares its CSV column (datapackage.json). */
+  table: TableField;
+}
+
+/** A CSV column as Frictionless Table Schema declares it: its type and the constraints its cells meet. */
+export interface TableField {
+  /** `integer`, `number` (decimal strings included), `boolean` or `string` (lists joined with `;` too). */
+  type: 'integer' | 'number' | 'boolean' | 'string';
+  /** What every cell meets; `required` when the schema allows neither null nor an empty text. */
+  constraints: { required?: true; enum?: string[]; pattern?: string; minimum?: number; maximum?: number };
 }
 
 /** A field's JSON Schema, as much of it as field kinds are read from. */
@@ -29,6 +39,9 @@ export interface JsonProp {
   format?: string;
   enum?: unknown[];
   const?: unknown;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
   title?: string;
   description?: string;
   unit?: string;
@@ -46,7 +59,7 @@ export function fieldsOf(record: z.ZodObject): FieldInfo[] {
   const fields = Object.keys(record.shape).map((name) => {
     const prop = json.properties[name] ?? {};
     const kind = kindOf(prop);
-    return { name, kind, title: prop.title ?? name, freeText: isFreeText(prop), unit: prop.unit ?? '', description: prop.description ?? '', type: typeOf(prop) };
+    return { name, kind, title: prop.title ?? name, freeText: isFreeText(prop), unit: prop.unit ?? '', description: prop.description ?? '', type: typeOf(prop), table: tableFieldOf(prop) };
   });
   cache.set(record, fields);
   return fields;
@@ -84,4 +97,57 @@ function typeOf(prop: JsonProp): string {
   if (type === 'string' && prop.pattern) return `text matching ${prop.pattern}`;
   if (type === 'string') return 'text';
   return type ?? 'any';
+}
+
+/** The Table Schema of a property as its CSV column holds it (see `cellOf`: '' for null, lists joined with `;`). */
+export function tableFieldOf(prop: JsonProp): TableField {
+  const variants = prop.anyOf ?? [prop];
+  const nullable = variants.some((v) => [v.type].flat().includes('null'));
+  const base = variants.find((v) => [v.type].flat().some((t) => t !== 'null' && t !== undefined)) ?? prop;
+  const type = [base.type].flat().find((t) => t !== 'null');
+  const constraints: TableField['constraints'] = {};
+  const require = (can: boolean): void => {
+    if (can && !nullable) constraints.required = true;
+  };
+  if (type === 'integer' || type === 'number') {
+    const above = type === 'integer' && base.exclusiveMinimum !== undefined ? base.exclusiveMinimum + 1 : undefined;
+    const minimum = base.minimum ?? above;
+    if (minimum !== undefined) constraints.minimum = minimum;
+    if (base.maximum !== undefined && base.maximum < Number.MAX_SAFE_INTEGER) constraints.maximum = base.maximum;
+    require(true);
+    return { type, constraints };
+  }
+  if (type === 'boolean') {
+    require(true);
+    return { type, constraints };
+  }
+  if (type === 'array') {
+    // A list is one cell joined with `;`: a list of words from an enumeration is a pattern over them.
+    const words = base.items?.enum?.map(String).filter((w) => w !== '');
+    if (words && words.length > 0) {
+      const word = `(?:${words.map(escapeRegExp).join('|')})`;
+      constraints.pattern = `(?:${word}(?:;${word})*)?`;
+    }
+    return { type: 'string', constraints };
+  }
+  const pattern = base.pattern;
+  // A decimal string is a number to CSV readers (its pattern is the number's own syntax).
+  if (pattern?.startsWith('^-?\\d')) {
+    require(!new RegExp(pattern).test(''));
+    return { type: 'number', constraints };
+  }
+  const values = base.enum ?? (base.const !== undefined ? [base.const] : undefined);
+  if (values) {
+    const words = values.map(String);
+    constraints.enum = words.filter((w) => w !== '');
+    require(!words.includes(''));
+  } else if (pattern !== undefined) {
+    constraints.pattern = pattern;
+    require(!new RegExp(pattern).test(''));
+  }
+  return { type: 'string', constraints };
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,7 +1,7 @@
 /**
  * One worksheet as SpreadsheetML (`xl/worksheets/sheetN.xml`): cells as numbers, booleans or
  * shared strings, each with its style; column widths and styles; optionally a frozen first row,
- * an autofilter over the used range and fit-to-page-width printing.
+ * an autofilter over the used range, row heights for wrapped text and fit-to-page-width printing.
  */
 
 /** A cell's value: text, a number, a boolean, or nothing (an empty cell that still carries its style). */
@@ -16,8 +16,10 @@ export interface SheetLayout {
   columns: readonly { width: number; style: number }[];
   /** Freeze the first row and put an autofilter over the used range. */
   header: boolean;
-  /** Print on one page width (the 说明 sheet). */
+  /** Print on one page width, as many pages down as it takes. */
   fitToWidth: boolean;
+  /** Per row, its height in points when its wrapped text needs more than one line (else the default). */
+  heights?: readonly (number | undefined)[];
 }
 
 /** The shared strings of a workbook: each distinct text stored once, by first use. */
@@ -77,7 +79,8 @@ export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
   sheet.rows.forEach((row, r) => {
     const styles = sheet.styles[r] ?? [];
     const n = r + 1;
-    let xml = `<row r="${n}">`;
+    const height = sheet.heights?.[r];
+    let xml = height === undefined ? `<row r="${n}">` : `<row r="${n}" ht="${height}" customHeight="1">`;
     for (let c = 0; c < width; c++) {
       const value = row[c] ?? null;
       const style = styles[c] ?? 0;
@@ -93,7 +96,9 @@ export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
   out.push('</sheetData>');
   if (sheet.header) out.push(`<autoFilter ref="A1:${last}"/>`);
   out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
-  out.push(`<pageSetup orientation="landscape"${sheet.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : ''}/></worksheet>`);
+  // A4 landscape; fitted to the page width, the header row (Print_Titles in workbook.xml) repeated on every page.
+  const fit = sheet.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
+  out.push(`<pageSetup paperSize="9" orientation="landscape"${fit}/></worksheet>`);
   return out.join('');
 }
 

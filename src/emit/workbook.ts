@@ -49,10 +49,16 @@ export function isMoney(field: FieldInfo): boolean {
   return field.unit !== '';
 }
 
-/** A record's value as a workbook cell: numbers as numbers, booleans as booleans, lists joined with ;, '' as an empty cell. */
+/** How a boolean is shown: words, since a spreadsheet may show a boolean cell as 0 or 1. */
+export const YES_NO = { true: '是', false: '否' } as const;
+
+/** Height in points of one line of 11-point text, CJK glyphs included (LibreOffice's default row is 12.8). */
+const LINE_HEIGHT = 15;
+
+/** A record's value as a workbook cell: numbers as numbers, booleans 是/否, lists joined with ;, '' an empty cell. */
 export function workbookCell(value: unknown, field: FieldInfo): string | number | boolean | null {
   if (value === null || value === undefined || value === '') return null;
-  if (field.kind === 'boolean') return value === true;
+  if (field.kind === 'boolean') return value === true ? YES_NO.true : YES_NO.false;
   if (field.kind === 'number') return typeof value === 'number' ? value : Number(value);
   if (field.kind === 'array') return (value as unknown[]).map(String).join(';') || null;
   return String(value);
@@ -105,6 +111,35 @@ export function moneyWidth(amount: number): number {
   return (amount < 0 || Object.is(amount, -0) ? 1 : 0) + digits + Math.floor((digits - 1) / 3) + 3;
 }
 
+/**
+ * A CJK glyph is a little wider than two digit widths (the unit of a column's width), and lines break
+ * at words and punctuation, not at the last column: wrapped text is measured this much wider, so a row
+ * is never too short for it (LibreOffice then draws the overflow over the next row).
+ */
+const WRAP_SLACK = 1.15;
+
+/** Lines a text takes wrapped in a column `width` characters wide (East Asian characters count two). */
+export function wrappedLines(text: string, width: number): number {
+  const usable = Math.max(1, width - 1);
+  let lines = 0;
+  for (const part of text.split('\n')) lines += Math.max(1, Math.ceil((shownWidth(part, false) * WRAP_SLACK) / usable));
+  return lines;
+}
+
+/** A row's height for its wrapped cells, or undefined when every cell fits on one line. */
+function rowHeight(
+  cells: readonly (string | number | boolean | null)[],
+  widths: readonly number[],
+  wraps: (c: number) => boolean,
+): number | undefined {
+  let lines = 1;
+  for (let c = 0; c < cells.length; c++) {
+    const cell = cells[c];
+    if (typeof cell === 'string' && wraps(c)) lines = Math.max(lines, wrappedLines(cell, widths[c] ?? 8));
+  }
+  return lines > 1 ? lines * LINE_HEIGHT : undefined;
+}
+
 /** Render the workbook to xlsx bytes; the same spec gives the same bytes. */
 export function renderWorkbook(spec: WorkbookSpec): Buffer {
   const strings = new SharedStrings();
@@ -135,14 +170,19 @@ function aboutLayout(about: readonly AboutRow[]): SheetLayout {
     return { width: Math.min(ABOUT_MAX_WIDTH, Math.max(8, widest + 2)), style: STYLE.wrapTop };
   });
   const styles = about.map((r) => new Array<number>(width).fill(r.heading ? STYLE.boldWrapTop : STYLE.wrapTop));
-  return { rows: about.map((r) => r.cells), styles, columns, header: false, fitToWidth: true };
+  // Spreadsheets do not all grow a row for its wrapped text (LibreOffice overlaps the next row): heights are set.
+  const widths = columns.map((c) => c.width);
+  const texts = (r: AboutRow) => r.cells.map((c) => (typeof c === 'string' ? c : null));
+  const heights = about.map((r) => rowHeight(texts(r), widths, () => true));
+  return { rows: about.map((r) => r.cells), styles, columns, header: false, fitToWidth: true, heights };
 }
 
 /** A dataset's sheet: bold titles, then one row per record; money and codes styled by column. */
 function dataLayout(sheet: DataSheet): SheetLayout {
   const fields = sheet.fields;
   const money = fields.map(isMoney);
-  const columnStyles = fields.map((f, i) => (money[i] ? STYLE.money : f.kind === 'text' && !f.freeText ? STYLE.text : STYLE.none));
+  // Every text column is stored as text (format @): codes such as 预算代码 or 序号 keep their digits and zeros.
+  const columnStyles = fields.map((f, i) => (money[i] ? STYLE.money : f.kind === 'number' ? STYLE.number : STYLE.text));
   const widths = fields.map((f) => shownWidth(f.title, false));
   const rows: CellValue[][] = [fields.map((f) => f.title)];
   const styles: number[][] = [fields.map(() => STYLE.bold)];
@@ -150,18 +190,26 @@ function dataLayout(sheet: DataSheet): SheetLayout {
   const textWidths = new Map<string, number>();
   for (const record of sheet.records) {
     const cells = fields.map((f) => workbookCell(record[f.name], f));
+    let rowStyles: number[] | undefined;
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i] ?? null;
       let width: number;
       if (typeof cell === 'string') {
         width = textWidths.get(cell) ?? shownWidth(cell, false, MAX_WIDTH);
         textWidths.set(cell, width);
+        // A text of several lines (总体绩效目标), or wider than a column may be, wraps at the top of its cell.
+        if (width >= MAX_WIDTH - 2 || cell.includes('\n')) (rowStyles ??= [...columnStyles])[i] = STYLE.textWrapTop;
       } else width = shownWidth(cell, money[i] === true);
       if (width > (widths[i] ?? 0)) widths[i] = width;
     }
     rows.push(cells);
-    styles.push(columnStyles);
+    styles.push(rowStyles ?? columnStyles);
   }
   const columns = fields.map((_, i) => ({ width: Math.min(MAX_WIDTH, Math.max(6, (widths[i] ?? 0) + 2)), style: columnStyles[i] ?? STYLE.none }));
-  return { rows, styles, columns, header: true, fitToWidth: false };
+  const columnWidths = columns.map((c) => c.width);
+  const wrapped = (r: number) => (c: number) => styles[r]?.[c] === STYLE.textWrapTop;
+  const heights = rows.map((cells, r) =>
+    styles[r] === columnStyles ? undefined : rowHeight(cells, columnWidths, wrapped(r)),
+  );
+  return { rows, styles, columns, header: true, fitToWidth: true, heights };
 }

@@ -11,7 +11,9 @@ const PKG_REL = 'http://schemas.openxmlformats.org/package/2006/relationships';
 const OFFICE = 'application/vnd.openxmlformats-officedocument';
 
 /** Style indices of styles.xml's cellXfs, as the sheets use them. */
-export const STYLE = { none: 0, wrapTop: 1, bold: 2, boldWrapTop: 3, text: 4, money: 5 } as const;
+export const STYLE = {
+  none: 0, wrapTop: 1, bold: 2, boldWrapTop: 3, text: 4, money: 5, textWrapTop: 6, number: 7,
+} as const;
 
 /** A sheet as the workbook part names it. */
 export interface SheetEntry {
@@ -68,12 +70,20 @@ export function workbookXml(sheets: readonly SheetEntry[]): string {
   return `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${list}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`;
 }
 
-/** `xl/styles.xml`: the cell styles of STYLE; money uses built-in format 4 (`#,##0.00`), text built-in 49 (`@`). */
+/**
+ * `xl/styles.xml`: the cell styles of STYLE; money uses built-in format 4 (`#,##0.00`), text built-in 49 (`@`),
+ * wrapped or not;
+ * every cell is top-aligned (a style of its own for plain numbers: style 0 is not applied to a cell as such). */
 export function stylesXml(): string {
   const xf = (numFmt: number, font: number, wrap: boolean): string =>
     `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}` +
-    (wrap ? ' applyAlignment="1"><alignment vertical="top" wrapText="1"/></xf>' : '/>');
-  const cellXfs = [xf(0, 0, false), xf(0, 0, true), xf(0, 1, false), xf(0, 1, true), xf(49, 0, false), xf(4, 0, false)];
+    // Every cell sits at the top of its row, beside a wrapped text that makes the row tall.
+    ` applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`;
+  // In STYLE's order: none, wrapTop, bold, boldWrapTop, text, money, textWrapTop, number.
+  const cellXfs = [
+    xf(0, 0, false), xf(0, 0, true), xf(0, 1, false), xf(0, 1, true), xf(49, 0, false), xf(4, 0, false), xf(49, 0, true),
+    xf(0, 0, false),
+  ];
   return (
     `${HEAD}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
     '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +

@@ -36,7 +36,7 @@ export const families = loadFamilies(undefined, { curatedFrom: frozenCurated });
 /** Run the whole pipeline on a text in memory, as the CLI would on a file. */
 export function extractText(text: string | Buffer, noticeId = 'fixture', options: Partial<ExtractOptions> = {}): NoticeFiles {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
-  return extractNotice(`${noticeId}.md`, noticeId, bytes, families, { bom: true, allowPartial: false, ...options });
+  return extractNotice(`${noticeId}.md`, noticeId, bytes, families, { bom: false, allowPartial: false, ...options });
 }
 
 /** Run the pipeline on a file. */

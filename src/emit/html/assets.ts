@@ -18,7 +18,7 @@ td.mismatch, td.missing { background: var(--bad-bg); color: var(--bad); font-wei
 td.status.ok { color: var(--ok); } td.status.bad, .bad { color: var(--bad); }
 tr.flagged td, td.flagged { color: var(--warn); } tr.unmatched td { color: var(--muted); }
 dl.meta { display: grid; grid-template-columns: max-content 1fr; gap: 2px 16px; margin: 0; }
-dl.meta dt { color: var(--muted); } dl.meta dd { margin: 0; }
+dl.meta dt { color: var(--muted); } dl.meta dd { margin: 0; min-width: 0; overflow-wrap: anywhere; }
 .summary { margin: 0 0 8px; }
 .chart svg { max-width: 100%; height: auto; font-size: 12px; }
 .chart .label, .chart .legend { fill: var(--fg); } .chart .value { fill: var(--muted); }
@@ -41,6 +41,16 @@ pre.excerpt .ln { display: inline-block; color: var(--muted); margin-right: 12px
 pre.excerpt .cut { color: var(--muted); font-style: italic; }
 details.indicators { margin: 4px 0; } details.indicators > summary { cursor: pointer; }
 .empty { color: var(--muted); }
+.scroll { max-width: 100%; }
+select { max-width: 100%; }
+@media (max-width: 720px) {
+  header, main { padding: 0 8px; }
+  section { padding: 10px; }
+  dl.meta { grid-template-columns: 1fr; } dl.meta dd { margin-bottom: 4px; }
+  .scroll { overflow-x: auto; }
+  .scroll > table { min-width: 600px; }
+  .chart svg { min-width: 640px; }
+}
 @media print { body { background: #fff; } section { border: none; } details { display: block; } }
 `;
 

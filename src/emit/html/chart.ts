@@ -90,6 +90,6 @@ export function cityChart(bars: readonly CityBar[], grandTotal: Decimal | null):
   });
   const sum = bars.reduce((s, b) => s.plus(totalOf(b)), new Decimal(0));
   const check = grandTotal === null ? '' : sum.equals(grandTotal) ? '，等于分配表合计' : `，<strong class="bad">与分配表合计 ${esc(yuanText(grandTotal))} 元不符</strong>`;
-  return `<figure class="chart"><svg role="img" aria-label="按地市的分配金额" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${parts.join('')}</svg>
+  return `<figure class="chart"><div class="scroll"><svg role="img" aria-label="按地市的分配金额" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${parts.join('')}</svg></div>
 <figcaption>${bars.length} 个地市，合计 ${esc(yuanText(sum))} 元${check}。单位行按所在小计归市，小计外的单位按地区编码前四位归市。</figcaption></figure>`;
 }

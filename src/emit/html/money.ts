@@ -75,13 +75,13 @@ export function moneyTable(rows: readonly RecipientMoney[], columns: readonly Mo
   });
   const summary = `<p class="summary">${rows.length} 个分配单位，${mismatches === 0 ? '各附件金额一致' : `<strong class="bad">${mismatches} 个单位金额不符</strong>`}。金额单位：元。</p>`;
   return `${summary}
-<table class="money">
+<div class="scroll"><table class="money">
 <thead>${headRow([titles.code, titles.name, titles.city, ...columns.map((c) => c.title), '核对'])}</thead>
 <tbody>
 ${body.join('\n')}
 </tbody>
 <tfoot>${row(['<th scope="row" colspan="3">合计（单位行）</th>', ...totals, '<td></td>'])}</tfoot>
-</table>`;
+</table></div>`;
 }
 
 function moneyCell(r: RecipientMoney, kind: MoneyKind, columns: readonly MoneyColumn[]): string {

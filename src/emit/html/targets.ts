@@ -31,13 +31,18 @@ export function indicatorSection(indicators: readonly IndicatorRow[], names: Rea
     ], `data-recipient="${esc(code)}"`);
   });
   const lists = [...byRecipient].map(([code, rows]) => `<details class="indicators"><summary>${esc(code)} ${esc(names.get(code) ?? '')} — ${rows.length} 项</summary>
-<table><thead>${headRow([t.seq!, t.level1!, t.level2!, t.name!, t.value_raw!, t.indicator_id!, t.flags!])}</thead><tbody>
+<div class="scroll"><table><thead>${headRow([t.seq!, t.level1!, t.level2!, t.name!, t.value_raw!, t.indicator_id!, t.flags!])}</thead><tbody>
 ${rows.map((r) => row([td(r.seq, 'class="num"'), td(r.level1), td(r.level2), td(r.name), td(r.value_raw), td(r.indicator_id, 'class="code"'), td(r.flags.join('; '))], r.flags.length ? 'class="flagged"' : '')).join('\n')}
-</tbody></table></details>`);
-  return `<table class="indicator-summary"><thead>${headRow([t.recipient_code!, '分配单位', '指标数', '标准指标', '本地指标', ...levels, '有标记'])}</thead><tbody>
+</tbody></table></div></details>`);
+  return `<div class="scroll"><table class="indicator-summary"><thead>${headRow([t.recipient_code!, '分配单位', '指标数', '标准指标', '本地指标', ...levels, '有标记'])}</thead><tbody>
 ${summary.join('\n')}
-</tbody></table>
+</tbody></table></div>
 ${lists.join('\n')}`;
+}
+
+/** Column titles of the policies table. */
+function policyColumns(t: Titles): string[] {
+  return [t.policy_id!, t.title!, `${t.doc_number!}（引用中所写）`, t.match!, '引用单位数', '引用次数'];
 }
 
 /** One cited policy: its id (or, unmatched, its title) and who cites it. */
@@ -65,12 +70,18 @@ export function policySection(citations: readonly CitationRow[], recipientCount:
   }
   const sorted = [...policies.values()].sort((a, b) => b.recipients.size - a.recipients.size || Number(!a.id) - Number(!b.id) || byCodePoint(a.id || a.title, b.id || b.title));
   const matched = sorted.filter((p) => p.id).length;
+  const rejected = sorted.filter((p) => !p.id && p.matches.has('rejected') && p.matches.size === 1).length;
+  // What review.csv lists: each citation matched fuzzy or not at all (rejected spellings are decided).
+  const pending = citations.filter((c) => c.match === 'fuzzy' || c.match === 'none').length;
   const body = sorted.map((p) => row([
     td(p.id || '—', 'class="code"'), td(p.title), td([...p.docNumbers].sort(byCodePoint).join('；')), td([...p.matches].sort(byCodePoint).join(' / ')),
     td(p.recipients.size, 'class="num"'), td(p.citations, 'class="num"'),
   ], p.id ? '' : 'class="unmatched"'));
-  return `<p class="summary">${citations.length} 条引用，${sorted.length} 份文件（${matched} 份在政策库中，${sorted.length - matched} 份未匹配，待复核）；${recipientCount} 个单位。</p>
-<table class="policies"><thead>${headRow([t.policy_id!, t.title!, `${t.doc_number!}（引用中所写）`, t.match!, '引用单位数', '引用次数'])}</thead><tbody>
+  const unmatched = sorted.length - matched - rejected;
+  const documents = `${sorted.length} 份文件（${matched} 份在政策库中，${unmatched} 份未匹配，${rejected} 份经复核驳回）`;
+  return `<p class="summary">${citations.length} 条引用，${documents}；${recipientCount} 个单位。` +
+    `<strong class="pending" data-review-rows="${pending}">${pending} 条引用待复核</strong>（review.csv，模糊匹配与未匹配）。</p>
+<div class="scroll"><table class="policies"><thead>${headRow(policyColumns(t))}</thead><tbody>
 ${body.join('\n')}
-</tbody></table>`;
+</tbody></table></div>`;
 }
