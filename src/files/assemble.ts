@@ -26,6 +26,9 @@ export interface AssembledNotice {
   findings: FileFinding[];
 }
 
+/** A line that opens an annex: `附件2`, `## 附件 3：…`, `**附件一**`. */
+const ANNEX_MARKER = /^[\s#*>-]*附\s*件\s*[0-9０-９一二三四五六七八九十]/u;
+
 /** One annex file read: its label, title and blocks. */
 interface AnnexFile {
   file: FolderFile;
@@ -46,17 +49,24 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
   for (const f of parts.ignored) findings.push({ code: 'files/file-ignored', file: f.name });
   const out = new NoticeText();
   const bodyLines = await readBody(parts.body, findings);
-  bodyLines.forEach((line, i) => out.text(line, parts.body.name, parts.body.ext.startsWith('.htm') ? '' : `line ${i + 1}`));
+  const page = parts.body.ext.startsWith('.htm');
+  // A page's lines are text; a Markdown or text body is Markdown source, its tab-separated tables included.
+  if (page) bodyLines.forEach((line) => out.text(line, parts.body.name, ''));
+  else out.blocks([{ kind: 'markdown', lines: bodyLines.map((text, i) => ({ text, ref: `line ${i + 1}` })) }], parts.body.name);
   const listed = listedAnnexes(bodyLines);
   const read: { file: FolderFile; blocks: Block[] }[] = [];
   for (const file of parts.annexes) read.push({ file, blocks: await readAnnex(file, findings) });
   const annexes = matchAnnexes(read, listed, findings);
   for (const annex of annexes) {
     out.own('');
-    out.own(`## 附件${annex.label}`);
-    out.own('');
     const first = annex.blocks[0];
-    if (first?.kind !== 'text' && annex.title !== '') {
+    // A Markdown annex that opens with its own marker (`## 附件2`) keeps it: a second marker would read as an empty annex.
+    const ownMarker = first?.kind === 'markdown' && ANNEX_MARKER.test(first.lines.find((l) => l.text.trim() !== '')?.text ?? '');
+    if (!ownMarker) {
+      out.own(`## 附件${annex.label}`);
+      out.own('');
+    }
+    if (first?.kind === 'table' && annex.title !== '') {
       out.own(`## ${annex.title}`);
       out.own('');
     }
@@ -118,7 +128,7 @@ async function readAnnex(file: FolderFile, findings: FileFinding[]): Promise<Blo
   }
   const text = decodeText(bytes, file, findings);
   if (ext === '.csv') return readCsv(text, file.path);
-  return [{ kind: 'text', lines: text.split('\n').map((line, i) => ({ text: line, ref: `line ${i + 1}` })) }];
+  return [{ kind: 'markdown', lines: text.split('\n').map((line, i) => ({ text: line, ref: `line ${i + 1}` })) }];
 }
 
 /** Label and title of each annex file, matched to the listed annexes; findings for what does not match. */
@@ -129,7 +139,8 @@ function matchAnnexes(read: { file: FolderFile; blocks: Block[] }[], listed: rea
   const listedText = listed.map((a) => `附件${a.label} ${a.title}`).join('; ') || 'none';
   for (const entry of read) {
     const stem = basename(entry.file.name, extname(entry.file.name));
-    const firstLine = entry.blocks[0]?.kind === 'text' ? (entry.blocks[0].lines.find((l) => l.text.trim() !== '')?.text ?? '') : '';
+    const opening = entry.blocks[0];
+    const firstLine = opening && opening.kind !== 'table' ? (opening.lines.find((l) => l.text.trim() !== '' && !ANNEX_MARKER.test(l.text))?.text ?? '') : '';
     const byName = labelInName(stem);
     const candidates: [ListedAnnex | null, string][] = [
       [byName ? (listed.find((a) => a.label === byName) ?? { label: byName, title: '' }) : null, 'the label in its name'],

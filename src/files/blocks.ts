@@ -25,8 +25,11 @@ export interface FileRow {
   ref: string;
 }
 
-/** A part of a file in reading order: lines of text, or a table. */
-export type Block = { kind: 'text'; lines: { text: string; ref: string }[] } | { kind: 'table'; rows: FileRow[] };
+/** A part of a file in reading order: lines of text, a table, or Markdown source taken as it is (tabs and blank lines kept). */
+export type Block =
+  | { kind: 'text'; lines: { text: string; ref: string }[] }
+  | { kind: 'table'; rows: FileRow[] }
+  | { kind: 'markdown'; lines: { text: string; ref: string }[] };
 
 /** An assembled notice's text so far, one provenance per line (null for lines the assembly wrote itself). */
 export class NoticeText {
@@ -50,6 +53,15 @@ export class NoticeText {
   /** Add the blocks of one file: text lines as they are, each table as an HTML `<table>` with one `<tr>` per line. */
   blocks(blocks: readonly Block[], file: string): void {
     for (const block of blocks) {
+      if (block.kind === 'markdown') {
+        // A Markdown file's own tables (tab-separated, pipe, HTML) need its tabs and blank lines.
+        for (const line of block.lines) {
+          this.lines.push(line.text);
+          this.places.push({ file, ref: line.ref });
+        }
+        this.own('');
+        continue;
+      }
       if (block.kind === 'text') {
         for (const line of block.lines) if (line.text.trim() !== '') this.text(line.text, file, line.ref);
         this.own('');

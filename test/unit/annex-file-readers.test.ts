@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun } from 'docx';
+import { assembleNoticeFolder } from '../../src/files/assemble.js';
 import { labelInName, listedAnnexes, listedByTitle } from '../../src/files/attachments.js';
 import { type Block, NoticeText } from '../../src/files/blocks.js';
 import { readDocx } from '../../src/files/docx.js';
@@ -230,6 +231,33 @@ describe('a notice folder\'s identity', () => {
       expect(folderManifest(dir).toString('utf8')).not.toBe(changed);
       rmSync(join(dir, '附件2.csv'));
       expect(folderManifest(dir).toString('utf8')).toBe(changed);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('a notice folder with Markdown and CSV files', () => {
+  it('keeps a Markdown body and annex as source, one marker per annex, a CSV annex as a table, each line placed', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'md-folder-'));
+    try {
+      writeFileSync(join(dir, 'notice.md'), '# 某局关于下达资金的通知\n\n附件：1. 分配表\n2. 明细表\n\n甲\t乙\n');
+      writeFileSync(join(dir, '附件1.md'), '## 附件1\n\n## 分配表\n\n地区\t金额\n甲市\t1\n');
+      writeFileSync(join(dir, '明细表.csv'), '\uFEFF单位,金额\n"甲市, 本级",2\n');
+      const notice = await assembleNoticeFolder(dir, folderManifest(dir));
+      const lines = notice.text.split('\n');
+      expect(lines).toContain('甲\t乙');
+      expect(lines.filter((l) => /附件1$/.test(l))).toEqual(['## 附件1']);
+      expect(lines).toContain('## 附件2');
+      expect(lines).toContain('<tr><td>甲市, 本级</td><td>2</td></tr>');
+      const at = (text: string) => notice.places[lines.indexOf(text)];
+      expect(at('地区\t金额')).toEqual({ file: '附件1.md', ref: 'line 5' });
+      expect(at('<tr><td>甲市, 本级</td><td>2</td></tr>')).toEqual({ file: '明细表.csv', ref: 'row 2' });
+      // Files are read in name order.
+      expect(notice.findings.map((f) => `${f.code} ${f.file} ${f.actual ?? ''}`)).toEqual([
+        'files/annex-matched 明细表.csv 2',
+        'files/annex-matched 附件1.md 1',
+      ]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
