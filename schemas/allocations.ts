@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annexLabel, code9, sourceLine, sourceRow, titled, yuan } from './common.js';
+import { annexLabel, code9, provenanceFields, sourceLine, sourceRow, titled, type Unplaced, yuan } from './common.js';
 
 /** One row of an allocation table (分配表; amounts in 元 or 万元, given here in 元) (totals and subtotals included). */
 export const AllocationRow = z.strictObject({
@@ -20,7 +20,8 @@ export const AllocationRow = z.strictObject({
   source_line: titled(sourceLine, '源文件行号'),
   source_row: titled(sourceRow, '表内行号', '1-based row within its table, header rows counted'),
   amount_raw: titled(z.string(), '金额（原文）', 'the amount cell as written, HTML stripped'),
+  ...provenanceFields,
 });
 
-/** A validated allocation record. */
-export type AllocationRow = z.infer<typeof AllocationRow>;
+/** A validated allocation record as the extractors build it (the pipeline adds source_file and source_ref). */
+export type AllocationRow = Unplaced<z.infer<typeof AllocationRow>>;

@@ -25,6 +25,20 @@ export const sourceRow = z.number().int().positive();
 /** A 9-digit fiscal region/recipient code, or '' when the row has none. */
 export const code9 = z.string().regex(/^(\d{9})?$/, '9-digit code or empty');
 
+/** The file of a notice folder a record was read from, relative to the folder; '' for a notice given as one file. */
+export const sourceFile = z.string();
+/** The place of a record's row in its file: `Sheet1!A12` (sheet and the row's first cell), `table 2 row 5` (Word), `row 5` (CSV), `line 5`. */
+export const sourceRef = z.string();
+
+/** The two provenance fields every dataset record ends with; the pipeline fills them from where each line came from. */
+export const provenanceFields = {
+  source_file: titled(sourceFile, '源文件', "file of the notice folder the record was read from, relative to the folder; empty for a notice given as one file (source_line is then the place)"),
+  source_ref: titled(sourceRef, '源文件位置', "where in that file: a spreadsheet's sheet and the row's first cell (Sheet1!A12), a Word table and row (table 2 row 5), a CSV row (row 5), a Markdown line (line 5); empty for a notice given as one file"),
+};
+
+/** A record as the extractors build it, before the pipeline adds its provenance fields. */
+export type Unplaced<T> = Omit<T, keyof typeof provenanceFields>;
+
 /** The envelope of every JSON dataset. */
 export function envelope<T extends z.ZodType>(name: string, major: number, record: T) {
   return z.object({

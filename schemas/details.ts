@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annexLabel, code9, decimalString, inUnit, sourceLine, sourceRow, titled, yuan } from './common.js';
+import { annexLabel, code9, decimalString, inUnit, provenanceFields, sourceLine, sourceRow, titled, type Unplaced, yuan } from './common.js';
 
 /** One row of a detail table (明细分配表) (total and subtotals included). */
 export const DetailRow = z.strictObject({
@@ -16,7 +16,8 @@ export const DetailRow = z.strictObject({
   source_line: titled(sourceLine, '源文件行号'),
   source_row: titled(sourceRow, '表内行号', '1-based row within its table, header rows counted'),
   amount_raw: titled(z.string(), '资金额（原文）', 'the amount cell as written, HTML stripped'),
+  ...provenanceFields,
 });
 
-/** A validated detail record. */
-export type DetailRow = z.infer<typeof DetailRow>;
+/** A validated detail record as the extractors build it (the pipeline adds source_file and source_ref). */
+export type DetailRow = Unplaced<z.infer<typeof DetailRow>>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annexLabel, code9, decimalOrEmpty, inUnit, sourceLine, titled } from './common.js';
+import { annexLabel, code9, decimalOrEmpty, inUnit, provenanceFields, sourceLine, titled, type Unplaced } from './common.js';
 
 /** One performance-target table (one per recipient): its metadata block. */
 export const TargetRow = z.strictObject({
@@ -21,7 +21,8 @@ export const TargetRow = z.strictObject({
   fund_demand_raw: titled(z.string(), '资金需求（原文）', 'the cell as written, HTML stripped'),
   fund_demand_line: titled(sourceLine, '资金需求行号', 'line of the 资金需求 cell, where reconciliation points'),
   indicator_count: titled(z.number().int().nonnegative(), '绩效指标数', 'indicator rows of the table in indicators'),
+  ...provenanceFields,
 });
 
-/** A validated target record. */
-export type TargetRow = z.infer<typeof TargetRow>;
+/** A validated target record as the extractors build it (the pipeline adds source_file and source_ref). */
+export type TargetRow = Unplaced<z.infer<typeof TargetRow>>;

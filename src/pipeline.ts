@@ -20,7 +20,10 @@ import { reconcile } from './reconcile/index.js';
 import { mathAsText } from './parse/inlineMath.js';
 import { parseMarkdown, type ParsedNotice } from './parse/markdown.js';
 import { InputError } from './read/inputError.js';
-import { decodeInput } from './read/readInput.js';
+import { decodeInput, type SourceText } from './read/readInput.js';
+import type { AssembledNotice } from './files/assemble.js';
+import { fileFindingInput } from './files/findings.js';
+import { placeRecords } from './files/provenance.js';
 import { reviewRows } from './review/rows.js';
 import { summarizeMatches } from './review/summary.js';
 import { statedUnit, tableUnit, unitInTitleRows } from './money/unitLine.js';
@@ -38,10 +41,14 @@ export interface ExtractOptions {
   deferRecordFiles?: boolean;
 }
 
-/** One notice, start to finish: read → parse → locate → grids → records → match to registries → validate → files. */
-export function extractNotice(file: string, noticeId: string, bytes: Buffer, families: readonly Family[], options: ExtractOptions): NoticeFiles {
+/**
+ * One notice, start to finish: read → parse → locate → grids → records → match to registries → validate → files.
+ * The input is a file's bytes, or a notice folder already read into one text (files/assemble.ts).
+ */
+export function extractNotice(file: string, noticeId: string, input: Buffer | AssembledNotice, families: readonly Family[], options: ExtractOptions): NoticeFiles {
   const ctx = new Collector();
-  const source = decodeInput(file, bytes, ctx);
+  const source = Buffer.isBuffer(input) ? decodeInput(file, input, ctx) : assembledSource(file, input, ctx);
+  const places = Buffer.isBuffer(input) ? null : input.places;
   const text = mathAsText(source.text, ctx);
   const family = chooseFamily(file, text, families);
   const parsed = parseMarkdown(text);
@@ -51,16 +58,16 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
   const meta = readMetadata(parsed, layout, family, ctx);
   const ofKind = (kind: AnnexKind) => layout.annexes.filter((a) => a.kind === kind).map((a) => ({ range: a.range, label: a.label }));
   const allocationRows = ofKind('allocation').flatMap((a) => moneyTable(parsed, a.range, { ...family.annexes.allocation, label: a.label }, 'allocation', ctx, (t, spec, unit) => extractAllocations(t, spec, unit, ctx)));
-  const allocations = validateRecords(datasetSchema('allocations'), 'allocation', allocationRows, ctx);
+  const allocations = validateRecords(datasetSchema('allocations'), 'allocation', placeRecords(allocationRows, places), ctx);
   const recipients = buildRecipientIndex(allocations, family);
   const detailRows = ofKind('detail').flatMap((a) => moneyTable(parsed, a.range, { ...family.annexes.detail, label: a.label }, 'detail', ctx, (t, spec, unit) => extractDetails(t, spec, unit, recipients, ctx)));
-  const details = validateRecords(datasetSchema('details'), 'detail', detailRows, ctx);
+  const details = validateRecords(datasetSchema('details'), 'detail', placeRecords(detailRows, places), ctx);
   const tables = ofKind('targets').map((a) => extractTargets(parsed, a.range, layout.outline, { ...family.annexes.targets, label: a.label }, recipients, ctx));
-  const targets = validateRecords(datasetSchema('targets'), 'targets', tables.flatMap((t) => t.targets), ctx);
+  const targets = validateRecords(datasetSchema('targets'), 'targets', placeRecords(tables.flatMap((t) => t.targets), places), ctx);
   const standard = assignIndicators(tables.flatMap((t) => t.indicators), family.indicators, ctx, family.rejected.indicators, levelParents(family.annexes.targets));
-  const indicators = validateRecords(datasetSchema('indicators'), 'targets', standard.records, ctx);
+  const indicators = validateRecords(datasetSchema('indicators'), 'targets', placeRecords(standard.records, places), ctx);
   const cited = extractCitations(tables.flatMap((t) => t.policyCells), family.policies, ctx, family.rejected.policies);
-  const citations = validateRecords(datasetSchema('citations'), 'targets', cited.records, ctx);
+  const citations = validateRecords(datasetSchema('citations'), 'targets', placeRecords(cited.records, places), ctx);
   refuseEmpty(file, { allocation: allocations.length, detail: details.length, targets: targets.length }, layout, options);
   const accounts = accountTables(ctx.tables, { allocation: allocations, detail: details, indicator: indicators }, ctx);
   const present = new Set(layout.annexes.flatMap((a) => (a.kind ? [a.kind] : [])));
@@ -86,6 +93,12 @@ export function extractNotice(file: string, noticeId: string, bytes: Buffer, fam
     // The report quotes the input as written, LaTeX included; the records hold the text it stands for.
     sourceLines: text === source.text ? parsed.lines : source.text.split('\n'),
   }, options.deferRecordFiles === true);
+}
+
+/** A notice folder's assembled text as the source the stages read; what reading its files found becomes findings. */
+function assembledSource(file: string, notice: AssembledNotice, ctx: Collector): SourceText {
+  for (const finding of notice.findings) ctx.report(fileFindingInput(finding));
+  return { file, text: notice.text, sha256: notice.sha256 };
 }
 
 /**

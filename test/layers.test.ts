@@ -12,6 +12,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['matching'],
   ['family'],
   ['read'],
+  ['files'],
   ['parse'],
   ['grid'],
   ['locate'],

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join } from 'node:path';
+import { isNoticeFolder } from '../files/folder.js';
 import { loadFamilies } from '../family/load.js';
 import type { Family } from '../family/spec.js';
 import { EXIT } from './exitCodes.js';
@@ -25,27 +26,33 @@ export interface ExtractCliOptions {
 
 export { EXIT } from './exitCodes.js';
 
-/** The inputs as files: folders expanded into their Markdown files (sorted), and the paths that do not exist. */
+/**
+ * The inputs as notices: a file is one; a notice folder (files/folder.ts: it holds a page, a
+ * spreadsheet, a Word or CSV file, or a file named 附件…) is one; any other folder is a batch, its
+ * Markdown files and its notice folders each one notice (sorted). Also the paths that do not exist.
+ */
 export function expandInputs(inputs: readonly string[]): { files: string[]; missing: string[] } {
   const files: string[] = [];
   const missing: string[] = [];
   for (const input of inputs) {
     if (!existsSync(input)) missing.push(input);
-    else if (statSync(input).isDirectory()) {
-      files.push(
-        ...readdirSync(input)
-          .filter((n) => /\.(md|markdown)$/i.test(n))
-          .sort()
-          .map((n) => join(input, n)),
-      );
-    } else files.push(input);
+    else if (!statSync(input).isDirectory()) files.push(input);
+    else if (isNoticeFolder(input)) files.push(input);
+    else {
+      const entries = readdirSync(input, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const e of entries) {
+        const path = join(input, e.name);
+        if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) files.push(path);
+        else if (e.isDirectory() && !e.name.startsWith('.') && isNoticeFolder(path)) files.push(path);
+      }
+    }
   }
   return { files, missing };
 }
 
-/** The notice id of an input: its file name without the extension. */
+/** The notice id of an input: a file's name without the extension, a notice folder's name. */
 export function noticeIdOf(file: string): string {
-  return basename(file, extname(file));
+  return existsSync(file) && statSync(file).isDirectory() ? basename(file) : basename(file, extname(file));
 }
 
 /** Run the extract command; returns the exit code. */
@@ -55,7 +62,7 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   for (const m of missing) process.stderr.write(`notice-extract: ${m}: no such file or folder\n`);
   if (files.length === 0) {
     if (missing.length > 0) return EXIT.inputFailed;
-    process.stderr.write(`notice-extract: no Markdown notices in ${inputs.join(', ')}\n`);
+    process.stderr.write(`notice-extract: no notices (Markdown files or notice folders) in ${inputs.join(', ')}\n`);
     return EXIT.usage;
   }
   const ids = files.map(noticeIdOf);

@@ -8,6 +8,8 @@ import { toolVersion } from '../family/load.js';
 import type { Family } from '../family/spec.js';
 import type { Severity } from '../findings/codes.js';
 import type { Finding } from '../findings/finding.js';
+import { assembleNoticeFolder } from '../files/assemble.js';
+import { folderManifest } from '../files/folder.js';
 import { extractNotice } from '../pipeline.js';
 import { InputError } from '../read/inputError.js';
 import { MAX_INPUT_BYTES } from '../read/readInput.js';
@@ -65,20 +67,22 @@ export interface Extracted {
 
 /** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. Never rejects. */
 export function runOne(file: string, id: string, families: readonly Family[], options: RunOptions, writer: FolderWriter = writeHere): Promise<RunOutcome> {
-  return writeOne(file, extractOne(file, id, families, options, writer.rendersRecordFiles), writer);
+  return extractOne(file, id, families, options, writer.rendersRecordFiles).then((extracted) => writeOne(file, extracted, writer));
 }
 
 /** The part of a notice that is work for this thread: read it, check whether its output is current, extract it and render its files (the record files too unless `deferRecordFiles`). */
-export function extractOne(file: string, id: string, families: readonly Family[], options: RunOptions, deferRecordFiles = false): Extracted {
+export async function extractOne(file: string, id: string, families: readonly Family[], options: RunOptions, deferRecordFiles = false): Promise<Extracted> {
   try {
-    const size = statSync(file).size;
+    const stat = statSync(file);
     // Checked before reading, so a huge file never enters memory.
-    if (size > MAX_INPUT_BYTES) throw new InputError(file, `file is ${size} bytes, more than the ${MAX_INPUT_BYTES} a notice can be`);
-    const bytes = readFileSync(file);
+    if (stat.size > MAX_INPUT_BYTES) throw new InputError(file, `file is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} a notice can be`);
+    // A notice folder is identified by its manifest (file names and hashes), a file by its bytes.
+    const bytes = stat.isDirectory() ? folderManifest(file) : readFileSync(file);
     const target = join(options.out, id);
     const current = options.force ? null : currentOutput(target, bytes, options, families);
     if (current) return { outcome: { status: 'skipped', ...current, id } };
-    const result = extractNotice(file, id, bytes, families, { bom: options.bom, allowPartial: options.allowPartial, deferRecordFiles });
+    const input = stat.isDirectory() ? await assembleNoticeFolder(file, bytes) : bytes;
+    const result = extractNotice(file, id, input, families, { bom: options.bom, allowPartial: options.allowPartial, deferRecordFiles });
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
     const outcome: RunOutcome = { status: 'extracted', id, records: result.recordCounts, counts, firstErrors: firstErrors(result.findings), matching: result.matching };

@@ -1,0 +1,183 @@
+import { isUtf8 } from 'node:buffer';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
+import iconv from 'iconv-lite';
+import { InputError } from '../read/inputError.js';
+import { labelInName, listedAnnexes, listedByTitle, type ListedAnnex } from './attachments.js';
+import { type Block, NoticeText, type Provenance } from './blocks.js';
+import { readCsv } from './csv.js';
+import { readDocx } from './docx.js';
+import type { FileFinding } from './findings.js';
+import { noticeFolderParts, type FolderFile } from './folder.js';
+import { convertLegacy, isLegacy } from './legacy.js';
+import { readWebPage } from './webPage.js';
+import { readXlsx } from './xlsx.js';
+
+/** A notice folder read into one text the Markdown stages read, with where each of its lines came from. */
+export interface AssembledNotice {
+  /** The body's lines, then per annex a marker line and its text and tables (HTML, one row per line). */
+  text: string;
+  /** sha256 of the folder's manifest (file names and hashes). */
+  sha256: string;
+  /** Provenance of each line (index = line - 1); null for lines the assembly wrote. */
+  places: (Provenance | null)[];
+  /** What reading the files found, reported into the notice's findings. */
+  findings: FileFinding[];
+}
+
+/** A line that opens an annex: `附件2`, `## 附件 3：…`, `**附件一**`. */
+const ANNEX_MARKER = /^[\s#*>-]*附\s*件\s*[0-9０-９一二三四五六七八九十]/u;
+
+/** One annex file read: its label, title and blocks. */
+interface AnnexFile {
+  file: FolderFile;
+  label: string;
+  title: string;
+  blocks: Block[];
+}
+
+/**
+ * Read a notice folder: the body (a saved page, Markdown or text) and each annex file, matched to the
+ * body's list of attachments by the label in its name, its name as a title, or its first title line.
+ * A file matched to no listed annex, and a listed annex with no file, are findings. Annexes are
+ * written in label order after the body, each as `## 附件N` and its title, then its blocks.
+ */
+export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promise<AssembledNotice> {
+  const parts = noticeFolderParts(dir);
+  const findings: FileFinding[] = [];
+  for (const f of parts.ignored) findings.push({ code: 'files/file-ignored', file: f.name });
+  const out = new NoticeText();
+  const bodyLines = await readBody(parts.body, findings);
+  const page = parts.body.ext.startsWith('.htm');
+  // A page's lines are text; a Markdown or text body is Markdown source, its tab-separated tables included.
+  if (page) bodyLines.forEach((line) => out.text(line, parts.body.name, ''));
+  else out.blocks([{ kind: 'markdown', lines: bodyLines.map((text, i) => ({ text, ref: `line ${i + 1}` })) }], parts.body.name);
+  const listed = listedAnnexes(bodyLines);
+  const read: { file: FolderFile; blocks: Block[] }[] = [];
+  for (const file of parts.annexes) read.push({ file, blocks: await readAnnex(file, findings) });
+  const annexes = matchAnnexes(read, listed, findings);
+  for (const annex of annexes) {
+    out.own('');
+    const first = annex.blocks[0];
+    // A Markdown annex that opens with its own marker (`## 附件2`) keeps it: a second marker would read as an empty annex.
+    const ownMarker = first?.kind === 'markdown' && ANNEX_MARKER.test(first.lines.find((l) => l.text.trim() !== '')?.text ?? '');
+    if (!ownMarker) {
+      out.own(`## 附件${annex.label}`);
+      out.own('');
+    }
+    if (first?.kind === 'table' && annex.title !== '') {
+      out.own(`## ${annex.title}`);
+      out.own('');
+    }
+    out.blocks(annex.blocks, annex.file.name);
+  }
+  return { text: out.lines.join('\n'), sha256: createHash('sha256').update(manifest).digest('hex'), places: out.places, findings };
+}
+
+/** The body's lines, from a saved page or a text file. */
+async function readBody(file: FolderFile, findings: FileFinding[]): Promise<string[]> {
+  const bytes = readFileSync(file.path);
+  if (file.ext === '.html' || file.ext === '.htm') {
+    const page = readWebPage(bytes, file.name);
+    findings.push(...page.findings);
+    return page.lines;
+  }
+  return decodeText(bytes, file, findings).split('\n');
+}
+
+/** A text file's content: UTF-8 (BOM dropped) or GB18030, line endings as LF; binary refused. */
+function decodeText(bytes: Buffer, file: FolderFile, findings: FileFinding[]): string {
+  if (bytes.includes(0)) throw new InputError(file.path, 'binary file (contains NUL bytes), not text');
+  const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  const body = bom ? bytes.subarray(3) : bytes;
+  let text: string;
+  if (isUtf8(body)) text = body.toString('utf8');
+  else {
+    text = iconv.decode(body, 'gb18030');
+    findings.push({ code: 'files/text-decoded-gb18030', file: file.name });
+  }
+  return text.replace(/\r\n?/g, '\n');
+}
+
+/** One annex file's blocks, whatever its format; a legacy format goes through LibreOffice first. */
+async function readAnnex(file: FolderFile, findings: FileFinding[]): Promise<Block[]> {
+  let bytes: Buffer = readFileSync(file.path);
+  let ext = file.ext;
+  if (isLegacy(ext)) {
+    const converted = await convertLegacy(file.path, file.path);
+    findings.push({ code: 'files/converted', file: file.name, actual: converted.tool, params: { format: ext } });
+    bytes = converted.bytes;
+    ext = ext === '.xls' ? '.xlsx' : '.docx';
+  }
+  try {
+    if (ext === '.xlsx') {
+      const sheet = await readXlsx(bytes, file.name);
+      findings.push(...sheet.findings);
+      return sheet.blocks;
+    }
+    if (ext === '.docx') {
+      const doc = await readDocx(bytes);
+      findings.push(...doc.findings);
+      return doc.blocks;
+    }
+  } catch (error) {
+    // A file that is no workbook or document at all (a zip that is not one, a renamed file) cannot be read.
+    if (error instanceof InputError) throw error;
+    throw new InputError(file.path, `cannot be read as ${ext}: ${(error as Error).message.split('\n')[0] ?? ''}`);
+  }
+  const text = decodeText(bytes, file, findings);
+  if (ext === '.csv') return readCsv(text, file.path);
+  return [{ kind: 'markdown', lines: text.split('\n').map((line, i) => ({ text: line, ref: `line ${i + 1}` })) }];
+}
+
+/** Label and title of each annex file, matched to the listed annexes; findings for what does not match. */
+function matchAnnexes(read: { file: FolderFile; blocks: Block[] }[], listed: readonly ListedAnnex[], findings: FileFinding[]): AnnexFile[] {
+  const taken = new Map<string, string>();
+  const matched: AnnexFile[] = [];
+  const unmatched: { file: FolderFile; blocks: Block[] }[] = [];
+  const listedText = listed.map((a) => `附件${a.label} ${a.title}`).join('; ') || 'none';
+  for (const entry of read) {
+    const stem = basename(entry.file.name, extname(entry.file.name));
+    const opening = entry.blocks[0];
+    const firstLine = opening && opening.kind !== 'table' ? (opening.lines.find((l) => l.text.trim() !== '' && !ANNEX_MARKER.test(l.text))?.text ?? '') : '';
+    const byName = labelInName(stem);
+    const candidates: [ListedAnnex | null, string][] = [
+      [byName ? (listed.find((a) => a.label === byName) ?? { label: byName, title: '' }) : null, 'the label in its name'],
+      [listedByTitle(stem.replace(/^\s*附\s*件\s*\S{0,6}?[\s_\-－—：:.、]+/u, ''), listed), 'its name as a title'],
+      [firstLine ? listedByTitle(firstLine, listed) : null, 'its first title line'],
+    ];
+    const hit = candidates.find(([a]) => a !== null && !taken.has(a.label));
+    if (!hit || !hit[0]) {
+      unmatched.push(entry);
+      continue;
+    }
+    const [annex, by] = hit;
+    if (!annex) continue;
+    taken.set(annex.label, entry.file.name);
+    const isListed = listed.some((a) => a.label === annex.label);
+    if (isListed) findings.push({ code: 'files/annex-matched', file: entry.file.name, actual: annex.label, expected: annex.title, params: { by } });
+    else findings.push({ code: 'files/annex-unlisted', file: entry.file.name, actual: annex.label, expected: listedText });
+    matched.push({ file: entry.file, label: annex.label, title: annex.title || stem, blocks: entry.blocks });
+  }
+  // A file that matches nothing still is read: after the listed ones, numbered on from the highest label.
+  let next = Math.max(0, ...[...taken.keys(), ...listed.map((a) => a.label)].map((l) => Number.parseInt(l, 10) || 0));
+  for (const entry of unmatched) {
+    const label = String(++next);
+    findings.push({ code: 'files/annex-unlisted', file: entry.file.name, actual: label, expected: listedText });
+    matched.push({ file: entry.file, label, title: basename(entry.file.name, extname(entry.file.name)), blocks: entry.blocks });
+  }
+  for (const annex of listed) if (!taken.has(annex.label)) findings.push({ code: 'files/annex-file-missing', file: '', actual: annex.label, expected: annex.title });
+  return matched.sort((a, b) => compareLabels(a.label, b.label));
+}
+
+/** `1` < `2` < `3-1` < `3-2` < `10`. */
+function compareLabels(a: string, b: string): number {
+  const pa = a.split('-').map(Number);
+  const pb = b.split('-').map(Number);
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const d = (pa[i] ?? -1) - (pb[i] ?? -1);
+    if (d !== 0) return d;
+  }
+  return 0;
+}
