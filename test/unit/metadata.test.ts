@@ -100,7 +100,7 @@ describe('notice metadata from the body', () => {
   it('reports each field it cannot find, and leaves it empty', () => {
     const { meta, missing } = metadataOf(['## 广东省财政厅关于下达专项资金的通知', '', '粤财科教〔2024〕51号', '', '现下达专项资金。', '', '附件：1. 分配表']);
     expect(meta).toMatchObject({ doc_number: '粤财科教〔2024〕51号', issuer: '广东省财政厅', issued_date: '', budget_year: '', recipients: [], budget_subject_code: '', budget_subject_name: '' });
-    expect(missing.sort()).toEqual(['budget_subject_code', 'budget_subject_name', 'budget_year', 'issued_date', 'recipients']);
+    expect(missing.sort()).toEqual(['budget_subject_code', 'budget_subject_name', 'budget_year', 'issued_date', 'printed_date', 'recipients']);
   });
 
   it('does not take a sentence or a paragraph ending in 如下： for the addressees', () => {
@@ -182,16 +182,27 @@ describe('notice metadata from the body', () => {
     ...imprint,
   ];
 
-  it('prefers the 版记 date, wherever it stands, to a signature date or a date inside an annex', () => {
-    expect(metadataOf(withAnnexes(['广东省财政厅办公室', '', '二〇二四年十一月三日印发'])).meta.issued_date).toBe('2024-11-03');
-    expect(metadataOf(withAnnexes(['广东省财政厅办公室        2024年11月3日印发'])).meta.issued_date).toBe('2024-11-03');
-    expect(metadataOf(withAnnexes(['| 广东省财政厅办公室 | 2024年11月3日印发 |', '|---|---|'])).meta.issued_date).toBe('2024-11-03');
+  it('takes the 成文日期 under the signature and the 印发日期 from the 版记, wherever the 印发 line stands', () => {
+    for (const imprint of [['广东省财政厅办公室', '', '二〇二四年十一月三日印发'], ['广东省财政厅办公室        2024年11月3日印发'], ['| 广东省财政厅办公室 | 2024年11月3日印发 |', '|---|---|']]) {
+      const { meta, codes } = metadataOf(withAnnexes(imprint));
+      // 2024-11-01 is the signature's; 10-20 and 10-25 stand inside annexes.
+      expect(meta.issued_date, imprint.join(' / ')).toBe('2024-11-01');
+      expect(meta.printed_date, imprint.join(' / ')).toBe('2024-11-03');
+      expect(codes, imprint.join(' / ')).not.toContain('locate/issued-date-fallback');
+    }
   });
 
-  it('without a 版记 date takes a date line after the last annex, else the body, never one inside an annex', () => {
-    // 2024-11-02 stands after Annex 2's table; 2024-11-01 is the signature; 10-20 and 10-25 are inside annexes.
-    expect(metadataOf(withAnnexes(['2024年11月2日'])).meta.issued_date).toBe('2024-11-02');
-    expect(metadataOf(withAnnexes([])).meta.issued_date).toBe('2024-11-01');
+  it('falls back from a missing signature date to the 印发 date, else a date line after the last annex, saying so', () => {
+    const unsigned = (imprint: string[]): string[] => withAnnexes(imprint).filter((l) => l !== '2024年11月1日');
+    const printed = metadataOf(unsigned(['广东省财政厅办公室        2024年11月3日印发']));
+    expect(printed.meta).toMatchObject({ issued_date: '2024-11-03', printed_date: '2024-11-03' });
+    expect(printed.codes).toContain('locate/issued-date-fallback');
+    // 2024-11-02 stands after Annex 2's table, with no 印发: a fallback too, never a date inside an annex.
+    const trailing = metadataOf(unsigned(['2024年11月2日']));
+    expect(trailing.meta).toMatchObject({ issued_date: '2024-11-02', printed_date: '' });
+    expect(trailing.codes).toContain('locate/issued-date-fallback');
+    // The signature date wins over the trailing one.
+    expect(metadataOf(withAnnexes(['2024年11月2日'])).meta.issued_date).toBe('2024-11-01');
   });
 
   it('joins a title split over two headings, or a heading and the line below it', () => {
