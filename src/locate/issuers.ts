@@ -28,7 +28,7 @@ const SIGNATURE_DATE = /(?:\d{4}|[０-９]{4}|[〇○零一二三四五六七八
  * next. The signature confirms: when it names the same organs it may split them where the title
  * wrote none; when it names others, the title's stand and a warning says so.
  */
-export function readIssuers(lines: readonly string[], sources: IssuerSources, spec: Family['metadata'], ctx: StageContext): string[] {
+export function readIssuers(lines: readonly string[], sources: IssuerSources, spec: Family['metadata'], ctx: StageContext): Issuers {
   // Without a declared ending every separated part is an organ.
   const organEnd = new RegExp(spec.organEnd ?? '(?:)', 'u');
   const fromTitle = splitOrgans(sources.title, organEnd);
@@ -39,17 +39,27 @@ export function readIssuers(lines: readonly string[], sources: IssuerSources, sp
     if (signed.length > 0 && sources.signature) {
       ctx.report({ code: 'locate/issuers-from-signature', annex: 'body', source_line: sources.signature.line, actual: signed.join(' ') });
     }
-    return signed;
+    return { organs: signed, fromTitle: false };
   }
-  if (signed.length === 0) return named;
+  const result = (organs: string[]): Issuers => ({ organs, fromTitle: fromTitle.length > 0 });
+  if (signed.length === 0) return result(named);
   if (signed.join('') === named.join('')) {
     // The same organs: the signature writes each on its own line or apart, which the title may not.
     if (signed.length > named.length) ctx.count('issuers-split-by-signature');
-    return signed.length > named.length ? signed : named;
+    return result(signed.length > named.length ? signed : named);
   }
   ctx.report({ code: 'locate/signature-issuers-differ', annex: 'body', source_line: sources.signature?.line ?? null, actual: signed.join(' '), expected: named.join(' ') });
-  return named;
+  return result(named);
 }
+
+/** The issuing organs, and whether the title names them (then they open the title). */
+export interface Issuers {
+  organs: string[];
+  fromTitle: boolean;
+}
+
+/** How many closing characters of a name are tested for an organ's ending. */
+const ORGAN_END_WINDOW = 16;
 
 /** The organs a text names, split at its separators, a part not ending as an organ joined to the next. */
 export function splitOrgans(text: string, organEnd: RegExp): string[] {
@@ -58,7 +68,8 @@ export function splitOrgans(text: string, organEnd: RegExp): string[] {
   let pending = '';
   for (const part of parts) {
     pending += part;
-    if (organEnd.test(pending)) {
+    // An organ's ending is short: testing the tail keeps a long run of parts linear.
+    if (organEnd.test(pending.slice(-ORGAN_END_WINDOW))) {
       organs.push(pending);
       pending = '';
     }
@@ -84,9 +95,9 @@ function signatureOrgans(lines: readonly string[], signature: DatedLine, organEn
     // A sentence, a list item, a date or a label is no organ name.
     if (text.length > SIGNATURE_LINE_MAX || /[。；;：:0-9０-９]/u.test(text)) break;
     const organs = splitOrgans(text, organEnd);
-    if (organs.length === 0 || !organs.every((o) => organEnd.test(o))) break;
+    if (organs.length === 0 || !organs.every((o) => organEnd.test(o.slice(-ORGAN_END_WINDOW)))) break;
     names.unshift(text);
   }
   const organs = splitOrgans(names.join(' '), organEnd);
-  return organs.every((o) => organEnd.test(o)) ? organs : [];
+  return organs.every((o) => organEnd.test(o.slice(-ORGAN_END_WINDOW))) ? organs : [];
 }

@@ -41,11 +41,11 @@ export function readMetadata(parsed: ParsedNotice, layout: NoticeLayout, family:
   const subjects = readSubjects(body.replace(/\s+/g, ' '), spec);
   const yearInBody = spec.budgetYearBody ? new RegExp(spec.budgetYearBody, 'u').exec(body)?.[1] : undefined;
   const dates = noticeDates(allLines, layout, spec, ctx);
-  const issuers = readIssuers(allLines, { title: titleIssuer ?? '', masthead: masthead?.[1] ?? '', signature: dates.signature }, spec, ctx);
+  const { organs: issuers, fromTitle } = readIssuers(allLines, { title: titleIssuer ?? '', masthead: masthead?.[1] ?? '', signature: dates.signature }, spec, ctx);
   const attachments = readAttachments(bodyLines, spec);
   const meta: NoticeMeta = {
     doc_number: ownDocNumber(bodyLines, title, spec) || numberBeforeAttachments(attachments.prefix, spec, ctx),
-    title: joinCjkSpaces(titleRaw.replace(/\s+/g, ' ')),
+    title: normalTitle(titleRaw, fromTitle && issuers.length > 1 ? (titleIssuer ?? '') : '', issuers),
     title_raw: titleRaw,
     issuer: issuers[0] ?? '',
     issuers,
@@ -65,6 +65,17 @@ export function readMetadata(parsed: ParsedNotice, layout: NoticeLayout, family:
   }
   if (title && !title.heading) ctx.report({ code: 'locate/title-from-line', annex: 'body', source_line: title.line, actual: titleRaw });
   return meta;
+}
+
+/**
+ * The title with OCR spaces inside Chinese joined; the organs of a joint notice that open it stay
+ * apart by one space (`广东省财政厅 广东省卫生健康委员会关于…`), as the title writes them.
+ */
+function normalTitle(titleRaw: string, issuerPart: string, organs: readonly string[]): string {
+  const text = titleRaw.trim();
+  const rest = issuerPart && text.startsWith(issuerPart) ? text.slice(issuerPart.length) : text;
+  const normal = joinCjkSpaces(rest.replace(/\s+/g, ' '));
+  return rest === text ? normal : `${organs.join(' ')}${normal}`;
 }
 
 /**
