@@ -5,6 +5,8 @@ import { asciiDigits } from './metaLines.js';
 
 /** One attachment as the body lists it. */
 export interface ListedAttachment {
+  /** Its number as listed (`1`, `2-1`), '' for a sole attachment listed without one. */
+  label: string;
   /** The title, without its number and file extension, OCR spaces inside Chinese joined. */
   title: string;
   /** The file extension it is named with (`xls`, lower case), '' when none. */
@@ -39,9 +41,9 @@ export function readAttachments(lines: readonly string[], spec: Family['metadata
   const prefix = prefixText ? { text: prefixText, line: at + 1 } : null;
   const rest = first.slice((m?.index ?? 0) + (m?.[0].length ?? 0)).trim();
   const ext = spec.attachmentFileExt ? new RegExp(spec.attachmentFileExt, 'u') : null;
-  const texts: string[] = [];
+  const texts: { label: string; text: string }[] = [];
   const firstItem = ITEM.exec(rest);
-  if (rest && !firstItem) return { items: [attachmentOf(rest, ext)], prefix };
+  if (rest && !firstItem) return { items: [attachmentOf('', rest, ext)], prefix };
   let last = 0;
   const take = (text: string): boolean => {
     const item = ITEM.exec(text);
@@ -49,16 +51,18 @@ export function readAttachments(lines: readonly string[], spec: Family['metadata
     // The next number, or the same one with a part (`3-1`, `3-2`).
     if (!item || !(n === last + 1 || (item[2] && n === last))) return false;
     last = n;
+    let label = `${n}${item[2] ? `-${item[2].replace(/\D/gu, '')}` : ''}`;
     // Several items on one line: cut where the next number opens an item.
     let body = item[3] ?? '';
     for (;;) {
       const cut = nextItemAt(body, last + 1);
       if (cut < 0) break;
-      texts.push(body.slice(0, cut));
+      texts.push({ label, text: body.slice(0, cut) });
       last++;
+      label = String(last);
       body = body.slice(cut).replace(/^[\s；;，,]*(?:附件\s*)?\d{1,2}\s*[.．、:：]\s*/u, '');
     }
-    texts.push(body);
+    texts.push({ label, text: body });
     return true;
   };
   if (rest) take(rest);
@@ -67,10 +71,10 @@ export function readAttachments(lines: readonly string[], spec: Family['metadata
     if (!text) continue;
     if (take(text)) continue;
     // `附件：` alone, then one unnumbered title on the next line.
-    if (texts.length === 0 && !rest && ext?.test(text.toLowerCase())) texts.push(text);
+    if (texts.length === 0 && !rest && ext?.test(text.toLowerCase())) texts.push({ label: '', text });
     break;
   }
-  return { items: texts.map((t) => attachmentOf(t, ext)), prefix };
+  return { items: texts.map((t) => attachmentOf(t.label, t.text, ext)), prefix };
 }
 
 /** Where the item numbered `n` opens inside a line's text (after a space or a separator), or -1. */
@@ -80,9 +84,9 @@ function nextItemAt(text: string, n: number): number {
 }
 
 /** An item's text as a title and a file extension. */
-function attachmentOf(text: string, ext: RegExp | null): ListedAttachment {
+function attachmentOf(label: string, text: string, ext: RegExp | null): ListedAttachment {
   const trimmed = text.trim().replace(/[；;，,。]+$/u, '').trim();
   const m = ext?.exec(trimmed.toLowerCase());
   const title = m ? trimmed.slice(0, m.index).trim() : trimmed;
-  return { title: joinCjkSpaces(title), fileExt: m ? (m[1] ?? '').toLowerCase() : '' };
+  return { label, title: joinCjkSpaces(title), fileExt: m ? (m[1] ?? '').toLowerCase() : '' };
 }
