@@ -69,13 +69,15 @@ export function readMetadata(parsed: ParsedNotice, layout: NoticeLayout, family:
 
 /**
  * The title with OCR spaces inside Chinese joined; the organs of a joint notice that open it stay
- * apart by one space (`广东省财政厅 广东省卫生健康委员会关于…`), as the title writes them.
+ * apart (`广东省财政厅 广东省卫生健康委员会关于…`, or by the 、 the title writes between them).
  */
 function normalTitle(titleRaw: string, issuerPart: string, organs: readonly string[]): string {
   const text = titleRaw.trim();
   const rest = issuerPart && text.startsWith(issuerPart) ? text.slice(issuerPart.length) : text;
   const normal = joinCjkSpaces(rest.replace(/\s+/g, ' '));
-  return rest === text ? normal : `${organs.join(' ')}${normal}`;
+  // The organs keep the mark the title parts them with (、 or ，), else one space.
+  const mark = /[、，,]/u.exec(issuerPart)?.[0] ?? ' ';
+  return rest === text ? normal : `${organs.join(mark)}${normal}`;
 }
 
 /**

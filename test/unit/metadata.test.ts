@@ -315,6 +315,13 @@ describe('dates, issuers, subjects and attachments as the department writes them
     expect(codes).not.toContain('locate/signature-issuers-differ');
   });
 
+  it('keeps the 、 a joint title writes between its organs, and joins an OCR space inside one organ', () => {
+    const signature = ['广东省财政厅　　广东省卫生健康委员会', '', '2025年11月20日'];
+    const { meta } = run(joint('广东省 财政厅、广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知', signature).join('\n'), true);
+    expect(meta.issuers).toEqual(['广东省财政厅', '广东省卫生健康委员会']);
+    expect(meta.title).toBe('广东省财政厅、广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知');
+  });
+
   it('splits organs the title writes together where the signature writes them apart', () => {
     const signature = ['广东省财政厅', '', '广东省卫生健康委员会', '', '二〇二五年十一月二十日'];
     const { meta, repairs } = run(joint('广东省财政厅广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知', signature).join('\n'), true);
