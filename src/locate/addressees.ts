@@ -2,7 +2,7 @@ import type { StageContext } from '../findings/context.js';
 import type { Family } from '../family/spec.js';
 import { plainLine } from '../parse/lines.js';
 
-/** How many non-blank lines after the title may stand before the addressees (a date or source line, a document number, a wrap). */
+/** Non-blank lines after the title that may stand before the addressees (a date or source line, a number, a wrap). */
 const ADDRESSEE_LOOKAHEAD = 8;
 /** Most lines one addressee line is wrapped over. */
 const ADDRESSEE_MAX_LINES = 4;
@@ -12,10 +12,17 @@ const ADDRESSEE_MAX_LINES = 4;
  * length, or such a line wrapped over several (`…财政局、`/`…农业农村局：`); split on 、，,.
  * A sentence (。) ends the search; a paragraph ending in 如下： (family.json `recipientsNot`) is none.
  */
-export function readAddressees(lines: readonly string[], titleLine: number, spec: Family['metadata'], ctx: StageContext): string[] {
+export function readAddressees(
+  lines: readonly string[],
+  titleLine: number,
+  spec: Family['metadata'],
+  ctx: StageContext,
+): string[] {
   const regex = new RegExp(spec.recipients, 'u');
   const not = spec.recipientsNot ? new RegExp(spec.recipientsNot, 'u') : null;
-  const skipped = [spec.dateSource, spec.docNumber].filter((p): p is string => Boolean(p)).map((p) => new RegExp(p, 'u'));
+  const skipped = [spec.dateSource, spec.docNumber]
+    .filter((p): p is string => Boolean(p))
+    .map((p) => new RegExp(p, 'u'));
   let parts: string[] = [];
   let seen = 0;
   for (let i = titleLine; i < lines.length && seen < ADDRESSEE_LOOKAHEAD; i++) {

@@ -145,7 +145,9 @@ function titleBelow(outline: Outline, range: LineRange): string {
 /** The body's own list of attachments (`附件：1. …分配情况表` then `2. …`): numbered label → title. */
 function attachmentList(bodyLines: readonly string[], family: Family): Map<string, string> {
   const titles = new Map<string, string>();
-  for (const item of readAttachments(bodyLines, family.metadata).items) if (item.label) titles.set(item.label, item.title);
+  for (const item of readAttachments(bodyLines, family.metadata).items) {
+    if (item.label) titles.set(item.label, item.title);
+  }
   return titles;
 }
 

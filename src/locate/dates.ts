@@ -25,7 +25,7 @@ export interface NoticeDates {
 /** A date in Chinese numerals; ○ is OCR's 〇. */
 const CHINESE_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/gu;
 
-/** A line with its date in ASCII digits: full-width digits folded, a date in Chinese numerals (二〇二三年十二月二十八日) rewritten. */
+/** A line with its date in ASCII digits: full-width digits folded, a date in Chinese numerals rewritten. */
 function dateDigits(text: string): string {
   return asciiDigits(text).replace(CHINESE_DATE, (whole, year: string, month: string, day: string) => {
     const parts = [year.replace(/○/gu, '〇'), month, day].map(chineseNumeralValue);
@@ -33,7 +33,7 @@ function dateDigits(text: string): string {
   });
 }
 
-/** The date a pattern finds in a text (groups 1–3), as YYYY-MM-DD; '' when none. Counts `date-digits` when it was rewritten. */
+/** The date a pattern finds in a text (groups 1–3), as YYYY-MM-DD; '' when none. Counts `date-digits` if rewritten. */
 function dateIn(text: string, pattern: RegExp, ctx: StageContext): string {
   const digits = dateDigits(text);
   const m = pattern.exec(digits);
@@ -49,12 +49,18 @@ function dateIn(text: string, pattern: RegExp, ctx: StageContext): string {
  * `来源` line. Without it the issued date falls back, with a finding, to the 印发 date, else a date
  * line after the last annex's tables, else a web copy's `… 来源：` line.
  */
-export function noticeDates(lines: readonly string[], layout: NoticeLayout, spec: Family['metadata'], ctx: StageContext): NoticeDates {
+export function noticeDates(
+  lines: readonly string[],
+  layout: NoticeLayout,
+  spec: Family['metadata'],
+  ctx: StageContext,
+): NoticeDates {
   const imprint = imprintDate(lines, spec, ctx);
   const signature = signatureDate(lines, layout, spec, ctx);
   if (signature) return { signature, imprint, issued: signature.date };
   const fallback = (source: string, found: DatedLine): NoticeDates => {
-    ctx.report({ code: 'locate/issued-date-fallback', annex: 'body', source_line: found.line, actual: found.text, params: { source } });
+    const code = 'locate/issued-date-fallback';
+    ctx.report({ code, annex: 'body', source_line: found.line, actual: found.text, params: { source } });
     return { signature, imprint, issued: found.date };
   };
   if (imprint) return fallback('印发 line of the 版记', imprint);
@@ -82,7 +88,12 @@ function imprintDate(lines: readonly string[], spec: Family['metadata'], ctx: St
  * The date under the signature: the last line of the body (outside tables) that is a date alone or
  * after the organs' names, and not followed by a line `印发` alone (an 印发 line OCR broke in two).
  */
-function signatureDate(lines: readonly string[], layout: NoticeLayout, spec: Family['metadata'], ctx: StageContext): DatedLine | null {
+function signatureDate(
+  lines: readonly string[],
+  layout: NoticeLayout,
+  spec: Family['metadata'],
+  ctx: StageContext,
+): DatedLine | null {
   if (!spec.dateSignature) return null;
   const signature = new RegExp(spec.dateSignature, 'u');
   const tables = layout.outline.tableLines;
@@ -100,7 +111,12 @@ function signatureDate(lines: readonly string[], layout: NoticeLayout, spec: Fam
 }
 
 /** The last date line (`date`) after the last annex's tables, outside tables; none when the notice has no annex. */
-function trailingDate(lines: readonly string[], layout: NoticeLayout, spec: Family['metadata'], ctx: StageContext): DatedLine | null {
+function trailingDate(
+  lines: readonly string[],
+  layout: NoticeLayout,
+  spec: Family['metadata'],
+  ctx: StageContext,
+): DatedLine | null {
   const tables = layout.outline.tableLines;
   let lastTable = 0;
   for (const line of tables) lastTable = Math.max(lastTable, line);

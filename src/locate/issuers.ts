@@ -28,7 +28,12 @@ const SIGNATURE_DATE = /(?:\d{4}|[０-９]{4}|[〇○零一二三四五六七八
  * next. The signature confirms: when it names the same organs it may split them where the title
  * wrote none; when it names others, the title's stand and a warning says so.
  */
-export function readIssuers(lines: readonly string[], sources: IssuerSources, spec: Family['metadata'], ctx: StageContext): Issuers {
+export function readIssuers(
+  lines: readonly string[],
+  sources: IssuerSources,
+  spec: Family['metadata'],
+  ctx: StageContext,
+): Issuers {
   // Without a declared ending every separated part is an organ.
   const organEnd = new RegExp(spec.organEnd ?? '(?:)', 'u');
   const fromTitle = splitOrgans(sources.title, organEnd);
@@ -37,7 +42,8 @@ export function readIssuers(lines: readonly string[], sources: IssuerSources, sp
   const named = fromTitle.length > 0 ? fromTitle : fromMasthead;
   if (named.length === 0) {
     if (signed.length > 0 && sources.signature) {
-      ctx.report({ code: 'locate/issuers-from-signature', annex: 'body', source_line: sources.signature.line, actual: signed.join(' ') });
+      const line = sources.signature.line;
+      ctx.report({ code: 'locate/issuers-from-signature', annex: 'body', source_line: line, actual: signed.join(' ') });
     }
     return { organs: signed, fromTitle: false };
   }
@@ -48,7 +54,13 @@ export function readIssuers(lines: readonly string[], sources: IssuerSources, sp
     if (signed.length > named.length) ctx.count('issuers-split-by-signature');
     return result(signed.length > named.length ? signed : named);
   }
-  ctx.report({ code: 'locate/signature-issuers-differ', annex: 'body', source_line: sources.signature?.line ?? null, actual: signed.join(' '), expected: named.join(' ') });
+  ctx.report({
+    code: 'locate/signature-issuers-differ',
+    annex: 'body',
+    source_line: sources.signature?.line ?? null,
+    actual: signed.join(' '),
+    expected: named.join(' '),
+  });
   return result(named);
 }
 

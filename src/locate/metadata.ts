@@ -18,7 +18,8 @@ export type NoticeMeta = Omit<NoticeJson, 'notice_id' | 'annexes' | 'input_sha25
 
 /** Fields reported when empty (`locate/metadata-missing`); an income subject is written by few notices and is not. */
 const REQUIRED_FIELDS = [
-  'doc_number', 'title', 'issuer', 'issued_date', 'printed_date', 'budget_year', 'budget_subject_code', 'budget_subject_name', 'recipients', 'attachments',
+  'doc_number', 'title', 'issuer', 'issued_date', 'printed_date', 'budget_year',
+  'budget_subject_code', 'budget_subject_name', 'recipients', 'attachments',
 ] as const;
 
 /**
@@ -26,22 +27,32 @@ const REQUIRED_FIELDS = [
  * subjects and attachment titles. A web copy writes its body as plain text: the title is then the line
  * that reads as one, the issuer comes from the title or the signature.
  */
-export function readMetadata(parsed: ParsedNotice, layout: NoticeLayout, family: Family, ctx: StageContext): NoticeMeta {
+export function readMetadata(
+  parsed: ParsedNotice,
+  layout: NoticeLayout,
+  family: Family,
+  ctx: StageContext,
+): NoticeMeta {
   const spec = family.metadata;
   const allLines = parsed.lines.map(dropZeroWidth);
   const bodyLines = allLines.slice(0, layout.body.end);
   const body = bodyLines.join('\n');
-  const bodyHeadings = layout.headings.filter((h) => h.line <= layout.body.end).map((h) => ({ ...h, text: dropZeroWidth(h.text) }));
+  const bodyHeadings = layout.headings
+    .filter((h) => h.line <= layout.body.end)
+    .map((h) => ({ ...h, text: dropZeroWidth(h.text) }));
   const title = titleOf(bodyHeadings, bodyLines, spec, ctx);
   const titleRaw = title?.text ?? '';
   // A plain `…文件` line names the issuer only above the title (the masthead).
   const mastheadPattern = new RegExp(spec.issuerHeading, 'u');
-  const masthead = [...bodyHeadings.map((h) => h.text), ...bodyLines.slice(0, title?.line ?? 0).map(plainLine)].map((t) => mastheadPattern.exec(t.trim())).find((m) => m);
+  const masthead = [...bodyHeadings.map((h) => h.text), ...bodyLines.slice(0, title?.line ?? 0).map(plainLine)]
+    .map((t) => mastheadPattern.exec(t.trim()))
+    .find((m) => m);
   const titleIssuer = spec.issuerInTitle ? new RegExp(spec.issuerInTitle, 'u').exec(titleRaw.trim())?.[1] : undefined;
   const subjects = readSubjects(body.replace(/\s+/g, ' '), spec);
   const yearInBody = spec.budgetYearBody ? new RegExp(spec.budgetYearBody, 'u').exec(body)?.[1] : undefined;
   const dates = noticeDates(allLines, layout, spec, ctx);
-  const { organs: issuers, fromTitle } = readIssuers(allLines, { title: titleIssuer ?? '', masthead: masthead?.[1] ?? '', signature: dates.signature }, spec, ctx);
+  const sources = { title: titleIssuer ?? '', masthead: masthead?.[1] ?? '', signature: dates.signature };
+  const { organs: issuers, fromTitle } = readIssuers(allLines, sources, spec, ctx);
   const attachments = readAttachments(bodyLines, spec);
   const meta: NoticeMeta = {
     doc_number: ownDocNumber(bodyLines, title, spec) || numberBeforeAttachments(attachments.prefix, spec, ctx),
@@ -63,7 +74,9 @@ export function readMetadata(parsed: ParsedNotice, layout: NoticeLayout, family:
   for (const field of REQUIRED_FIELDS) {
     if (meta[field].length === 0) ctx.report({ code: 'locate/metadata-missing', annex: 'body', params: { field } });
   }
-  if (title && !title.heading) ctx.report({ code: 'locate/title-from-line', annex: 'body', source_line: title.line, actual: titleRaw });
+  if (title && !title.heading) {
+    ctx.report({ code: 'locate/title-from-line', annex: 'body', source_line: title.line, actual: titleRaw });
+  }
   return meta;
 }
 
@@ -84,10 +97,15 @@ function normalTitle(titleRaw: string, issuerPart: string, organs: readonly stri
  * A web copy may name its number only before its list of attachments, as the file names carry it
  * (`(粤财预〔2018〕124号)附件:…情况表.xls`): the notice's own, read when no masthead line holds one.
  */
-function numberBeforeAttachments(prefix: { text: string; line: number } | null, spec: Family['metadata'], ctx: StageContext): string {
+function numberBeforeAttachments(
+  prefix: { text: string; line: number } | null,
+  spec: Family['metadata'],
+  ctx: StageContext,
+): string {
   if (!prefix) return '';
   const m = new RegExp(spec.docNumber, 'u').exec(prefix.text);
   if (!m || prefix.text.replace(m[0], '').trim()) return '';
-  ctx.report({ code: 'locate/doc-number-from-attachments', annex: 'body', source_line: prefix.line, actual: prefix.text });
+  const code = 'locate/doc-number-from-attachments';
+  ctx.report({ code, annex: 'body', source_line: prefix.line, actual: prefix.text });
   return canonicalDocNumber(m[0]);
 }

@@ -29,7 +29,12 @@ const TITLE_PART_MAX_LENGTH = 60;
  * A title split over lines (`## …省级市场监管管理` / `## （…）专项资金的通知`, or a heading and a plain
  * line) is joined from the line that ends as a title back to where the whole reads as one (`titleLine`).
  */
-export function titleOf(headings: readonly Heading[], lines: readonly string[], spec: Family['metadata'], ctx: StageContext): Title | null {
+export function titleOf(
+  headings: readonly Heading[],
+  lines: readonly string[],
+  spec: Family['metadata'],
+  ctx: StageContext,
+): Title | null {
   const ends = new RegExp(spec.titleHeading, 'u');
   const whole = spec.titleLine ? new RegExp(spec.titleLine, 'u') : null;
   const numbered = new RegExp(`[（(]\\s*(${spec.docNumber})\\s*[）)]$`, 'u');
@@ -39,7 +44,9 @@ export function titleOf(headings: readonly Heading[], lines: readonly string[], 
     return m ? { text: text.slice(0, m.index).trim(), docNumber: m[1] ?? '' } : { text, docNumber: '' };
   };
   const heading = headings.find((h) => ends.test(read(h.text.trim()).text));
-  if (heading) return joinSplitTitle({ ...read(heading.text.trim()), line: heading.line }, lines, headingLines, spec, whole, ctx);
+  if (heading) {
+    return joinSplitTitle({ ...read(heading.text.trim()), line: heading.line }, lines, headingLines, spec, whole, ctx);
+  }
   if (!whole) return null;
   const at = lines.findIndex((l) => whole.test(read(plainLine(l)).text));
   if (at >= 0) return { ...read(plainLine(lines[at] ?? '')), line: at + 1, endLine: at + 1, heading: false };
@@ -53,7 +60,7 @@ export function titleOf(headings: readonly Heading[], lines: readonly string[], 
   return null;
 }
 
-/** Join the lines above a title's last line while the whole does not yet read as a title; the last line alone when no join does. */
+/** Join the lines above a title's last line until the whole reads as a title; the last line alone when no join does. */
 function joinSplitTitle(
   end: { text: string; docNumber: string; line: number },
   lines: readonly string[],

@@ -14,13 +14,15 @@ export function chooseFamily(file: string, text: string, families: readonly Fami
       if (missing.length === 0) return family;
       const matched = set.length - missing.length;
       // Fewest patterns lacking, and of those the set that matched most.
-      if (!closest || missing.length < closest.missing.length || (missing.length === closest.missing.length && matched > closest.matched)) {
+      const fewer = !closest || missing.length < closest.missing.length;
+      if (fewer || (closest && missing.length === closest.missing.length && matched > closest.matched)) {
         closest = { family, missing, matched };
       }
     }
   }
   const hint = closest
-    ? `; closest is "${closest.family.id}", which needs ${closest.missing.map((p) => `/${p}/`).join(', ')} in the first ${closest.family.recogniseLines} lines`
+    ? `; closest is "${closest.family.id}", which needs ${closest.missing.map((p) => `/${p}/`).join(', ')}` +
+      ` in the first ${closest.family.recogniseLines} lines`
     : '';
   throw new InputError(file, `no pipeline matches this notice${hint}`);
 }
