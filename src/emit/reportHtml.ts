@@ -93,8 +93,10 @@ function moneyTitle(kind: MoneyKind, annexes: ReportPageInput['annexes'], fieldT
 function metadata(input: ReportPageInput): string {
   const { meta } = input;
   const items: [string, string][] = [
-    ['文号', meta.doc_number], ['标题', meta.title], ['发文机关', meta.issuer], ['成文日期', meta.issued_date], ['预算年度', meta.budget_year],
-    ['预算科目', [meta.budget_subject_code, meta.budget_subject_name].filter(Boolean).join(' ')], ['主送', meta.recipients.join('、')],
+    ['文号', meta.doc_number], ['标题', meta.title], ['发文机关', meta.issuers.join('、')], ['成文日期', meta.issued_date], ['印发日期', meta.printed_date],
+    ['预算年度', meta.budget_year], ['预算科目', [meta.budget_subject_code, meta.budget_subject_name].filter(Boolean).join(' ')],
+    ...(meta.income_subject_code ? [['收入科目', `${meta.income_subject_code} ${meta.income_subject_name}`] as [string, string]] : []),
+    ['主送', meta.recipients.join('、')],
     ...input.annexes.map((a): [string, string] => [`附件${a.label}`, `${a.title}（${kindTitle(a.kind)}，第 ${a.start_line}–${a.end_line} 行）`]),
     ['数据集', Object.entries(input.datasets).map(([name, rows]) => `${datasetSchema(name).title} ${rows.length} 条`).join('，')],
     ['流水线', `${input.provenance.family} ${input.provenance.version}`], ['输入 SHA-256', input.provenance.sha256], ['通知编号', input.noticeId],

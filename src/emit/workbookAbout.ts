@@ -31,12 +31,14 @@ export function aboutRows(input: AboutInput): AboutRow[] {
     ['通知编号', input.noticeId],
     ['发文字号', meta.doc_number],
     ['标题', meta.title],
-    ['发文机关', meta.issuer],
+    ['发文机关', meta.issuers.join('、')],
     ['成文日期', meta.issued_date],
+    ['印发日期', meta.printed_date],
     ['预算年度', meta.budget_year],
     ['预算科目', `${meta.budget_subject_code} ${meta.budget_subject_name}`.trim()],
+    ...(meta.income_subject_code ? [['收入科目', `${meta.income_subject_code} ${meta.income_subject_name}`.trim()]] : []),
     ['主送机关', meta.recipients.join('、')],
-    ...meta.attachments.map((title, i) => [`附件${i + 1}`, title]),
+    ...meta.attachments.map((title, i) => [`附件${i + 1}`, meta.attachment_file_exts[i] ? `${title}（${meta.attachment_file_exts[i]}）` : title]),
   ]);
   const money = input.sheets.flatMap((s) => s.fields.filter((f) => f.unit !== '').map((f) => [s.title, f.title, f.name, f.unit]));
   section('单位', ['工作表', '列标题', '字段名', '单位'], [

@@ -201,12 +201,26 @@ export const MetadataSpec = z.object({
   issuerHeading: RegexSource,
   titleHeading: RegexSource,
   budgetYear: RegexSource,
-  budgetSubject: RegexSource,
+  /** A budget subject named in a sentence (`列…科目`): group 1 the 7-digit code, group 2 the text up to 科目 (the name, quoted or not). */
+  budgetSubject: GlobalRegexSource,
+  /** A date line (groups 1–3 year, month, day), tested after the last annex's tables when the notice shows no signature date. */
   date: RegexSource,
+  /** The signature's date line (成文日期), the organs' names before it allowed; groups 1–3 are year, month, day; never an 印发 line. */
+  dateSignature: RegexSource.optional(),
+  /** How an issuing organ's name ends (厅, 委员会, 局, …): organs are split where a name ends and the next begins. */
+  organEnd: RegexSource.optional(),
   /** The date of the 版记 (`2023年12月28日印发`), tested on each cell of a line; groups 1–3 are year, month, day. Preferred to any other date line. */
   dateImprint: RegexSource.optional(),
+  /** The addressee line (group 1 the names), tested on the first lines after the title, wrapped lines joined. */
   recipients: RegexSource,
+  /** A line that ends as the addressee line does but is a paragraph (`…通知如下：`). */
+  recipientsNot: RegexSource.optional(),
+  /** The line that opens the body's list of attachments (`附件：`); what follows the match is the first item. */
   attachments: RegexSource,
+  /** A file extension closing an attachment's name, tested on the name in lower case; group 1 is the extension. */
+  attachmentFileExt: RegexSource.optional(),
+  /** Words of a clause naming the income subject (`收入列…科目`) rather than the expenditure subject. */
+  incomeSubject: RegexSource.optional(),
   /** Regular expressions for a total the body states (`共计17285万元`): group 1 the amount, group 2 its unit (元 when absent); the first that matches is used. */
   statedTotal: z.array(GlobalRegexSource).default([]),
   /** A plain body line that reads as the title when no heading holds it (issuer … 关于 … 的通知). */
@@ -245,8 +259,8 @@ export const FamilySpec = z.object({
   version: z.string(),
   /** Human description. */
   title: z.string(),
-  /** Regular expressions that the start of a notice of this family must all match. */
-  recognise: z.array(RegexSource).min(1),
+  /** Ways to recognise the start of a notice of this family: each a set of regular expressions that must all match; one set suffices. */
+  recognise: z.array(z.array(RegexSource).min(1)).min(1),
   /** How many leading lines `recognise` looks at. */
   recogniseLines: z.number().int().positive().default(60),
   metadata: MetadataSpec,

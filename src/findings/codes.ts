@@ -33,6 +33,10 @@ export const FINDING_CODES = {
   'locate/annex-text-only': { severity: 'warning', template: 'annex "{actual}" holds no table and its title names no kind of the family: its text is not extracted' },
   'locate/title-from-line': { severity: 'info', template: 'no heading holds the title; the plain line "{actual}" reads as it' },
   'locate/metadata-missing': { severity: 'warning', template: 'notice {field} not found' },
+  'locate/issued-date-fallback': { severity: 'warning', template: 'no date under the signature (成文日期): issued_date is taken from the {source} "{actual}"' },
+  'locate/issuers-from-signature': { severity: 'info', template: 'neither title nor masthead names the issuer: the organs "{actual}" are read from the signature' },
+  'locate/signature-issuers-differ': { severity: 'warning', template: 'the signature names "{actual}", the title "{expected}": the issuers are kept as the title names them' },
+  'locate/doc-number-from-attachments': { severity: 'info', template: 'no masthead line holds the document number: it is read from "{actual}" before the list of attachments' },
 
   'grid/repeated-header-dropped': { severity: 'info', template: 'repeated header row dropped at line {line}' },
   'grid/header-missing': { severity: 'error', template: 'no header row recognised in {annex}' },

@@ -2,6 +2,7 @@ import type { StageContext } from '../findings/context.js';
 import { ANNEX_KINDS, type AnnexKind, type Family } from '../family/spec.js';
 import type { LineRange } from '../grid/build.js';
 import { headingsOf, type Heading, type ParsedNotice } from '../parse/markdown.js';
+import { readAttachments } from './attachments.js';
 import { classifyAnnex } from './classify.js';
 import { outlineOf, type Outline, type OutlineLine } from './outline.js';
 
@@ -62,7 +63,7 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
     const next = candidates[i + 1]?.line.line ?? lastLine + 1;
     if (markers.length > 0 || hasTable(marker.line.line, next - 1)) markers.push(marker);
   });
-  const listed = attachmentList(outline, markers[0]?.line.line ?? lastLine + 1);
+  const listed = attachmentList(parsed.lines.slice(0, (markers[0]?.line.line ?? lastLine + 1) - 1), family);
   const closingAt = markers.length > 0 ? closingLine(parsed, (markers[markers.length - 1] as Marker).line.line, family) : null;
   if (closingAt !== null && hasTable(closingAt, lastLine)) {
     ctx.report({ code: 'locate/closing-block', annex: (markers[markers.length - 1] as Marker).label, source_line: closingAt, actual: parsed.lines[closingAt - 1]?.trim() ?? '' });
@@ -141,21 +142,11 @@ function titleBelow(outline: Outline, range: LineRange): string {
     .join(' ');
 }
 
-const ATTACHMENTS = /^附件\s*[:：]\s*(.*)$/;
-const LIST_ITEM = /^(\d{1,2}(?:-\d{1,2})?)\s*[.．、]\s*(.+)$/;
-
-/** The body's own list of attachments (`附件：1. …分配情况表` then `2. …`): label → title. */
-function attachmentList(outline: Outline, bodyEnd: number): Map<string, string> {
+/** The body's own list of attachments (`附件：1. …分配情况表` then `2. …`): numbered label → title. */
+function attachmentList(bodyLines: readonly string[], family: Family): Map<string, string> {
   const titles = new Map<string, string>();
-  const lines = outline.lines.filter((l) => l.line < bodyEnd);
-  const at = lines.findIndex((l) => ATTACHMENTS.test(l.text.normalize('NFKC')));
-  if (at < 0) return titles;
-  const first = ATTACHMENTS.exec(lines[at]?.text.normalize('NFKC') ?? '')?.[1] ?? '';
-  const items = [first, ...lines.slice(at + 1).map((l) => l.text.normalize('NFKC'))].filter((t, i) => i > 0 || t !== '');
-  for (const item of items) {
-    const match = LIST_ITEM.exec(item.trim());
-    if (!match) break;
-    titles.set(foldLabel(match[1] ?? ''), (match[2] ?? '').trim());
+  for (const item of readAttachments(bodyLines, family.metadata).items) {
+    if (item.label) titles.set(item.label, item.title);
   }
   return titles;
 }
