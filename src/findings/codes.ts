@@ -1,3 +1,5 @@
+import type { Severity } from '../../schemas/report.js';
+
 /**
  * The one table of finding codes: each code is `<stage>/<kebab-name>` with its default severity
  * and a message template. `{name}` placeholders are filled from the finding's params.
@@ -111,8 +113,8 @@ export const FINDING_CODES = {
   'validate/schema': { severity: 'error', template: '{annex} record at line {line} fails its schema: {actual}' },
 } as const satisfies Record<string, { severity: Severity; template: string }>;
 
-/** Severity of a finding. */
-export type Severity = 'error' | 'warning' | 'info';
+/** Severity of a finding, from its schema. */
+export type { Severity };
 
 /** A code from the table above. */
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -1,3 +1,4 @@
+import type { NoticeMeta } from '../../schemas/notice.js';
 import type { StageContext } from '../findings/context.js';
 import type { Family } from '../family/spec.js';
 import type { Heading, ParsedNotice } from '../parse/markdown.js';
@@ -7,19 +8,8 @@ import { normalizeDocNumber } from '../normalize/docNumber.js';
 import { chineseNumeralValue } from '../normalize/chineseNumeral.js';
 import { plainLine } from '../parse/lines.js';
 
-/** Document metadata read from the notice body. */
-export interface NoticeMeta {
-  doc_number: string;
-  title: string;
-  title_raw: string;
-  issuer: string;
-  issued_date: string;
-  budget_year: string;
-  recipients: string[];
-  budget_subject_code: string;
-  budget_subject_name: string;
-  attachments: string[];
-}
+/** Document metadata read from the notice body, from notice.json's schema. */
+export type { NoticeMeta };
 
 /**
  * Read document number, title, issuer, date, budget year, addressees, budget subject and attachment
