@@ -100,7 +100,6 @@ export const FINDING_CODES = {
   'reconcile/total-vs-subtotals': { severity: 'error', template: 'grand total is {actual}, the subtotals add up to {expected}' },
   'reconcile/detail-vs-allocation': { severity: 'error', template: 'recipient {recipient}: the detail tables give {actual} (lines {lines}), the allocation tables {expected} (lines {other})' },
   'reconcile/targets-vs-allocation': { severity: 'error', template: 'recipient {recipient}: the target tables\' 资金需求 is {actual} (lines {lines}), the allocation tables give {expected} (lines {other})' },
-  'reconcile/targets-vs-detail': { severity: 'error', template: 'recipient {recipient}: the target tables\' 资金需求 is {actual} (lines {lines}), the detail tables give {expected} (lines {other})' },
   'reconcile/recipient-missing': { severity: 'error', template: 'recipient {recipient} "{actual}" of the {from} tables (line {line}) has no row in the {kind} tables' },
   'reconcile/stated-total-mismatch': { severity: 'error', template: 'the {kind} tables total {actual}, the body states {expected} ("{stated}" at line {statedLine})' },
   'reconcile/budget-year-mismatch': { severity: 'warning', template: 'budget year {actual} differs from the notice\'s {expected}' },

@@ -363,10 +363,6 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A recipient\'s 资金需求 summed over its target tables differs from its amount in the allocation tables.',
     action: 'Read both amounts in the source.',
   },
-  'reconcile/targets-vs-detail': {
-    meaning: 'A recipient\'s 资金需求 summed over its target tables differs from its amount in the detail tables (the notice has no allocation table).',
-    action: 'Read both amounts in the source.',
-  },
   'reconcile/recipient-missing': {
     meaning: 'A recipient appears in the tables of one kind but has no row in those of another.',
     action: 'Read the source: a row may be lost, or the name did not join (see the join findings).',
