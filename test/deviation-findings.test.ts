@@ -121,6 +121,29 @@ describe('money tables', () => {
   });
 });
 
+describe('table grids', () => {
+  it('gives no records for a table whose header no row matches, and says so under --allow-partial', () => {
+    const rows = ['甲\t乙\t丙\t丁\t戊\t己\t庚\t辛\t壬', ...allocationRows().slice(1)];
+    const text = smallNotice({ allocationRows: rows });
+    const { of, records } = run(text, true);
+    expect(of('grid/header-missing')).toMatchObject([{ annex: '1', source_line: lineOf(text, rows[0] ?? '') }]);
+    expect(records('allocations')).toEqual([]);
+  });
+});
+
+describe('keys', () => {
+  it('reports records that share a primary key: two annexes numbered 1, each an allocation table', () => {
+    const once = smallNotice();
+    const table = once.slice(once.indexOf('## 附件1'), once.indexOf('## 附件2'));
+    const text = once.replace('## 附件2', `${table}## 附件2`);
+    const { of, records } = run(text);
+    const shared = of('validate/primary-key-not-unique');
+    expect(shared).toMatchObject([{ annex: 'allocations', actual: 'annex=1, source_row=2' }]);
+    // Both tables' records are kept; datapackage.json then declares no primary key for allocations.
+    expect(records('allocations')).toHaveLength(10);
+  });
+});
+
 describe('detail tables', () => {
   it('reads an item before any subtotal as of no group, and the grand total then differs from the subtotals', () => {
     const stray = detailItem(jiangmen, '阳江市市场监督管理局', '50');

@@ -33,7 +33,6 @@ export const FINDING_CODES = {
   'grid/header-grouped': { severity: 'info', template: 'header cell over the columns of its parts ({actual}): each row\'s cells under it read as one, joined with a space' },
   'grid/row-aligned': { severity: 'info', template: 'row "{actual}" aligned with the header by content: {expected}' },
   'grid/row-unaligned': { severity: 'error', template: 'row "{actual}" cannot be aligned with the header ({expected}): {why}; the row is left out' },
-  'grid/row-long': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; extra non-empty cells ignored' },
 
   'money/amount-invalid': { severity: 'error', template: 'amount "{actual}" is not a number; the row is left out' },
   'money/unit-conflict': { severity: 'error', template: 'header unit {actual} contradicts the stated unit {expected}; the stated unit is used' },

@@ -119,10 +119,6 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A row\'s cells fit the header\'s columns in no way, or in several ways; the row is left out of the records.',
     action: 'Read the row in the source and repair its delimiters; until then the table\'s totals will not reconcile.',
   },
-  'grid/row-long': {
-    meaning: 'A row has more non-empty cells than its header has columns; the extra cells are ignored.',
-    action: 'Check the row in the source: the extra cells may hold a value that belongs in a column.',
-  },
 
   'money/amount-invalid': {
     meaning: 'An amount cell holds text that is not a number; the row is left out of the records.',
