@@ -14,7 +14,7 @@ declare module 'vitest' {
 const root = resolve(new URL('../..', import.meta.url).pathname);
 
 /** Every test file of the suite, relative to the project root. */
-function testFiles(): string[] {
+export function testFiles(): string[] {
   return readdirSync(join(root, 'test'), { recursive: true, encoding: 'utf8' })
     .filter((f) => f.endsWith('.test.ts'))
     .map((f) => join('test', f))
