@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { annexLabel, code9, provenanceFields, sourceLine, sourceRow, titled, type Unplaced, yuan } from './common.js';
+import { annexLabel, code9, MoneyUnit, provenanceFields, sourceLine, sourceRow, titled, type Unplaced, yuan } from './common.js';
 
 /** One row of an allocation table (分配表; amounts in 元 or 万元, given here in 元) (totals and subtotals included). */
 export const AllocationRow = z.strictObject({
@@ -15,7 +15,7 @@ export const AllocationRow = z.strictObject({
   function_subject_code: titled(z.string().regex(/^(\d{3,7})?$/), '功能分类科目编码'),
   function_subject_name: titled(z.string(), '功能分类科目名称'),
   amount_yuan: titled(yuan, '金额（元）'),
-  unit: titled(z.enum(['元', '万元', '亿元']), '原表单位', 'the unit the table states its amounts in'),
+  unit: titled(MoneyUnit, '原表单位', 'the unit the table states its amounts in'),
   remark: titled(z.string(), '备注'),
   source_line: titled(sourceLine, '源文件行号'),
   source_row: titled(sourceRow, '表内行号', '1-based row within its table, header rows counted'),

@@ -2,7 +2,11 @@ import { z } from 'zod';
 import { annexLabel, code9, provenanceFields, sourceLine, sourceRow, titled, type Unplaced } from './common.js';
 
 /** How a citation or an indicator found its registry entry. */
-export const MATCH_KINDS = ['exact', 'alias', 'fuzzy', 'none', 'rejected'] as const;
+export const MatchKind = z.enum(['exact', 'alias', 'fuzzy', 'none', 'rejected']);
+/** A match kind. */
+export type MatchKind = z.infer<typeof MatchKind>;
+/** The match kinds, in order. */
+export const MATCH_KINDS = MatchKind.options;
 
 /** One policy document cited in the 政策依据 cell of a target table. */
 export const CitationRow = z.strictObject({

@@ -5,8 +5,13 @@ export function titled<T extends z.ZodType>(schema: T, title: string, descriptio
   return schema.meta(description ? { title, description } : { title }) as T;
 }
 
+/** The money units a notice writes amounts in. */
+export const MoneyUnit = z.enum(['元', '万元', '亿元']);
+/** One of the money units. */
+export type MoneyUnit = z.infer<typeof MoneyUnit>;
+
 /** Money in a stated unit (`元`, `万元`): the unit goes into the field's metadata, for docs, datapackage readers and the workbook. */
-export function inUnit<T extends z.ZodType>(schema: T, unit: '元' | '万元'): T {
+export function inUnit<T extends z.ZodType>(schema: T, unit: MoneyUnit): T {
   return schema.meta({ unit }) as T;
 }
 

@@ -43,15 +43,24 @@ const toAllocation: ForeignKey = { fields: ['recipient_code'], reference: { reso
 /** Indicator and citation rows belong to a target table through the recipient code. */
 const toTarget: ForeignKey = { fields: ['recipient_code'], reference: { resource: 'targets', fields: ['recipient_code'] } };
 
+/** The record schema of each dataset. */
+const RECORD_SCHEMAS = { allocations: AllocationRow, details: DetailRow, targets: TargetRow, indicators: IndicatorRow, citations: CitationRow };
+
+/** A dataset's name. */
+export type DatasetName = keyof typeof RECORD_SCHEMAS;
+
+/** The records of every dataset of one notice, by name, each of its schema's type: what the pipeline hands to emit. */
+export type DatasetRecords = { readonly [K in DatasetName]: readonly z.infer<(typeof RECORD_SCHEMAS)[K]>[] };
+
 /** Every dataset the pipeline writes, in output order; one per annex kind, indicators and citations from the target tables. */
-export const DATASETS: readonly DatasetSchema[] = [
+export const DATASETS: readonly (DatasetSchema & { name: DatasetName })[] = [
   // Rows carry no natural key of their own (subtotals have no recipient), so their place in their annex's table identifies them.
-  { name: 'allocations', major: 2, title: '分配表', record: AllocationRow, primaryKey: ['annex', 'source_row'] },
-  { name: 'details', major: 2, title: '明细分配表', record: DetailRow, primaryKey: ['annex', 'source_row'], foreignKeys: [toAllocation] },
-  { name: 'targets', major: 2, title: '绩效目标表', record: TargetRow, primaryKey: ['annex', 'source_line'], foreignKeys: [toAllocation] },
-  { name: 'indicators', major: 2, title: '绩效指标', record: IndicatorRow, primaryKey: ['annex', 'source_line', 'source_row'], foreignKeys: [toAllocation, toTarget] },
+  { name: 'allocations', major: 2, title: '分配表', record: RECORD_SCHEMAS.allocations, primaryKey: ['annex', 'source_row'] },
+  { name: 'details', major: 2, title: '明细分配表', record: RECORD_SCHEMAS.details, primaryKey: ['annex', 'source_row'], foreignKeys: [toAllocation] },
+  { name: 'targets', major: 2, title: '绩效目标表', record: RECORD_SCHEMAS.targets, primaryKey: ['annex', 'source_line'], foreignKeys: [toAllocation] },
+  { name: 'indicators', major: 2, title: '绩效指标', record: RECORD_SCHEMAS.indicators, primaryKey: ['annex', 'source_line', 'source_row'], foreignKeys: [toAllocation, toTarget] },
   // A table has one 政策依据 cell, so its line and the citation's place in it identify a citation.
-  { name: 'citations', major: 2, title: '政策依据', record: CitationRow, primaryKey: ['annex', 'source_line', 'seq'], foreignKeys: [toAllocation, toTarget] },
+  { name: 'citations', major: 2, title: '政策依据', record: RECORD_SCHEMAS.citations, primaryKey: ['annex', 'source_line', 'seq'], foreignKeys: [toAllocation, toTarget] },
 ];
 
 /** review.csv: what matching could not settle, for a person to decide. */

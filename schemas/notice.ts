@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { sourceLine, titled } from './common.js';
 
-/** The kinds of annex a family declares, and '' for an annex of no known kind (kept under --allow-partial). */
-export const ANNEX_KIND_NAMES = ['allocation', 'detail', 'targets', ''] as const;
+/** The kinds of annex a family may declare: money per recipient, money per recipient and project, performance-target tables. */
+export const AnnexKind = z.enum(['allocation', 'detail', 'targets']);
+/** An annex kind. */
+export type AnnexKind = z.infer<typeof AnnexKind>;
 
 /** How an output folder was made: family, its version and folder hash, tool version, options that change the output. */
 export const PipelineInfo = z.strictObject({
@@ -16,15 +18,18 @@ export const PipelineInfo = z.strictObject({
 /** One annex as located in the notice. */
 export const AnnexInfo = z.strictObject({
   label: titled(z.string(), '附件', 'the annex label as numbered in the notice (1, 2, 3-1)'),
-  kind: titled(z.enum(ANNEX_KIND_NAMES), '附件类别', 'allocation, detail or targets; empty when of no known kind'),
+  // '' for an annex of no known kind (kept under --allow-partial).
+  kind: titled(z.enum([...AnnexKind.options, '']), '附件类别', 'allocation, detail or targets; empty when of no known kind'),
   title: titled(z.string(), '附件标题'),
   start_line: titled(sourceLine, '起始行号'),
   end_line: titled(sourceLine, '结束行号'),
 });
 
-/** notice.json: the document's metadata, its annexes and how the folder was made. */
-export const NoticeJson = z.strictObject({
-  notice_id: titled(z.string(), '通知编号', 'the input file name without its extension'),
+/** One annex as notice.json lists it. */
+export type AnnexSummary = z.infer<typeof AnnexInfo>;
+
+/** The document's metadata as read from the notice's body: notice.json's fields between notice_id and annexes. */
+export const NoticeMeta = z.strictObject({
   doc_number: titled(z.string(), '发文字号', 'empty when not found (a finding)'),
   title: titled(z.string(), '标题', 'normalized'),
   title_raw: titled(z.string(), '标题（原文）'),
@@ -56,6 +61,15 @@ export const NoticeJson = z.strictObject({
     '附件文件类型',
     'per attachment, in its order: the file extension its name carries (xls, doc, pdf, …), lower case, no dot; or empty',
   ),
+});
+
+/** Document metadata read from the notice body. */
+export type NoticeMeta = z.infer<typeof NoticeMeta>;
+
+/** notice.json: the document's metadata, its annexes and how the folder was made. */
+export const NoticeJson = z.strictObject({
+  notice_id: titled(z.string(), '通知编号', 'the input file name without its extension'),
+  ...NoticeMeta.shape,
   annexes: titled(z.array(AnnexInfo), '附件位置'),
   input_sha256: titled(z.string().regex(/^[0-9a-f]{64}$/), '输入文件哈希'),
   pipeline: titled(PipelineInfo, '处理流程'),

@@ -1,14 +1,17 @@
 import { z } from 'zod';
 import { code9, titled } from './common.js';
+import { MatchKind } from './citations.js';
 import { PipelineInfo } from './notice.js';
 
-/** Severity of a finding. */
-export const SEVERITIES = ['error', 'warning', 'info'] as const;
+/** Severity of a finding: error (money that does not add up, a table that cannot be read), warning, info. */
+export const Severity = z.enum(['error', 'warning', 'info']);
+/** A severity. */
+export type Severity = z.infer<typeof Severity>;
 
 /** One finding: a deviation from the expected layout, with a code and where it was found (report.json and findings.csv). */
 export const FindingRow = z.strictObject({
   code: titled(z.string().regex(/^[a-z0-9]+\/[a-z0-9-]+$/), '问题代码', '<stage>/<kebab-name>, declared once in src/findings/codes.ts'),
-  severity: titled(z.enum(SEVERITIES), '严重程度', 'error (money that does not add up, a table that cannot be read), warning, info'),
+  severity: titled(Severity, '严重程度', 'error (money that does not add up, a table that cannot be read), warning, info'),
   message: titled(z.string(), '说明', 'what was found and where, quoting the text'),
   annex: titled(z.string(), '附件', 'the annex label, a dataset name, or empty for the whole notice'),
   recipient_code: titled(code9, '分配单位编码', 'the recipient the finding concerns, or empty'),
@@ -21,8 +24,10 @@ export const FindingRow = z.strictObject({
 export type FindingRow = z.infer<typeof FindingRow>;
 
 const count = z.number().int().nonnegative();
-/** Records per match kind. */
-const MatchCounts = z.strictObject({ exact: count, alias: count, fuzzy: count, none: count, rejected: count });
+/** Records per match kind (rejected: a reviewer ruled the spelling out, see decisions.json). */
+const MatchCounts = z.strictObject({ exact: count, alias: count, fuzzy: count, none: count, rejected: count } satisfies Record<MatchKind, typeof count>);
+/** Counts per match kind. */
+export type MatchCounts = z.infer<typeof MatchCounts>;
 
 /** What matching made of the notice's citations and indicators. */
 export const MatchingJson = z.strictObject({
@@ -38,9 +43,17 @@ export const MatchingJson = z.strictObject({
   review_rows: titled(count, '待复核行数', 'rows of review.csv'),
 });
 
+/** What matching made of one notice's citations and indicators. */
+export type MatchSummary = z.infer<typeof MatchingJson>;
+
+/** The kind of record a located table's rows become. */
+export const RowKind = z.enum(['allocation', 'detail', 'indicator']);
+/** A row kind. */
+export type RowKind = z.infer<typeof RowKind>;
+
 /** One located table and what became of its rows: records + dropped = source_rows. */
 export const TableAccountJson = z.strictObject({
-  kind: titled(z.string(), '行去向', 'what its rows become: allocations, details or indicators'),
+  kind: titled(RowKind, '行去向', 'what its rows become: allocation, detail or indicator records'),
   annex: titled(z.string(), '附件'),
   source_line: titled(z.number().int().positive(), '源文件行号', 'first line of the table'),
   source_rows: titled(count, '源表行数', 'rows that must give a record or a finding'),
@@ -48,13 +61,16 @@ export const TableAccountJson = z.strictObject({
   dropped: titled(count, '舍弃行数', 'rows left out with a finding that says so'),
 });
 
+/** How one located table's rows were accounted for. */
+export type TableAccount = z.infer<typeof TableAccountJson>;
+
 /** report.json: every finding of the notice, counts by severity, repairs, matching. */
 export const ReportJson = z.strictObject({
   notice_id: titled(z.string(), '通知编号'),
   input_sha256: titled(z.string().regex(/^[0-9a-f]{64}$/), '输入文件哈希'),
   pipeline: titled(PipelineInfo, '处理流程'),
   records: titled(z.record(z.string(), count), '记录数', 'records per dataset'),
-  counts: titled(z.strictObject({ error: count, warning: count, info: count }), '问题数', 'findings by severity'),
+  counts: titled(z.strictObject({ error: count, warning: count, info: count } satisfies Record<Severity, typeof count>), '问题数', 'findings by severity'),
   repairs: titled(z.record(z.string(), count), '修复次数', 'how often each routine repair rule fired'),
   tables: titled(z.array(TableAccountJson), '表格行数核对', 'per located table: source rows = records + dropped'),
   matching: titled(MatchingJson, '匹配情况'),

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { MATCH_KINDS } from './citations.js';
 import { code9, sourceLine, titled } from './common.js';
 
+/** Which registry a review row (and a reviewer's decision) is about: policies for citations, indicators. */
+export const RegistryKind = z.enum(['policy', 'indicator']);
+
 /** How many candidates a review row shows. */
 export const REVIEW_CANDIDATES = 3;
 
@@ -19,7 +22,7 @@ const candidateVeto = (n: number) => titled(z.string(), `候选${n}否决原因`
  * with its best candidates; a reviewer fills `decision` and `policy_or_indicator_id`.
  */
 export const ReviewRow = z.strictObject({
-  kind: titled(z.enum(['policy', 'indicator']), '类别', 'policy (a citation) or indicator'),
+  kind: titled(RegistryKind, '类别', 'policy (a citation) or indicator'),
   recipient_code: titled(code9, '分配单位编码'),
   source_line: titled(sourceLine, '源文件行号'),
   seq: titled(z.number().int().positive(), '序号', 'seq of the record in citations or indicators'),

@@ -9,20 +9,25 @@ import { AnnexInfo, NoticeJson, PipelineInfo } from '../schemas/notice.js';
 import { FindingRow, MatchingJson, ReportJson } from '../schemas/report.js';
 import { exitCodeRows } from '../src/cli/exitCodes.js';
 import { FINDING_CODES, RENAMED_CODES } from '../src/findings/codes.js';
+import { FINDING_DESCRIPTIONS } from '../src/findings/descriptions.js';
 import { fieldsOf } from '../src/emit/fields.js';
 
-/** Every finding code with its severity and message, then the codes renamed since contract 2. */
+/** Every finding code with its severity, message, meaning and action, then the codes renamed since contract 2. */
 function findingCatalogue(): string {
-  const codes = Object.entries(FINDING_CODES).map(([code, c]) => `| \`${code}\` | ${c.severity} | ${cell(c.template)} |`);
+  const codes = Object.entries(FINDING_CODES).map(([code, c]) => {
+    const d = FINDING_DESCRIPTIONS[code as keyof typeof FINDING_CODES];
+    return `| \`${code}\` | ${c.severity} | ${cell(c.template)} | ${cell(d.meaning)} | ${cell(d.action)} |`;
+  });
   const renamed = Object.entries(RENAMED_CODES).map(([from, to]) => `| \`${from}\` | \`${to}\` |`);
   return [
     '## Finding codes',
     '',
     'Every code a report may hold (`src/findings/codes.ts`), with its default severity and message; `{…}` is filled',
-    'from the finding. A code\'s prefix is the stage that reports it.',
+    'from the finding. A code\'s prefix is the stage that reports it. What it means and what the reader does come from',
+    '`src/findings/descriptions.ts`; every code is produced by some test or fixture (a full test run fails otherwise).',
     '',
-    '| code | severity | message |',
-    '|---|---|---|',
+    '| code | severity | message | meaning | action |',
+    '|---|---|---|---|---|',
     ...codes,
     '',
     'Renamed in contract 3 (the prefix was the annex, not the stage); the old codes are no longer written:',

@@ -77,7 +77,7 @@ describe('the import graph of src/', () => {
 describe('finding codes', () => {
   const codes = new Map<string, Set<string>>();
   for (const file of tsFiles(src)) {
-    if (relative(src, file) === 'findings/codes.ts') continue;
+    if (['findings/codes.ts', 'findings/descriptions.ts'].includes(relative(src, file))) continue;
     for (const m of readFileSync(file, 'utf8').matchAll(/'([a-z]+)\/([a-z0-9]+(?:-[a-z0-9]+)*)'/g)) {
       const code = `${m[1]}/${m[2]}`;
       if (!rank.has(m[1] ?? '')) continue;

@@ -4,15 +4,22 @@
  * many citations it stands for and their lines; review.csv still lists every citation.
  */
 import type { StageContext } from '../findings/context.js';
-import type { FindingInput } from '../findings/finding.js';
+import type { FindingCode } from '../findings/codes.js';
+import type { FindingInput, FindingParams, ParamName } from '../findings/finding.js';
 
-/** One finding about a citation spelling, as it stands at one place. */
-export interface CitationFindingInput extends FindingInput {
-  /** The citation as written; places with the same code, spelling and expectation are one finding. */
-  actual: string;
-  /** The place's line. */
-  source_line: number;
-}
+/** A code of a citation finding: each names its places (`{places}`), which reportTo fills. */
+type CitationCode = Extract<FindingCode, `citations/${string}`>;
+
+/**
+ * One finding about a citation spelling, as it stands at one place: the citation as written (places with the
+ * same code, spelling and expectation are one finding), the place's line, and the params but `places`.
+ */
+export type CitationFindingInput = {
+  [C in CitationCode]: Omit<FindingInput<C>, 'params'> & { actual: string; source_line: number } & ParamsButPlaces<C>;
+}[CitationCode];
+
+/** A citation code's params but `places`: required when its template names others, absent otherwise. */
+type ParamsButPlaces<C extends CitationCode> = [Exclude<ParamName<C>, 'places'>] extends [never] ? { params?: undefined } : { params: Omit<FindingParams<C>, 'places'> };
 
 /** Gathers citation findings while citations are read, then reports one per spelling. */
 export class CitationFindingGroups {
@@ -33,7 +40,8 @@ export class CitationFindingGroups {
     for (const { input, lines, recipients } of this.groups.values()) {
       const distinct = [...new Set(lines)].sort((a, b) => a - b);
       const [only] = recipients;
-      ctx.report({
+      // TypeScript cannot follow a code through the spread of a union: the params are the input's plus `places`.
+      ctx.report(<FindingInput>{
         ...input,
         source_line: distinct[0] ?? input.source_line,
         recipient_code: recipients.size === 1 ? (only ?? '') : '',

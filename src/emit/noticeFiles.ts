@@ -1,6 +1,6 @@
-import { DATASETS, FINDINGS_SHEET, REVIEW_SHEET } from '../../schemas/index.js';
+import { DATASETS, FINDINGS_SHEET, REVIEW_SHEET, type DatasetRecords } from '../../schemas/index.js';
 import type { ReviewRow } from '../../schemas/review.js';
-import type { FindingRow } from '../../schemas/report.js';
+import type { AnnexSummary } from '../../schemas/notice.js';
 import type { Family } from '../family/spec.js';
 import { toolVersion } from '../family/load.js';
 import type { Finding } from '../findings/finding.js';
@@ -16,14 +16,8 @@ import { reportHtml, type ReportPageInput } from './reportHtml.js';
 import type { DataSheet } from './workbook.js';
 import { aboutRows } from './workbookAbout.js';
 
-/** One located annex as notice.json lists it. */
-export interface AnnexSummary {
-  label: string;
-  kind: string;
-  title: string;
-  start_line: number;
-  end_line: number;
-}
+/** One located annex as notice.json lists it, from its schema. */
+export type { AnnexSummary };
 
 /** Everything needed to write one notice's folder. */
 export interface NoticeOutput {
@@ -33,8 +27,8 @@ export interface NoticeOutput {
   meta: NoticeMeta;
   /** The annexes as located: label, kind, title and lines. */
   annexes: readonly AnnexSummary[];
-  /** Records per dataset name. */
-  datasets: Record<string, readonly Record<string, unknown>[]>;
+  /** Records per dataset name, each valid against its dataset's schema. */
+  datasets: DatasetRecords;
   /** Primary and foreign keys that do not hold in this notice, left out of datapackage.json. */
   keysNotHeld: KeysLeftOut;
   /** Rows of review.csv (fuzzy and unmatched citations, fuzzy indicators). */
@@ -79,7 +73,6 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
   const datasets: RecordFiles['datasets'][number][] = [];
   for (const dataset of DATASETS) {
     const records = out.datasets[dataset.name];
-    if (!records) continue;
     recordCounts[dataset.name] = records.length;
     datasets.push({ name: dataset.name, records });
     sheets.push({ name: dataset.name, title: dataset.title, fields: fieldsOf(dataset.record), records });
@@ -94,7 +87,7 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
     // The review worksheet is written even when empty: no rows means nothing to review.
     sheets: [
       [`${REVIEW_SHEET.name}.csv`, toCsv(out.review, fieldsOf(REVIEW_SHEET.record), { bom: out.bom })],
-      [`${FINDINGS_SHEET.name}.csv`, toCsv(out.findings as readonly FindingRow[], fieldsOf(FINDINGS_SHEET.record), { bom: out.bom })],
+      [`${FINDINGS_SHEET.name}.csv`, toCsv(out.findings, fieldsOf(FINDINGS_SHEET.record), { bom: out.bom })],
     ],
     keysNotHeld: out.keysNotHeld,
     workbook,
@@ -123,12 +116,10 @@ function workbookDate(issued: string): Date {
   return Number.isNaN(date.getTime()) ? new Date(Date.UTC(2000, 0, 1)) : date;
 }
 
-/** The page's input: the datasets are the validated records, so their schema types hold. */
+/** The page's input: the datasets are the validated records, of their schema types. */
 function reportPage(out: NoticeOutput): ReportPageInput {
-  const records = <K extends keyof ReportPageInput['datasets']>(name: K) => (out.datasets[name] ?? []) as unknown as ReportPageInput['datasets'][K];
-  const datasets = { allocations: records('allocations'), details: records('details'), targets: records('targets'), indicators: records('indicators'), citations: records('citations') };
   const provenance = { family: out.family.id, version: out.family.version, sha256: out.sha256 };
-  return { noticeId: out.noticeId, meta: out.meta, annexes: out.annexes, datasets, findings: out.findings, sourceLines: out.sourceLines, regionNameNoise: out.family.regionNameNoise, provenance };
+  return { noticeId: out.noticeId, meta: out.meta, annexes: out.annexes, datasets: out.datasets, findings: out.findings, sourceLines: out.sourceLines, regionNameNoise: out.family.regionNameNoise, provenance };
 }
 
 function report(out: NoticeOutput, pipeline: Record<string, string | boolean>, records: Record<string, number>) {

@@ -1,10 +1,6 @@
 import { Decimal } from 'decimal.js';
-import type { AllocationRow } from '../../schemas/allocations.js';
-import type { CitationRow } from '../../schemas/citations.js';
-import type { DetailRow } from '../../schemas/details.js';
-import type { IndicatorRow } from '../../schemas/indicators.js';
-import { datasetSchema } from '../../schemas/index.js';
-import type { TargetRow } from '../../schemas/targets.js';
+import { datasetSchema, type DatasetRecords } from '../../schemas/index.js';
+import type { AnnexSummary } from '../../schemas/notice.js';
 import type { Finding } from '../findings/finding.js';
 import type { NoticeMeta } from '../locate/metadata.js';
 import { fieldsOf } from './fields.js';
@@ -23,15 +19,9 @@ export interface ReportPageInput {
   /** Document metadata from the body. */
   meta: NoticeMeta;
   /** The annexes as located, with their kinds. */
-  annexes: readonly { label: string; kind: string; title: string; start_line: number; end_line: number }[];
+  annexes: readonly AnnexSummary[];
   /** The validated datasets. */
-  datasets: {
-    allocations: readonly AllocationRow[];
-    details: readonly DetailRow[];
-    targets: readonly TargetRow[];
-    indicators: readonly IndicatorRow[];
-    citations: readonly CitationRow[];
-  };
+  datasets: DatasetRecords;
   /** Every finding of the run, in report order. */
   findings: readonly Finding[];
   /** The input's lines; `sourceLines[n - 1]` is line n. */

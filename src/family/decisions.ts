@@ -7,6 +7,7 @@
 import { existsSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { RegistryKind } from '../../schemas/review.js';
 import { indicatorKey, indicatorRegistryProblems } from '../matching/indicatorKeys.js';
 import { registryProblems } from '../matching/policyKeys.js';
 import { matchKey } from '../matching/similarity.js';
@@ -17,8 +18,8 @@ import { Indicator, Policy } from './registries.js';
 /** Name of the decisions file in a family folder. */
 export const DECISIONS_FILE = 'decisions.json';
 
-/** Which registry a decision is about. */
-export const DecisionKind = z.enum(['policy', 'indicator']);
+/** Which registry a decision is about, as review.csv names it. */
+export const DecisionKind = RegistryKind;
 
 /** The spelling a decision is about, as the matcher reads it (a citation's `title`, an indicator's `name`). */
 const spelling = z.string().trim().min(1);

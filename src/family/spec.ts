@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AnnexKind } from '../../schemas/notice.js';
 import { headerKey } from '../normalize/headerKey.js';
 import { MONEY_UNITS } from '../normalize/units.js';
 import type { Indicator, Policy } from './registries.js';
@@ -29,10 +30,10 @@ const GlobalRegexSource = z
   .refine((source) => compiles(source, 'gu'), 'not a valid regular expression (compiled with the u flag)')
   .transform((source) => new RegExp(source, 'gu'));
 
-/** The kinds of annex a family may declare: money per recipient, money per recipient and project, performance-target tables. */
-export const ANNEX_KINDS = ['allocation', 'detail', 'targets'] as const;
+/** The kinds of annex a family may declare, from their schema. */
+export const ANNEX_KINDS = AnnexKind.options;
 /** An annex kind. */
-export type AnnexKind = (typeof ANNEX_KINDS)[number];
+export type { AnnexKind };
 
 /** Column roles of the money tables; each feeds one or two fields of the allocations or details dataset. */
 export const ColumnRole = z.enum([

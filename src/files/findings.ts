@@ -13,7 +13,9 @@ export interface FileFinding {
 
 /** The finding as the notice reports it: the file goes into the message's parameters. */
 export function fileFindingInput(finding: FileFinding): FindingInput {
-  return {
+  // The code is one of the files/ codes, whose templates all take {file}; TypeScript cannot follow a code union
+  // through to its parameters, so the input is asserted as a whole.
+  return <FindingInput>{
     code: finding.code,
     annex: '',
     source_line: null,

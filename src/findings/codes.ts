@@ -1,3 +1,5 @@
+import type { Severity } from '../../schemas/report.js';
+
 /**
  * The one table of finding codes: each code is `<stage>/<kebab-name>` with its default severity
  * and a message template. `{name}` placeholders are filled from the finding's params.
@@ -51,7 +53,6 @@ export const FINDING_CODES = {
   'grid/header-grouped': { severity: 'info', template: 'header cell over the columns of its parts ({actual}): each row\'s cells under it read as one, joined with a space' },
   'grid/row-aligned': { severity: 'info', template: 'row "{actual}" aligned with the header by content: {expected}' },
   'grid/row-unaligned': { severity: 'error', template: 'row "{actual}" cannot be aligned with the header ({expected}): {why}; the row is left out' },
-  'grid/row-long': { severity: 'warning', template: 'row has {actual} cells, header has {expected}; extra non-empty cells ignored' },
 
   'money/amount-invalid': { severity: 'error', template: 'amount "{actual}" is not a number; the row is left out' },
   'money/unit-conflict': { severity: 'error', template: 'header unit {actual} contradicts the stated unit {expected}; the stated unit is used' },
@@ -118,7 +119,6 @@ export const FINDING_CODES = {
   'reconcile/total-vs-subtotals': { severity: 'error', template: 'grand total is {actual}, the subtotals add up to {expected}' },
   'reconcile/detail-vs-allocation': { severity: 'error', template: 'recipient {recipient}: the detail tables give {actual} (lines {lines}), the allocation tables {expected} (lines {other})' },
   'reconcile/targets-vs-allocation': { severity: 'error', template: 'recipient {recipient}: the target tables\' 资金需求 is {actual} (lines {lines}), the allocation tables give {expected} (lines {other})' },
-  'reconcile/targets-vs-detail': { severity: 'error', template: 'recipient {recipient}: the target tables\' 资金需求 is {actual} (lines {lines}), the detail tables give {expected} (lines {other})' },
   'reconcile/recipient-missing': { severity: 'error', template: 'recipient {recipient} "{actual}" of the {from} tables (line {line}) has no row in the {kind} tables' },
   'reconcile/stated-total-mismatch': { severity: 'error', template: 'the {kind} tables total {actual}, the body states {expected} ("{stated}" at line {statedLine})' },
   'reconcile/budget-year-mismatch': { severity: 'warning', template: 'budget year {actual} differs from the notice\'s {expected}' },
@@ -131,8 +131,8 @@ export const FINDING_CODES = {
   'validate/schema': { severity: 'error', template: '{annex} record at line {line} fails its schema: {actual}' },
 } as const satisfies Record<string, { severity: Severity; template: string }>;
 
-/** Severity of a finding. */
-export type Severity = 'error' | 'warning' | 'info';
+/** Severity of a finding, from its schema. */
+export type { Severity };
 
 /** A code from the table above. */
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -1,7 +1,8 @@
+import type { RowKind } from '../../schemas/report.js';
 import { makeFinding, type Finding, type FindingInput } from './finding.js';
 
-/** The kind of record a located table's rows become. */
-export type RowKind = 'allocation' | 'detail' | 'indicator';
+/** The kind of record a located table's rows become, from report.json's schema. */
+export type { RowKind };
 
 /** The source rows of one located table, registered by the stage that read it. */
 export interface TableRows {

@@ -1,38 +1,43 @@
+import type { FindingRow } from '../../schemas/report.js';
 import { FINDING_CODES, type FindingCode, type Severity } from './codes.js';
 
-/** A deviation found in one input, as the user sees it in report.json. */
-export interface Finding {
+/** A deviation found in one input, as the user sees it in report.json: its schema's row, the code one of the table's. */
+export type Finding = Omit<FindingRow, 'code'> & {
   /** `<stage>/<kebab-name>` from the code table. */
   code: FindingCode;
-  /** error | warning | info. */
-  severity: Severity;
-  /** Human message quoting what was found and where. */
-  message: string;
-  /** Which part of the notice: the annex label (`1`, `3-2`), body, or '' for the whole input. */
-  annex: string;
-  /** The recipient the finding concerns, or ''. */
-  recipient_code: string;
-  /** 1-based input line, or null when the finding concerns no one line. */
-  source_line: number | null;
-  /** What was found, as text, or null. */
-  actual: string | null;
-  /** What was expected, as text, or null. */
-  expected: string | null;
-}
+};
 
-/** What a stage passes when it reports: the code plus whatever context it knows. */
-export interface FindingInput {
-  code: FindingCode;
+/** Placeholders of a message template: `'{count} lines at {line}'` → `'count' | 'line'`. */
+export type Placeholders<T extends string> = T extends `${string}{${infer P}}${infer Rest}` ? P | Placeholders<Rest> : never;
+
+/** Placeholders a finding's own fields fill (annex, recipient_code, source_line, actual, expected). */
+type FieldPlaceholder = 'annex' | 'recipient' | 'line' | 'actual' | 'expected';
+
+/** The placeholders of a code's template that its reporter passes as params. */
+export type ParamName<C extends FindingCode> = Exclude<Placeholders<(typeof FINDING_CODES)[C]['template']>, FieldPlaceholder>;
+
+/** The params of a code: one value per placeholder of its template, none besides. */
+export type FindingParams<C extends FindingCode> = Record<ParamName<C>, string | number>;
+
+/** What every report may say besides its code and params. */
+interface FindingPlace {
   annex?: string;
   recipient_code?: string;
   source_line?: number | null;
   actual?: string | number | null;
   expected?: string | number | null;
-  /** Extra placeholders for the message template. */
-  params?: Record<string, string | number>;
   /** Override of the code's default severity (e.g. a missing annex under --allow-partial). */
   severity?: Severity;
 }
+
+/**
+ * What a stage passes when it reports: the code, whatever place it knows, and the params its
+ * template names (required when it names any, refused when it names none), so a placeholder left
+ * unfilled or a param no template uses is a compile error.
+ */
+export type FindingInput<C extends FindingCode = FindingCode> = C extends FindingCode
+  ? FindingPlace & { code: C } & ([ParamName<C>] extends [never] ? { params?: undefined } : { params: FindingParams<C> })
+  : never;
 
 /** Build a finding from its code and context, filling the message template. */
 export function makeFinding(input: FindingInput): Finding {
@@ -45,7 +50,7 @@ export function makeFinding(input: FindingInput): Finding {
     actual: text(input.actual) ?? '',
     expected: text(input.expected) ?? '',
   };
-  for (const [k, v] of Object.entries(input.params ?? {})) values[k] = String(v);
+  for (const [k, v] of Object.entries<string | number>(input.params ?? {})) values[k] = String(v);
   const body = spec.template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
   const where = input.source_line ? ` at line ${input.source_line}` : '';
   return {

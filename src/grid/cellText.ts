@@ -21,9 +21,9 @@ function readHtml(raw: string): string {
   const parts: string[] = [];
   const walk = (nodes: AnyNode[]): void => {
     for (const node of nodes) {
-      if (node.type === 'text') parts.push((node as unknown as { data: string }).data);
+      if (node.type === 'text' && 'data' in node) parts.push(node.data);
       else if ('children' in node) {
-        const name = (node as unknown as { name?: string }).name ?? '';
+        const name = 'name' in node ? node.name : '';
         if (name === 'br') parts.push('\n');
         walk(node.children as AnyNode[]);
         if (BLOCK_TAGS.has(name)) parts.push('\n');

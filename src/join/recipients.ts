@@ -1,9 +1,10 @@
 import type { AllocationRow } from '../../schemas/allocations.js';
+import type { RecipientMatch } from '../../schemas/targets.js';
 import type { Family } from '../family/spec.js';
 import { compactKey } from '../normalize/compact.js';
 
-/** How a name was joined to an Annex 1 recipient. */
-export type JoinMatch = 'exact' | 'alias' | 'fuzzy' | 'none' | 'ambiguous';
+/** How a name was joined to an Annex 1 recipient (targets.json `recipient_match`). */
+export type JoinMatch = RecipientMatch;
 
 /** The outcome of joining one name to the Annex 1 recipients. */
 export interface RecipientJoin {

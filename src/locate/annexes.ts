@@ -85,7 +85,7 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
   for (const kind of ANNEX_KINDS) {
     if (annexes.some((a) => a.kind === kind)) continue;
     const spec = family.annexes[kind];
-    ctx.report({ code: spec.required ? 'locate/annex-missing' : 'locate/annex-absent', annex: kind, params: { annex: kind }, expected: spec.titles.join('、') });
+    ctx.report({ code: spec.required ? 'locate/annex-missing' : 'locate/annex-absent', annex: kind, expected: spec.titles.join('、') });
   }
   const closing = closingAt === null ? null : { start: closingAt, end: lastLine };
   return { body: { start: 1, end: (markers[0]?.line.line ?? lastLine + 1) - 1 }, annexes, headings: headingsOf(parsed), outline, closing };

@@ -1,7 +1,7 @@
+import type { NoticeMeta } from '../../schemas/notice.js';
 import type { StageContext } from '../findings/context.js';
 import type { Family } from '../family/spec.js';
 import type { ParsedNotice } from '../parse/markdown.js';
-import type { NoticeJson } from '../../schemas/notice.js';
 import type { NoticeLayout } from './annexes.js';
 import { joinCjkSpaces } from '../normalize/rules.js';
 import { plainLine } from '../parse/lines.js';
@@ -13,8 +13,8 @@ import { dropZeroWidth } from './metaLines.js';
 import { readSubjects } from './subjects.js';
 import { canonicalDocNumber, ownDocNumber, titleOf } from './title.js';
 
-/** Document metadata read from the notice body: the fields of notice.json before the annexes and provenance. */
-export type NoticeMeta = Omit<NoticeJson, 'notice_id' | 'annexes' | 'input_sha256' | 'pipeline'>;
+/** Document metadata read from the notice body, from notice.json's schema. */
+export type { NoticeMeta };
 
 /** Fields reported when empty (`locate/metadata-missing`); an income subject is written by few notices and is not. */
 const REQUIRED_FIELDS = [

@@ -8,7 +8,7 @@ export function reportRowWithoutAmount(row: GridRow, annex: string, ctx: StageCo
 
 /** Report a money table that gave no record at all. */
 export function reportIfEmpty(records: readonly unknown[], annex: string, ctx: StageContext): void {
-  if (records.length === 0) ctx.report({ code: 'money/empty-annex', annex, params: { annex } });
+  if (records.length === 0) ctx.report({ code: 'money/empty-annex', annex });
 }
 
 /** Report an amount that was repaired (full-width digits, spaces, separators) and count each rule that fired. */

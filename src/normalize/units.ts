@@ -1,8 +1,10 @@
-/** The money units a notice writes amounts in. */
-export const MONEY_UNITS = ['元', '万元', '亿元'] as const;
+import { MoneyUnit } from '../../schemas/common.js';
+
+/** The money units a notice writes amounts in, from their schema. */
+export const MONEY_UNITS = MoneyUnit.options;
 
 /** One of the money units. */
-export type MoneyUnit = (typeof MONEY_UNITS)[number];
+export type { MoneyUnit };
 
 /** Multiplier from a unit to 元. */
 export const YUAN_PER_UNIT: Readonly<Record<string, number>> = { 元: 1, 万元: 10_000, 亿元: 100_000_000 };

@@ -30,9 +30,11 @@ interface RecipientTotal {
 /** The kinds a notice has, each with its per-recipient amounts; a kind the notice lacks is absent. */
 export type AmountsByKind = Partial<Record<AnnexKind, readonly RecipientAmount[]>>;
 
+// Only against the allocation tables: a notice without them joins no recipient (their rows are the
+// recipients), so its details and targets carry no code to compare by.
 const MISMATCH_CODE = {
   detail: { allocation: 'reconcile/detail-vs-allocation' },
-  targets: { allocation: 'reconcile/targets-vs-allocation', detail: 'reconcile/targets-vs-detail' },
+  targets: { allocation: 'reconcile/targets-vs-allocation' },
 } as const;
 
 /**
@@ -49,7 +51,7 @@ export function checkAcrossKinds(amounts: AmountsByKind, ctx: StageContext): voi
     const rows = amounts[kind];
     if (!rows || kind === reference) continue;
     const other = totals(rows);
-    const code = (MISMATCH_CODE[kind] as Record<string, 'reconcile/detail-vs-allocation' | 'reconcile/targets-vs-allocation' | 'reconcile/targets-vs-detail'>)[reference];
+    const code = (MISMATCH_CODE[kind] as Record<string, 'reconcile/detail-vs-allocation' | 'reconcile/targets-vs-allocation'>)[reference];
     for (const [recipient, ref] of base) {
       const got = other.get(recipient);
       if (!got) {

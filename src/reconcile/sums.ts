@@ -82,7 +82,9 @@ function blocksOf(rows: readonly MoneyRow[], type: string, until: string[]): Blo
 function mismatch(head: MoneyRow, computed: Decimal, annex: string, code: 'reconcile/subtotal-mismatch' | 'reconcile/section-mismatch' | 'reconcile/total-mismatch' | 'reconcile/total-vs-sections' | 'reconcile/total-vs-subtotals', ctx: StageContext): Decimal {
   const drift = new Decimal(head.amount_yuan).minus(computed);
   if (!drift.isZero()) {
-    ctx.report({ code, annex, source_line: head.source_line, recipient_code: head.recipient_code, actual: head.amount_yuan, expected: computed.toFixed(2), params: { label: head.label } });
+    // A subtotal's or section's message names its row; a grand total's needs no name.
+    const named = code === 'reconcile/subtotal-mismatch' || code === 'reconcile/section-mismatch' ? { code, params: { label: head.label } } : { code };
+    ctx.report({ ...named, annex, source_line: head.source_line, recipient_code: head.recipient_code, actual: head.amount_yuan, expected: computed.toFixed(2) });
   }
   return drift;
 }

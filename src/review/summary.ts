@@ -5,44 +5,10 @@
  */
 import type { CitationRow } from '../../schemas/citations.js';
 import type { IndicatorRow } from '../../schemas/indicators.js';
+import type { MatchCounts, MatchSummary } from '../../schemas/report.js';
 
-/** Counts per match kind. */
-export interface MatchCounts {
-  /** Matched a canonical title or name. */
-  exact: number;
-  /** Matched an accepted spelling. */
-  alias: number;
-  /** Matched by similarity; awaits review. */
-  fuzzy: number;
-  /** Matched nothing (citations await review; indicators are local). */
-  none: number;
-  /** A reviewer ruled the spelling out (decisions.json); not queued again. */
-  rejected: number;
-}
-
-/** The matching outcome of one notice. */
-export interface MatchSummary {
-  /** Citation records. */
-  citations: number;
-  /** Distinct citations as written (`title_raw`). */
-  citation_spellings: number;
-  /** Of those, the spellings matched to a policy (any citation of them). */
-  resolved_spellings: number;
-  /** Distinct policies matched. */
-  policies: number;
-  /** Citations per match kind. */
-  citation_matches: MatchCounts;
-  /** Indicator records. */
-  indicators: number;
-  /** Indicator rows that carry a standard indicator id. */
-  standard_indicator_rows: number;
-  /** Distinct standard indicators found. */
-  standard_indicators: number;
-  /** Indicator rows per match kind; `none` are the local indicators. */
-  indicator_matches: MatchCounts;
-  /** Rows of review.csv: fuzzy and unmatched citations, fuzzy indicators. */
-  review_rows: number;
-}
+/** Counts per match kind, and the matching outcome of one notice (report.json `matching`), from their schema. */
+export type { MatchCounts, MatchSummary };
 
 /** Count rows per match kind. */
 function countMatches(kinds: readonly string[]): MatchCounts {

@@ -1,22 +1,10 @@
+import type { TableAccount } from '../../schemas/report.js';
 import type { Finding } from '../findings/finding.js';
 import { DROPPING_CODES } from '../findings/codes.js';
 import type { RowKind, StageContext, TableRows } from '../findings/context.js';
 
-/** How one located table's rows were accounted for: records + dropped = source rows. */
-export interface TableAccount {
-  /** What its rows become. */
-  kind: RowKind;
-  /** Annex label. */
-  annex: string;
-  /** Line of the table. */
-  source_line: number;
-  /** Rows that must give a record or a finding. */
-  source_rows: number;
-  /** Rows that gave a record. */
-  records: number;
-  /** Rows left out with a finding that says so. */
-  dropped: number;
-}
+/** How one located table's rows were accounted for: records + dropped = source rows (report.json `tables[]`). */
+export type { TableAccount };
 
 /**
  * Account for every source row of every located table: a row gave a record (a record carries its

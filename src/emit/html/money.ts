@@ -1,13 +1,14 @@
 import { Decimal } from 'decimal.js';
 import type { AllocationRow } from '../../../schemas/allocations.js';
 import type { DetailRow } from '../../../schemas/details.js';
+import { AnnexKind } from '../../../schemas/notice.js';
 import type { TargetRow } from '../../../schemas/targets.js';
 import { esc, headRow, row, td, yuanText } from './escape.js';
 
-/** The three statements of money, in the order the page shows them. */
-export const MONEY_KINDS = ['allocation', 'detail', 'targets'] as const;
+/** The three statements of money, one per annex kind, in the order the page shows them. */
+export const MONEY_KINDS = AnnexKind.options;
 /** One of the statements of money. */
-export type MoneyKind = (typeof MONEY_KINDS)[number];
+export type MoneyKind = AnnexKind;
 
 /** One recipient's money as each kind of annex states it, in 元. */
 export interface RecipientMoney {
