@@ -1,9 +1,10 @@
 import type { AllocationRow } from '../../schemas/allocations.js';
 import type { Family } from '../family/spec.js';
+import type { RECIPIENT_MATCHES } from '../../schemas/common.js';
 import { compactKey } from '../normalize/compact.js';
 
-/** How a name was joined to an Annex 1 recipient. */
-export type JoinMatch = 'exact' | 'alias' | 'fuzzy' | 'none' | 'ambiguous';
+/** How a name was joined to an allocation recipient. */
+export type JoinMatch = (typeof RECIPIENT_MATCHES)[number];
 
 /** The outcome of joining one name to the Annex 1 recipients. */
 export interface RecipientJoin {
@@ -43,28 +44,41 @@ export interface RecipientIndex {
 /** Fold widths and drop white space, so OCR spacing never decides a join. */
 export const placeKey = compactKey;
 
-/** Index the allocation tables' item rows by place and short names. */
+/**
+ * Index the allocation tables' item rows by place and short names. A recipient is reached by the place
+ * its name states, a bureau of the province's list or an own-level suffix removed (`珠海市农业农村局`,
+ * `珠海市本级` → 珠海市), and by its region's place when the row names one.
+ */
 export function buildRecipientIndex(allocations: readonly AllocationRow[], family: Family): RecipientIndex {
-  const entries: IndexEntry[] = [];
-  for (const row of allocations) {
-    if (row.row_type !== 'item' || !row.recipient_code) continue;
-    const name = placeKey(row.recipient_name);
-    const own = family.ownLevelSuffixes.find((suffix) => name.endsWith(suffix));
-    const place = own ? name.slice(0, -own.length) : name;
-    const shortNames = family.shortNameRewrites
-      .filter(([from]) => place.endsWith(from))
-      .map(([from, to]) => place.slice(0, -from.length) + to)
-      .filter((s) => s !== place);
-    entries.push({ code: row.recipient_code, name: row.recipient_name, place, shortNames });
-  }
   // Longest first, so 市场监督管理局 is stripped before 市场监督管理.
   const bureaus = family.localDepartments.bureaus.map(placeKey).sort((a, b) => b.length - a.length);
   const patterns = family.localDepartments.patterns;
+  const entries: IndexEntry[] = [];
+  const placeOf = (written: string): string => {
+    const name = placeKey(written);
+    const bureau = bureaus.find((s) => name.endsWith(s) && name.length > s.length);
+    const unbureaued = bureau ? name.slice(0, -bureau.length) : name;
+    const own = family.ownLevelSuffixes.find((suffix) => unbureaued.endsWith(suffix) && unbureaued.length > suffix.length);
+    return own ? unbureaued.slice(0, -own.length) : unbureaued;
+  };
+  for (const row of allocations) {
+    if (row.row_type !== 'item' || !row.recipient_code) continue;
+    const places = new Set([placeOf(row.recipient_name), ...(row.region_name ? [placeOf(row.region_name)] : [])]);
+    for (const place of places) {
+      if (!place) continue;
+      const shortNames = family.shortNameRewrites
+        .filter(([from]) => place.endsWith(from))
+        .map(([from, to]) => place.slice(0, -from.length) + to)
+        .filter((s) => s !== place);
+      entries.push({ code: row.recipient_code, name: row.recipient_name, place, shortNames });
+    }
+  }
   return { entries, bureaus, patterns };
 }
 
 /**
- * Join a department or place name to one allocation recipient, whatever its bureau: a listed bureau
+ * Join a department or place name to one allocation recipient, whatever its bureau: a 9-digit code
+ * it states that a recipient has first (`code`); then by name: a listed bureau
  * is stripped to leave the place; failing that, a recipient's short name, or its place named under
  * its city (广州市黄埔区 → 黄埔区, an alias); failing that, a recipient's place (or short name) followed by
  * something a declared pattern accepts (`…局`, `…委员会`, `本级`); failing that, by similarity.
@@ -72,6 +86,10 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
  */
 export function joinRecipient(rawName: string, index: RecipientIndex): RecipientJoin {
   const key = placeKey(rawName);
+  // A 9-digit code the name states (`440400000 珠海市农业农村局`) decides before any name does.
+  const stated = /(?<!\d)\d{9}(?!\d)/u.exec(key)?.[0];
+  const byCode = stated ? index.entries.filter((e) => e.code === stated) : [];
+  if (byCode.length > 0) return result(byCode, 'code');
   const bureau = index.bureaus.find((s) => key.endsWith(s) && key.length > s.length);
   const place = bureau ? key.slice(0, -bureau.length) : key;
   const exact = index.entries.filter((e) => e.place === place || placeKey(e.name) === place);
