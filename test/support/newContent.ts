@@ -90,8 +90,8 @@ export interface TruthTarget {
   recipient_code: string;
   /** The 地方主管部门 cell. */
   local_department: string;
-  /** How the department reaches its recipient: by name (place after the bureau), alias (short or qualified name). */
-  basis: 'exact' | 'alias';
+  /** How the department reaches its recipient: by a code it states, by name (its place), alias (short or qualified name). */
+  basis: 'code' | 'exact' | 'alias';
   provincial_department: string;
   project_name: string;
   fund_demand_wan: string;
@@ -215,10 +215,12 @@ export function generateNotice(seed: number): NewNotice {
     const names = shuffle(INDICATORS).slice(0, 4 + Math.floor(random() * 6));
     const ordered = INDICATORS.filter((x) => names.includes(x));
     const cited = shuffle(CITED).slice(0, 2 + Math.floor(random() * 3));
+    // Some tables state the recipient's code beside the department: the join goes by the code.
+    const withCode = random() < 0.15;
     return {
       recipient_code: code9(i.division),
-      local_department: `${place}${bureau}`,
-      basis: place === i.place ? 'exact' : 'alias',
+      local_department: withCode ? `${place}${bureau}（${code9(i.division)}）` : `${place}${bureau}`,
+      basis: withCode ? 'code' : place === i.place ? 'exact' : 'alias',
       provincial_department: department.province,
       project_name: projectName,
       fund_demand_wan: i.amount,
@@ -239,6 +241,8 @@ export type NewStyle = (typeof NEW_STYLES)[number];
 
 /** Options of a rendering. */
 export interface RenderOptions {
+  /** TSV: how many rows get their region name and code merged into one cell (`珠海市小计 440400000`), the row one cell short. */
+  mergedCodes?: number;
   /** MinerU writes comparators and % in inline LaTeX (`$\geqslant 95\%$`): off unless asked (the value parser learns it elsewhere). */
   latexValues?: boolean;
 }
@@ -357,7 +361,7 @@ export function renderNewNotice(n: NewNotice, style: NewStyle, options: RenderOp
   const value = (v: string): string => (style === 'mineru' && options.latexValues ? latex(v) : v);
   switch (style) {
     case 'tsv':
-      return noticeLines(n, style, [alloc.header, ...alloc.rows.map((r) => r.cells)].map((c) => c.join('\t')), targets.map((t) => tsvTarget(t, value))).join('\n');
+      return noticeLines(n, style, tsvAllocation(alloc, n.seed, options.mergedCodes ?? 0), targets.map((t) => tsvTarget(t, value))).join('\n');
     case 'mineru':
     case 'web':
       return noticeLines(n, style, htmlAllocation(alloc, style), targets.map((t) => htmlTarget(t, style, value))).join('\n');
@@ -365,6 +369,30 @@ export function renderNewNotice(n: NewNotice, style: NewStyle, options: RenderOp
     case 'docling':
       return noticeLines(n, style, pipeAllocation(alloc, style), targets.map((t) => pipeTarget(t, style))).join('\n');
   }
+}
+
+/**
+ * The allocation table as TAB lines. On odd seeds the grand total's label sits in the 序号 column; `merged`
+ * rows (chosen by the seed) have their region name and code written in one cell, as OCR merges them.
+ */
+function tsvAllocation(alloc: ReturnType<typeof allocationCells>, seed: number, merged: number): string[] {
+  const random = mulberry32(seed * 7919);
+  const nameAt = alloc.header.indexOf('地区');
+  const codeAt = alloc.header.findIndex((h) => /编码|代码/u.test(h));
+  const neighbours = codeAt >= 0 && Math.abs(codeAt - nameAt) === 1;
+  const candidates = alloc.rows.flatMap((r, k) => (neighbours && r.cells[codeAt] ? [k] : []));
+  const chosen = new Set<number>();
+  while (chosen.size < Math.min(merged, candidates.length)) chosen.add(candidates[Math.floor(random() * candidates.length)] as number);
+  const lines = alloc.rows.map((r, k) => {
+    const cells = [...r.cells];
+    if (k === 0 && seed % 2 === 1) [cells[0], cells[nameAt]] = [cells[nameAt] ?? '', ''];
+    if (chosen.has(k)) {
+      const [a, b] = [Math.min(nameAt, codeAt), Math.max(nameAt, codeAt)];
+      cells.splice(a, 2, `${cells[a]} ${cells[b]}`);
+    }
+    return cells.join('\t');
+  });
+  return [alloc.header.join('\t'), ...lines];
 }
 
 /** The seed's TSV target table: metadata rows padded to 5 columns, then the indicator block. */
