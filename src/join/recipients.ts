@@ -20,6 +20,8 @@ export interface RecipientJoin {
   unlistedBureau: string;
   /** The recipient's place, its own-level suffix removed (`广州市本级` → `广州市`), or ''. */
   place: string;
+  /** A 9-digit code the name stated that no recipient has, else ''. */
+  unknownCode?: string;
 }
 
 /** One allocation recipient and the keys a department name can reach it by. */
@@ -85,11 +87,22 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
  * Never guesses between several.
  */
 export function joinRecipient(rawName: string, index: RecipientIndex): RecipientJoin {
-  const key = placeKey(rawName);
+  const written = placeKey(rawName);
   // A 9-digit code the name states (`440400000 珠海市农业农村局`) decides before any name does.
-  const stated = /(?<!\d)\d{9}(?!\d)/u.exec(key)?.[0];
-  const byCode = stated ? index.entries.filter((e) => e.code === stated) : [];
+  const stated = STATED_CODE.exec(written);
+  const byCode = stated ? index.entries.filter((e) => e.code === stated[2]) : [];
   if (byCode.length > 0) return result(byCode, 'code');
+  // Else the name without the code (and the brackets around it) is read; the unknown code is said.
+  const key = stated ? written.replace(stated[0], '') : written;
+  const join = joinByName(key, index);
+  return stated ? { ...join, unknownCode: stated[2] ?? '' } : join;
+}
+
+/** A 9-digit code in a department name, maybe in brackets: group 2 is the code. */
+const STATED_CODE = /([（(［[]?)(?<!\d)(\d{9})(?!\d)[）)］\]]?/u;
+
+/** Join by the place a name states (no code in it). */
+function joinByName(key: string, index: RecipientIndex): RecipientJoin {
   const bureau = index.bureaus.find((s) => key.endsWith(s) && key.length > s.length);
   const place = bureau ? key.slice(0, -bureau.length) : key;
   const exact = index.entries.filter((e) => e.place === place || placeKey(e.name) === place);
@@ -153,6 +166,7 @@ export function reportJoin(
   report: (input: import('../findings/finding.js').FindingInput) => void,
 ): void {
   const base = { annex: where.annex, source_line: where.line, actual: rawName, recipient_code: join.code };
+  if (join.unknownCode) report({ ...base, code: 'join/code-unknown', params: { code: join.unknownCode } });
   if (join.unlistedBureau) report({ ...base, code: 'join/bureau-unlisted', expected: `${join.name} (${join.code})`, params: { bureau: join.unlistedBureau } });
   if (join.match === 'alias') report({ ...base, code: 'join/recipient-alias', expected: `${join.name} (${join.code})` });
   else if (join.match === 'fuzzy') report({ ...base, code: 'join/recipient-fuzzy', expected: `${join.name} (${join.code})` });

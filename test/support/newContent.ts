@@ -60,6 +60,8 @@ const CITED: { text: string; policy: string }[] = [
   { text: '《广东省水利厅关于做好2025年水利工程建设工作的通知》（粤水建管〔2024〕7号）', policy: '' },
   { text: '《广东省人民政府关于加快推进农业农村现代化的实施意见》（粤府〔2021〕45号）', policy: '' },
   { text: '《广东省推进农业农村现代化“十四五”规划》', policy: '' },
+  // One the registry holds (a national plan any department may cite).
+  { text: '《“十四五”国家知识产权保护和运用规划》（国发〔2021〕20号）', policy: 'P-国发-2021-20' },
 ];
 
 /** One allocation row as the table holds it, with the truth the extraction must give. */
