@@ -22,35 +22,51 @@ export function extractAllocations(table: HeadedTable, spec: TableAnnex, unit: s
   return records;
 }
 
+/** What a total names as its recipient: nothing. */
+const NO_IDENTITY = { code: '', codeRole: '', name: '', nameRole: '' };
+
 /** The roles a row's region and recipient are read from when the family declares none: the seed's layout. */
 const DEFAULT_IDENTITY = {
   region: { code: ['region_code'], name: ['region_name'] },
   recipient: { code: ['recipient'], name: ['recipient'] },
 };
 
-function allocationRow(row: GridRow, table: HeadedTable, label: RowLabel, spec: TableAnnex, unit: string, ctx: StageContext): AllocationRow | null {
+function allocationRow(
+  row: GridRow,
+  table: HeadedTable,
+  label: RowLabel,
+  spec: TableAnnex,
+  unit: string,
+  ctx: StageContext,
+): AllocationRow | null {
   const { columns } = table;
   const rowType = label.type as AllocationRow['row_type'];
   const total = rowType !== 'item';
   // In a total row, a cell repeating its label (a pipe row written across the label's span) is no field of its own.
-  const repeatsLabel = (role: string): boolean => total && columns.roles.get(role) !== label.at && compact(cellIdentity(roleText(row, columns, role)).name) === compact(label.label);
+  const repeatsLabel = (role: string): boolean =>
+    total && columns.roles.get(role) !== label.at && compact(cellIdentity(roleText(row, columns, role)).name) === compact(label.label);
   // Each cell is cleaned once (cleaning counts its repairs).
   const cleaned = new Map<string, string>();
   const text = (role: string): string => {
     let value = cleaned.get(role);
-    if (value === undefined) cleaned.set(role, (value = repeatsLabel(role) ? '' : cleanName(roleText(row, columns, role), ctx)));
+    if (value === undefined) {
+      value = repeatsLabel(role) ? '' : cleanName(roleText(row, columns, role), ctx);
+      cleaned.set(role, value);
+    }
     return value;
   };
   const identify = spec.identify ?? DEFAULT_IDENTITY;
   const region = rowIdentity(columns, identify.region, text);
   // A total names no recipient: its cells name the place it adds up.
-  const recipient = total ? { code: '', codeRole: '', name: '', nameRole: '' } : rowIdentity(columns, identify.recipient, text);
+  const recipient = total ? NO_IDENTITY : rowIdentity(columns, identify.recipient, text);
   const subject = splitCodeName(text('function_subject'));
-  countSplits(row, columns, [...new Set([...identify.region.code, ...identify.recipient.code, ...identify.region.name, ...identify.recipient.name])], text, ctx);
+  const identityRoles = [...identify.region.code, ...identify.recipient.code, ...identify.region.name, ...identify.recipient.name];
+  countSplits(columns, [...new Set(identityRoles)], text, ctx);
   if (subject.code) ctx.count('code-name-split');
   const regionCode = region.code;
   if (recipient.code && regionCode && recipient.code !== regionCode) {
-    ctx.report({ code: 'allocations/code-mismatch', annex: spec.label, source_line: row.line, actual: text(recipient.codeRole), expected: regionCode });
+    const actual = text(recipient.codeRole);
+    ctx.report({ code: 'allocations/code-mismatch', annex: spec.label, source_line: row.line, actual, expected: regionCode });
   }
   const amount = readAmountCell(roleCell(row, columns, 'amount'), unit, spec.label, ctx);
   if (amount.yuan === null) {
@@ -92,8 +108,13 @@ function compact(text: string): string {
   return text.replace(/\s+/g, '');
 }
 
-/** Count each cell read as a code and a name: `code name` as code-name-split, `name code` as name-code-split (a converter merged them). */
-function countSplits(row: GridRow, columns: HeadedTable['columns'], roles: readonly string[], text: (role: string) => string, ctx: StageContext): void {
+/** Count each cell read as a code and a name: `code name` as code-name-split, `name code` as name-code-split. */
+function countSplits(
+  columns: HeadedTable['columns'],
+  roles: readonly string[],
+  text: (role: string) => string,
+  ctx: StageContext,
+): void {
   for (const role of roles) {
     if (!columns.roles.has(role)) continue;
     const merged = cellIdentity(text(role)).merged;

@@ -124,7 +124,7 @@ function rebuild(row: GridRow, placed: readonly Placed[], width: number): GridRo
   return { ...row, cells };
 }
 
-/** Positions of a cell's text tried as the place two merged fields meet; a longer run of spaces is tried at its ends only. */
+/** How many separators of a cell are tried as the place two merged fields meet (its last one too). */
 const MAX_SPLIT_POINTS = 8;
 
 /**

@@ -46,7 +46,8 @@ export function rowLabelReader(spec: TableAnnex): (row: GridRow, columns: Column
     for (const rule of rules) {
       for (const role of rule.roles) {
         const text = labelOf(roleText(row, columns, role));
-        if (text && rule.regex.test(text)) return { type: rule.type, label: cellIdentity(roleText(row, columns, role)).name, at: columns.roles.get(role) ?? -1 };
+        if (!text || !rule.regex.test(text)) continue;
+        return { type: rule.type, label: cellIdentity(roleText(row, columns, role)).name, at: columns.roles.get(role) ?? -1 };
       }
     }
     const amountAt = columns.roles.get('amount');
@@ -66,7 +67,7 @@ export function withoutRowTypeMarker(text: string, spec: TableAnnex, type: strin
   return rule ? text.replace(rule.pattern, '').trim() : text;
 }
 
-/** A 9-digit code and a name read from one cell, as written: `440100000 广州市本级`, `珠海市小计 440400000`, a code or a name alone. */
+/** A 9-digit code and a name read from one cell: `440100000 广州市本级`, `珠海市小计 440400000`, a code or a name alone. */
 export interface CellIdentity {
   /** The 9-digit code, or ''. */
   code: string;
@@ -89,7 +90,8 @@ export function cellIdentity(text: string): CellIdentity {
   const name = t.slice(0, -9).trim();
   const before = t.at(-10) ?? '';
   // The name must hold something other than digits (`1 440100000` is a 序号 and a code, not a name).
-  if (/^\d{9}$/.test(tail) && !/[\d.,，．]/u.test(before) && /[^\d\s]/u.test(name)) return { code: tail, name, merged: 'name-first' };
+  const codeAtEnd = /^\d{9}$/.test(tail) && !/[\d.,，．]/u.test(before);
+  if (codeAtEnd && /[^\d\s]/u.test(name)) return { code: tail, name, merged: 'name-first' };
   return { code: '', name: t, merged: null };
 }
 
@@ -111,7 +113,11 @@ export interface RowIdentity {
  * table has (the most specific column present), with any code in it split off. `cell` reads a role's
  * cell text (cleaned by the caller).
  */
-export function rowIdentity(columns: ColumnMap, spec: { code: readonly string[]; name: readonly string[] }, cell: (role: string) => string): RowIdentity {
+export function rowIdentity(
+  columns: ColumnMap,
+  spec: { code: readonly string[]; name: readonly string[] },
+  cell: (role: string) => string,
+): RowIdentity {
   let code = '';
   let codeRole = '';
   for (const role of spec.code) {

@@ -60,7 +60,7 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
     const name = placeKey(written);
     const bureau = bureaus.find((s) => name.endsWith(s) && name.length > s.length);
     const unbureaued = bureau ? name.slice(0, -bureau.length) : name;
-    const own = family.ownLevelSuffixes.find((suffix) => unbureaued.endsWith(suffix) && unbureaued.length > suffix.length);
+    const own = family.ownLevelSuffixes.find((s) => unbureaued.endsWith(s) && unbureaued.length > s.length);
     return own ? unbureaued.slice(0, -own.length) : unbureaued;
   };
   for (const row of allocations) {
