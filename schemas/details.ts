@@ -29,7 +29,6 @@ export const DetailRow = z.strictObject({
   source_row: titled(sourceRow, '表内行号', '1-based row within its table, header rows counted'),
   amount_raw: titled(z.string(), '资金额（原文）', 'the amount cell as written, HTML stripped'),
   recipient_match: recipientMatch('how the item was joined to the allocation tables; none on totals'),
-  recipient_match: recipientMatch('how the item was joined to the allocation tables (code, exact, alias, fuzzy, none, ambiguous); none on totals'),
   ...provenanceFields,
 });
 
