@@ -1,5 +1,14 @@
 import { z } from 'zod';
-import { annexLabel, code9, provenanceFields, sourceLine, sourceRow, titled, type Unplaced } from './common.js';
+import {
+  annexLabel,
+  code9,
+  provenanceFields,
+  recipientMatch,
+  sourceLine,
+  sourceRow,
+  titled,
+  type Unplaced,
+} from './common.js';
 
 /** How a citation or an indicator found its registry entry. */
 export const MatchKind = z.enum(['exact', 'alias', 'fuzzy', 'none', 'rejected']);
@@ -24,6 +33,7 @@ export const CitationRow = z.strictObject({
   source_row: titled(sourceRow, '表内行号', 'row of the 政策依据 cell within its target table'),
   policy_title: titled(z.string(), '规范文件标题', 'canonical title of the matched policy, or empty'),
   repairs: titled(z.array(z.string()), '修复记录', 'repairs made to read the citation (title marks, document-number form)'),
+  recipient_match: recipientMatch('how its table was joined to the allocation tables (the target\'s recipient_match)'),
   ...provenanceFields,
 });
 

@@ -43,6 +43,17 @@ export const provenanceFields = {
 
 /** A record as the extractors build it, before the pipeline adds its provenance fields. */
 export type Unplaced<T> = Omit<T, keyof typeof provenanceFields>;
+/**
+ * How a record was joined to its allocation recipient: by a 9-digit code it states (code), by the
+ * place its name states (exact), by a short or qualified name (alias), by similarity (fuzzy), or not
+ * (none, ambiguous).
+ */
+export const RecipientMatch = z.enum(['code', 'exact', 'alias', 'fuzzy', 'none', 'ambiguous']);
+/** A recipient match. */
+export type RecipientMatch = z.infer<typeof RecipientMatch>;
+
+/** The join basis of a record, as a titled field. */
+export const recipientMatch = (description: string) => titled(RecipientMatch, '分配单位匹配方式', description);
 
 /** The envelope of every JSON dataset. */
 export function envelope<T extends z.ZodType>(name: string, major: number, record: T) {

@@ -1,5 +1,17 @@
 import { z } from 'zod';
-import { annexLabel, code9, decimalString, inUnit, provenanceFields, sourceLine, sourceRow, titled, type Unplaced, yuan } from './common.js';
+import {
+  annexLabel,
+  code9,
+  decimalString,
+  inUnit,
+  provenanceFields,
+  recipientMatch,
+  sourceLine,
+  sourceRow,
+  titled,
+  type Unplaced,
+  yuan,
+} from './common.js';
 
 /** One row of a detail table (明细分配表) (total and subtotals included). */
 export const DetailRow = z.strictObject({
@@ -16,6 +28,7 @@ export const DetailRow = z.strictObject({
   source_line: titled(sourceLine, '源文件行号'),
   source_row: titled(sourceRow, '表内行号', '1-based row within its table, header rows counted'),
   amount_raw: titled(z.string(), '资金额（原文）', 'the amount cell as written, HTML stripped'),
+  recipient_match: recipientMatch('how the item was joined to the allocation tables; none on totals'),
   ...provenanceFields,
 });
 

@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { MATCH_KINDS } from './citations.js';
-import { annexLabel, code9, decimalOrEmpty, provenanceFields, sourceLine, sourceRow, titled, type Unplaced } from './common.js';
+import {
+  annexLabel,
+  code9,
+  decimalOrEmpty,
+  provenanceFields,
+  recipientMatch,
+  sourceLine,
+  sourceRow,
+  titled,
+  type Unplaced,
+} from './common.js';
 
 /** Level-1 labels of the indicator framework; '' when neither the row nor any row above names one. */
 export const LEVEL1 = ['产出指标', '效益指标', '满意度指标', '成本指标', ''] as const;
@@ -58,6 +68,7 @@ export const IndicatorRow = z.strictObject({
   level_labels_raw: titled(z.array(z.string()), '行内层级标签（原文）', 'the level cells found in the row itself, as written'),
   indicator_match: titled(z.enum(MATCH_KINDS), '指标匹配方式', 'how the name found indicator_id: exact, alias, fuzzy, or none (a local indicator)'),
   indicator_score: titled(z.number().min(0).max(1), '指标匹配得分', '1 for exact and alias, the similarity for fuzzy, 0 for none; 3 decimals'),
+  recipient_match: recipientMatch('how its table was joined to the allocation tables (the target\'s recipient_match)'),
   ...provenanceFields,
 });
 

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { annexLabel, code9, decimalOrEmpty, inUnit, provenanceFields, sourceLine, titled, type Unplaced } from './common.js';
-
-/** How a target table's local department was joined to an allocation recipient. */
-export const RecipientMatch = z.enum(['exact', 'alias', 'fuzzy', 'none', 'ambiguous']);
-/** A recipient match. */
-export type RecipientMatch = z.infer<typeof RecipientMatch>;
+import {
+  annexLabel,
+  code9,
+  decimalOrEmpty,
+  inUnit,
+  provenanceFields,
+  recipientMatch,
+  sourceLine,
+  titled,
+  type Unplaced,
+} from './common.js';
 
 /** One performance-target table (one per recipient): its metadata block. */
 export const TargetRow = z.strictObject({
@@ -20,7 +25,7 @@ export const TargetRow = z.strictObject({
   spending_content: titled(z.string(), '支出内容'),
   overall_goal: titled(z.string(), '总体绩效目标', 'plain text; list items and paragraphs on their own lines'),
   source_line: titled(sourceLine, '源文件行号', 'line of the heading that opens the table'),
-  recipient_match: titled(RecipientMatch, '分配单位匹配方式', 'how the local department was joined to the allocation tables'),
+  recipient_match: recipientMatch('how the local department was joined to the allocation tables'),
   local_department_raw: titled(z.string(), '地方主管部门（原文）', 'the cell as written, HTML stripped'),
   budget_year_raw: titled(z.string(), '预算年度（原文）', 'the cell as written, HTML stripped'),
   fund_demand_raw: titled(z.string(), '资金需求（原文）', 'the cell as written, HTML stripped'),

@@ -66,6 +66,7 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
         source_row: cell.source_row,
         policy_title: policy?.title ?? '',
         repairs: parsed.repairs,
+        recipient_match: cell.recipient_match,
       };
       out.records.push(record);
       if (match.match === 'fuzzy' || match.match === 'none') out.pending.push({ record, match });

@@ -36,6 +36,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
     const own: Group = { seq: text('seq'), budgetCode: text('budget_code'), city: '' };
     let recipientName = text('unit_name');
     let recipientCode = '';
+    let recipientMatch: DetailRow['recipient_match'] = 'none';
     if (type === 'grand_total') {
       own.seq = '';
       recipientName = '';
@@ -51,6 +52,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       const join = joinRecipient(recipientName, recipients);
       reportJoin(join, recipientName, { annex: spec.label, line: row.line }, (f) => ctx.report(f));
       recipientCode = join.code;
+      recipientMatch = join.match;
       // An item with a 序号 of its own, not its group's, is a group by itself: a city with one bureau
       // written without a subtotal row. Its city is the place of the recipient it joins.
       const current = group as Group | null;
@@ -81,6 +83,7 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       source_line: row.line,
       source_row: row.row,
       amount_raw: amount.raw,
+      recipient_match: recipientMatch,
     });
   }
   reportIfEmpty(records, spec.label, ctx);

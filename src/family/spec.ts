@@ -38,7 +38,7 @@ export type { AnnexKind };
 /** Column roles of the money tables; each feeds one or two fields of the allocations or details dataset. */
 export const ColumnRole = z.enum([
   'region_name', 'region_code', 'project_name', 'recipient', 'sanbao_catalog', 'direct_to_sanbao_account', 'function_subject', 'amount', 'remark',
-  'seq', 'budget_code', 'unit_name',
+  'seq', 'budget_code', 'unit_name', 'recipient_name', 'recipient_code',
 ]);
 /** A column role. */
 export type ColumnRole = z.infer<typeof ColumnRole>;
@@ -74,6 +74,18 @@ export const ColumnSpec = z.object({
     .optional(),
 });
 
+/**
+ * Where a row states who it is about, by content: the roles whose cells may hold the 9-digit code (a
+ * code column of its own, a `code name` cell, a name cell with a code written in it), first found
+ * wins; and the roles whose cells name it, most specific first: the first of them the table has names it.
+ */
+export const IdentitySpec = z.object({
+  /** Roles whose cells may hold the code, in order of preference. */
+  code: z.array(ColumnRole).min(1),
+  /** Roles whose cells name it, most specific first. */
+  name: z.array(ColumnRole).min(1),
+});
+
 /** A rule that gives a row its type when one of its label cells matches. */
 export const RowTypeRule = z.object({
   /** The row type this rule assigns. */
@@ -105,6 +117,11 @@ export const TableAnnexSpec = z.object({
   groupCodePrefix: z.number().int().positive().optional(),
   /** Words of a yes/no cell. */
   yesNo: z.object({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
+  /**
+   * How a row's region and recipient are read from its cells (absent: a kind with no such fields). A
+   * total row (合计, 小计) names no recipient.
+   */
+  identify: z.object({ region: IdentitySpec, recipient: IdentitySpec }).optional(),
   /** Sub-headers under a grouping header cell that name the group's own total (金额 over 合计 | 其中：…); the other sub-columns are unknown columns. */
   groupTotals: z.array(z.string()).default([]),
 }).transform((spec) => ({ ...spec, headerRoles: headerRoles(spec.columns) }));

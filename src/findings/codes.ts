@@ -110,6 +110,10 @@ export const FINDING_CODES = {
   'join/recipient-alias': { severity: 'info', template: 'recipient "{actual}" joined to {expected} by alias' },
   'join/recipient-fuzzy': { severity: 'warning', template: 'recipient "{actual}" joined to {expected} by similarity' },
   'join/recipient-unmatched': { severity: 'warning', template: 'recipient "{actual}" matches no recipient of the allocation tables' },
+  'join/code-unknown': {
+    severity: 'warning',
+    template: 'department "{actual}" states the code {code}, which no recipient of the allocation tables has; joined by its name',
+  },
   'join/recipient-ambiguous': { severity: 'warning', template: 'recipient "{actual}" matches several recipients of the allocation tables: {expected}' },
 
   'reconcile/subtotal-mismatch': { severity: 'error', template: 'subtotal {label} is {actual}, its items add up to {expected}' },

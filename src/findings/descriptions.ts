@@ -472,4 +472,8 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'No masthead line holds the document number; it is read from the bracket before the list of attachments.',
     action: 'Confirm it is the notice\'s own number, not one it cites.',
   },
+  'join/code-unknown': {
+    meaning: 'A department cell states a 9-digit code that no allocation recipient has; the join fell back to the name.',
+    action: 'Check the stated code, or the allocation table for a missing recipient.',
+  },
 } as const satisfies Record<FindingCode, FindingDescription>;

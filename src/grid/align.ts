@@ -89,8 +89,11 @@ export function alignRow(row: GridRow, columns: ColumnMap, spec: TableAnnex): Al
           const text = parts[k] as string;
           if (!fits(col, text)) continue;
           const o = col - e2;
+          // A cell kept whole in a free-text column while it splits into a field a column declares
+          // (`珠海市小计 440400000`) hides that field: it costs what a split does.
+          const hidden = parts.length === 1 && options.length > 1 && !shapes[col]?.content ? 1 : 0;
           placed.push({ col, text, from: cell, split: parts.length > 1, at: e2 });
-          place(k + 1, e2 + 1, col + 1, o, c + (o === (off ?? 0) ? 0 : 1));
+          place(k + 1, e2 + 1, col + 1, o, c + hidden + (o === (off ?? 0) ? 0 : 1));
           placed.pop();
         }
       };
@@ -121,13 +124,25 @@ function rebuild(row: GridRow, placed: readonly Placed[], width: number): GridRo
   return { ...row, cells };
 }
 
-/** A cell as one token, or split in two at a space or slash where one side is content a column declares. */
+/** How many separators of a cell are tried as the place two merged fields meet (its last one too). */
+const MAX_SPLIT_POINTS = 8;
+
+/**
+ * A cell as one token, or split in two at a space or slash where one side is content a column
+ * declares: at each of its first few separators and at its last (`441521000 海丰县 W 无` splits after
+ * the name, where the 三保目录 begins).
+ */
 function cellOptions(cell: Cell, shapes: readonly ColumnShape[]): string[][] {
   const options: string[][] = [[cell.text]];
   const text = cell.text.trim();
   const claimed = (t: string): boolean => shapes.some((s) => s.content?.test(t));
-  // At the first or last space, or a slash a converter wrote between two merged fields (`1/601001`).
-  for (const at of new Set([text.search(/[\s/／]/u), text.search(/[\s/／][^\s/／]*$/u)])) {
+  const points: number[] = [];
+  for (let k = 1; k < text.length && points.length < MAX_SPLIT_POINTS; k++) {
+    if (/[\s/／]/u.test(text[k] ?? '') && !/[\s/／]/u.test(text[k - 1] ?? '')) points.push(k);
+  }
+  // A slash a converter wrote between two merged fields (`1/601001`) counts as a space.
+  const last = text.search(/[\s/／][^\s/／]*$/u);
+  for (const at of new Set([...points, last])) {
     if (at <= 0) continue;
     const left = text.slice(0, at).trim();
     const right = text.slice(at).replace(/^[\s/／]+/u, '').trim();

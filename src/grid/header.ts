@@ -238,14 +238,18 @@ function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { colum
   const found: ({ role: string } | { group: Cell; role: string; part: number } | null)[] = named.map(({ group: g, text }) => {
     if (!text) return null;
     if (g) {
-      const together = synonyms.get(headerKey(g.text + text).key) ?? synonyms.get(headerKey(text).key);
+      const together = synonyms.get(headerKey(g.text + text).key);
       if (together) return { role: together };
       const role = synonyms.get(headerKey(g.text).key);
       // 金额 over 合计 | 其中：… : the total column is the group's own column; 其中 columns are unknown.
       if (role && totals.has(headerKey(text).key)) return { role };
+      // A part of the group's role before a column of its own: 单位编码 under 分配单位 is a part of it,
+      // though 单位编码 alone names a column too.
       const parts = spec.columns.find((c) => c.role === role)?.parts ?? [];
       const part = parts.findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
-      return role && part >= 0 ? { group: g, role, part } : null;
+      if (role && part >= 0) return { group: g, role, part };
+      const alone = synonyms.get(headerKey(text).key);
+      return alone ? { role: alone } : null;
     }
     const role = synonyms.get(headerKey(text).key);
     return role ? { role } : null;

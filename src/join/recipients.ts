@@ -1,9 +1,9 @@
 import type { AllocationRow } from '../../schemas/allocations.js';
-import type { RecipientMatch } from '../../schemas/targets.js';
 import type { Family } from '../family/spec.js';
+import type { RecipientMatch } from '../../schemas/common.js';
 import { compactKey } from '../normalize/compact.js';
 
-/** How a name was joined to an Annex 1 recipient (targets.json `recipient_match`). */
+/** How a name was joined to an allocation recipient (the records' `recipient_match`). */
 export type JoinMatch = RecipientMatch;
 
 /** The outcome of joining one name to the Annex 1 recipients. */
@@ -20,6 +20,8 @@ export interface RecipientJoin {
   unlistedBureau: string;
   /** The recipient's place, its own-level suffix removed (`广州市本级` → `广州市`), or ''. */
   place: string;
+  /** A 9-digit code the name stated that no recipient has, else ''. */
+  unknownCode?: string;
 }
 
 /** One allocation recipient and the keys a department name can reach it by. */
@@ -44,35 +46,63 @@ export interface RecipientIndex {
 /** Fold widths and drop white space, so OCR spacing never decides a join. */
 export const placeKey = compactKey;
 
-/** Index the allocation tables' item rows by place and short names. */
+/**
+ * Index the allocation tables' item rows by place and short names. A recipient is reached by the place
+ * its name states, a bureau of the province's list or an own-level suffix removed (`珠海市农业农村局`,
+ * `珠海市本级` → 珠海市), and by its region's place when the row names one.
+ */
 export function buildRecipientIndex(allocations: readonly AllocationRow[], family: Family): RecipientIndex {
-  const entries: IndexEntry[] = [];
-  for (const row of allocations) {
-    if (row.row_type !== 'item' || !row.recipient_code) continue;
-    const name = placeKey(row.recipient_name);
-    const own = family.ownLevelSuffixes.find((suffix) => name.endsWith(suffix));
-    const place = own ? name.slice(0, -own.length) : name;
-    const shortNames = family.shortNameRewrites
-      .filter(([from]) => place.endsWith(from))
-      .map(([from, to]) => place.slice(0, -from.length) + to)
-      .filter((s) => s !== place);
-    entries.push({ code: row.recipient_code, name: row.recipient_name, place, shortNames });
-  }
   // Longest first, so 市场监督管理局 is stripped before 市场监督管理.
   const bureaus = family.localDepartments.bureaus.map(placeKey).sort((a, b) => b.length - a.length);
   const patterns = family.localDepartments.patterns;
+  const entries: IndexEntry[] = [];
+  const placeOf = (written: string): string => {
+    const name = placeKey(written);
+    const bureau = bureaus.find((s) => name.endsWith(s) && name.length > s.length);
+    const unbureaued = bureau ? name.slice(0, -bureau.length) : name;
+    const own = family.ownLevelSuffixes.find((s) => unbureaued.endsWith(s) && unbureaued.length > s.length);
+    return own ? unbureaued.slice(0, -own.length) : unbureaued;
+  };
+  for (const row of allocations) {
+    if (row.row_type !== 'item' || !row.recipient_code) continue;
+    const places = new Set([placeOf(row.recipient_name), ...(row.region_name ? [placeOf(row.region_name)] : [])]);
+    for (const place of places) {
+      if (!place) continue;
+      const shortNames = family.shortNameRewrites
+        .filter(([from]) => place.endsWith(from))
+        .map(([from, to]) => place.slice(0, -from.length) + to)
+        .filter((s) => s !== place);
+      entries.push({ code: row.recipient_code, name: row.recipient_name, place, shortNames });
+    }
+  }
   return { entries, bureaus, patterns };
 }
 
 /**
- * Join a department or place name to one allocation recipient, whatever its bureau: a listed bureau
+ * Join a department or place name to one allocation recipient, whatever its bureau: a 9-digit code
+ * it states that a recipient has first (`code`); then by name: a listed bureau
  * is stripped to leave the place; failing that, a recipient's short name, or its place named under
  * its city (广州市黄埔区 → 黄埔区, an alias); failing that, a recipient's place (or short name) followed by
  * something a declared pattern accepts (`…局`, `…委员会`, `本级`); failing that, by similarity.
  * Never guesses between several.
  */
 export function joinRecipient(rawName: string, index: RecipientIndex): RecipientJoin {
-  const key = placeKey(rawName);
+  const written = placeKey(rawName);
+  // A 9-digit code the name states (`440400000 珠海市农业农村局`) decides before any name does.
+  const stated = STATED_CODE.exec(written);
+  const byCode = stated ? index.entries.filter((e) => e.code === stated[2]) : [];
+  if (byCode.length > 0) return result(byCode, 'code');
+  // Else the name without the code (and the brackets around it) is read; the unknown code is said.
+  const key = stated ? written.replace(stated[0], '') : written;
+  const join = joinByName(key, index);
+  return stated ? { ...join, unknownCode: stated[2] ?? '' } : join;
+}
+
+/** A 9-digit code in a department name, maybe in brackets: group 2 is the code. */
+const STATED_CODE = /([（(［[]?)(?<!\d)(\d{9})(?!\d)[）)］\]]?/u;
+
+/** Join by the place a name states (no code in it). */
+function joinByName(key: string, index: RecipientIndex): RecipientJoin {
   const bureau = index.bureaus.find((s) => key.endsWith(s) && key.length > s.length);
   const place = bureau ? key.slice(0, -bureau.length) : key;
   const exact = index.entries.filter((e) => e.place === place || placeKey(e.name) === place);
@@ -136,6 +166,7 @@ export function reportJoin(
   report: (input: import('../findings/finding.js').FindingInput) => void,
 ): void {
   const base = { annex: where.annex, source_line: where.line, actual: rawName, recipient_code: join.code };
+  if (join.unknownCode) report({ ...base, code: 'join/code-unknown', params: { code: join.unknownCode } });
   if (join.unlistedBureau) report({ ...base, code: 'join/bureau-unlisted', expected: `${join.name} (${join.code})`, params: { bureau: join.unlistedBureau } });
   if (join.match === 'alias') report({ ...base, code: 'join/recipient-alias', expected: `${join.name} (${join.code})` });
   else if (join.match === 'fuzzy') report({ ...base, code: 'join/recipient-fuzzy', expected: `${join.name} (${join.code})` });

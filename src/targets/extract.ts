@@ -37,7 +37,8 @@ export function extractTargets(
   for (const table of targetTables(parsed, range, outline, spec, ctx)) {
     const parts = splitTargetTable(table.rows, spec, vocab, ctx);
     const { target, policy } = readTarget(table, parts, spec, recipients, ctx);
-    const indicators = extractIndicators(parts.indicatorRows, vocab, { annex: spec.label, recipientCode: target.recipient_code }, ctx, parts.columns);
+    const where = { annex: spec.label, recipientCode: target.recipient_code, recipientMatch: target.recipient_match };
+    const indicators = extractIndicators(parts.indicatorRows, vocab, where, ctx, parts.columns);
     // A row of level labels only carries its levels down and is no record of its own.
     const named = parts.indicatorRows.filter((row) => indicatorCells(row, vocab, parts.columns).name !== undefined);
     ctx.tableRows({ kind: 'indicator', annex: spec.label, line: table.line, rows: [...named, ...parts.droppedRows] });

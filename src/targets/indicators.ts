@@ -17,6 +17,8 @@ interface TableContext {
   annex: string;
   /** The table's recipient code, or ''. */
   recipientCode: string;
+  /** How the table was joined to its recipient. */
+  recipientMatch: IndicatorRow['recipient_match'];
 }
 
 /**
@@ -76,6 +78,7 @@ export function extractIndicators(
       // Filled by the indicator stage (src/indicators/assign.ts) from the family's registry.
       indicator_match: 'none',
       indicator_score: 0,
+      recipient_match: where.recipientMatch,
     });
   }
   for (const [rule, count] of Object.entries(ruleCounts) as [RuleName, number][]) ctx.count(rule, count);

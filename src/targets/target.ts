@@ -17,6 +17,8 @@ export interface PolicyBasisCell {
   annex: string;
   /** The table's recipient code, or ''. */
   recipient_code: string;
+  /** How the table was joined to its recipient. */
+  recipient_match: TargetRow['recipient_match'];
   /** Line of the cell. */
   source_line: number;
   /** Row of the cell within its table. */
@@ -68,7 +70,8 @@ export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsA
   };
   const basisRow = parts.metadata.policy_basis;
   const basis = basisRow?.cell;
-  const policy = basis && basisRow ? { annex: spec.label, recipient_code: code, source_line: basis.line, source_row: basisRow.row, raw: basis.raw, text: basis.text } : null;
+  const cell = basis && basisRow ? { source_line: basis.line, source_row: basisRow.row, raw: basis.raw, text: basis.text } : null;
+  const policy = cell ? { annex: spec.label, recipient_code: code, recipient_match: target.recipient_match, ...cell } : null;
   return { target, policy };
 }
 

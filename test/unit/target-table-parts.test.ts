@@ -102,7 +102,7 @@ describe('readTarget', () => {
       recipient_code: '440783000', recipient_match: 'fuzzy', local_department: '开平市市市场监', budget_year: '2024', budget_year_raw: '２０２４年',
       fund_demand_wan: '1239', fund_demand_raw: '1,239万元', overall_goal: '1、甲；\n2、乙。', source_line: 5,
     });
-    expect(policy).toEqual({ annex: '3', source_row: 5, recipient_code: '440783000', source_line: 11, raw: '<ol><li>《甲》</li><li>《乙》</li></ol>', text: '《甲》\n《乙》' });
+    expect(policy).toEqual({ annex: '3', source_row: 5, recipient_code: '440783000', recipient_match: 'fuzzy', source_line: 11, raw: '<ol><li>《甲》</li><li>《乙》</li></ol>', text: '《甲》\n《乙》' });
     expect(ctx.findings.map((f) => f.code)).toEqual(['targets/metadata-missing', 'join/recipient-fuzzy', 'money/amount-repaired']);
     expect(ctx.findings[0]?.actual).toBe('资金类型、项目等级、支出内容');
   });
