@@ -1,0 +1,273 @@
+/**
+ * The corpus on disk: `corpus.duckdb` (one table per dataset plus `notices`, `findings` and the
+ * corpus's own findings) and the Parquet files, one per notice and table, under Hive partitions
+ * `<table>/family=<id>/budget_year=<year>/<notice>.parquet`. A notice is replaced as a whole: its
+ * rows are appended to staging tables, written to Parquet from there, and swapped into the main
+ * tables in one transaction, so a failure leaves the notice as it was.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import type { FindingRow } from '../../schemas/report.js';
+import {
+  corpusTables,
+  createTableSql,
+  findingsTable,
+  PARTITION_KEYS,
+  quoteIdent,
+  quoteLiteral,
+  type CorpusTable,
+  type SqlColumn,
+} from './columns.js';
+
+/** The DuckDB file inside a corpus folder. */
+export const DATABASE_FILE = 'corpus.duckdb';
+/** Table of the corpus's own findings (duplicates, missing years); the `findings` view adds them to the notices'. */
+const CORPUS_FINDINGS = 'corpus_findings';
+/** The table each notice's findings (report.json) are stored in; `findings` is a view over it and the corpus's. */
+const NOTICE_FINDINGS = 'notice_findings';
+/** Hive's name for a partition whose value is NULL (Spark, Trino and DuckDB read it as NULL). */
+export const NULL_PARTITION = '__HIVE_DEFAULT_PARTITION__';
+
+/** What the corpus remembers of a notice between runs. */
+export interface StoredNotice {
+  notice_id: string;
+  family: string;
+  budget_year: number | null;
+  source_folder: string;
+  source_fingerprint: string;
+}
+
+/** A notice's row of `notices`, whose keys every other row of the notice carries. */
+export interface NoticeRow {
+  /** notice.json's fields as written, plus `family`, `fund`, `source_folder` and `source_fingerprint`. */
+  values: Record<string, unknown>;
+}
+
+/** A value the corpus column cannot hold exactly (more decimals than its scale): reported, stored rounded. */
+export interface RoundedValue {
+  table: string;
+  column: string;
+  value: string;
+  type: string;
+}
+
+/** A Parquet-safe file name for a notice id: the id itself when it is one plain path segment, else a hash of it. */
+export function parquetName(noticeId: string): string {
+  const plain = /^[\p{L}\p{N}_-][\p{L}\p{N}_.-]{0,199}$/u.test(noticeId);
+  return plain ? `${noticeId}.parquet` : `notice-${createHash('sha256').update(noticeId).digest('hex').slice(0, 16)}.parquet`;
+}
+
+/** The Parquet file of one notice in one table. */
+export function parquetPath(root: string, table: string, family: string, budgetYear: number | null, noticeId: string): string {
+  return join(root, table, `family=${family}`, `budget_year=${budgetYear ?? NULL_PARTITION}`, parquetName(noticeId));
+}
+
+/** Decimal places a DECIMAL type holds, or undefined for another type. */
+function scaleOf(type: string): number | undefined {
+  const m = /^DECIMAL\(\d+,(\d+)\)$/.exec(type);
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Value at a column's path in an object. */
+function valueAt(source: Record<string, unknown>, path: readonly string[]): unknown {
+  let value: unknown = source;
+  for (const step of path) value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[step];
+  return value;
+}
+
+/** The corpus database, opened for one build. */
+export class CorpusStore {
+  private readonly tables = corpusTables();
+
+  private constructor(
+    private readonly instance: DuckDBInstance,
+    private readonly db: DuckDBConnection,
+    /** The corpus folder. */
+    readonly root: string,
+  ) {}
+
+  /** Open (or create) the corpus in a folder: its tables, the `findings` view and the staging tables. */
+  static async open(root: string): Promise<CorpusStore> {
+    mkdirSync(root, { recursive: true });
+    const instance = await DuckDBInstance.create(join(root, DATABASE_FILE));
+    const db = await instance.connect();
+    const store = new CorpusStore(instance, db, root);
+    await store.createSchema();
+    return store;
+  }
+
+  private async createSchema(): Promise<void> {
+    const findings = findingsTable();
+    for (const table of this.tables) {
+      const stored = table.name === 'findings' ? NOTICE_FINDINGS : table.name;
+      await this.db.run(createTableSql(table, stored));
+      await this.db.run(createTableSql(table, `stage_${table.name}`).replace('CREATE TABLE', 'CREATE TEMP TABLE'));
+    }
+    await this.db.run(createTableSql(findings, CORPUS_FINDINGS));
+    await this.db.run(
+      `CREATE OR REPLACE VIEW findings AS SELECT * FROM ${NOTICE_FINDINGS} UNION ALL SELECT * FROM ${CORPUS_FINDINGS}`,
+    );
+  }
+
+  /** The notices stored by earlier runs, by notice id. */
+  async storedNotices(): Promise<Map<string, StoredNotice>> {
+    const result = await this.db.runAndReadAll(
+      'SELECT notice_id, family, budget_year, source_folder, source_fingerprint FROM notices',
+    );
+    const rows = result.getRowObjectsJS() as unknown as StoredNotice[];
+    return new Map(rows.map((r) => [r.notice_id, r]));
+  }
+
+  /**
+   * Replace a notice: its rows in every table (the notice keys taken from `notice`), its Parquet
+   * files; a value stored rounded adds a finding from `roundedFindings` to the notice's.
+   */
+  async putNotice(
+    notice: NoticeRow,
+    rows: Map<string, readonly Record<string, unknown>[]>,
+    previous: StoredNotice | undefined,
+    roundedFindings: (rounded: readonly RoundedValue[]) => FindingRow[],
+  ): Promise<void> {
+    const rounded: RoundedValue[] = [];
+    const id = String(notice.values.notice_id);
+    const family = String(notice.values.family);
+    const year = notice.values.budget_year ? Number(notice.values.budget_year) : null;
+    const counts = new Map<string, number>();
+    // findings comes last of the tables, so the values stored rounded in the others are among its rows.
+    for (const table of this.tables) {
+      await this.db.run(`DELETE FROM ${quoteIdent(`stage_${table.name}`)}`);
+      const records: readonly Record<string, unknown>[] =
+        table.name === 'notices'
+          ? [notice.values]
+          : table.name === 'findings'
+            ? [...(rows.get('findings') ?? []), ...(roundedFindings(rounded) as unknown as Record<string, unknown>[])]
+            : (rows.get(table.name) ?? []);
+      counts.set(table.name, records.length);
+      if (records.length === 0) continue;
+      const appender = await this.db.createAppender(`stage_${table.name}`, null, 'temp');
+      try {
+        for (const record of records) this.appendRow(appender, table, notice.values, record, rounded);
+      } finally {
+        appender.closeSync();
+      }
+    }
+    // Parquet first, beside its place under a hidden name (Spark, Hive and DuckDB's globs skip it), renamed after the commit.
+    const written: [string, string][] = [];
+    for (const table of this.tables) {
+      if (!counts.get(table.name)) continue;
+      const target = parquetPath(this.root, table.name, family, year, id);
+      const temp = join(dirname(target), `.${parquetName(id)}.tmp`);
+      mkdirSync(dirname(target), { recursive: true });
+      const columns = table.columns.filter((c) => !(PARTITION_KEYS as readonly string[]).includes(c.name));
+      await this.db.run(
+        `COPY (SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(`stage_${table.name}`)}) ` +
+          `TO ${quoteLiteral(temp)} (FORMAT parquet, COMPRESSION zstd)`,
+      );
+      written.push([temp, target]);
+    }
+    await this.db.run('BEGIN TRANSACTION');
+    try {
+      for (const table of this.tables) {
+        const stored = table.name === 'findings' ? NOTICE_FINDINGS : table.name;
+        await this.db.run(`DELETE FROM ${quoteIdent(stored)} WHERE notice_id = $1`, [id]);
+        await this.db.run(`INSERT INTO ${quoteIdent(stored)} SELECT * FROM ${quoteIdent(`stage_${table.name}`)}`);
+      }
+      await this.db.run('COMMIT');
+    } catch (error) {
+      await this.db.run('ROLLBACK');
+      for (const [temp] of written) rmSync(temp, { force: true });
+      throw error;
+    }
+    if (previous) this.removeParquet(previous);
+    for (const [temp, target] of written) renameSync(temp, target);
+  }
+
+  /** Remove a notice's rows and Parquet files. */
+  async removeNotice(previous: StoredNotice): Promise<void> {
+    await this.db.run('BEGIN TRANSACTION');
+    for (const table of this.tables) {
+      const stored = table.name === 'findings' ? NOTICE_FINDINGS : table.name;
+      await this.db.run(`DELETE FROM ${quoteIdent(stored)} WHERE notice_id = $1`, [previous.notice_id]);
+    }
+    await this.db.run('COMMIT');
+    this.removeParquet(previous);
+  }
+
+  private removeParquet(previous: StoredNotice): void {
+    for (const table of this.tables) {
+      rmSync(parquetPath(this.root, table.name, previous.family, previous.budget_year, previous.notice_id), { force: true });
+    }
+  }
+
+  /** Replace the corpus's own findings (each with the keys of the notice it concerns). */
+  async setCorpusFindings(findings: readonly { notice: Record<string, unknown>; finding: FindingRow }[]): Promise<void> {
+    const table = findingsTable();
+    await this.db.run(`DELETE FROM ${CORPUS_FINDINGS}`);
+    if (findings.length === 0) return;
+    const appender = await this.db.createAppender(CORPUS_FINDINGS);
+    try {
+      for (const f of findings) this.appendRow(appender, table, f.notice, f.finding as unknown as Record<string, unknown>, []);
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  /** Run a query and return its rows as plain objects (DECIMAL as numbers: for summaries, not for money). */
+  async query(sql: string): Promise<Record<string, unknown>[]> {
+    return (await this.db.runAndReadAll(sql)).getRowObjectsJS() as Record<string, unknown>[];
+  }
+
+  /** Write the database to disk and close it. */
+  async close(): Promise<void> {
+    await this.db.run('CHECKPOINT');
+    this.db.closeSync();
+    this.instance.closeSync();
+  }
+
+  private appendRow(
+    appender: DuckDBAppender,
+    table: CorpusTable,
+    keys: Record<string, unknown>,
+    record: Record<string, unknown>,
+    rounded: RoundedValue[],
+  ): void {
+    table.columns.forEach((column, i) => {
+      const value = valueAt(i < table.keyCount ? keys : record, i < table.keyCount ? [column.name] : column.path);
+      appendValue(appender, column, value, (v) => rounded.push({ table: table.name, column: column.name, value: v, type: column.type }));
+    });
+    appender.endRow();
+  }
+}
+
+/** The type of a `VARCHAR[]` column, so an empty list needs no guess. */
+const LIST_OF_TEXT = LIST(VARCHAR);
+
+/** Append one value as its column's kind; '' in a typed column is NULL. */
+function appendValue(appender: DuckDBAppender, column: SqlColumn, value: unknown, onRounded: (value: string) => void): void {
+  if (value === null || value === undefined) return appender.appendNull();
+  switch (column.kind) {
+    case 'integer':
+      return appender.appendInteger(Number(value));
+    case 'double':
+      return appender.appendDouble(Number(value));
+    case 'boolean':
+      return appender.appendBoolean(Boolean(value));
+    case 'list':
+      return appender.appendList(listValue((value as unknown[]).map(String)), LIST_OF_TEXT);
+    case 'json':
+      return appender.appendVarchar(JSON.stringify(value));
+    case 'typed-string': {
+      const text = String(value);
+      if (text === '') return appender.appendNull();
+      const scale = scaleOf(column.type);
+      const decimals = text.split('.')[1]?.length ?? 0;
+      if (scale !== undefined && decimals > scale) onRounded(text);
+      // DuckDB casts the text to the column's type exactly (DECIMAL from its digits, DATE from ISO).
+      return appender.appendVarchar(text);
+    }
+    default:
+      return appender.appendVarchar(String(value));
+  }
+}
