@@ -3,7 +3,8 @@
  * from its notice.json and its files' sizes and times; a notice whose fingerprint the corpus already
  * holds is neither read nor written again. The others are read one at a time (their rows never held
  * together) and replaced in the corpus; notices no longer found are removed. One document number in
- * two folders is kept once, from the first folder in path order, with a finding.
+ * two folders is kept once, from the first folder found (inputs in the order given, sorted under
+ * each), with a finding.
  */
 import { createHash } from 'node:crypto';
 import { resolve } from 'node:path';
@@ -60,7 +61,7 @@ export async function buildCorpus(roots: readonly string[], options: BuildOption
     summary.findings.push(finding);
   };
 
-  // Which folder speaks for each notice: the first in path order per document number and per id.
+  // Which folder speaks for each notice: the first found per document number and per id.
   const kept = new Map<string, { head: NoticeHead; values: Record<string, unknown> }>();
   const failedFolders = new Set<string>();
   const fail = (folder: string, error: NoticeFolderError): void => {

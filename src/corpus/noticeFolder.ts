@@ -47,8 +47,9 @@ export interface NoticeRecords {
 const DATA_FILES = [...DATASETS.map((d) => `${d.name}.json`), 'report.json'];
 
 /**
- * Every notice folder (one holding notice.json) at or under the given paths, sorted, each once;
- * paths that do not exist are returned apart. Symbolic links are not followed.
+ * Every notice folder (one holding notice.json) at or under the given paths, each once: in the order
+ * the paths are given, sorted under each. Paths that do not exist are returned apart. Symbolic links
+ * are not followed.
  */
 export function findNoticeFolders(roots: readonly string[]): { folders: string[]; missing: string[] } {
   const folders = new Set<string>();
@@ -67,7 +68,7 @@ export function findNoticeFolders(roots: readonly string[]): { folders: string[]
     if (!existsSync(root) || !statSync(root).isDirectory()) missing.push(root);
     else walk(root);
   }
-  return { folders: [...folders].sort(), missing };
+  return { folders: [...folders], missing };
 }
 
 /** A file's bytes, or a NoticeFolderError naming it. */
@@ -106,7 +107,8 @@ export function readNoticeHead(folder: string): NoticeHead {
     const file = join(folder, name);
     if (!existsSync(file)) throw new NoticeFolderError(file, 'missing');
     const stat = statSync(file);
-    hash.update(`\0${name}\0${stat.size}\0${stat.mtimeMs}`);
+    // Whole milliseconds: what every file system and copy tool keeps of a time.
+    hash.update(`\0${name}\0${stat.size}\0${Math.floor(stat.mtimeMs)}`);
   }
   return { folder, notice, fingerprint: hash.digest('hex') };
 }

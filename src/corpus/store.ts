@@ -163,7 +163,7 @@ export class CorpusStore {
       const columns = table.columns.filter((c) => !(PARTITION_KEYS as readonly string[]).includes(c.name));
       await this.db.run(
         `COPY (SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(`stage_${table.name}`)}) ` +
-          `TO ${quoteLiteral(temp)} (FORMAT parquet, COMPRESSION zstd)`,
+          `TO ${quoteLiteral(temp)} (FORMAT parquet, COMPRESSION snappy)`,
       );
       written.push([temp, target]);
     }
