@@ -10,10 +10,6 @@ import { pageHead } from '../emit/html/page.js';
 
 /** Bars in the chart: the largest changes by absolute amount. */
 const CHART_BARS = 15;
-const LABEL = 150;
-const HALF = 230;
-const VALUE = 110;
-const ROW_HEIGHT = 24;
 
 const CHANGE_WORDS: Record<string, string> = { added: '新增', removed: '取消', changed: '变化' };
 const COMPARATOR_WORDS: Record<string, string> = {
@@ -23,10 +19,20 @@ const COMPARATOR_WORDS: Record<string, string> = {
 const DIFF_STYLE = `
 .scroll { overflow-x: auto; }
 .up { color: var(--ok); } .down { color: var(--bad); }
-.chart .axis { stroke: var(--muted); stroke-width: 1; }
-.chart .bar-up { fill: #1a7f37; } .chart .bar-down { fill: #b42318; }
+.bars { display: grid; grid-template-columns: minmax(6em, max-content) 1fr 1fr minmax(6.5em, max-content); gap: 4px 0; font-size: 12px; }
+.bars .bar { display: contents; }
+.bars .label { padding-right: 8px; text-align: right; overflow-wrap: anywhere; }
+.bars .half { display: flex; align-items: center; min-height: 18px; }
+.bars .half.neg { justify-content: flex-end; border-right: 1px solid var(--muted); }
+.bars .fill { display: block; height: 16px; }
+.bars .neg .fill { background: var(--bad); } .bars .pos .fill { background: var(--ok); }
+.bars .value { padding-left: 8px; color: var(--muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
 ul.lines { margin: 0; padding-left: 20px; }
-@media (max-width: 600px) { header, main { padding: 0 10px; } section { padding: 10px; } th, td { padding: 3px 5px; } }
+@media (max-width: 600px) {
+  header, main { padding: 0 10px; } section { padding: 10px; } th, td { padding: 3px 5px; }
+  .scroll table { min-width: 640px; }
+  .bars { grid-template-columns: minmax(4.5em, 7em) 1fr 1fr max-content; }
+}
 `;
 
 /** An amount in 万元 with its sign, for chart labels. */
@@ -35,32 +41,29 @@ function wanText(yuan: Decimal): string {
   return yuan.greaterThan(0) ? `+${text}` : text;
 }
 
-/** A diverging bar chart (SVG) of the largest money changes: increases right, decreases left. */
+/**
+ * A diverging bar chart of the largest money changes, decreases left of the axis and increases
+ * right, in HTML (a grid of label, two halves, value) so its text stays legible on a phone.
+ */
 export function changeChart(money: readonly MoneyChange[]): string {
   const bars = money.slice(0, CHART_BARS);
   if (bars.length === 0) return '<p class="empty">没有单位的资金发生变化。</p>';
   const max = Decimal.max(...bars.map((m) => new Decimal(m.change_yuan).abs()), 1);
-  const width = LABEL + 2 * HALF + VALUE;
-  const height = bars.length * ROW_HEIGHT + 8;
-  const axis = LABEL + HALF;
-  const parts = bars.map((m, i) => {
+  const rows = bars.map((m) => {
     const change = new Decimal(m.change_yuan);
-    const w = Number(change.abs().div(max).times(HALF).toFixed(1));
-    const y = i * ROW_HEIGHT + 4;
-    const x = change.isNegative() ? axis - w : axis;
+    const width = change.abs().div(max).times(100).toFixed(1);
+    const fill = `<span class="fill" style="width:${width}%"></span>`;
     const label = `${m.recipient_name || m.recipient_code}${m.change === 'changed' ? '' : `（${CHANGE_WORDS[m.change]}）`}`;
-    const valueX = change.isNegative() ? axis + 6 : axis + w + 6;
     const note = `${label}：${m.old_yuan ? yuanText(m.old_yuan) : '—'} → ${m.new_yuan ? yuanText(m.new_yuan) : '—'} 元`;
     return (
-      `<g class="bar" data-code="${esc(m.recipient_code)}" data-change="${esc(m.change_yuan)}"><title>${esc(note)}</title>` +
-      `<text x="${LABEL - 8}" y="${y + ROW_HEIGHT - 11}" text-anchor="end" class="label">${esc(label)}</text>` +
-      `<rect x="${x.toFixed(1)}" y="${y}" width="${w}" height="${ROW_HEIGHT - 6}" class="${change.isNegative() ? 'bar-down' : 'bar-up'}"/>` +
-      `<text x="${valueX.toFixed(1)}" y="${y + ROW_HEIGHT - 11}" class="value">${esc(wanText(change))} 万元</text></g>`
+      `<div class="bar" data-code="${esc(m.recipient_code)}" data-change="${esc(m.change_yuan)}" data-width="${width}" title="${esc(note)}">` +
+      `<span class="label">${esc(label)}</span>` +
+      `<span class="half neg">${change.isNegative() ? fill : ''}</span><span class="half pos">${change.isNegative() ? '' : fill}</span>` +
+      `<span class="value">${esc(wanText(change))} 万元</span></div>`
     );
   });
   const more = money.length > bars.length ? `，另有 ${money.length - bars.length} 个单位变化较小（见下表）` : '';
-  return `<figure class="chart"><svg role="img" aria-label="资金变化最大的单位" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
-    `<line x1="${axis}" y1="0" x2="${axis}" y2="${height}" class="axis"/>${parts.join('')}</svg>` +
+  return `<figure class="chart"><div class="bars" role="img" aria-label="资金变化最大的单位">${rows.join('')}</div>` +
     `<figcaption>资金变化最大的 ${bars.length} 个单位（本年减上年，万元；绿色增加，红色减少）${more}。</figcaption></figure>`;
 }
 
