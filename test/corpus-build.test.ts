@@ -227,3 +227,26 @@ describe('bringing a corpus up to date', () => {
     expect((await query(copy, 'SELECT count(*) AS n FROM notices'))[0]?.n).toBe(2n);
   });
 });
+
+describe('a decimal with more places than its column holds', () => {
+  it('is stored rounded and reported as a finding of its notice, never in silence', async () => {
+    const folder = join(dir, 'fine', 'fine-figures');
+    cpSync(join(later, (years[1] as Year).data.notice.notice_id), folder, { recursive: true });
+    const rename = (name: string, change: (data: Record<string, unknown>) => Record<string, unknown>) =>
+      writeFileSync(join(folder, name), JSON.stringify(change(JSON.parse(readFileSync(join(folder, name), 'utf8')))));
+    rename('notice.json', (n) => ({ ...n, notice_id: 'fine-figures', doc_number: '粤财工〔2099〕7号' }));
+    for (const name of ['allocations', 'details', 'targets', 'citations', 'report']) rename(`${name}.json`, (d) => ({ ...d, notice_id: 'fine-figures' }));
+    rename('indicators.json', (d) => {
+      const records = d.records as Record<string, unknown>[];
+      records[0] = { ...records[0], value_comparator: 'at_least', value_number: '0.123456789012' };
+      return { ...d, notice_id: 'fine-figures', records };
+    });
+    const copy = join(dir, 'corpus-fine');
+    const result = run('corpus', join(dir, 'fine'), '--to', copy);
+    expect(result.code, result.stderr).toBe(0);
+    const findings = await query(copy, "SELECT annex, actual, expected FROM findings WHERE code = 'corpus/decimal-rounded'");
+    expect(findings).toEqual([{ annex: 'indicators', actual: '0.123456789012', expected: 'DECIMAL(38,10)' }]);
+    const [stored] = await query(copy, "SELECT CAST(value_number AS VARCHAR) AS v FROM indicators WHERE notice_id = 'fine-figures' AND value_number BETWEEN 0.1234 AND 0.1235");
+    expect(stored?.v).toBe('0.1234567890');
+  });
+});

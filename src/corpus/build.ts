@@ -11,10 +11,10 @@ import { resolve } from 'node:path';
 import type { FindingRow } from '../../schemas/report.js';
 import type { Family } from '../family/spec.js';
 import { makeFinding, type FindingInput } from '../findings/finding.js';
-import { corpusTables } from './columns.js';
+import { corpusTables, roundedValues, type RoundedValue } from './columns.js';
 import { fundReader } from './fund.js';
 import { findNoticeFolders, NoticeFolderError, readNoticeHead, readNoticeRecords, type NoticeHead } from './noticeFolder.js';
-import { CorpusStore, type RoundedValue } from './store.js';
+import { CorpusStore } from './store.js';
 
 /** What a build did. */
 export interface BuildSummary {
@@ -43,6 +43,9 @@ export interface BuildOptions {
   /** Families, for each notice's fund name. */
   families: readonly Family[];
 }
+
+/** Notices per transaction: a commit (and its sync to disk) per notice would cost more than the notice. */
+const BATCH = 25;
 
 /** What the corpus's rows of a notice depend on besides its files: the column layout and the fund pattern. */
 const LAYOUT = createHash('sha256')
@@ -105,26 +108,40 @@ export async function buildCorpus(roots: readonly string[], options: BuildOption
   }
 
   const store = await CorpusStore.open(options.to);
+  const tables = new Map(corpusTables().map((t) => [t.name, t] as const));
+  let inBatch = 0;
   try {
     const stored = await store.storedNotices();
+    await store.begin();
     for (const [id, { head, values }] of kept) {
       const previous = stored.get(id);
       if (previous && previous.source_fingerprint === values.source_fingerprint && previous.source_folder === values.source_folder) {
         summary.unchanged++;
         continue;
       }
+      let rows: Map<string, readonly Record<string, unknown>[]>;
+      let rounded: RoundedValue[] = [];
       try {
         const records = readNoticeRecords(head);
-        const rows = new Map<string, readonly Record<string, unknown>[]>(records.datasets);
-        rows.set('findings', records.findings);
-        await store.putNotice({ values }, rows, previous, roundedFindings);
+        rows = new Map(records.datasets);
+        rows.set('findings', records.findings as unknown as Record<string, unknown>[]);
+        for (const [name, list] of records.datasets) {
+          const table = tables.get(name);
+          if (table) rounded = rounded.concat(roundedValues(table, list));
+        }
       } catch (error) {
         if (!(error instanceof NoticeFolderError)) throw error;
         // The corpus keeps what it had of the notice: the folder is to be mended, not forgotten.
         fail(head.folder, error);
         continue;
       }
+      await store.putNotice({ values }, rows, roundedFindings(rounded), previous);
       (previous ? summary.updated : summary.added).push(id);
+      if (++inBatch >= BATCH) {
+        await store.commit();
+        await store.begin();
+        inBatch = 0;
+      }
     }
     for (const [id, previous] of stored) {
       if (kept.has(id) || failedFolders.has(previous.source_folder)) continue;
@@ -132,6 +149,10 @@ export async function buildCorpus(roots: readonly string[], options: BuildOption
       summary.removed.push(id);
     }
     await store.setCorpusFindings(corpusFindings);
+    await store.commit();
+  } catch (error) {
+    await store.rollback();
+    throw error;
   } finally {
     await store.close();
   }

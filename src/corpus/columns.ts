@@ -145,3 +145,27 @@ export function quoteIdent(name: string): string {
 export function quoteLiteral(text: string): string {
   return `'${text.replaceAll("'", "''")}'`;
 }
+
+/** A value its DECIMAL column cannot hold exactly (more decimals than its scale): stored rounded, reported. */
+export interface RoundedValue {
+  table: string;
+  column: string;
+  value: string;
+  type: string;
+}
+
+/** The values of records that have more decimals than their column's DECIMAL scale. */
+export function roundedValues(table: CorpusTable, records: readonly Record<string, unknown>[]): RoundedValue[] {
+  const decimals = table.columns
+    .slice(table.keyCount)
+    .map((c) => ({ c, scale: Number(/^DECIMAL\(\d+,(\d+)\)$/.exec(c.type)?.[1] ?? NaN) }))
+    .filter((d) => !Number.isNaN(d.scale));
+  const rounded: RoundedValue[] = [];
+  for (const record of records) {
+    for (const { c, scale } of decimals) {
+      const value = record[c.path[0] ?? c.name];
+      if (typeof value === 'string' && (value.split('.')[1]?.length ?? 0) > scale) rounded.push({ table: table.name, column: c.name, value, type: c.type });
+    }
+  }
+  return rounded;
+}

@@ -45,14 +45,6 @@ export interface NoticeRow {
   values: Record<string, unknown>;
 }
 
-/** A value the corpus column cannot hold exactly (more decimals than its scale): reported, stored rounded. */
-export interface RoundedValue {
-  table: string;
-  column: string;
-  value: string;
-  type: string;
-}
-
 /** A Parquet-safe file name for a notice id: the id itself when it is one plain path segment, else a hash of it. */
 export function parquetName(noticeId: string): string {
   const plain = /^[\p{L}\p{N}_-][\p{L}\p{N}_.-]{0,199}$/u.test(noticeId);
@@ -62,12 +54,6 @@ export function parquetName(noticeId: string): string {
 /** The Parquet file of one notice in one table. */
 export function parquetPath(root: string, table: string, family: string, budgetYear: number | null, noticeId: string): string {
   return join(root, table, `family=${family}`, `budget_year=${budgetYear ?? NULL_PARTITION}`, parquetName(noticeId));
-}
-
-/** Decimal places a DECIMAL type holds, or undefined for another type. */
-function scaleOf(type: string): number | undefined {
-  const m = /^DECIMAL\(\d+,(\d+)\)$/.exec(type);
-  return m ? Number(m[1]) : undefined;
 }
 
 /** Value at a column's path in an object. */
@@ -80,6 +66,12 @@ function valueAt(source: Record<string, unknown>, path: readonly string[]): unkn
 /** The corpus database, opened for one build. */
 export class CorpusStore {
   private readonly tables = corpusTables();
+  /** Parquet files of the open batch, written under a temporary name: [temporary, final]. */
+  private readonly pending: [string, string][] = [];
+  /** Notices of the open batch whose previous Parquet files go once it is committed. */
+  private readonly replaced: StoredNotice[] = [];
+  /** Whether a batch's transaction is open. */
+  private open = false;
 
   private constructor(
     private readonly instance: DuckDBInstance,
@@ -120,79 +112,85 @@ export class CorpusStore {
     return new Map(rows.map((r) => [r.notice_id, r]));
   }
 
+  /** Start a batch of notices: one transaction, committed by `commit`. */
+  async begin(): Promise<void> {
+    await this.db.run('BEGIN TRANSACTION');
+    this.open = true;
+  }
+
+  /** Commit the batch, then put its Parquet files in place and remove the replaced ones. */
+  async commit(): Promise<void> {
+    await this.db.run('COMMIT');
+    this.open = false;
+    for (const previous of this.replaced.splice(0)) this.removeParquet(previous);
+    for (const [temp, target] of this.pending.splice(0)) renameSync(temp, target);
+  }
+
+  /** Give up the open batch, if any: nothing of it is stored, its Parquet files are removed. */
+  async rollback(): Promise<void> {
+    if (this.open) await this.db.run('ROLLBACK');
+    this.open = false;
+    this.replaced.length = 0;
+    for (const [temp] of this.pending.splice(0)) rmSync(temp, { force: true });
+  }
+
   /**
-   * Replace a notice: its rows in every table (the notice keys taken from `notice`), its Parquet
-   * files; a value stored rounded adds a finding from `roundedFindings` to the notice's.
+   * Replace a notice, within the open batch: its rows in every table (the notice keys taken from
+   * `notice`), `extraFindings` among its findings, and its Parquet files (in place once committed).
    */
   async putNotice(
     notice: NoticeRow,
-    rows: Map<string, readonly Record<string, unknown>[]>,
-    previous: StoredNotice | undefined,
-    roundedFindings: (rounded: readonly RoundedValue[]) => FindingRow[],
+    rows: ReadonlyMap<string, readonly Record<string, unknown>[]>,
+    extraFindings: readonly FindingRow[],
+    previous?: StoredNotice,
   ): Promise<void> {
-    const rounded: RoundedValue[] = [];
     const id = String(notice.values.notice_id);
     const family = String(notice.values.family);
     const year = notice.values.budget_year ? Number(notice.values.budget_year) : null;
-    const counts = new Map<string, number>();
-    // findings comes last of the tables, so the values stored rounded in the others are among its rows.
     for (const table of this.tables) {
-      await this.db.run(`DELETE FROM ${quoteIdent(`stage_${table.name}`)}`);
+      const stored = quoteIdent(table.name === 'findings' ? NOTICE_FINDINGS : table.name);
+      if (previous) await this.db.run(`DELETE FROM ${stored} WHERE notice_id = $1`, [id]);
       const records: readonly Record<string, unknown>[] =
         table.name === 'notices'
           ? [notice.values]
           : table.name === 'findings'
-            ? [...(rows.get('findings') ?? []), ...(roundedFindings(rounded) as unknown as Record<string, unknown>[])]
+            ? [...(rows.get('findings') ?? []), ...(extraFindings as unknown as Record<string, unknown>[])]
             : (rows.get(table.name) ?? []);
-      counts.set(table.name, records.length);
       if (records.length === 0) continue;
-      const appender = await this.db.createAppender(`stage_${table.name}`, null, 'temp');
-      try {
-        for (const record of records) this.appendRow(appender, table, notice.values, record, rounded);
-      } finally {
-        appender.closeSync();
-      }
-    }
-    // Parquet first, beside its place under a hidden name (Spark, Hive and DuckDB's globs skip it), renamed after the commit.
-    const written: [string, string][] = [];
-    for (const table of this.tables) {
-      if (!counts.get(table.name)) continue;
+      const stage = quoteIdent(`stage_${table.name}`);
+      await this.db.run(`DELETE FROM ${stage}`);
+      await this.append(`stage_${table.name}`, table, notice.values, records);
+      // Parquet beside its place under a hidden name (Spark, Hive and DuckDB's globs skip it), renamed once committed.
       const target = parquetPath(this.root, table.name, family, year, id);
       const temp = join(dirname(target), `.${parquetName(id)}.tmp`);
       mkdirSync(dirname(target), { recursive: true });
       const columns = table.columns.filter((c) => !(PARTITION_KEYS as readonly string[]).includes(c.name));
       await this.db.run(
-        `COPY (SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${quoteIdent(`stage_${table.name}`)}) ` +
-          `TO ${quoteLiteral(temp)} (FORMAT parquet, COMPRESSION snappy)`,
+        `COPY (SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${stage}) TO ${quoteLiteral(temp)} (FORMAT parquet, COMPRESSION snappy)`,
       );
-      written.push([temp, target]);
+      this.pending.push([temp, target]);
+      await this.db.run(`INSERT INTO ${stored} SELECT * FROM ${stage}`);
     }
-    await this.db.run('BEGIN TRANSACTION');
-    try {
-      for (const table of this.tables) {
-        const stored = table.name === 'findings' ? NOTICE_FINDINGS : table.name;
-        await this.db.run(`DELETE FROM ${quoteIdent(stored)} WHERE notice_id = $1`, [id]);
-        await this.db.run(`INSERT INTO ${quoteIdent(stored)} SELECT * FROM ${quoteIdent(`stage_${table.name}`)}`);
-      }
-      await this.db.run('COMMIT');
-    } catch (error) {
-      await this.db.run('ROLLBACK');
-      for (const [temp] of written) rmSync(temp, { force: true });
-      throw error;
-    }
-    if (previous) this.removeParquet(previous);
-    for (const [temp, target] of written) renameSync(temp, target);
+    if (previous) this.replaced.push(previous);
   }
 
-  /** Remove a notice's rows and Parquet files. */
+  /** Append rows to a table with DuckDB's appender (the notice's own row, findings made by the corpus). */
+  private async append(name: string, table: CorpusTable, keys: Record<string, unknown>, records: readonly Record<string, unknown>[]): Promise<void> {
+    const appender = await this.db.createAppender(name, null, name.startsWith('stage_') ? 'temp' : null);
+    try {
+      for (const record of records) this.appendRow(appender, table, keys, record);
+    } finally {
+      appender.closeSync();
+    }
+  }
+
+  /** Remove a notice's rows, within the open batch, and its Parquet files once committed. */
   async removeNotice(previous: StoredNotice): Promise<void> {
-    await this.db.run('BEGIN TRANSACTION');
     for (const table of this.tables) {
       const stored = table.name === 'findings' ? NOTICE_FINDINGS : table.name;
       await this.db.run(`DELETE FROM ${quoteIdent(stored)} WHERE notice_id = $1`, [previous.notice_id]);
     }
-    await this.db.run('COMMIT');
-    this.removeParquet(previous);
+    this.replaced.push(previous);
   }
 
   private removeParquet(previous: StoredNotice): void {
@@ -208,7 +206,7 @@ export class CorpusStore {
     if (findings.length === 0) return;
     const appender = await this.db.createAppender(CORPUS_FINDINGS);
     try {
-      for (const f of findings) this.appendRow(appender, table, f.notice, f.finding as unknown as Record<string, unknown>, []);
+      for (const f of findings) this.appendRow(appender, table, f.notice, f.finding as unknown as Record<string, unknown>);
     } finally {
       appender.closeSync();
     }
@@ -226,16 +224,9 @@ export class CorpusStore {
     this.instance.closeSync();
   }
 
-  private appendRow(
-    appender: DuckDBAppender,
-    table: CorpusTable,
-    keys: Record<string, unknown>,
-    record: Record<string, unknown>,
-    rounded: RoundedValue[],
-  ): void {
+  private appendRow(appender: DuckDBAppender, table: CorpusTable, keys: Record<string, unknown>, record: Record<string, unknown>): void {
     table.columns.forEach((column, i) => {
-      const value = valueAt(i < table.keyCount ? keys : record, i < table.keyCount ? [column.name] : column.path);
-      appendValue(appender, column, value, (v) => rounded.push({ table: table.name, column: column.name, value: v, type: column.type }));
+      appendValue(appender, column, valueAt(i < table.keyCount ? keys : record, i < table.keyCount ? [column.name] : column.path));
     });
     appender.endRow();
   }
@@ -245,7 +236,7 @@ export class CorpusStore {
 const LIST_OF_TEXT = LIST(VARCHAR);
 
 /** Append one value as its column's kind; '' in a typed column is NULL. */
-function appendValue(appender: DuckDBAppender, column: SqlColumn, value: unknown, onRounded: (value: string) => void): void {
+function appendValue(appender: DuckDBAppender, column: SqlColumn, value: unknown): void {
   if (value === null || value === undefined) return appender.appendNull();
   switch (column.kind) {
     case 'integer':
@@ -261,9 +252,6 @@ function appendValue(appender: DuckDBAppender, column: SqlColumn, value: unknown
     case 'typed-string': {
       const text = String(value);
       if (text === '') return appender.appendNull();
-      const scale = scaleOf(column.type);
-      const decimals = text.split('.')[1]?.length ?? 0;
-      if (scale !== undefined && decimals > scale) onRounded(text);
       // DuckDB casts the text to the column's type exactly (DECIMAL from its digits, DATE from ISO).
       return appender.appendVarchar(text);
     }
