@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Decimal } from 'decimal.js';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { projectRoot } from '../src/family/projectRoot.js';
+import { projectRoot } from '../src/tool/projectRoot.js';
 import { deriveYear, emptyPlan, readNoticeFolder, writeNoticeFolder, type NoticeFolderData, type YearPlan } from './noticeYears.js';
 
 const root = projectRoot();

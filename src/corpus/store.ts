@@ -27,6 +27,8 @@ export const DATABASE_FILE = 'corpus.duckdb';
 const CORPUS_FINDINGS = 'corpus_findings';
 /** The table each notice's findings (report.json) are stored in; `findings` is a view over it and the corpus's. */
 const NOTICE_FINDINGS = 'notice_findings';
+/** DuckDB's memory limit while building (its buffer pool; Node's heap comes on top). */
+const MEMORY_LIMIT = '256MB';
 /** Hive's name for a partition whose value is NULL (Spark, Trino and DuckDB read it as NULL). */
 export const NULL_PARTITION = '__HIVE_DEFAULT_PARTITION__';
 
@@ -83,7 +85,8 @@ export class CorpusStore {
   /** Open (or create) the corpus in a folder: its tables, the `findings` view and the staging tables. */
   static async open(root: string): Promise<CorpusStore> {
     mkdirSync(root, { recursive: true });
-    const instance = await DuckDBInstance.create(join(root, DATABASE_FILE));
+    // A bounded buffer pool: DuckDB spills what it does not hold, so memory stays flat as the corpus grows.
+    const instance = await DuckDBInstance.create(join(root, DATABASE_FILE), { memory_limit: MEMORY_LIMIT });
     const db = await instance.connect();
     const store = new CorpusStore(instance, db, root);
     await store.createSchema();
