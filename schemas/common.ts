@@ -15,12 +15,36 @@ export function inUnit<T extends z.ZodType>(schema: T, unit: MoneyUnit): T {
   return schema.meta({ unit }) as T;
 }
 
+const YUAN = /^-?\d+\.\d{2}$/;
+const DECIMAL = /^-?\d+(\.\d+)?$/;
+const DECIMAL_OR_EMPTY = /^-?\d+(\.\d+)?$|^$/;
+const DATE_OR_EMPTY = /^(\d{4}-\d{2}-\d{2})?$/;
+const YEAR_OR_EMPTY = /^(\d{4})?$/;
+
 /** Money in 元: a decimal string with exactly two decimals. */
-export const yuan = inUnit(z.string().regex(/^-?\d+\.\d{2}$/, 'amount in 元 with two decimals'), '元');
+export const yuan = inUnit(z.string().regex(YUAN, 'amount in 元 with two decimals'), '元');
 /** A decimal number as a string (never a float). */
-export const decimalString = z.string().regex(/^-?\d+(\.\d+)?$/, 'decimal number as a string');
+export const decimalString = z.string().regex(DECIMAL, 'decimal number as a string');
 /** A decimal number as a string, or '' when there is none (the pattern starts like a number's, so CSV treats it as one). */
-export const decimalOrEmpty = z.string().regex(/^-?\d+(\.\d+)?$|^$/, 'decimal number as a string, or empty');
+export const decimalOrEmpty = z.string().regex(DECIMAL_OR_EMPTY, 'decimal number as a string, or empty');
+/** A date `YYYY-MM-DD`, or '' when there is none. */
+export const dateOrEmpty = z.string().regex(DATE_OR_EMPTY, 'date YYYY-MM-DD or empty');
+/** A four-digit year, or '' when there is none. */
+export const yearOrEmpty = z.string().regex(YEAR_OR_EMPTY, 'four-digit year or empty');
+
+/**
+ * The corpus column type (DuckDB and Parquet) of each string shape above whose values are not text,
+ * by its pattern: the corpus reads a field's type from its JSON Schema, and a pattern here says what
+ * the string holds ('' becomes NULL). Amounts in 元 are exact to the fen; other decimals (万元 as
+ * written, indicator figures) keep up to 10 decimals. Any other string is VARCHAR.
+ */
+export const SQL_TYPE_OF_PATTERN: ReadonlyMap<string, string> = new Map([
+  [YUAN.source, 'DECIMAL(18,2)'],
+  [DECIMAL.source, 'DECIMAL(38,10)'],
+  [DECIMAL_OR_EMPTY.source, 'DECIMAL(38,10)'],
+  [DATE_OR_EMPTY.source, 'DATE'],
+  [YEAR_OR_EMPTY.source, 'INTEGER'],
+]);
 /** A 1-based source line. */
 export const sourceLine = z.number().int().positive();
 /** The annex a record comes from, its label as numbered in the notice (`1`, `2`, `3-1`; Chinese numerals and full-width digits folded). */

@@ -23,6 +23,8 @@ export interface DatasetSchema {
   description?: string;
   /** References to other datasets of the same notice (Table Schema `foreignKeys`); declared where they hold in the notice. */
   foreignKeys?: ForeignKey[];
+  /** In the corpus, the prefix of a field named like a notice key (citations' own `doc_number` is `cited_doc_number` there). */
+  corpusPrefix?: string;
 }
 
 /** A Table Schema foreign key: these fields name a record of another resource of the notice. */
@@ -57,10 +59,10 @@ export const DATASETS: readonly (DatasetSchema & { name: DatasetName })[] = [
   // Rows carry no natural key of their own (subtotals have no recipient), so their place in their annex's table identifies them.
   { name: 'allocations', major: 2, title: '分配表', record: RECORD_SCHEMAS.allocations, primaryKey: ['annex', 'source_row'] },
   { name: 'details', major: 2, title: '明细分配表', record: RECORD_SCHEMAS.details, primaryKey: ['annex', 'source_row'], foreignKeys: [toAllocation] },
-  { name: 'targets', major: 2, title: '绩效目标表', record: RECORD_SCHEMAS.targets, primaryKey: ['annex', 'source_line'], foreignKeys: [toAllocation] },
+  { name: 'targets', major: 2, title: '绩效目标表', record: RECORD_SCHEMAS.targets, primaryKey: ['annex', 'source_line'], foreignKeys: [toAllocation], corpusPrefix: 'target_' },
   { name: 'indicators', major: 2, title: '绩效指标', record: RECORD_SCHEMAS.indicators, primaryKey: ['annex', 'source_line', 'source_row'], foreignKeys: [toAllocation, toTarget] },
   // A table has one 政策依据 cell, so its line and the citation's place in it identify a citation.
-  { name: 'citations', major: 2, title: '政策依据', record: RECORD_SCHEMAS.citations, primaryKey: ['annex', 'source_line', 'seq'], foreignKeys: [toAllocation, toTarget] },
+  { name: 'citations', major: 2, title: '政策依据', record: RECORD_SCHEMAS.citations, primaryKey: ['annex', 'source_line', 'seq'], foreignKeys: [toAllocation, toTarget], corpusPrefix: 'cited_' },
 ];
 
 /** review.csv: what matching could not settle, for a person to decide. */

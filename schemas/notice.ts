@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { sourceLine, titled } from './common.js';
+import { dateOrEmpty, sourceLine, titled, yearOrEmpty } from './common.js';
 
 /** The kinds of annex a family may declare: money per recipient, money per recipient and project, performance-target tables. */
 export const AnnexKind = z.enum(['allocation', 'detail', 'targets']);
@@ -40,16 +40,16 @@ export const NoticeMeta = z.strictObject({
     'every issuing organ, in the order the title names them (else the masthead, else the signature)',
   ),
   issued_date: titled(
-    z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+    dateOrEmpty,
     '成文日期',
     'YYYY-MM-DD: the date under the signature (GB/T 9704-2012); without one, the 印发 date (a finding); or empty',
   ),
   printed_date: titled(
-    z.string().regex(/^(\d{4}-\d{2}-\d{2})?$/),
+    dateOrEmpty,
     '印发日期',
     'YYYY-MM-DD: the date of the 版记\'s 印发 line, or empty',
   ),
-  budget_year: titled(z.string().regex(/^(\d{4})?$/), '预算年度'),
+  budget_year: titled(yearOrEmpty, '预算年度'),
   recipients: titled(z.array(z.string()), '主送机关'),
   budget_subject_code: titled(z.string(), '预算科目编码', 'the expenditure (支出功能) subject the body names (支出列…科目)'),
   budget_subject_name: titled(z.string(), '预算科目名称', 'the expenditure subject\'s name'),

@@ -9,6 +9,7 @@ import {
   sourceLine,
   titled,
   type Unplaced,
+  yearOrEmpty,
 } from './common.js';
 
 /** One performance-target table (one per recipient): its metadata block. */
@@ -20,7 +21,7 @@ export const TargetRow = z.strictObject({
   project_name: titled(z.string(), '项目名称'),
   fund_type: titled(z.string(), '资金类型'),
   project_level: titled(z.string(), '项目等级'),
-  budget_year: titled(z.string().regex(/^(\d{4})?$/, 'four-digit year or empty'), '预算年度'),
+  budget_year: titled(yearOrEmpty, '预算年度'),
   fund_demand_wan: titled(inUnit(decimalOrEmpty, '万元'), '资金需求（万元）'),
   spending_content: titled(z.string(), '支出内容'),
   overall_goal: titled(z.string(), '总体绩效目标', 'plain text; list items and paragraphs on their own lines'),

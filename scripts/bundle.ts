@@ -35,6 +35,9 @@ await build({
   // Chained through tsc's maps to src/*.ts, for `node --enable-source-maps` (`--debug` stack
   // traces); without that flag Node never reads them, so start-up does not pay for them.
   sourcemap: 'linked',
+  // DuckDB's bindings load a native .node file picked per platform at run time: it stays a package
+  // import, resolved from node_modules when `corpus` or `diff` runs.
+  external: ['@duckdb/node-api', '@duckdb/node-bindings'],
   logLevel: 'warning',
 });
 chmodSync(join(outdir, 'cli.js'), 0o755);

@@ -11,6 +11,8 @@ import { exitCodeRows } from '../src/cli/exitCodes.js';
 import { FINDING_CODES, RENAMED_CODES } from '../src/findings/codes.js';
 import { FINDING_DESCRIPTIONS } from '../src/findings/descriptions.js';
 import { fieldsOf } from '../src/emit/fields.js';
+import { corpusTables, NOTICE_KEYS, PARTITION_KEYS } from '../src/corpus/columns.js';
+import { CitationChange, DiffCsvRow, DiffJson, DiffNotice, DiffSummary, IndicatorChange, MoneyChange, TargetTableChange } from '../schemas/diff.js';
 
 /** Every finding code with its severity, message, meaning and action, then the codes renamed since contract 2. */
 function findingCatalogue(): string {
@@ -112,7 +114,79 @@ export function outputDoc(): string {
     fieldTable(MatchingJson),
     '',
     findingCatalogue(),
+    '',
+    corpusSection(),
+    '',
+    diffSection(),
   ].join('\n')}\n`;
+}
+
+/** The corpus: its layout and every table's columns with their SQL types, derived from the schemas. */
+function corpusSection(): string {
+  const tables = corpusTables().map((t) => {
+    const rows = t.columns.map((c) => `| \`${c.name}\` | ${cell(c.title)} | \`${c.type}\` |`);
+    return [`### \`${t.name}\``, '', '| column | 标题 | type |', '|---|---|---|', ...rows].join('\n');
+  });
+  return [
+    '## Corpus (`notice-extract corpus DIR… --to CORPUS`)',
+    '',
+    '`CORPUS/corpus.duckdb` (DuckDB) holds one table per dataset, `notices` (one row per notice), and the view',
+    '`findings` (every notice\'s report.json findings, plus the corpus\'s own `corpus/*` findings: a notice in',
+    'two folders, an id taken, a title naming no fund, no budget year, a decimal stored rounded).',
+    `Every row carries its notice's keys (${NOTICE_KEYS.map((k) => `\`${k}\``).join(', ')}); a record field named like`,
+    'a key takes its dataset\'s prefix (`targets.target_budget_year`, `citations.cited_doc_number`,',
+    '`citations.cited_issuer`). Column types come from the schemas: amounts in 元 `DECIMAL(18,2)`, other',
+    'decimal strings `DECIMAL(38,10)`, dates `DATE`, years and counts `INTEGER`, booleans `BOOLEAN`, lists',
+    '`VARCHAR[]`, codes and text `VARCHAR`; an empty string in a typed column is `NULL`.',
+    '',
+    'Parquet, one file per notice and table, Hive-partitioned:',
+    '`CORPUS/<table>/family=<family>/budget_year=<year>/<notice_id>.parquet` (an id that is not one plain',
+    'file name becomes `notice-<hash>.parquet`; a notice without a budget year goes to',
+    '`budget_year=__HIVE_DEFAULT_PARTITION__`). The partition columns',
+    `(${PARTITION_KEYS.map((k) => `\`${k}\``).join(', ')}) are in the folder names, not in the files.`,
+    '',
+    ...tables.flatMap((t) => [t, '']),
+  ].join('\n');
+}
+
+/** diff.json, diff.csv and diff.html. */
+function diffSection(): string {
+  return [
+    '## `diff.json`, `diff.csv`, `diff.html` (`notice-extract diff OLD NEW`)',
+    '',
+    'Schema: `schemas/json/diff.schema.json` (`diff@1`). `diff.csv` lists every change of diff.json as one row;',
+    '`diff.html` is one self-contained page (no script, no network) with a chart of the largest money changes.',
+    '',
+    fieldTable(DiffJson),
+    '',
+    '`old`, `new`:',
+    '',
+    fieldTable(DiffNotice),
+    '',
+    '`summary`:',
+    '',
+    fieldTable(DiffSummary),
+    '',
+    '`money[]`:',
+    '',
+    fieldTable(MoneyChange),
+    '',
+    '`target_tables[]`:',
+    '',
+    fieldTable(TargetTableChange),
+    '',
+    '`indicators[]`:',
+    '',
+    fieldTable(IndicatorChange),
+    '',
+    '`citations[]`:',
+    '',
+    fieldTable(CitationChange),
+    '',
+    '`diff.csv`:',
+    '',
+    fieldTable(DiffCsvRow),
+  ].join('\n');
 }
 
 const HEAD = `# Output of \`notice-extract\`

@@ -48,6 +48,9 @@ Examples:
   $ notice-extract extract --out out raw
   $ notice-extract review accept out/yue-cai-gong-2023-126/review.csv
   $ notice-extract review serve --port 8080 out
+  $ notice-extract corpus out --to corpus
+  $ notice-extract diff out/notice-2023 out/notice-2024 --out diff
+  $ notice-extract diff --corpus corpus 2024 2025
 `;
 
 const program = new Command('notice-extract')
@@ -73,6 +76,31 @@ program
   .action(async (inputs: string[], opts) => {
     const { runExtract } = await import('./cli/extract.js');
     process.exitCode = await runExtract(inputs, opts);
+  });
+
+program
+  .command('corpus')
+  .description('stack the notice output folders under DIRs into one corpus: corpus.duckdb and Parquet partitioned by family and budget year')
+  .argument('<dirs...>', 'notice output folders (out/<id>/), or folders holding them (out/)')
+  .requiredOption('--to <corpus>', 'corpus folder (created, or brought up to date: unchanged notices are not read again)')
+  .option('--pipelines <dir>', 'folder of the family folders, for the fund names (default: the project\'s pipelines/)')
+  .action(async (dirs: string[], opts: { to: string; pipelines?: string }) => {
+    const { runCorpus } = await import('./cli/corpus.js');
+    process.exitCode = await runCorpus(dirs, opts);
+  });
+
+program
+  .command('diff')
+  .description('what changed from one year\'s notice of a fund to the next: money per recipient, targets, cited policies')
+  .argument('<old>', 'the earlier notice: its output folder, or with --corpus its budget year or notice id')
+  .argument('<new>', 'the later notice, likewise')
+  .option('--corpus <dir>', 'read both notices from this corpus')
+  .option('--fund <name>', 'with --corpus: the fund, when the corpus holds several for a year')
+  .option('--out <dir>', 'folder for diff.json, diff.csv and diff.html', 'diff')
+  .option('--pipelines <dir>', 'folder of the family folders, for the fund names (default: the project\'s pipelines/)')
+  .action(async (oldRef: string, newRef: string, opts: { corpus?: string; fund?: string; out: string; pipelines?: string }) => {
+    const { runDiff } = await import('./cli/diff.js');
+    process.exitCode = await runDiff(oldRef, newRef, opts);
   });
 
 const review = program.command('review').description("work with a notice's review.csv");

@@ -21,6 +21,8 @@ const LAYERS: readonly (readonly string[])[] = [
   ['citations', 'indicators'],
   ['review', 'reconcile', 'validate'],
   ['emit'],
+  ['corpus'],
+  ['diff'],
   ['curation'],
   ['cli'],
 ];

@@ -47,3 +47,15 @@ export async function settleRemovals(): Promise<string[]> {
   while (removals.size > 0) await Promise.all([...removals]);
   return leftBehind.splice(0);
 }
+
+/** Write one file through a temporary name beside it, so a reader sees the old content or the new, never half of it. */
+export function writeFileAtomically(file: string, content: string | Uint8Array): void {
+  const temp = `${file}.tmp-${process.pid}`;
+  try {
+    writeFileSync(temp, content);
+    renameSync(temp, file);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+}

@@ -251,6 +251,12 @@ export const MetadataSpec = z.object({
   budgetYearBody: RegexSource.optional(),
   /** Lines that open the closing block (版记: 公开方式, 抄送, the 印发 line) after the last annex; from the first one on, no line belongs to an annex. */
   closing: z.array(RegexSource).default([]),
+  /**
+   * The fund's name in the title, group 1 (`省级市场监管管理（知识产权创造、运用和保护）专项资金` after
+   * `2024年度`): two notices naming one fund are years of the same fund, compared by `diff` and
+   * grouped in the corpus. Absent: no notice is known to continue another.
+   */
+  fund: RegexSource.optional(),
 });
 
 /** Local departments of the province: a department name is a place followed by one of these. */

@@ -133,6 +133,16 @@ export const FINDING_CODES = {
   'validate/row-unaccounted': { severity: 'error', template: 'row "{actual}" gave no record and no finding says why' },
   'validate/foreign-key-not-held': { severity: 'warning', template: '{dataset}: record with {actual} has no match in {resource}; datapackage.json declares no such foreign key' },
   'validate/schema': { severity: 'error', template: '{annex} record at line {line} fails its schema: {actual}' },
+
+  'corpus/notice-duplicate': { severity: 'warning', template: 'notice {actual} is in two folders: {kept} is kept, {other} left out ({same})' },
+  'corpus/notice-id-taken': { severity: 'error', template: 'notice id {actual} of {other} is taken by {kept}, another document ({expected}): {other} is left out' },
+  'corpus/fund-unknown': { severity: 'warning', template: 'title "{actual}" names no fund by its family\'s metadata.fund; the notice is in no fund\'s years' },
+  'corpus/budget-year-missing': { severity: 'warning', template: 'the notice states no budget year: its rows are in the partition budget_year=__HIVE_DEFAULT_PARTITION__' },
+  'corpus/decimal-rounded': { severity: 'warning', template: '{dataset}.{field} "{actual}" has more decimals than its column {expected} holds; stored rounded' },
+
+  'diff/fund-differs': { severity: 'warning', template: 'the two notices name different funds: "{actual}" (new) and "{expected}" (old)' },
+  'diff/fund-unknown': { severity: 'warning', template: 'no fund is read from the {which} notice\'s title "{actual}" (family metadata.fund)' },
+  'diff/indicator-key-repeated': { severity: 'info', template: 'indicator {actual} stands {count} times in the targets of {recipient}: paired with the other year\'s in order' },
 } as const satisfies Record<string, { severity: Severity; template: string }>;
 
 /** Severity of a finding, from its schema. */

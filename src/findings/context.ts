@@ -47,3 +47,15 @@ export class Collector implements StageContext {
     this.tables.push(table);
   }
 }
+
+/**
+ * One finding, made through a collector of its own: for the stages that keep their findings in a list of their
+ * own (corpus, diff), so every finding of the tool passes through `Collector.report` (the tests count codes there).
+ */
+export function findingOf(input: FindingInput): Finding {
+  const one = new Collector();
+  one.report(input);
+  const [finding] = one.findings;
+  if (!finding) throw new Error('a collector kept no finding of its report');
+  return finding;
+}

@@ -476,4 +476,36 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A department cell states a 9-digit code that no allocation recipient has; the join fell back to the name.',
     action: 'Check the stated code, or the allocation table for a missing recipient.',
   },
+  'corpus/notice-duplicate': {
+    meaning: 'The same notice (one document number) is in two output folders; the corpus keeps one of them.',
+    action: 'Remove the extra folder, or check that the two are the same document.',
+  },
+  'corpus/notice-id-taken': {
+    meaning: 'Two different documents have the same notice id (file name); the second is left out of the corpus.',
+    action: 'Rename one of the input files so each notice has its own id, extract it again and rebuild.',
+  },
+  'corpus/fund-unknown': {
+    meaning: 'The notice\'s title names no fund by the family\'s metadata.fund, so it is in no fund\'s years for diff.',
+    action: 'Add the title\'s wording to metadata.fund in family.json, or diff the folders directly.',
+  },
+  'corpus/budget-year-missing': {
+    meaning: 'The notice states no budget year; its rows go to the Hive default partition.',
+    action: 'Check the notice\'s title and body for the year; see the locate findings of its report.',
+  },
+  'corpus/decimal-rounded': {
+    meaning: 'A value has more decimals than its corpus column holds and was stored rounded.',
+    action: 'Read the value in the notice\'s own JSON, which keeps it as written.',
+  },
+  'diff/fund-differs': {
+    meaning: 'The two notices compared name different funds.',
+    action: 'Check that the right notices were compared; the diff still lists every change.',
+  },
+  'diff/fund-unknown': {
+    meaning: 'No fund is read from one notice\'s title (family metadata.fund), so the two cannot be told to be the same fund.',
+    action: 'Add the title\'s wording to metadata.fund, or check the notices by hand.',
+  },
+  'diff/indicator-key-repeated': {
+    meaning: 'An indicator stands more than once in one recipient\'s targets; occurrences are paired with the other year\'s in order.',
+    action: 'Check the pairs in diff.csv for that recipient.',
+  },
 } as const satisfies Record<FindingCode, FindingDescription>;
