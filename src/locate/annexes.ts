@@ -106,7 +106,7 @@ function closingLine(parsed: ParsedNotice, after: number, family: Family): numbe
     // A line of the 版记 is short; the long lines of an annex (a target table's HTML cells) are none.
     if (line.length > CLOSING_LINE_MAX) continue;
     const text = line
-      .replace(/<[^>]+>/g, ' ')
+      .replace(/<[^<>]+>/g, ' ')
       .replace(/[|\t*_]/g, ' ')
       .normalize('NFKC')
       .replace(/\s+/g, ' ')

@@ -223,7 +223,7 @@ function dateIn(text: string, pattern: RegExp, ctx: StageContext): string {
 function cellsOf(line: string): string[] {
   return line
     .split(/\||\t|<\/t[dh]>/)
-    .map((cell) => plainLine(cell.replace(/<[^>]*>/g, '')))
+    .map((cell) => plainLine(cell.replace(/<[^<>]*>/g, '')))
     .filter(Boolean);
 }
 

@@ -20,7 +20,7 @@ export function htmlTableRanges(lines: readonly string[], from: number, to: numb
 }
 
 /** A GFM delimiter row: `|---|:--:|`, with or without the outer pipes. */
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/;
 
 /** Cells of a pipe row, escaped pipes (`\|`) kept inside their cell. */
 function pipeCellCount(line: string): number {
