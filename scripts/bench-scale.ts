@@ -96,8 +96,10 @@ function bigRegistry(work: string, bytes: number): string {
   for (const family of ['gd-special-transfer']) {
     const file = join(dir, family, 'policies.json');
     const policies = JSON.parse(readFileSync(file, 'utf8')) as unknown[];
-    for (let i = 0; JSON.stringify(policies).length < bytes; i++) {
-      policies.push({ id: `P-生成-${i}`, title: `关于生成第${i}号测试政策文件的通知`, issuer: '', doc_number: '', aliases: [`生成第${i}号测试政策文件`] });
+    for (let i = 0, size = JSON.stringify(policies).length; size < bytes; i++) {
+      const policy = { id: `P-生成-${i}`, title: `关于生成第${i}号测试政策文件的通知`, issuer: '', doc_number: '', aliases: [`生成第${i}号测试政策文件`] };
+      policies.push(policy);
+      size += JSON.stringify(policy).length + 1;
     }
     writeFileSync(file, JSON.stringify(policies, null, 2));
   }

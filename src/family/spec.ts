@@ -264,8 +264,7 @@ export const LocalDepartmentsSpec = z.strictObject({
  */
 const RegistryFile = z
   .string()
-  .regex(/^[^/\\:\u0000-\u001f]+\.json$/u, 'must be the name of a .json file in the family folder (no folder, no path)')
-  .refine((name) => !name.startsWith('.'), 'must be the name of a .json file in the family folder (not starting with a dot)');
+  .regex(/^(?!\.)[^/\\:\u0000-\u001f]+\.json$/u, 'must be the name of a .json file in the family folder (no folder, no path, no leading dot)');
 
 /** Registry files of a family, named relative to its folder; a registry not named is empty. */
 export const RegistryFiles = z.strictObject({
