@@ -128,6 +128,15 @@ review
     process.exitCode = await runReviewServe(dirs, opts);
   });
 
+/** Calls that write: their refusal means an output cannot be made (73), any other an input cannot be read (2). */
+const WRITE_CALLS = new Set(['mkdir', 'rename', 'rmdir', 'rm', 'unlink', 'write', 'copyfile', 'symlink', 'mkdtemp']);
+
+/** An error a file system raised for a path (it carries an errno code and the call that failed). */
+function isFsRefusal(error: unknown): error is NodeJS.ErrnoException {
+  const e = error as NodeJS.ErrnoException | null;
+  return e instanceof Error && typeof e.code === 'string' && /^E[A-Z]+$/.test(e.code) && typeof e.syscall === 'string';
+}
+
 try {
   await program.parseAsync(process.argv);
 } catch (error) {
@@ -139,6 +148,10 @@ try {
     if (error instanceof ConfigError) {
       for (const p of error.problems) process.stderr.write(`notice-extract: ${configLine(p)}\n`);
       process.exitCode = EXIT.config;
+    } else if (isFsRefusal(error)) {
+      // A file system that refuses is not a bug: one line naming the path (EACCES, ENOTDIR, EROFS, …).
+      process.stderr.write(`notice-extract: ${error.message.split('\n')[0]}\n`);
+      process.exitCode = WRITE_CALLS.has(error.syscall ?? '') ? EXIT.cantCreate : EXIT.inputFailed;
     } else {
       process.stderr.write(`notice-extract: internal error: ${(error as Error).stack ?? String(error)}\n`);
       process.exitCode = EXIT.internal;

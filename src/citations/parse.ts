@@ -42,7 +42,7 @@ const ISSUER_IN_TITLE = /^(\p{Script=Han}[^《〈]{1,39}?(?:局|厅|部|委|会|
 const EDGE = /^[\s、，,；;。:：（(）)]+|[\s、，,；;。:：（(）)]+$/gu;
 
 /** Half-width parentheses around Chinese inside a title: the full-width form is the official one. */
-const ASCII_PARENS = /\(([^()]*\p{Script=Han}[^()]*)\)/gu;
+const ASCII_PARENS = /\(([^()\p{Script=Han}]*\p{Script=Han}[^()]*)\)/gu;
 
 /** A year range written with any dash (2021—2035, 2021－2035) is written 2021-2035. */
 const YEAR_RANGE = /((?:19|20)\d{2})\s*[—–－―-]\s*((?:19|20)\d{2})/gu;

@@ -31,7 +31,7 @@ const LIST_MARKER = new RegExp(
 );
 
 /** What may stand between two fused citations: separators and the conjunctions 和 及 与. */
-const BETWEEN = /^[\s、，,；;。]*(?:以及|和|及|与)?[\s、，,；;]*$/u;
+const BETWEEN = /^[\s、，,；;。]*(?:(?:以及|和|及|与)[\s、，,；;]*)?$/u;
 
 /** Separators and spaces trimmed from both ends of a citation. */
 const EDGE_NOISE = /^[\s、，,；;。.．:：]+|[\s、，,；;。:：]+$/gu;

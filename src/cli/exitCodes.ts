@@ -13,6 +13,10 @@ export const EXIT_CODES = {
   },
   usage: { code: 64, meaning: 'wrong usage (EX_USAGE: unknown option, missing path)' },
   internal: { code: 70, meaning: 'a bug in notice-extract (EX_SOFTWARE): one line `internal error: …`; please report it' },
+  cantCreate: {
+    code: 73,
+    meaning: 'the output folder (`--out`) is not a folder, cannot be created or cannot be written (EX_CANTCREAT): one line names it',
+  },
   config: {
     code: 78,
     meaning: 'a configuration file (family.json, a registry, decisions.json, a review sheet) is invalid (EX_CONFIG): one line per problem',

@@ -10,6 +10,8 @@ import { summaryLine } from '../review/summary.js';
 import { extractOne, writeHere, writeOne, type FolderWriter, type RunOutcome } from './runOne.js';
 import { WriterThread } from './writerThread.js';
 import { reportLeftBehind } from './leftBehind.js';
+import { noticeIdKey, noticeIdProblem, shownName } from '../read/noticeId.js';
+import { OutFolderError, prepareOutFolder, sweepStaleFolders } from '../emit/writeAtomic.js';
 import type { WorkerJob, WorkerStart } from './worker.js';
 
 /** Options of `notice-extract extract`, as commander parses them. */
@@ -59,20 +61,43 @@ export function noticeIdOf(file: string): string {
 export async function runExtract(inputs: string[], opts: ExtractCliOptions): Promise<number> {
   const { files, missing } = expandInputs(inputs);
   // A missing path is an input that cannot be read: one line, exit 2, and the rest still run.
-  for (const m of missing) process.stderr.write(`notice-extract: ${m}: no such file or folder\n`);
+  for (const m of missing) process.stderr.write(`notice-extract: ${shownName(m)}: no such file or folder\n`);
   if (files.length === 0) {
     if (missing.length > 0) return EXIT.inputFailed;
     process.stderr.write(`notice-extract: no notices (Markdown files or notice folders) in ${inputs.join(', ')}\n`);
     return EXIT.usage;
   }
-  const ids = files.map(noticeIdOf);
-  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  // A file name is input: an id that could name anything but a folder of its own is refused (noticeId.ts).
+  const refused: string[] = [];
+  const accepted: string[] = [];
+  for (const file of files) {
+    const problem = noticeIdProblem(noticeIdOf(file));
+    if (problem) refused.push(`notice-extract: ${shownName(file)}: ${problem}; rename the file`);
+    else accepted.push(file);
+  }
+  for (const line of refused) process.stderr.write(line + '\n');
+  const keys = accepted.map((f) => noticeIdKey(noticeIdOf(f)));
+  const duplicate = accepted.find((_, i) => keys.indexOf(keys[i] ?? '') !== i);
   if (duplicate) {
-    process.stderr.write(`notice-extract: two inputs share the notice id "${duplicate}"\n`);
+    process.stderr.write(`notice-extract: two inputs share the notice id "${shownName(noticeIdOf(duplicate))}" (ignoring case and width)\n`);
     return EXIT.usage;
   }
+  files.splice(0, files.length, ...accepted);
+  if (files.length === 0) return EXIT.inputFailed;
+  const ids = files.map(noticeIdOf);
+  const notRun = missing.length + refused.length;
   // Families are loaded (and their configuration checked) once, before any notice runs, on any runner.
   const families = loadFamilies();
+  try {
+    prepareOutFolder(opts.out);
+    for (const stale of sweepStaleFolders(opts.out)) {
+      process.stderr.write(`notice-extract: ${stale.action} ${shownName(stale.folder)}, left by an interrupted run (pid ${stale.pid})\n`);
+    }
+  } catch (error) {
+    if (!(error instanceof OutFolderError)) throw error;
+    process.stderr.write(`notice-extract: --out ${shownName(error.message)}\n`);
+    return EXIT.cantCreate;
+  }
   const progress = progressLine(files.length);
   const options = { out: opts.out, bom: opts.bom === true, force: opts.force === true, allowPartial: opts.allowPartial === true };
   const threads = threadCount(opts.jobs, files.length, availableParallelism());
@@ -94,8 +119,8 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     await reportLeftBehind();
   }
   progress(-1, '');
-  process.stderr.write(batchLine(outcomes, missing.length) + '\n');
-  if (missing.length > 0 || outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
+  process.stderr.write(batchLine(outcomes, notRun) + '\n');
+  if (notRun > 0 || outcomes.some((o) => o.status === 'failed')) return EXIT.inputFailed;
   if (opts.strict && outcomes.some((o) => o.status !== 'failed' && o.counts.error > 0)) return EXIT.strictErrors;
   return EXIT.ok;
 }

@@ -3,7 +3,7 @@ import { WORKSHEETS } from '../../schemas/index.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { noticeFolder, type NoticeFiles } from '../emit/noticeFiles.js';
-import { writeFolderAtomically } from '../emit/writeAtomic.js';
+import { fsReason, isFsError, writeFolderAtomically } from '../emit/writeAtomic.js';
 import { toolVersion } from '../family/load.js';
 import type { Family } from '../family/spec.js';
 import type { Severity } from '../findings/codes.js';
@@ -107,6 +107,8 @@ export async function writeOne(file: string, extracted: Extracted, writer: Folde
 function failed(file: string, id: string, error: unknown): RunOutcome {
   if (error instanceof InputError) return { status: 'failed', id, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
   const e = error as Error;
+  // A file system that refuses (EACCES, ENOTDIR, EROFS, ENOSPC, …) is not a bug: its own line names the path.
+  if (isFsError(error)) return { status: 'failed', id, message: `${file}: ${fsReason(error)}`, ...(e.stack ? { stack: e.stack } : {}) };
   return { status: 'failed', id, message: `${file}: internal error: ${e.message}`, ...(e.stack ? { stack: e.stack } : {}) };
 }
 

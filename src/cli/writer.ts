@@ -20,7 +20,8 @@ parentPort?.on('message', async (job: WriteJob | typeof SETTLE) => {
     writeFolderAtomically(job.target, noticeFolder(job.files));
   } catch (error) {
     // Not swallowed: the answer fails the notice whose folder this was.
-    done = { error: (error as Error).message };
+    const e = error as NodeJS.ErrnoException;
+    done = { error: e.message, ...(e.code ? { code: e.code } : {}), ...(e.syscall ? { syscall: e.syscall } : {}) };
   }
   parentPort?.postMessage(done);
 });

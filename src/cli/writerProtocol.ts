@@ -10,6 +10,10 @@ export interface WriteJob {
 /** The writer's answer to a job, in the order the jobs came: nothing, or why the folder could not be written. */
 export interface WriteDone {
   error?: string;
+  /** The file-system error code (EACCES, ENOSPC, …), so the sender reports it as such and not as a bug. */
+  code?: string;
+  /** The call that failed (mkdir, open, rename), with `code`. */
+  syscall?: string;
 }
 
 /** Asked last, before the writer is stopped: answered once every previous output set aside is removed. */

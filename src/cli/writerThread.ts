@@ -30,7 +30,7 @@ export class WriterThread implements FolderWriter {
       if (done === SETTLE) return this.settled?.();
       const folder = this.held.shift();
       if (done.error === undefined) folder?.resolve();
-      else folder?.reject(new Error(done.error));
+      else folder?.reject(Object.assign(new Error(done.error), { code: done.code, syscall: done.syscall }));
       this.wake();
     });
     this.worker.on('error', (error: Error) => this.died(error));

@@ -59,7 +59,7 @@ export function workbookXml(sheets: readonly SheetEntry[]): string {
   const names = sheets
     .map((s, i) => {
       if (!s.filterTo) return '';
-      const col = s.filterTo.replace(/\d+$/, '');
+      const col = s.filterTo.replace(/^([A-Z]*)\d+$/, '$1');
       const row = s.filterTo.slice(col.length);
       return (
         `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(`${quoted(s.name)}!$A$1:$${col}$${row}`)}</definedName>` +

@@ -52,14 +52,21 @@ export function zodProblems(file: string, error: z.ZodError): ConfigProblem[] {
 
 /** Read a JSON configuration file; a missing file or invalid JSON is a configuration error. */
 export function readJsonConfig(file: string): unknown {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     // Only "the file is not there or not readable" is configuration; anything else is a bug.
     if (code !== 'ENOENT' && code !== 'EACCES' && code !== 'EISDIR') throw error;
     throw new ConfigError([{ file, path: '$', message: `cannot be read (${code})` }]);
+  }
+  let text: string;
+  try {
+    // Fatal: a byte that is not UTF-8 would otherwise become U+FFFD in a spelling or a pattern, in silence.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw new ConfigError([{ file, path: '$', message: `not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8` }]);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -74,4 +81,21 @@ export function parseConfig<T extends z.ZodType>(file: string, schema: T, value:
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ConfigError(zodProblems(file, parsed.error));
   return parsed.data;
+}
+
+/** The offset of the first byte sequence that is not UTF-8 (found by decoding ever longer prefixes' last characters). */
+function firstInvalidUtf8(bytes: Buffer): number {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let i = 0;
+  while (i < bytes.length) {
+    const b = bytes[i] ?? 0;
+    const width = b < 0x80 ? 1 : b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+    try {
+      decoder.decode(bytes.subarray(i, i + width));
+    } catch {
+      return i;
+    }
+    i += width;
+  }
+  return bytes.length;
 }

@@ -115,8 +115,18 @@ export function decideRegistries(
     rejected: { policies: new Map(), indicators: new Map() },
   };
   const problems: ConfigProblem[] = [];
+  /** The first decision about each spelling: a file holds one decision per spelling. */
+  const first = new Map<string, number>();
   decisions.forEach((d, i) => {
     const path = `$.decisions[${i}]`;
+    const key = decisionKey(d.kind, d.spelling);
+    const earlier = first.get(key);
+    if (earlier !== undefined) {
+      const same = JSON.stringify(decisions[earlier]) === JSON.stringify(d);
+      const what = same ? 'repeats' : 'contradicts';
+      return void problems.push({ file, path, message: `${what} $.decisions[${earlier}] about the same ${d.kind} spelling; keep one decision per spelling` });
+    }
+    first.set(key, i);
     const entries: { id: string; aliases: string[] }[] = d.kind === 'policy' ? out.policies : out.indicators;
     const before = d.kind === 'policy' ? registryProblems(out.policies).length : indicatorRegistryProblems(out.indicators).length;
     if (d.decision === 'reject') {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { ConfigError, type ConfigProblem } from './configError.js';
 import { DECISIONS_FILE, decideRegistries, readDecisionsFile } from './decisions.js';
 import { DECLARATION_FILE, readDeclaration, readRegistries } from './files.js';
@@ -21,6 +21,10 @@ export interface LoadOptions {
 /** Load one family folder: declaration, registries, and the decisions applied to them. Invalid files are ConfigErrors. */
 export function loadFamily(folder: string, options: LoadOptions = {}): Family {
   const declaration = readDeclaration(folder);
+  // The id names the family in every output and in --family: it must be the folder's own name.
+  if (declaration.id !== basename(folder)) {
+    throw new ConfigError([{ file: join(folder, DECLARATION_FILE), path: '$.id', message: `"${declaration.id}" is not the name of its folder "${basename(folder)}"` }]);
+  }
   const curated = options.curatedFrom?.(declaration.id) ?? folder;
   const registries = readRegistries(folder, declaration, curated);
   const decided = decideRegistries(registries, readDecisionsFile(curated), join(curated, DECISIONS_FILE));

@@ -3,6 +3,7 @@ import { AnnexKind } from '../../schemas/notice.js';
 import { headerKey } from '../normalize/headerKey.js';
 import { MONEY_UNITS } from '../normalize/units.js';
 import type { Indicator, Policy } from './registries.js';
+import { linearTimeProblem } from './linearTime.js';
 
 /** Whether a family pattern compiles with the given flags. */
 function compiles(source: string, flags: string): boolean {
@@ -22,13 +23,40 @@ function compiles(source: string, flags: string): boolean {
 const RegexSource = z
   .string()
   .refine((source) => compiles(source, 'u'), 'not a valid regular expression (compiled with the u flag)')
+  .superRefine(linearTime)
   .transform((source) => new RegExp(source, 'u'));
 
 /** A family pattern used to find or remove every match (`gu` flags), compiled once at load. */
 const GlobalRegexSource = z
   .string()
   .refine((source) => compiles(source, 'gu'), 'not a valid regular expression (compiled with the u flag)')
+  .superRefine(linearTime)
   .transform((source) => new RegExp(source, 'gu'));
+
+/** What the linear-time check found per pattern source, so a pattern shared by families or loads is checked once. */
+export const checkedPatterns = new Map<string, string | null>();
+
+/**
+ * A family pattern that may not run in linear time on adversarial input (linearTime.ts) is a
+ * configuration error (exit 78), not a hang: checked once per source, before it is compiled for use.
+ */
+function linearTime(source: string, ctx: z.RefinementCtx): void {
+  if (!compiles(source, 'u')) return;
+  if (!checkedPatterns.has(source)) checkedPatterns.set(source, linearTimeProblem(source));
+  const problem = checkedPatterns.get(source);
+  if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; no two unbounded repeats may take the same characters` });
+}
+
+/** A problem for each entry whose key another entry before it has already (`role` twice in `columns`). */
+function uniqueBy<T>(entries: readonly T[], key: (entry: T) => string, what: string, ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  entries.forEach((entry, i) => {
+    const k = key(entry);
+    const before = first.get(k);
+    if (before === undefined) first.set(k, i);
+    else ctx.addIssue({ code: 'custom', path: [i, what], message: `${what} "${k}" is declared twice (also at [${before}])` });
+  });
+}
 
 /** The kinds of annex a family may declare, from their schema. */
 export const ANNEX_KINDS = AnnexKind.options;
@@ -47,7 +75,7 @@ export type ColumnRole = z.infer<typeof ColumnRole>;
 export const RuleRowType = z.enum(['grand_total', 'section_total', 'subtotal']);
 
 /** A table column: its role in the records and the header texts that name it. */
-export const ColumnSpec = z.object({
+export const ColumnSpec = z.strictObject({
   /** Role the extractor reads the column as (e.g. `region_code`). */
   role: ColumnRole,
   /** Header texts that name this column, compared after header normalization. */
@@ -63,7 +91,7 @@ export const ColumnSpec = z.object({
    */
   parts: z
     .array(
-      z.object({
+      z.strictObject({
         /** Sub-header texts that name this part, compared after header normalization. */
         synonyms: z.array(z.string()).min(1),
         /** Regular expression every cell of this part matches; decides whether a row holds the parts apart. */
@@ -87,7 +115,7 @@ export const IdentitySpec = z.object({
 });
 
 /** A rule that gives a row its type when one of its label cells matches. */
-export const RowTypeRule = z.object({
+export const RowTypeRule = z.strictObject({
   /** The row type this rule assigns. */
   type: RuleRowType,
   /** Regular expression tested on the normalized label cell text. */
@@ -105,18 +133,18 @@ const KindBase = {
 };
 
 /** A money table annex kind (allocation, detail). */
-export const TableAnnexSpec = z.object({
+export const TableAnnexSpec = z.strictObject({
   ...KindBase,
   /** Unit of amounts when the notice states none (元 | 万元 | 亿元). */
   unit: z.enum(MONEY_UNITS),
-  /** Columns in any order; matched by header text. */
-  columns: z.array(ColumnSpec).min(1),
+  /** Columns in any order; matched by header text; one column per role. */
+  columns: z.array(ColumnSpec).min(1).superRefine((columns, ctx) => uniqueBy(columns, (c) => c.role, 'role', ctx)),
   /** Row type rules, first match wins; unmatched rows are `item`. */
   rowTypes: z.array(RowTypeRule),
   /** Leading digits of a recipient code that every item of a subtotal's group shares (4 = the city in GB/T 2260); absent: groups are not checked. */
   groupCodePrefix: z.number().int().positive().optional(),
   /** Words of a yes/no cell. */
-  yesNo: z.object({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
+  yesNo: z.strictObject({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
   /**
    * How a row's region and recipient are read from its cells (absent: a kind with no such fields). A
    * total row (合计, 小计) names no recipient.
@@ -137,7 +165,7 @@ function headerRoles(columns: readonly { role: ColumnRole; synonyms: readonly st
 const Labels = z.array(z.string()).min(1);
 
 /** The metadata rows of a target table: field → the label texts that name it. */
-export const TargetMetadataLabels = z.object({
+export const TargetMetadataLabels = z.strictObject({
   project_name: Labels,
   fund_type: Labels,
   project_level: Labels,
@@ -151,7 +179,7 @@ export const TargetMetadataLabels = z.object({
 });
 
 /** One level-1 indicator of the performance framework and the level-2 indicators under it. */
-export const IndicatorLevel = z.object({
+export const IndicatorLevel = z.strictObject({
   /** Level-1 label (产出指标). */
   level1: z.string(),
   /** Level-2 labels under it (数量指标, …); one word may sit under two level-1s (成本指标). */
@@ -164,7 +192,7 @@ export const IndicatorColumnRole = z.enum(['level1', 'level2', 'name', 'value'])
 export type IndicatorColumnRole = z.infer<typeof IndicatorColumnRole>;
 
 /** A column of the indicator header and the header words that name it. */
-export const IndicatorColumnSpec = z.object({
+export const IndicatorColumnSpec = z.strictObject({
   /** What its cells hold. */
   role: IndicatorColumnRole,
   /** Header words that name it (年度指标值 as well as 指标值), compared without white space and with widths folded. */
@@ -187,7 +215,7 @@ export const ValueUnitsSpec = z.object({
 });
 
 /** The performance-target tables kind, one table per recipient. */
-export const TargetsAnnexSpec = z.object({
+export const TargetsAnnexSpec = z.strictObject({
   ...KindBase,
   /** Regular expression for the title line (heading, bold or plain line, caption) that opens each target table. */
   tableHeading: RegexSource,
@@ -200,7 +228,7 @@ export const TargetsAnnexSpec = z.object({
   /** Unit of 资金需求 when the cell states none. */
   fundDemandUnit: z.enum(MONEY_UNITS),
   /** Columns of the indicator header row (一级指标 …) by the words that name them; a header word the family does not name is a column whose cells are not read. */
-  indicatorHeader: z.array(IndicatorColumnSpec).min(1),
+  indicatorHeader: z.array(IndicatorColumnSpec).min(1).superRefine((columns, ctx) => uniqueBy(columns, (c) => c.role, 'role', ctx)),
   /** Cells that label the whole indicator block (绩效指标), not a level. */
   blockLabels: z.array(z.string()),
   /** The indicator framework: level-1 labels with their level-2 labels. */
@@ -214,7 +242,7 @@ export const TargetsAnnexSpec = z.object({
 });
 
 /** How a notice's metadata is read from its body. */
-export const MetadataSpec = z.object({
+export const MetadataSpec = z.strictObject({
   docNumber: RegexSource,
   issuerHeading: RegexSource,
   titleHeading: RegexSource,
@@ -260,23 +288,32 @@ export const MetadataSpec = z.object({
 });
 
 /** Local departments of the province: a department name is a place followed by one of these. */
-export const LocalDepartmentsSpec = z.object({
+export const LocalDepartmentsSpec = z.strictObject({
   /** Bureau names stripped to get the place (市场监督管理局, 卫生健康局, 教育局, OCR-cut forms such as 市场监管), province-wide. */
   bureaus: z.array(z.string().min(1)),
   /** Regular expressions for what may follow a place when no listed bureau does (`…局`, `…委员会`, `本级`); such a join is reported. */
   patterns: z.array(RegexSource).default([]),
 });
 
+/**
+ * A registry file of a family: a plain file name inside the family's folder. A path (`../x`,
+ * `/etc/passwd`, `sub/x.json`) is refused before anything is read, so configuration never names a
+ * file outside its family.
+ */
+const RegistryFile = z
+  .string()
+  .regex(/^(?!\.)[^/\\:\u0000-\u001f]+\.json$/u, 'must be the name of a .json file in the family folder (no folder, no path, no leading dot)');
+
 /** Registry files of a family, named relative to its folder; a registry not named is empty. */
-export const RegistryFiles = z.object({
+export const RegistryFiles = z.strictObject({
   /** Policy documents cited in 政策依据 cells (`policies.json`). */
-  policies: z.string().optional(),
+  policies: RegistryFile.optional(),
   /** Standard performance indicators (`indicators.json`). */
-  indicators: z.string().optional(),
+  indicators: RegistryFile.optional(),
 });
 
 /** A family of notices, declared as data in `pipelines/<family>/family.json`. */
-export const FamilySpec = z.object({
+export const FamilySpec = z.strictObject({
   /** Stable family id, the folder name. */
   id: z.string(),
   /** Version of the declaration; recorded in every output. */
@@ -299,7 +336,7 @@ export const FamilySpec = z.object({
   /** Regular expression for an annex marker line (`附件1`, `附件 3-1：`, `附件一`), tested on the line's text width-folded; group 1 is the label, group 2 the title that may follow. */
   annexMarker: RegexSource,
   /** The annex kinds of the family; numbering in a notice is free. */
-  annexes: z.object({ allocation: TableAnnexSpec, detail: TableAnnexSpec, targets: TargetsAnnexSpec }),
+  annexes: z.strictObject({ allocation: TableAnnexSpec, detail: TableAnnexSpec, targets: TargetsAnnexSpec }),
   /** The family's registries of canonical policies and indicators. */
   registries: RegistryFiles.default({}),
 });

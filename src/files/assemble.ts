@@ -144,7 +144,7 @@ function matchAnnexes(read: { file: FolderFile; blocks: Block[] }[], listed: rea
     const byName = labelInName(stem);
     const candidates: [ListedAnnex | null, string][] = [
       [byName ? (listed.find((a) => a.label === byName) ?? { label: byName, title: '' }) : null, 'the label in its name'],
-      [listedByTitle(stem.replace(/^\s*附\s*件\s*\S{0,6}?[\s_\-－—：:.、]+/u, ''), listed), 'its name as a title'],
+      [listedByTitle(stem.replace(/^\s*附\s*件(?:[^\s_\-－—：:.、]{1,6}|\s+[^\s_\-－—：:.、]{1,6})?[\s_\-－—：:.、]+/u, ''), listed), 'its name as a title'],
       [firstLine ? listedByTitle(firstLine, listed) : null, 'its first title line'],
     ];
     const hit = candidates.find(([a]) => a !== null && !taken.has(a.label));

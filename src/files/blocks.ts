@@ -106,7 +106,7 @@ export function tableBlocks(rows: readonly FileRow[]): Block[] {
   while (end > start && isLineRow(rows[end - 1] as FileRow)) end--;
   const asLines = (part: readonly FileRow[]): Block => ({
     kind: 'text',
-    lines: part.flatMap((r) => r.cells.filter((c) => c.text.trim() !== '').map((c) => ({ text: c.text.replace(/\s*\n\s*/g, ' ').trim(), ref: r.ref }))),
+    lines: part.flatMap((r) => r.cells.filter((c) => c.text.trim() !== '').map((c) => ({ text: c.text.split('\n').map((part) => part.trim()).filter((part) => part !== '').join(' '), ref: r.ref }))),
   });
   const blocks: Block[] = [];
   if (start > 0) blocks.push(asLines(rows.slice(0, start)));

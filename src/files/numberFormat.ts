@@ -20,7 +20,7 @@ export function exactDecimal(value: number): string {
 }
 
 // Format codes read: optional literal prefix/suffix, digits with or without grouping, decimals, percent.
-const SIMPLE_FORMAT = /^([^0#?]*?)([#0?,]*[0#?])(\.([0#?]+))?([^0#?]*)$/;
+const SIMPLE_FORMAT = /^([^0#?,]*)([#0?,]*[0#?])(\.([0#?]+))?([^0#?,]*)$/;
 
 /**
  * The text a cell shows for `value` under the number format `format` (the positive section, or the
@@ -55,7 +55,7 @@ export function shownNumber(value: number, format: string | undefined): ShownNum
 /** A format section without colours, conditions, padding and escapes: `[Red]#,##0.00_ ` → `#,##0.00`. */
 function cleanSection(section: string): string {
   return section
-    .replace(/\[[^\]]*\]/g, '')
+    .replace(/\[[^[\]]*\]/g, '')
     .replace(/[_*]./g, '')
     .replace(/\\(.)/g, '"$1"')
     .trim();

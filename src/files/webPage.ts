@@ -73,7 +73,7 @@ function lineMarkdown(line: PageLine): string {
 /** The page's decoded text: its declared charset, else UTF-8, else GB18030. */
 export function decodePage(bytes: Buffer, file: string, findings: FileFinding[]): string {
   const head = bytes.subarray(0, 4096).toString('latin1');
-  const declared = /<meta[^>]{0,200}?charset\s*=\s*["']?\s*([\w-]{1,40})/i.exec(head)?.[1]?.toLowerCase();
+  const declared = /<meta[^>]{0,200}?charset\s*=\s*(?:["']\s*)?([\w-]{1,40})/i.exec(head)?.[1]?.toLowerCase();
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (declared && !bom && declared !== 'utf-8' && declared !== 'utf8') {
     const charset = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(declared) ? 'gb18030' : declared;

@@ -31,6 +31,8 @@ export const FINDING_CODES = {
   'locate/annex-marker-form': { severity: 'info', template: 'annex marker "{actual}" written as a {form} line, not a heading' },
   'locate/annex-kind-from-content': { severity: 'info', template: 'annex title "{actual}" names no kind; classified as {expected} by its content' },
   'locate/annex-unclassified': { severity: 'error', template: 'annex "{actual}" is of no known kind: neither its title nor its header names one; its {rows} table rows are not extracted' },
+  'locate/table-unclosed': { severity: 'warning', template: '<table> at line {line} is never closed: read as a table up to line {expected}, its last line of table markup; the lines after it are read as usual' },
+  'locate/table-nested-too-deep': { severity: 'error', template: '<table> at line {line} nests tables {actual} deep (at most {expected}): its rows are not read' },
   'locate/closing-block': { severity: 'info', template: 'the closing block (版记) from "{actual}" on holds a table: it is no part of the last annex' },
   'locate/annex-text-only': { severity: 'warning', template: 'annex "{actual}" holds no table and its title names no kind of the family: its text is not extracted' },
   'locate/title-from-line': { severity: 'info', template: 'no heading holds the title; the plain line "{actual}" reads as it' },

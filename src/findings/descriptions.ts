@@ -508,4 +508,12 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'An indicator stands more than once in one recipient\'s targets; occurrences are paired with the other year\'s in order.',
     action: 'Check the pairs in diff.csv for that recipient.',
   },
+  'locate/table-unclosed': {
+    meaning: 'An HTML <table> is never closed; it was read up to its last line of table markup, and the notice goes on after it.',
+    action: 'Check that line in the source: a converter probably lost the </table>.',
+  },
+  'locate/table-nested-too-deep': {
+    meaning: 'An HTML <table> nests tables more than 32 deep; its rows are not read.',
+    action: 'Fix the conversion that produced that HTML, then extract again.',
+  },
 } as const satisfies Record<FindingCode, FindingDescription>;

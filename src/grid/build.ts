@@ -4,7 +4,7 @@ import type { GridRow } from './grid.js';
 import { htmlRows } from './html.js';
 import { pipeRows } from './pipe.js';
 import { isTsvLine, tsvRow } from './tsv.js';
-import { htmlTableRanges } from '../parse/maskRows.js';
+import { htmlTableRanges, MAX_TABLE_DEPTH } from '../parse/maskRows.js';
 import type { LineRange } from '../parse/lines.js';
 
 export type { LineRange } from '../parse/lines.js';
@@ -24,6 +24,8 @@ export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
     for (let l = start; l <= end; l++) covered.add(l);
   }
   for (const table of htmlTableRanges(parsed.lines, range.start, range.end, covered)) {
+    // Too deep to parse without overflowing the stack; locate reports it (locate/table-nested-too-deep).
+    if (table.depth > MAX_TABLE_DEPTH) continue;
     const fragment = parsed.lines.slice(table.start - 1, table.end).join('\n');
     rows.push(...htmlRows(fragment, table.start));
     for (let l = table.start; l <= table.end; l++) covered.add(l);

@@ -21,7 +21,7 @@ export function pipeRows(table: Table, lines: readonly string[]): GridRow[] {
 
 /** True when a pipe-table row is the delimiter row (`| --- | :-: |`), which remark does not emit anyway. */
 export function isDelimiterRow(line: string): boolean {
-  return /^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$/.test(line);
+  return /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/.test(line);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { htmlTableRanges, MAX_TABLE_DEPTH } from '../parse/maskRows.js';
 import type { StageContext } from '../findings/context.js';
 import { ANNEX_KINDS, type AnnexKind, type Family } from '../family/spec.js';
 import type { LineRange } from '../grid/build.js';
@@ -47,6 +48,12 @@ interface Marker {
 export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageContext): NoticeLayout {
   const outline = outlineOf(parsed);
   const lastLine = parsed.lines.length;
+  for (const table of htmlTableRanges(parsed.lines, 1, lastLine)) {
+    if (table.unclosed) ctx.report({ code: 'locate/table-unclosed', source_line: table.start, actual: '<table>', expected: String(table.end) });
+    if (table.depth > MAX_TABLE_DEPTH) {
+      ctx.report({ code: 'locate/table-nested-too-deep', source_line: table.start, actual: String(table.depth), expected: String(MAX_TABLE_DEPTH) });
+    }
+  }
   const pattern = family.annexMarker;
   const candidates: Marker[] = [];
   for (const line of outline.lines) {
@@ -107,7 +114,7 @@ function closingLine(parsed: ParsedNotice, after: number, family: Family): numbe
     // A line of the 版记 is short; the long lines of an annex (a target table's HTML cells) are none.
     if (line.length > CLOSING_LINE_MAX) continue;
     const text = line
-      .replace(/<[^>]+>/g, ' ')
+      .replace(/<[^<>]+>/g, ' ')
       .replace(/[|\t*_]/g, ' ')
       .normalize('NFKC')
       .replace(/\s+/g, ' ')

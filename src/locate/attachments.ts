@@ -83,9 +83,16 @@ function nextItemAt(text: string, n: number): number {
   return m ? m.index : -1;
 }
 
+/** The text without the list punctuation closing it (；，。), cut by a scan from the end: linear on any run of it. */
+function withoutClosingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && '；;，,。'.includes(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
+}
+
 /** An item's text as a title and a file extension. */
 function attachmentOf(label: string, text: string, ext: RegExp | null): ListedAttachment {
-  const trimmed = text.trim().replace(/[；;，,。]+$/u, '').trim();
+  const trimmed = withoutClosingPunctuation(text.trim()).trim();
   const m = ext?.exec(trimmed.toLowerCase());
   const title = m ? trimmed.slice(0, m.index).trim() : trimmed;
   return { label, title: joinCjkSpaces(title), fileExt: m ? (m[1] ?? '').toLowerCase() : '' };

@@ -24,7 +24,7 @@ export function nextTextLine(lines: readonly string[], i: number): number {
 export function cellsOf(line: string): string[] {
   return line
     .split(/\||\t|<\/t[dh]>/)
-    .map((cell) => plainLine(cell.replace(/<[^>]*>/g, '')))
+    .map((cell) => plainLine(cell.replace(/<[^<>]*>/g, '')))
     .filter(Boolean);
 }
 

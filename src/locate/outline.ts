@@ -1,4 +1,4 @@
-import { isTsvLine } from '../parse/lines.js';
+import { isTsvLine, withoutClosingHashes } from '../parse/lines.js';
 import { htmlTableRanges } from '../parse/maskRows.js';
 import type { ParsedNotice } from '../parse/markdown.js';
 
@@ -26,7 +26,23 @@ export interface Outline {
 const LIST_MARK = /^\s*[-*+]\s+/;
 const NUMBERED = /^\s*\d{1,2}[.)]\s+/;
 const HEADING_MARK = /^\s{0,3}#{1,6}(?:\s+|$)/;
-const EMPHASIS = /^(?:\*\*|__|\*|_|<(?:b|strong|em|i)>)+(.*?)(?:\*\*|__|\*|_|<\/(?:b|strong|em|i)>)+$/;
+/** Emphasis opening a line (`**`, `_`, `<b>`): one alternative per mark, so a run of marks is read one way only. */
+const EMPHASIS_OPEN = /^(?:[*_]|<(?:b|strong|em|i)>)+/;
+/** Tags that close emphasis at the end of a line. */
+const EMPHASIS_CLOSE_TAGS = ['</b>', '</strong>', '</em>', '</i>'];
+
+/**
+ * True when a line is wholly wrapped in emphasis (`**标题**`, `<b>标题</b>`). The closing marks are
+ * looked for from the end without a regular expression: an unanchored run of marks before `$` is
+ * tried from every start position.
+ */
+function wrappedInEmphasis(text: string): boolean {
+  const open = EMPHASIS_OPEN.exec(text);
+  if (!open) return false;
+  if (open[0].length === text.length) return open[0].length > 1;
+  const last = text[text.length - 1];
+  return last === '*' || last === '_' || EMPHASIS_CLOSE_TAGS.some((tag) => text.endsWith(tag));
+}
 
 /** Text of one source line with its Markdown and HTML markup removed, and how it was written. */
 export function lineText(source: string): { text: string; form: LineForm } {
@@ -34,7 +50,7 @@ export function lineText(source: string): { text: string; form: LineForm } {
   let form: LineForm = 'plain';
   if (HEADING_MARK.test(text)) {
     form = 'heading';
-    text = text.replace(HEADING_MARK, '').replace(/\s+#+\s*$/, '');
+    text = withoutClosingHashes(text.replace(HEADING_MARK, ''), true);
   } else if (LIST_MARK.test(text)) {
     form = 'list';
     text = text.replace(LIST_MARK, '');
@@ -42,10 +58,9 @@ export function lineText(source: string): { text: string; form: LineForm } {
     // The number stays: a numbered list of attachments says which title is whose.
     form = 'list';
   }
-  const emphasis = EMPHASIS.exec(text.trim());
-  if (emphasis && form === 'plain') form = 'emphasis';
+  if (wrappedInEmphasis(text.trim()) && form === 'plain') form = 'emphasis';
   text = text
-    .replace(/<[^>]*>/g, '')
+    .replace(/<[^<>]*>/g, '')
     .replace(/\*\*|__/g, '')
     .replace(/(^|[^\p{L}\p{N}])[*_]|[*_](?=$|[^\p{L}\p{N}])/gu, '$1')
     .trim();
@@ -92,5 +107,5 @@ export function htmlTableTitle(fragment: string): string {
 }
 
 function plain(html: string): string {
-  return html.replace(/<[^>]*>/g, '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return html.replace(/<[^<>]*>/g, '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
 }

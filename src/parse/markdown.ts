@@ -3,6 +3,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { markdownPart } from './maskRows.js';
+import { withoutClosingHashes } from './lines.js';
 
 const processor = unified().use(remarkParse).use(remarkGfm);
 
@@ -48,7 +49,7 @@ export function headingsOf(parsed: ParsedNotice): Heading[] {
   parsed.lines.forEach((source, i) => {
     const mark = ATX_HEADING.exec(source);
     if (!mark) return;
-    const text = source.slice(mark[0].length).replace(/\s*#*\s*$/, '').replace(/[*_]/g, '');
+    const text = withoutClosingHashes(source.slice(mark[0].length)).replace(/[*_]/g, '');
     headings.push({ depth: mark[1]?.length ?? 1, text, line: i + 1 });
   });
   return headings;

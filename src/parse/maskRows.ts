@@ -6,21 +6,66 @@ export interface LineSpan {
   end: number;
 }
 
-/** Line ranges of `<table>` … `</table>` fragments between two lines, skipping lines in `skip`. */
-export function htmlTableRanges(lines: readonly string[], from: number, to: number, skip?: ReadonlySet<number>): LineSpan[] {
-  const tables: LineSpan[] = [];
+/** Tables nested deeper than this are not parsed (a parser's recursion would overflow the stack): reported instead. */
+export const MAX_TABLE_DEPTH = 32;
+
+/** An HTML table's lines, how deep tables nest inside it, and whether its `</table>` was missing. */
+export interface HtmlTableSpan extends LineSpan {
+  /** Deepest nesting of `<table>` inside it (1: no table inside). */
+  depth: number;
+  /** Never closed: it ends at its last line of table markup, before the next heading or table. */
+  unclosed: boolean;
+}
+
+const TABLE_OPEN = /<table[\s>]/gi;
+const TABLE_CLOSE = /<\/table>/gi;
+const TABLE_MARKUP = /<\/?(?:t[rdh]|tbody|thead|tfoot|caption|col|colgroup)[\s>]/i;
+const HEADING = /^\s{0,3}#{1,6}(?:\s|$)/;
+
+function count(re: RegExp, line: string): number {
+  re.lastIndex = 0;
+  let n = 0;
+  while (re.exec(line)) n++;
+  return n;
+}
+
+/**
+ * Line ranges of `<table>` … `</table>` fragments between two lines, skipping lines in `skip`; the
+ * `</table>` that ends one is the one that closes its outermost `<table>` (tables nested inside are
+ * counted). A table never closed does not take the rest of the notice: it ends at its last line of
+ * table markup before the next heading or the next table that opens at depth 0.
+ */
+export function htmlTableRanges(lines: readonly string[], from: number, to: number, skip?: ReadonlySet<number>): HtmlTableSpan[] {
+  const tables: HtmlTableSpan[] = [];
   for (let l = from; l <= to; l++) {
-    if (skip?.has(l) || !/<table[\s>]/i.test(lines[l - 1] ?? '')) continue;
+    if (skip?.has(l) || count(TABLE_OPEN, lines[l - 1] ?? '') === 0) continue;
+    let depth = 0;
+    let deepest = 0;
     let end = l;
-    while (end < to && !/<\/table>/i.test(lines[end - 1] ?? '')) end++;
-    tables.push({ start: l, end });
-    l = end;
+    let lastMarkup = l;
+    let closed = false;
+    for (; end <= to; end++) {
+      const line = lines[end - 1] ?? '';
+      if (end > l && (HEADING.test(line) || (depth === 0 && count(TABLE_OPEN, line) > 0))) break;
+      const opens = count(TABLE_OPEN, line);
+      const closes = count(TABLE_CLOSE, line);
+      deepest = Math.max(deepest, depth + opens);
+      depth += opens - closes;
+      if (opens + closes > 0 || TABLE_MARKUP.test(line)) lastMarkup = end;
+      if (depth <= 0) {
+        closed = true;
+        break;
+      }
+    }
+    const last = closed ? end : lastMarkup;
+    tables.push({ start: l, end: last, depth: deepest, unclosed: !closed });
+    l = last;
   }
   return tables;
 }
 
 /** A GFM delimiter row: `|---|:--:|`, with or without the outer pipes. */
-const DELIMITER_ROW = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
+const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/;
 
 /** Cells of a pipe row, escaped pipes (`\|`) kept inside their cell. */
 function pipeCellCount(line: string): number {
