@@ -86,3 +86,22 @@ describe('a notice of new content as OCR merged its cells', () => {
     expect(report.repairs['merged-cell-split']).toBe(5);
   });
 });
+
+describe('a notice of new content as MinerU writes its values, in inline LaTeX', () => {
+  it.each(SEEDS.slice(0, 3))('seed %i: gives the truth, and the same parsed values as the plain rendering', (seed) => {
+    const notice = generateNotice(seed);
+    const latex = extractText(renderNewNotice(notice, 'mineru', { latexValues: true }), `new-content-latex-${seed}`);
+    expect(renderNewNotice(notice, 'mineru', { latexValues: true })).toMatch(/\$\\geqslant /u);
+    const check = checkNotice(notice, latex);
+    for (const dataset of [check.allocations, check.targets, check.indicators, check.citations]) {
+      expect(dataset.exact, summary(check)).toBe(dataset.total);
+    }
+    expect(check.errors).toEqual([]);
+    const plain = extractText(renderNewNotice(notice, 'tsv'), `new-content-plain-${seed}`);
+    const values = (result: typeof plain) =>
+      recordsOf(result, 'indicators').map((r) => [r['name'], r['value_comparator'], r['value_number'], r['value_number_max'], r['value_unit']]);
+    expect(values(latex)).toEqual(values(plain));
+    const report = JSON.parse(latex.files.get('report.json') ?? '{}') as { repairs: Record<string, number> };
+    expect(report.repairs['inline-math']).toBeGreaterThan(0);
+  });
+});
