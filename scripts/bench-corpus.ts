@@ -17,6 +17,7 @@ import { Decimal } from 'decimal.js';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { projectRoot } from '../src/tool/projectRoot.js';
 import { deriveYear, emptyPlan, readNoticeFolder, writeNoticeFolder, type NoticeFolderData, type YearPlan } from './noticeYears.js';
+import { mulberry32 } from './random.js';
 
 const root = projectRoot();
 const cli = join(root, 'dist', 'bin', 'cli.js');
@@ -28,17 +29,8 @@ const option = (name: string, fallback: string) => {
 const total = Number(option('--notices', '1000'));
 const steps = option('--steps', `${Math.round(total / 4)},${Math.round(total / 2)},${total}`).split(',').map(Number);
 
-/** A small seeded generator (mulberry32), so every run builds the same notices. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded generator, so every run builds the same notices. */
+const random = mulberry32;
 
 /** A random plan for generated notice `i`. */
 function benchPlan(seed: NoticeFolderData, i: number, next: () => number): YearPlan {

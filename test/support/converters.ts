@@ -4,6 +4,7 @@
  * (which rows are shifted or merged, where a page mark falls) comes from `seed`, so fast-check can
  * drive it and a failing case is replayed exactly. Pure; LF input and output.
  */
+import { mulberry32 } from '../../scripts/random.js';
 
 /** How a converter writes the notice. */
 export interface ConverterStyle {
@@ -245,14 +246,3 @@ function pick<T>(items: readonly T[], count: number, random: () => number): T[] 
   return [...chosen].sort((a, b) => a - b).map((i) => items[i] as T);
 }
 
-/** A small seeded generator (mulberry32), so a rendering is replayed from its seed. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}

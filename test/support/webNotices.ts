@@ -6,6 +6,7 @@
  * attachment lists on one line, over paragraphs, with a number before them, or none. Nothing here
  * is read from the seed.
  */
+import { mulberry32 } from '../../scripts/random.js';
 
 /** What notice.json should say of a generated notice. */
 export interface WebNoticeTruth {
@@ -36,16 +37,7 @@ export interface WebNotice {
 }
 
 /** A small seeded generator (mulberry32): the same seed gives the same notices. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const random = mulberry32;
 
 /** One of a list. */
 function pick<T>(rand: () => number, list: readonly T[]): T {
