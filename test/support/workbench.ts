@@ -2,6 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOne } from '../../src/cli/runOne.js';
+import { prepareOutFolder } from '../../src/emit/writeAtomic.js';
 import { openWorkbench } from '../../src/cli/serve.js';
 import { serveWorkbench, type WorkbenchServer } from '../../src/curation/server.js';
 import { DecisionsFile } from '../../src/family/decisions.js';
@@ -17,6 +18,8 @@ export async function workbenchProject(): Promise<string> {
   for (const part of ['pipelines', 'raw']) cpSync(join(root, part), join(dir, part), { recursive: true });
   // The queue the tests work through is the frozen one: live curation may have emptied it.
   freezeCurated(join(dir, 'pipelines'));
+  // runOne writes into an out folder the CLI has prepared (created and checked writable) once for the batch.
+  prepareOutFolder(join(dir, 'out'));
   const outcome = await runOne(join(dir, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(dir, 'pipelines')), { out: join(dir, 'out'), bom: true, force: true, allowPartial: false });
   if (outcome.status !== 'extracted') throw new Error(`extraction failed: ${JSON.stringify(outcome)}`);
   return dir;
