@@ -9,6 +9,11 @@ const yuanOrEmpty = z.string().regex(/^(-?\d+\.\d{2})?$/, 'amount in 元 with tw
 /** What happened to a recipient, an indicator or a citation from the old notice to the new. */
 export const CHANGE_KINDS = ['added', 'removed', 'changed'] as const;
 
+/** Whether a thing is in the new notice only or in the old one only. */
+const AddedOrRemoved = z.enum(['added', 'removed']);
+/** Which way a figure went, both sides numeric; empty otherwise. */
+const NumberChange = z.enum(['up', 'down', '']);
+
 /** One of the two notices compared. */
 export const DiffNotice = z.strictObject({
   notice_id: titled(z.string(), '通知编号'),
@@ -34,7 +39,7 @@ export const MoneyChange = z.strictObject({
 export const TargetTableChange = z.strictObject({
   recipient_code: titled(code9, '分配单位编码'),
   recipient_name: titled(z.string(), '分配单位'),
-  change: titled(z.enum(['added', 'removed']), '变化'),
+  change: titled(AddedOrRemoved, '变化'),
   indicators: titled(z.number().int().nonnegative(), '绩效指标数'),
 });
 
@@ -56,14 +61,14 @@ export const IndicatorChange = z.strictObject({
   new_number_max: titled(decimalOrEmpty, '本年指标数值上限'),
   old_unit: titled(z.string(), '上年计量单位'),
   new_unit: titled(z.string(), '本年计量单位'),
-  number_change: titled(z.enum(['up', 'down', '']), '数值升降', 'the figure went up or down (both sides numeric); empty otherwise'),
+  number_change: titled(NumberChange, '数值升降', 'the figure went up or down (both sides numeric); empty otherwise'),
 });
 
 /** A policy a recipient (in both notices) cites in one notice only. */
 export const CitationChange = z.strictObject({
   recipient_code: titled(code9, '分配单位编码'),
   recipient_name: titled(z.string(), '分配单位'),
-  change: titled(z.enum(['added', 'removed']), '变化'),
+  change: titled(AddedOrRemoved, '变化'),
   matched_by: titled(z.enum(['policy_id', 'title']), '匹配依据', 'the policy id, else the normalized title of an unmatched citation'),
   policy_id: titled(z.string(), '政策编码'),
   title: titled(z.string(), '文件标题'),
@@ -125,7 +130,7 @@ export const DiffCsvRow = z.strictObject({
   new: titled(z.string(), '本年'),
   change_yuan: titled(z.string().regex(/^(-?\d+\.\d{2})?$/), '增减（元）', 'money rows only').meta({ unit: '元' }),
   change_percent: titled(decimalOrEmpty, '增减（%）', 'money rows only'),
-  number_change: titled(z.enum(['up', 'down', '']), '数值升降', 'indicator rows only'),
+  number_change: titled(NumberChange, '数值升降', 'indicator rows only'),
 });
 
 /** A diff.csv row. */

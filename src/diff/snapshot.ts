@@ -11,18 +11,13 @@ import type { IndicatorRow } from '../../schemas/indicators.js';
 import type { TargetRow } from '../../schemas/targets.js';
 import { quoteIdent } from '../corpus/columns.js';
 import type { FundReader } from '../corpus/fund.js';
+import type { z } from 'zod';
+import type { DiffNotice } from '../../schemas/diff.js';
 import { readNoticeHead, readNoticeRecords } from '../corpus/noticeFolder.js';
 import { DATABASE_FILE } from '../corpus/store.js';
 
-/** Which notice a snapshot is of. */
-export interface SnapshotNotice {
-  notice_id: string;
-  doc_number: string;
-  title: string;
-  budget_year: string;
-  family: string;
-  fund: string;
-}
+/** Which notice a snapshot is of: the diff's own record of it. */
+export type SnapshotNotice = z.infer<typeof DiffNotice>;
 
 /** The fields of a notice's records that `diff` compares. */
 export interface NoticeSnapshot {
