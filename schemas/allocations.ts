@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { annexLabel, code9, MoneyUnit, provenanceFields, sourceLine, sourceRow, titled, type Unplaced, yuan } from './common.js';
+import {
+  annexLabel,
+  code9,
+  MoneyUnit,
+  provenanceFields,
+  sourceLine,
+  sourceRow,
+  titled,
+  type Unplaced,
+  yuan,
+} from './common.js';
 
 /** One row of an allocation table (分配表; amounts in 元 or 万元, given here in 元) (totals and subtotals included). */
 export const AllocationRow = z.strictObject({

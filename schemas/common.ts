@@ -10,7 +10,10 @@ export const MoneyUnit = z.enum(['元', '万元', '亿元']);
 /** One of the money units. */
 export type MoneyUnit = z.infer<typeof MoneyUnit>;
 
-/** Money in a stated unit (`元`, `万元`): the unit goes into the field's metadata, for docs, datapackage readers and the workbook. */
+/**
+ * Money in a stated unit (`元`, `万元`): the unit goes into the field's metadata, for docs, datapackage readers and the
+ * workbook.
+ */
 export function inUnit<T extends z.ZodType>(schema: T, unit: MoneyUnit): T {
   return schema.meta({ unit }) as T;
 }
@@ -25,7 +28,9 @@ const YEAR_OR_EMPTY = /^(\d{4})?$/;
 export const yuan = inUnit(z.string().regex(YUAN, 'amount in 元 with two decimals'), '元');
 /** A decimal number as a string (never a float). */
 export const decimalString = z.string().regex(DECIMAL, 'decimal number as a string');
-/** A decimal number as a string, or '' when there is none (the pattern starts like a number's, so CSV treats it as one). */
+/**
+ * A decimal number as a string, or '' when there is none (the pattern starts like a number's, so CSV treats it as one).
+ */
 export const decimalOrEmpty = z.string().regex(DECIMAL_OR_EMPTY, 'decimal number as a string, or empty');
 /** A date `YYYY-MM-DD`, or '' when there is none. */
 export const dateOrEmpty = z.string().regex(DATE_OR_EMPTY, 'date YYYY-MM-DD or empty');
@@ -47,7 +52,10 @@ export const SQL_TYPE_OF_PATTERN: ReadonlyMap<string, string> = new Map([
 ]);
 /** A 1-based source line. */
 export const sourceLine = z.number().int().positive();
-/** The annex a record comes from, its label as numbered in the notice (`1`, `2`, `3-1`; Chinese numerals and full-width digits folded). */
+/**
+ * The annex a record comes from, its label as numbered in the notice (`1`, `2`, `3-1`; Chinese numerals and full-width
+ * digits folded).
+ */
 export const annexLabel = z.string().regex(/^\d+(-\d+)*$/, 'annex label such as 1, 2 or 3-1');
 /** A 1-based row within its table (header rows counted), so a table written on one line keeps a key. */
 export const sourceRow = z.number().int().positive();
@@ -56,13 +64,26 @@ export const code9 = z.string().regex(/^(\d{9})?$/, '9-digit code or empty');
 
 /** The file of a notice folder a record was read from, relative to the folder; '' for a notice given as one file. */
 export const sourceFile = z.string();
-/** The place of a record's row in its file: `Sheet1!A12` (sheet and the row's first cell), `table 2 row 5` (Word), `row 5` (CSV), `line 5`. */
+/**
+ * The place of a record's row in its file: `Sheet1!A12` (sheet and the row's first cell), `table 2 row 5` (Word), `row
+ * 5` (CSV), `line 5`.
+ */
 export const sourceRef = z.string();
 
 /** The two provenance fields every dataset record ends with; the pipeline fills them from where each line came from. */
 export const provenanceFields = {
-  source_file: titled(sourceFile, '源文件', "file of the notice folder the record was read from, relative to the folder; empty for a notice given as one file (source_line is then the place)"),
-  source_ref: titled(sourceRef, '源文件位置', "where in that file: a spreadsheet's sheet and the row's first cell (Sheet1!A12), a Word table and row (table 2 row 5), a CSV row (row 5), a Markdown line (line 5); empty for a notice given as one file"),
+  source_file: titled(
+    sourceFile,
+    '源文件',
+    'file of the notice folder the record was read from, relative to the folder; empty for a notice given as ' +
+      'one file (source_line is then the place)',
+  ),
+  source_ref: titled(
+    sourceRef,
+    '源文件位置',
+    "where in that file: a spreadsheet's sheet and the row's first cell (Sheet1!A12), a Word table and row " +
+      '(table 2 row 5), a CSV row (row 5), a Markdown line (line 5); empty for a notice given as one file',
+  ),
 };
 
 /** A record as the extractors build it, before the pipeline adds its provenance fields. */

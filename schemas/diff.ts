@@ -4,7 +4,10 @@ import { VALUE_COMPARATORS } from './indicators.js';
 import { FindingRow } from './report.js';
 
 /** Money in 元 with two decimals, or '' when the recipient is not in that notice. */
-const yuanOrEmpty = z.string().regex(/^(-?\d+\.\d{2})?$/, 'amount in 元 with two decimals, or empty').meta({ unit: '元' });
+const yuanOrEmpty = z
+  .string()
+  .regex(/^(-?\d+\.\d{2})?$/, 'amount in 元 with two decimals, or empty')
+  .meta({ unit: '元' });
 
 /** What happened to a recipient, an indicator or a citation from the old notice to the new. */
 export const CHANGE_KINDS = ['added', 'removed', 'changed'] as const;
@@ -31,8 +34,14 @@ export const MoneyChange = z.strictObject({
   change: titled(z.enum(CHANGE_KINDS), '变化'),
   old_yuan: titled(yuanOrEmpty, '上年金额（元）'),
   new_yuan: titled(yuanOrEmpty, '本年金额（元）'),
-  change_yuan: titled(z.string().regex(/^-?\d+\.\d{2}$/), '增减（元）', 'new − old, a missing side counting 0').meta({ unit: '元' }),
-  change_percent: titled(decimalOrEmpty, '增减（%）', '(new − old) / old × 100, two decimals; empty when old is 0 or missing'),
+  change_yuan: titled(z.string().regex(/^-?\d+\.\d{2}$/), '增减（元）', 'new − old, a missing side counting 0').meta({
+    unit: '元',
+  }),
+  change_percent: titled(
+    decimalOrEmpty,
+    '增减（%）',
+    '(new − old) / old × 100, two decimals; empty when old is 0 or missing',
+  ),
 });
 
 /** A recipient's target table present in one notice only. */
@@ -48,7 +57,11 @@ export const IndicatorChange = z.strictObject({
   recipient_code: titled(code9, '分配单位编码'),
   recipient_name: titled(z.string(), '分配单位'),
   change: titled(z.enum(CHANGE_KINDS), '变化'),
-  matched_by: titled(z.enum(['indicator_id', 'name']), '匹配依据', 'the standard indicator id, else the normalized name'),
+  matched_by: titled(
+    z.enum(['indicator_id', 'name']),
+    '匹配依据',
+    'the standard indicator id, else the normalized name',
+  ),
   indicator_id: titled(z.string(), '指标编码'),
   name: titled(z.string(), '三级指标', 'as the new notice writes it, else the old'),
   old_value_raw: titled(z.string(), '上年指标值（原文）'),
@@ -69,7 +82,11 @@ export const CitationChange = z.strictObject({
   recipient_code: titled(code9, '分配单位编码'),
   recipient_name: titled(z.string(), '分配单位'),
   change: titled(AddedOrRemoved, '变化'),
-  matched_by: titled(z.enum(['policy_id', 'title']), '匹配依据', 'the policy id, else the normalized title of an unmatched citation'),
+  matched_by: titled(
+    z.enum(['policy_id', 'title']),
+    '匹配依据',
+    'the policy id, else the normalized title of an unmatched citation',
+  ),
   policy_id: titled(z.string(), '政策编码'),
   title: titled(z.string(), '文件标题'),
 });
@@ -78,7 +95,11 @@ const count = z.number().int().nonnegative();
 
 /** Counts per section, for the one-line summaries. */
 export const DiffSummary = z.strictObject({
-  old_total_yuan: titled(z.string().regex(/^-?\d+\.\d{2}$/), '上年合计（元）', 'sum of the old notice\'s allocation item rows'),
+  old_total_yuan: titled(
+    z.string().regex(/^-?\d+\.\d{2}$/),
+    '上年合计（元）',
+    "sum of the old notice's allocation item rows",
+  ),
   new_total_yuan: titled(z.string().regex(/^-?\d+\.\d{2}$/), '本年合计（元）'),
   recipients_added: titled(count, '新增单位数'),
   recipients_removed: titled(count, '减少单位数'),
@@ -100,7 +121,11 @@ export const DiffJson = z.strictObject({
   new: titled(DiffNotice, '本年通知'),
   same_fund: titled(z.boolean(), '同一资金', 'both titles name the same fund (family.json metadata.fund)'),
   summary: titled(DiffSummary, '汇总'),
-  money: titled(z.array(MoneyChange), '资金变化', 'recipients whose money changed, was added or removed; largest change first'),
+  money: titled(
+    z.array(MoneyChange),
+    '资金变化',
+    'recipients whose money changed, was added or removed; largest change first',
+  ),
   target_tables: titled(z.array(TargetTableChange), '绩效目标表增减'),
   indicators: titled(z.array(IndicatorChange), '绩效指标变化', 'of recipients with a target table in both notices'),
   citations: titled(z.array(CitationChange), '政策依据变化', 'of recipients with a target table in both notices'),
@@ -125,7 +150,7 @@ export const DiffCsvRow = z.strictObject({
   recipient_code: titled(code9, '分配单位编码'),
   recipient_name: titled(z.string(), '分配单位'),
   item_id: titled(z.string(), '编码', 'indicator_id of an indicator, policy_id of a citation'),
-  item_name: titled(z.string(), '名称', 'the indicator\'s name, the cited title'),
+  item_name: titled(z.string(), '名称', "the indicator's name, the cited title"),
   old: titled(z.string(), '上年', 'amount in 元, indicator value as written, or indicator count of a target table'),
   new: titled(z.string(), '本年'),
   change_yuan: titled(z.string().regex(/^(-?\d+\.\d{2})?$/), '增减（元）', 'money rows only').meta({ unit: '元' }),

@@ -16,8 +16,15 @@ export const COMMAND_DOCUMENTS = [{ name: 'diff', title: '年度变化', schema:
 
 /** The JSON Schema (draft 2020-12) of one dataset's JSON file: the envelope with its records. */
 export function datasetJsonSchema(dataset: DatasetSchema): Record<string, unknown> {
-  const schema = z.toJSONSchema(envelope(dataset.name, dataset.major, dataset.record), { io: 'output', target: 'draft-2020-12' });
-  return { $id: `https://notice-extract.invalid/schemas/${dataset.name}@${dataset.major}.schema.json`, title: dataset.title, ...schema };
+  const schema = z.toJSONSchema(envelope(dataset.name, dataset.major, dataset.record), {
+    io: 'output',
+    target: 'draft-2020-12',
+  });
+  return {
+    $id: `https://notice-extract.invalid/schemas/${dataset.name}@${dataset.major}.schema.json`,
+    title: dataset.title,
+    ...schema,
+  };
 }
 
 /** The JSON Schema (draft 2020-12) of notice.json, report.json or diff.json. */

@@ -8,14 +8,28 @@ export const Severity = z.enum(['error', 'warning', 'info']);
 /** A severity. */
 export type Severity = z.infer<typeof Severity>;
 
-/** One finding: a deviation from the expected layout, with a code and where it was found (report.json and findings.csv). */
+/**
+ * One finding: a deviation from the expected layout, with a code and where it was found (report.json and findings.csv).
+ */
 export const FindingRow = z.strictObject({
-  code: titled(z.string().regex(/^[a-z0-9]+\/[a-z0-9-]+$/), '问题代码', '<stage>/<kebab-name>, declared once in src/findings/codes.ts'),
-  severity: titled(Severity, '严重程度', 'error (money that does not add up, a table that cannot be read), warning, info'),
+  code: titled(
+    z.string().regex(/^[a-z0-9]+\/[a-z0-9-]+$/),
+    '问题代码',
+    '<stage>/<kebab-name>, declared once in src/findings/codes.ts',
+  ),
+  severity: titled(
+    Severity,
+    '严重程度',
+    'error (money that does not add up, a table that cannot be read), warning, info',
+  ),
   message: titled(z.string(), '说明', 'what was found and where, quoting the text'),
   annex: titled(z.string(), '附件', 'the annex label, a dataset name, or empty for the whole notice'),
   recipient_code: titled(code9, '分配单位编码', 'the recipient the finding concerns, or empty'),
-  source_line: titled(z.number().int().positive().nullable(), '源文件行号', 'first line concerned; empty when no one line'),
+  source_line: titled(
+    z.number().int().positive().nullable(),
+    '源文件行号',
+    'first line concerned; empty when no one line',
+  ),
   actual: titled(z.string().nullable(), '实际内容', 'what was found, as text'),
   expected: titled(z.string().nullable(), '预期内容', 'what was expected, as text'),
 });
@@ -25,7 +39,13 @@ export type FindingRow = z.infer<typeof FindingRow>;
 
 const count = z.number().int().nonnegative();
 /** Records per match kind (rejected: a reviewer ruled the spelling out, see decisions.json). */
-const MatchCounts = z.strictObject({ exact: count, alias: count, fuzzy: count, none: count, rejected: count } satisfies Record<MatchKind, typeof count>);
+const MatchCounts = z.strictObject({
+  exact: count,
+  alias: count,
+  fuzzy: count,
+  none: count,
+  rejected: count,
+} satisfies Record<MatchKind, typeof count>);
 /** Counts per match kind. */
 export type MatchCounts = z.infer<typeof MatchCounts>;
 
@@ -70,7 +90,11 @@ export const ReportJson = z.strictObject({
   input_sha256: titled(z.string().regex(/^[0-9a-f]{64}$/), '输入文件哈希'),
   pipeline: titled(PipelineInfo, '处理流程'),
   records: titled(z.record(z.string(), count), '记录数', 'records per dataset'),
-  counts: titled(z.strictObject({ error: count, warning: count, info: count } satisfies Record<Severity, typeof count>), '问题数', 'findings by severity'),
+  counts: titled(
+    z.strictObject({ error: count, warning: count, info: count } satisfies Record<Severity, typeof count>),
+    '问题数',
+    'findings by severity',
+  ),
   repairs: titled(z.record(z.string(), count), '修复次数', 'how often each routine repair rule fired'),
   tables: titled(z.array(TableAccountJson), '表格行数核对', 'per located table: source rows = records + dropped'),
   matching: titled(MatchingJson, '匹配情况'),

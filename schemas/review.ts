@@ -13,9 +13,15 @@ const candidateId = (n: number) => titled(z.string(), `候选${n}编码`);
 /** Its canonical title or name. */
 const candidateTitle = (n: number) => titled(z.string(), `候选${n}名称`);
 /** Its similarity, empty when there is no such candidate. */
-const candidateScore = (n: number) => titled(z.number().min(0).max(1).nullable(), `候选${n}相似度`, 'empty when there is no candidate');
+const candidateScore = (n: number) =>
+  titled(z.number().min(0).max(1).nullable(), `候选${n}相似度`, 'empty when there is no candidate');
 /** Why it cannot be the entry, or empty. */
-const candidateVeto = (n: number) => titled(z.string(), `候选${n}否决原因`, 'why it cannot be this entry (ordinal, year, number, doc-number, term), or empty');
+const candidateVeto = (n: number) =>
+  titled(
+    z.string(),
+    `候选${n}否决原因`,
+    'why it cannot be this entry (ordinal, year, number, doc-number, term), or empty',
+  );
 
 /**
  * One row of `review.csv`: a citation matched fuzzy or not at all, or an indicator matched fuzzy,
@@ -44,8 +50,17 @@ export const ReviewRow = z.strictObject({
   candidate_3_title: candidateTitle(3),
   candidate_3_score: candidateScore(3),
   candidate_3_veto: candidateVeto(3),
-  decision: titled(z.string(), '复核结论', 'for the reviewer: accept, reject (with a reason), new (a new entry with the id given), or empty to leave the row alone'),
-  policy_or_indicator_id: titled(z.string(), '确认编码', 'for the reviewer: the entry the text names; empty with accept takes matched_id'),
+  decision: titled(
+    z.string(),
+    '复核结论',
+    'for the reviewer: accept, reject (with a reason), new (a new entry with the id given), or empty to ' +
+      'leave the row alone',
+  ),
+  policy_or_indicator_id: titled(
+    z.string(),
+    '确认编码',
+    'for the reviewer: the entry the text names; empty with accept takes matched_id',
+  ),
   reason: titled(z.string(), '理由', 'for the reviewer: why the spelling is rejected (required with reject)'),
 });
 

@@ -15,7 +15,11 @@ import {
 /** One performance-target table (one per recipient): its metadata block. */
 export const TargetRow = z.strictObject({
   annex: titled(annexLabel, '附件', 'the annex label as numbered in the notice (1, 2, 3-1)'),
-  recipient_code: titled(code9, '分配单位编码', '9-digit recipient code joined from the allocation tables by the local department'),
+  recipient_code: titled(
+    code9,
+    '分配单位编码',
+    '9-digit recipient code joined from the allocation tables by the local department',
+  ),
   local_department: titled(z.string(), '地方主管部门'),
   provincial_department: titled(z.string(), '省级主管部门'),
   project_name: titled(z.string(), '项目名称'),

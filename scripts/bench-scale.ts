@@ -20,8 +20,14 @@ import { projectRoot } from '../src/tool/projectRoot.js';
 
 /** Cities of the province with their budget-code prefix and GB/T 2260 code, cycled over by the generators. */
 const CITIES = [
-  ['广州市', '601', '440100000'], ['珠海市', '603', '440400000'], ['汕头市', '604', '440500000'], ['佛山市', '605', '440600000'],
-  ['韶关市', '606', '440200000'], ['河源市', '607', '441600000'], ['梅州市', '608', '441400000'], ['惠州市', '609', '441300000'],
+  ['广州市', '601', '440100000'],
+  ['珠海市', '603', '440400000'],
+  ['汕头市', '604', '440500000'],
+  ['佛山市', '605', '440600000'],
+  ['韶关市', '606', '440200000'],
+  ['河源市', '607', '441600000'],
+  ['梅州市', '608', '441400000'],
+  ['惠州市', '609', '441300000'],
 ] as const;
 
 /** The seed notice's lines: its head (before Annex 1) and its target tables (Annex 3 on). */
@@ -45,7 +51,9 @@ function allocationTable(rows: number, filler = ''): string[] {
     for (let k = 0; k < n; k++) {
       const amount = 10000 * (1 + ((start + k) % 97));
       sub += amount;
-      items.push(`${city}本级\t${code}\t知识产权专项资金下放市县任务${filler}\t${code} ${city}本级\tW 无\t否\t2011409 知识产权宏观管理\t${amount}.00\t`);
+      items.push(
+        `${city}本级\t${code}\t知识产权专项资金下放市县任务${filler}\t${code} ${city}本级\tW 无\t否\t2011409 知识产权宏观管理\t${amount}.00\t`,
+      );
     }
     body.push(`${city}小计\t${code}\t\t\t\t\t\t${sub}.00\t`, ...items);
     total += sub;
@@ -76,8 +84,16 @@ function detailTable(rows: number, filler = ''): string[] {
     start += n;
   }
   return [
-    '## 附件 2', '', '## 2024 年市场监督管理（知识产权创造、运用和保护） 转移市县资金明细分配表', '', '单位：万元', '',
-    '序号\t预算代码\t地区（单位）\t项目名称\t资金额（万元）', `合计\t\t\t\t${total}`, ...body, '',
+    '## 附件 2',
+    '',
+    '## 2024 年市场监督管理（知识产权创造、运用和保护） 转移市县资金明细分配表',
+    '',
+    '单位：万元',
+    '',
+    '序号\t预算代码\t地区（单位）\t项目名称\t资金额（万元）',
+    `合计\t\t\t\t${total}`,
+    ...body,
+    '',
   ];
 }
 
@@ -97,7 +113,13 @@ function bigRegistry(work: string, bytes: number): string {
     const file = join(dir, family, 'policies.json');
     const policies = JSON.parse(readFileSync(file, 'utf8')) as unknown[];
     for (let i = 0, size = JSON.stringify(policies).length; size < bytes; i++) {
-      const policy = { id: `P-生成-${i}`, title: `关于生成第${i}号测试政策文件的通知`, issuer: '', doc_number: '', aliases: [`生成第${i}号测试政策文件`] };
+      const policy = {
+        id: `P-生成-${i}`,
+        title: `关于生成第${i}号测试政策文件的通知`,
+        issuer: '',
+        doc_number: '',
+        aliases: [`生成第${i}号测试政策文件`],
+      };
       policies.push(policy);
       size += JSON.stringify(policy).length + 1;
     }
@@ -110,14 +132,26 @@ function cases(work: string, sizes: number[]): Case[] {
   const { head, annex3 } = seedParts();
   const notice = (a1: string[], a2: string[]): string => [...head, ...a1, ...a2, ...annex3].join('\n');
   const seedA1 = allocationTable(60);
-  const out: Case[] = sizes.map((n) => ({ name: `detail ${n / 1000}k rows`, rows: n, text: notice(seedA1, detailTable(n)) }));
+  const out: Case[] = sizes.map((n) => ({
+    name: `detail ${n / 1000}k rows`,
+    rows: n,
+    text: notice(seedA1, detailTable(n)),
+  }));
   const big = Math.max(...sizes);
   out.push({ name: `allocation ${big / 1000}k rows`, rows: big, text: notice(allocationTable(big), detailTable(60)) });
   // About 30 MB: a detail table whose project names are long.
   const filler = '（含知识产权运营服务体系建设、专利导航、高价值专利培育与保护）'.repeat(4);
-  const rows30 = Math.round((30 * 1024 * 1024) / Buffer.byteLength(`\t\t广州市市场监督管理局\t2024 年下放市县审批权限知识产权专项资金${filler}\t12\n`));
+  const rows30 = Math.round(
+    (30 * 1024 * 1024) /
+      Buffer.byteLength(`\t\t广州市市场监督管理局\t2024 年下放市县审批权限知识产权专项资金${filler}\t12\n`),
+  );
   out.push({ name: '30 MB notice', rows: rows30, text: notice(seedA1, detailTable(rows30, filler)) });
-  out.push({ name: '10 MB registry', rows: 0, text: notice(seedA1, detailTable(60)), pipelines: bigRegistry(work, 10 * 1024 * 1024) });
+  out.push({
+    name: '10 MB registry',
+    rows: 0,
+    text: notice(seedA1, detailTable(60)),
+    pipelines: bigRegistry(work, 10 * 1024 * 1024),
+  });
   return out;
 }
 
@@ -126,30 +160,51 @@ function child(file: string, pipelines: string, out: string): void {
   const started = performance.now();
   const families = loadFamilies(pipelines);
   prepareOutFolder(out);
-  void runOne(file, basename(file, '.md'), families, { out, bom: true, force: true, allowPartial: true }).then((outcome) => {
-    const seconds = (performance.now() - started) / 1000;
-    process.stdout.write(JSON.stringify({ seconds, rssMb: process.resourceUsage().maxRSS / 1024, status: outcome.status }) + '\n');
-  });
+  void runOne(file, basename(file, '.md'), families, { out, bom: true, force: true, allowPartial: true }).then(
+    (outcome) => {
+      const seconds = (performance.now() - started) / 1000;
+      process.stdout.write(
+        JSON.stringify({ seconds, rssMb: process.resourceUsage().maxRSS / 1024, status: outcome.status }) + '\n',
+      );
+    },
+  );
 }
 
 function main(): void {
   const at = process.argv.indexOf('--child');
-  if (at >= 0) return child(process.argv[at + 1] ?? '', process.argv[at + 2] ?? pipelinesDir(), process.argv[at + 3] ?? 'out');
+  if (at >= 0)
+    return child(process.argv[at + 1] ?? '', process.argv[at + 2] ?? pipelinesDir(), process.argv[at + 3] ?? 'out');
   const sizesAt = process.argv.indexOf('--sizes');
-  const sizes = (sizesAt >= 0 ? (process.argv[sizesAt + 1] ?? '') : '20000,50000,100000').split(',').map(Number).filter((n) => n > 0);
+  const sizes = (sizesAt >= 0 ? (process.argv[sizesAt + 1] ?? '') : '20000,50000,100000')
+    .split(',')
+    .map(Number)
+    .filter((n) => n > 0);
   const work = mkdtempSync(join(tmpdir(), 'notice-bench-scale-'));
   const self = fileURLToPath(import.meta.url);
-  process.stdout.write('| input | rows | MB | seconds | s per 1k rows | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: | ---: |\n');
+  process.stdout.write(
+    '| input | rows | MB | seconds | s per 1k rows | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: | ---: |\n',
+  );
   try {
     for (const c of cases(work, sizes)) {
       const file = join(work, `${c.name.replace(/\W+/g, '-')}.md`);
       writeFileSync(file, c.text);
-      const result = spawnSync(process.execPath, [self, '--child', file, c.pipelines ?? pipelinesDir(), join(work, 'out')], { encoding: 'utf8', maxBuffer: 1 << 20 });
-      const m = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as { seconds?: number; rssMb?: number; status?: string };
-      if (result.status !== 0 || m.seconds === undefined) throw new Error(`${c.name}: exited ${result.status}: ${result.stderr.slice(-400)}`);
+      const result = spawnSync(
+        process.execPath,
+        [self, '--child', file, c.pipelines ?? pipelinesDir(), join(work, 'out')],
+        { encoding: 'utf8', maxBuffer: 1 << 20 },
+      );
+      const m = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as {
+        seconds?: number;
+        rssMb?: number;
+        status?: string;
+      };
+      if (result.status !== 0 || m.seconds === undefined)
+        throw new Error(`${c.name}: exited ${result.status}: ${result.stderr.slice(-400)}`);
       const mb = Buffer.byteLength(c.text) / 1024 / 1024;
       const perK = c.rows > 0 ? (m.seconds / (c.rows / 1000)).toFixed(3) : '–';
-      process.stdout.write(`| ${c.name} | ${c.rows} | ${mb.toFixed(1)} | ${m.seconds.toFixed(1)} | ${perK} | ${Math.round(m.rssMb ?? 0)} |\n`);
+      process.stdout.write(
+        `| ${c.name} | ${c.rows} | ${mb.toFixed(1)} | ${m.seconds.toFixed(1)} | ${perK} | ${Math.round(m.rssMb ?? 0)} |\n`,
+      );
     }
   } finally {
     rmSync(work, { recursive: true, force: true });

@@ -54,9 +54,16 @@ interface Measure {
 function measure(args: string[]): Measure {
   const command = gnuTime ? [gnuTime, '-f', 'maxrss=%M', process.execPath, ...args] : [process.execPath, ...args];
   const start = process.hrtime.bigint();
-  const result = spawnSync(command[0] ?? '', command.slice(1), { encoding: 'utf8', stdio: ['ignore', 'ignore', 'pipe'], cwd: root });
+  const result = spawnSync(command[0] ?? '', command.slice(1), {
+    encoding: 'utf8',
+    stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: root,
+  });
   const seconds = Number(process.hrtime.bigint() - start) / 1e9;
-  if (result.status !== 0) throw new Error(`bench: node ${args.slice(0, 2).join(' ')} … exited ${result.status}: ${result.stderr.slice(-400)}`);
+  if (result.status !== 0)
+    throw new Error(
+      `bench: node ${args.slice(0, 2).join(' ')} … exited ${result.status}: ${result.stderr.slice(-400)}`,
+    );
   const kb = Number(/maxrss=(\d+)/.exec(result.stderr)?.[1] ?? NaN);
   return { seconds, rssMb: kb / 1024 };
 }
@@ -83,12 +90,19 @@ const sides = {
   help: [cli, '--help'],
   node: ['-e', '0'],
 };
-const results = Object.fromEntries(Object.keys(sides).map((k) => [k, [] as Measure[]])) as Record<keyof typeof sides, Measure[]>;
+const results = Object.fromEntries(Object.keys(sides).map((k) => [k, [] as Measure[]])) as Record<
+  keyof typeof sides,
+  Measure[]
+>;
 // Interleaved, so a slow spell of the machine hits every side alike.
-for (let r = 0; r < runs; r++) for (const [side, args] of Object.entries(sides)) results[side as keyof typeof sides].push(measure(args));
+for (let r = 0; r < runs; r++)
+  for (const [side, args] of Object.entries(sides)) results[side as keyof typeof sides].push(measure(args));
 
 const profileDir = join(work, 'profile');
-spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profileDir, ...extractArgs(1, unbundled)], { stdio: 'ignore', cwd: root });
+spawnSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', profileDir, ...extractArgs(1, unbundled)], {
+  stdio: 'ignore',
+  cwd: root,
+});
 const profile = readdirSync(profileDir).find((n) => n.endsWith('.cpuprofile'));
 const shares = profile ? stageShares(JSON.parse(readFileSync(join(profileDir, profile), 'utf8'))) : [];
 rmSync(work, { recursive: true, force: true });

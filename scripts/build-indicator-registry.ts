@@ -3,7 +3,8 @@
  * notices. Run after `npm run build`:
  *
  *   node dist/scripts/build-indicator-registry.js NOTICE.md...              report: clusters of names, tables, matches
- *   node dist/scripts/build-indicator-registry.js NOTICE.md --draft FILE    also write unmatched widespread clusters as drafts
+ * node dist/scripts/build-indicator-registry.js NOTICE.md --draft FILE    also write unmatched widespread clusters as
+ * drafts
  *   node dist/scripts/build-indicator-registry.js --accept REVIEW.csv       add accepted review rows as aliases
  *
  * Options: `--family ID` (default: the family recognised from the first notice), `--min-tables N`
@@ -30,13 +31,18 @@ function indicatorRows(notices: readonly string[], families: readonly Family[]):
   return notices.flatMap((file) => {
     const id = basename(file, extname(file));
     const result = extractNotice(file, id, readFileSync(file), families, { bom: false, allowPartial: true });
-    const records = (JSON.parse(result.files.get('indicators.json') ?? '{"records":[]}') as { records: IndicatorRow[] }).records;
+    const records = (JSON.parse(result.files.get('indicators.json') ?? '{"records":[]}') as { records: IndicatorRow[] })
+      .records;
     return records.map((r) => ({ ...r, table: `${id}:${r.recipient_code}` }));
   });
 }
 
 /** Draft entries for widespread clusters of which no spelling matched the registry exactly or by alias. */
-function drafts(clusters: readonly NameCluster[], matched: ReadonlyMap<string, string>, minTables: number): Indicator[] {
+function drafts(
+  clusters: readonly NameCluster[],
+  matched: ReadonlyMap<string, string>,
+  minTables: number,
+): Indicator[] {
   return clusters
     .filter((c) => c.tables >= minTables && c.spellings.every((s) => !matched.has(s.name)))
     .map((c, i) => {
@@ -52,25 +58,44 @@ function drafts(clusters: readonly NameCluster[], matched: ReadonlyMap<string, s
 }
 
 /** Print or write what the notices hold. */
-function report(notices: readonly string[], family: Family, options: { json: boolean; draft?: string; minTables: number }): void {
+function report(
+  notices: readonly string[],
+  family: Family,
+  options: { json: boolean; draft?: string; minTables: number },
+): void {
   const rows = indicatorRows(notices, [family]);
   const clusters = clusterNames(rows);
   const matchOf = new Map<string, string>();
-  for (const r of rows) if (r.indicator_id !== '' && !matchOf.has(r.name)) matchOf.set(r.name, `${r.indicator_id} ${r.indicator_match}`);
+  for (const r of rows)
+    if (r.indicator_id !== '' && !matchOf.has(r.name)) matchOf.set(r.name, `${r.indicator_id} ${r.indicator_match}`);
   const exactOrAlias = new Map([...matchOf].filter(([, m]) => !m.endsWith('fuzzy')));
   const counts = { exact: 0, alias: 0, fuzzy: 0, none: 0, rejected: 0 };
   for (const r of rows) counts[r.indicator_match]++;
-  const totals = { rows: rows.length, tables: new Set(rows.map((r) => r.table)).size, spellings: new Set(rows.map((r) => r.name)).size, clusters: clusters.length, registry: family.indicators.length, ...counts };
+  const totals = {
+    rows: rows.length,
+    tables: new Set(rows.map((r) => r.table)).size,
+    spellings: new Set(rows.map((r) => r.name)).size,
+    clusters: clusters.length,
+    registry: family.indicators.length,
+    ...counts,
+  };
   if (options.draft) writeFileSync(options.draft, registryJson(drafts(clusters, exactOrAlias, options.minTables)));
   const shown = clusters.filter((c) => c.tables >= options.minTables);
   if (options.json) {
     process.stdout.write(JSON.stringify({ totals, clusters: shown }, null, 2) + '\n');
     return;
   }
-  process.stdout.write(`${Object.entries(totals).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  process.stdout.write(
+    `${Object.entries(totals)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}\n`,
+  );
   shown.forEach((c, i) => {
     process.stdout.write(`\n[${i + 1}] ${c.tables} tables, ${c.spellings.length} spellings\n`);
-    for (const s of c.spellings) process.stdout.write(`  ${String(s.rows).padStart(3)}× ${s.name}  [${s.level2 || '—'}, ${s.tables} tables]  → ${matchOf.get(s.name) ?? '(none)'}\n`);
+    for (const s of c.spellings)
+      process.stdout.write(
+        `  ${String(s.rows).padStart(3)}× ${s.name}  [${s.level2 || '—'}, ${s.tables} tables]  → ${matchOf.get(s.name) ?? '(none)'}\n`,
+      );
   });
 }
 
@@ -78,19 +103,31 @@ function report(notices: readonly string[], family: Family, options: { json: boo
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { family: { type: 'string' }, draft: { type: 'string' }, accept: { type: 'string' }, json: { type: 'boolean', default: false }, 'min-tables': { type: 'string', default: '5' } },
+    options: {
+      family: { type: 'string' },
+      draft: { type: 'string' },
+      accept: { type: 'string' },
+      json: { type: 'boolean', default: false },
+      'min-tables': { type: 'string', default: '5' },
+    },
   });
   if (values.accept) {
     process.exitCode = runReviewAccept(values.accept, values.family ? { family: values.family } : {});
     return;
   }
   const first = positionals[0];
-  if (!first) throw new Error('usage: build-indicator-registry NOTICE.md... [--draft FILE] [--min-tables N] | --accept REVIEW.csv');
+  if (!first)
+    throw new Error(
+      'usage: build-indicator-registry NOTICE.md... [--draft FILE] [--min-tables N] | --accept REVIEW.csv',
+    );
   const families = loadFamilies();
-  const family = values.family ? families.find((f) => f.id === values.family) : chooseFamily(first, readFileSync(first, 'utf8'), families);
+  const family = values.family
+    ? families.find((f) => f.id === values.family)
+    : chooseFamily(first, readFileSync(first, 'utf8'), families);
   if (!family) throw new Error(`no family "${values.family ?? ''}"`);
   const minTables = Number(values['min-tables']);
-  if (!Number.isInteger(minTables) || minTables < 1) throw new Error('--min-tables must be a whole number of 1 or more');
+  if (!Number.isInteger(minTables) || minTables < 1)
+    throw new Error('--min-tables must be a whole number of 1 or more');
   report(positionals, family, { json: values.json, minTables, ...(values.draft ? { draft: values.draft } : {}) });
 }
 

@@ -81,11 +81,19 @@ function drafts(clusters: readonly SpellingCluster[], matched: ReadonlySet<strin
 }
 
 /** Match every citation, tally the outcome and print the report. */
-function report(notices: readonly string[], family: Family, registry: readonly Policy[], options: { json: boolean; draft?: string }): void {
+function report(
+  notices: readonly string[],
+  family: Family,
+  registry: readonly Policy[],
+  options: { json: boolean; draft?: string },
+): void {
   const citations: ParsedCitation[] = [];
   let cells = 0;
   for (const file of notices) {
-    for (const cell of policyBasisCells(readFileSync(file, 'utf8'), family.annexes.targets.metadataLabels.policy_basis)) {
+    for (const cell of policyBasisCells(
+      readFileSync(file, 'utf8'),
+      family.annexes.targets.metadataLabels.policy_basis,
+    )) {
       cells++;
       citations.push(...splitCitations(cell).map((c) => parseCitation(c.raw)));
     }
@@ -113,16 +121,31 @@ function report(notices: readonly string[], family: Family, registry: readonly P
   };
   if (options.draft) writeRegistry(options.draft, drafts(clusters, matched));
   if (options.json) {
-    process.stdout.write(JSON.stringify({ totals, clusters: clusters.map((c) => ({ ...c, matches: c.spellings.map((s) => byTitle.get(s.title)) })) }, null, 2) + '\n');
+    process.stdout.write(
+      JSON.stringify(
+        { totals, clusters: clusters.map((c) => ({ ...c, matches: c.spellings.map((s) => byTitle.get(s.title)) })) },
+        null,
+        2,
+      ) + '\n',
+    );
     return;
   }
-  process.stdout.write(`${Object.entries(totals).map(([k, v]) => `${k}=${v}`).join(' ')}\n`);
+  process.stdout.write(
+    `${Object.entries(totals)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ')}\n`,
+  );
   clusters.forEach((c, i) => {
     process.stdout.write(`\n[${i + 1}] ${c.count} citations, ${c.spellings.length} spellings\n`);
     for (const s of c.spellings) {
       const m = byTitle.get(s.title);
-      const docs = Object.entries(s.doc_numbers).map(([d, n]) => `${d}×${n}`).join(' ') || '—';
-      process.stdout.write(`  ${String(s.count).padStart(3)}× ${s.title}  [${docs}]  → ${m?.policy || '(none)'} ${m?.match ?? ''}\n`);
+      const docs =
+        Object.entries(s.doc_numbers)
+          .map(([d, n]) => `${d}×${n}`)
+          .join(' ') || '—';
+      process.stdout.write(
+        `  ${String(s.count).padStart(3)}× ${s.title}  [${docs}]  → ${m?.policy || '(none)'} ${m?.match ?? ''}\n`,
+      );
     }
   });
 }
@@ -131,16 +154,24 @@ function report(notices: readonly string[], family: Family, registry: readonly P
 function main(): void {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { family: { type: 'string' }, registry: { type: 'string' }, draft: { type: 'string' }, accept: { type: 'string' }, json: { type: 'boolean', default: false } },
+    options: {
+      family: { type: 'string' },
+      registry: { type: 'string' },
+      draft: { type: 'string' },
+      accept: { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
   });
   if (values.accept) {
     process.exitCode = runReviewAccept(values.accept, values.family ? { family: values.family } : {});
     return;
   }
   const family = familyFor(values.family, positionals[0]);
-  const registryFile = values.registry ?? join(pipelinesDir(), family.id, family.registries.policies ?? 'policies.json');
+  const registryFile =
+    values.registry ?? join(pipelinesDir(), family.id, family.registries.policies ?? 'policies.json');
   const registry = existsSync(registryFile) ? readPolicyRegistry(registryFile) : [];
-  if (positionals.length === 0) throw new Error('usage: build-policy-registry NOTICE.md... [--draft FILE] | --accept REVIEW.csv');
+  if (positionals.length === 0)
+    throw new Error('usage: build-policy-registry NOTICE.md... [--draft FILE] | --accept REVIEW.csv');
   report(positionals, family, registry, { json: values.json, ...(values.draft ? { draft: values.draft } : {}) });
 }
 

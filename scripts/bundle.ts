@@ -18,7 +18,8 @@ const outdir = join(root, 'dist', 'bin');
 
 // Bundled CommonJS packages (commander, iconv-lite…) call require() for Node's built-ins; an ES
 // module has no require, so every chunk gets one.
-const banner = "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+const banner =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
 
 // Chunk names carry a content hash, so old ones would pile up.
 rmSync(outdir, { recursive: true, force: true });

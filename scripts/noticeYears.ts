@@ -76,8 +76,18 @@ export interface YearPlan {
 /** An empty plan for a year: no change but the notice's identity. */
 export function emptyPlan(noticeId: string, docNumber: string, budgetYear: number): YearPlan {
   return {
-    noticeId, docNumber, budgetYear, amounts: new Map(), removed: [], added: [], indicatorValues: [], indicatorRespelled: [],
-    indicatorsRemoved: [], indicatorsAdded: [], citationsRemoved: [], citationsAdded: [],
+    noticeId,
+    docNumber,
+    budgetYear,
+    amounts: new Map(),
+    removed: [],
+    added: [],
+    indicatorValues: [],
+    indicatorRespelled: [],
+    indicatorsRemoved: [],
+    indicatorsAdded: [],
+    citationsRemoved: [],
+    citationsAdded: [],
   };
 }
 
@@ -102,7 +112,11 @@ export function writeNoticeFolder(dir: string, data: NoticeFolderData): void {
   const write = (name: string, value: unknown) => writeFileSync(join(dir, name), JSON.stringify(value) + '\n');
   write('notice.json', data.notice);
   for (const d of DATASETS) {
-    write(`${d.name}.json`, { schema: `${d.name}@${d.major}`, notice_id: data.notice.notice_id, records: data[d.name as keyof NoticeFolderData] });
+    write(`${d.name}.json`, {
+      schema: `${d.name}@${d.major}`,
+      notice_id: data.notice.notice_id,
+      records: data[d.name as keyof NoticeFolderData],
+    });
   }
   write('report.json', data.report);
 }
@@ -112,8 +126,14 @@ export function indicatorKey(i: Pick<IndicatorRow, 'indicator_id' | 'name'>): st
   return i.indicator_id !== '' ? i.indicator_id : i.name;
 }
 
-/** Item amounts recomputed into each total row above them: subtotal (until the next subtotal or section), section, grand total. */
-function retotal<T extends { row_type: string; amount_yuan: string }>(rows: T[], setAmount: (row: T, yuan: Decimal) => void): T[] {
+/**
+ * Item amounts recomputed into each total row above them: subtotal (until the next subtotal or section), section, grand
+ * total.
+ */
+function retotal<T extends { row_type: string; amount_yuan: string }>(
+  rows: T[],
+  setAmount: (row: T, yuan: Decimal) => void,
+): T[] {
   const kept = rows.filter((r, i) => {
     if (r.row_type !== 'subtotal') return true;
     // A subtotal whose items are all gone goes too.
@@ -168,9 +188,19 @@ export function deriveYear(base: NoticeFolderData, plan: YearPlan): NoticeFolder
   const itemTemplate = base.allocations.find((r) => r.row_type === 'item');
   for (const a of plan.added) {
     if (!itemTemplate) break;
-    allocations.push({ ...itemTemplate, region_name: a.name, region_code: a.code, recipient_code: a.code, recipient_name: a.name, amount_yuan: a.yuan, amount_raw: a.yuan });
+    allocations.push({
+      ...itemTemplate,
+      region_name: a.name,
+      region_code: a.code,
+      recipient_code: a.code,
+      recipient_name: a.name,
+      amount_yuan: a.yuan,
+      amount_raw: a.yuan,
+    });
   }
-  allocations = retotal(allocations, (r, v) => Object.assign(r, { amount_yuan: v.toFixed(2), amount_raw: v.toFixed(2) }));
+  allocations = retotal(allocations, (r, v) =>
+    Object.assign(r, { amount_yuan: v.toFixed(2), amount_raw: v.toFixed(2) }),
+  );
   const firstRow = base.allocations[0]?.source_row ?? 1;
   const firstLine = base.allocations[0]?.source_line ?? 1;
   allocations.forEach((r, i) => Object.assign(r, { source_row: firstRow + i, source_line: firstLine + i }));
@@ -186,28 +216,72 @@ export function deriveYear(base: NoticeFolderData, plan: YearPlan): NoticeFolder
   const detailTemplate = base.details.find((r) => r.row_type === 'item');
   for (const a of plan.added) {
     if (!detailTemplate) break;
-    details.push({ ...detailTemplate, recipient_code: a.code, recipient_name: a.name, amount_yuan: a.yuan, amount_wan: wan(a.yuan), amount_raw: wan(a.yuan) });
+    details.push({
+      ...detailTemplate,
+      recipient_code: a.code,
+      recipient_name: a.name,
+      amount_yuan: a.yuan,
+      amount_wan: wan(a.yuan),
+      amount_raw: wan(a.yuan),
+    });
   }
-  details = retotal(details, (r, v) => Object.assign(r, { amount_yuan: v.toFixed(2), amount_wan: v.div(10000).toFixed(), amount_raw: v.div(10000).toFixed() }));
+  details = retotal(details, (r, v) =>
+    Object.assign(r, {
+      amount_yuan: v.toFixed(2),
+      amount_wan: v.div(10000).toFixed(),
+      amount_raw: v.div(10000).toFixed(),
+    }),
+  );
   const detailRow = base.details[0]?.source_row ?? 1;
   const detailLine = base.details[0]?.source_line ?? 1;
   details.forEach((r, i) => Object.assign(r, { source_row: detailRow + i, source_line: detailLine + i }));
 
   // Target tables, indicators, citations of removed recipients go; added recipients copy a template's.
-  const targets = base.targets.filter((t) => !removed.has(t.recipient_code)).map((t) => ({ ...t, budget_year: yearText, budget_year_raw: `${yearText}年` }));
-  let indicators = base.indicators.filter((i) => !removed.has(i.recipient_code)).map((i) => ({ ...i, flags: [...i.flags], level_labels_raw: [...i.level_labels_raw] }));
-  let citations = base.citations.filter((c) => !removed.has(c.recipient_code)).map((c) => ({ ...c, repairs: [...c.repairs] }));
-  let nextLine = Math.max(0, ...base.indicators.map((i) => i.source_line), ...base.citations.map((c) => c.source_line), ...base.targets.map((t) => t.fund_demand_line)) + 10;
+  const targets = base.targets
+    .filter((t) => !removed.has(t.recipient_code))
+    .map((t) => ({ ...t, budget_year: yearText, budget_year_raw: `${yearText}年` }));
+  let indicators = base.indicators
+    .filter((i) => !removed.has(i.recipient_code))
+    .map((i) => ({ ...i, flags: [...i.flags], level_labels_raw: [...i.level_labels_raw] }));
+  let citations = base.citations
+    .filter((c) => !removed.has(c.recipient_code))
+    .map((c) => ({ ...c, repairs: [...c.repairs] }));
+  let nextLine =
+    Math.max(
+      0,
+      ...base.indicators.map((i) => i.source_line),
+      ...base.citations.map((c) => c.source_line),
+      ...base.targets.map((t) => t.fund_demand_line),
+    ) + 10;
   for (const a of plan.added) {
     const template = base.targets.find((t) => t.recipient_code === a.templateCode);
     if (!template) throw new Error(`no target table of ${a.templateCode} to copy`);
     const line = nextLine;
     nextLine += 1000;
-    targets.push({ ...template, recipient_code: a.code, local_department: a.name, local_department_raw: a.name, fund_demand_wan: wan(a.yuan), fund_demand_raw: `${wan(a.yuan)}万元`, source_line: line, fund_demand_line: line + 1, budget_year: yearText, budget_year_raw: `${yearText}年` });
+    targets.push({
+      ...template,
+      recipient_code: a.code,
+      local_department: a.name,
+      local_department_raw: a.name,
+      fund_demand_wan: wan(a.yuan),
+      fund_demand_raw: `${wan(a.yuan)}万元`,
+      source_line: line,
+      fund_demand_line: line + 1,
+      budget_year: yearText,
+      budget_year_raw: `${yearText}年`,
+    });
     const lineOf = new Map<number, number>();
     const moved = (l: number) => lineOf.get(l) ?? (lineOf.set(l, line + 2 + lineOf.size), lineOf.get(l) as number);
-    indicators.push(...base.indicators.filter((i) => i.recipient_code === a.templateCode).map((i) => ({ ...i, recipient_code: a.code, source_line: moved(i.source_line) })));
-    citations.push(...base.citations.filter((c) => c.recipient_code === a.templateCode).map((c) => ({ ...c, recipient_code: a.code, source_line: moved(c.source_line) })));
+    indicators.push(
+      ...base.indicators
+        .filter((i) => i.recipient_code === a.templateCode)
+        .map((i) => ({ ...i, recipient_code: a.code, source_line: moved(i.source_line) })),
+    );
+    citations.push(
+      ...base.citations
+        .filter((c) => c.recipient_code === a.templateCode)
+        .map((c) => ({ ...c, recipient_code: a.code, source_line: moved(c.source_line) })),
+    );
   }
 
   // Indicator changes.
@@ -217,7 +291,8 @@ export function deriveYear(base: NoticeFolderData, plan: YearPlan): NoticeFolder
     return found[0] as IndicatorRow;
   };
   for (const c of plan.indicatorValues) Object.assign(find(c.code, c.key), c.value);
-  for (const c of plan.indicatorRespelled) Object.assign(find(c.code, c.key), { value_raw: c.value_raw, value_number: c.value_number });
+  for (const c of plan.indicatorRespelled)
+    Object.assign(find(c.code, c.key), { value_raw: c.value_raw, value_number: c.value_number });
   const gone = new Set(plan.indicatorsRemoved.map((r) => find(r.code, r.key)));
   indicators = indicators.filter((i) => !gone.has(i));
   for (const add of plan.indicatorsAdded) {
@@ -225,8 +300,17 @@ export function deriveYear(base: NoticeFolderData, plan: YearPlan): NoticeFolder
     const last = table[table.length - 1];
     if (!last) throw new Error(`no indicators of ${add.code} to add to`);
     indicators.push({
-      ...last, ...add.value, name: add.name, name_raw: add.name, indicator_id: '', indicator_match: 'none', indicator_score: 0,
-      flags: [], seq: last.seq + 1, source_line: last.source_line, source_row: last.source_row + 1000,
+      ...last,
+      ...add.value,
+      name: add.name,
+      name_raw: add.name,
+      indicator_id: '',
+      indicator_match: 'none',
+      indicator_score: 0,
+      flags: [],
+      seq: last.seq + 1,
+      source_line: last.source_line,
+      source_row: last.source_row + 1000,
     });
   }
 
@@ -237,7 +321,19 @@ export function deriveYear(base: NoticeFolderData, plan: YearPlan): NoticeFolder
     const cell = citations.filter((c) => c.recipient_code === add.code);
     const last = cell[cell.length - 1];
     if (!last) throw new Error(`no citations of ${add.code} to add to`);
-    citations.push({ ...last, seq: last.seq + 1, title: add.title, title_raw: `《${add.title}》`, policy_id: add.policyId, policy_title: add.title, match: 'exact', score: 1, issuer: '', doc_number: '', repairs: [] });
+    citations.push({
+      ...last,
+      seq: last.seq + 1,
+      title: add.title,
+      title_raw: `《${add.title}》`,
+      policy_id: add.policyId,
+      policy_title: add.title,
+      match: 'exact',
+      score: 1,
+      issuer: '',
+      doc_number: '',
+      repairs: [],
+    });
   }
   const counts = new Map<string, number>();
   for (const i of indicators) counts.set(i.recipient_code, (counts.get(i.recipient_code) ?? 0) + 1);
@@ -247,7 +343,13 @@ export function deriveYear(base: NoticeFolderData, plan: YearPlan): NoticeFolder
     ...base.report,
     notice_id: plan.noticeId,
     input_sha256: notice.input_sha256,
-    records: { allocations: allocations.length, details: details.length, targets: targets.length, indicators: indicators.length, citations: citations.length },
+    records: {
+      allocations: allocations.length,
+      details: details.length,
+      targets: targets.length,
+      indicators: indicators.length,
+      citations: citations.length,
+    },
   };
   return { notice, allocations, details, targets, indicators, citations, report };
 }

@@ -8,24 +8,33 @@ import { DATASETS, FINDINGS_SHEET, REVIEW_SHEET, type DatasetSchema } from '../s
 import { AnnexInfo, NoticeJson, PipelineInfo } from '../schemas/notice.js';
 import { FindingRow, MatchingJson, ReportJson } from '../schemas/report.js';
 import { exitCodeRows } from '../src/cli/exitCodes.js';
-import { FINDING_CODES, RENAMED_CODES } from '../src/findings/codes.js';
+import { FINDING_CODES, type FindingCode, RENAMED_CODES, templateOf } from '../src/findings/codes.js';
 import { FINDING_DESCRIPTIONS } from '../src/findings/descriptions.js';
 import { fieldsOf } from '../src/emit/fields.js';
 import { corpusTables, NOTICE_KEYS, PARTITION_KEYS } from '../src/corpus/columns.js';
-import { CitationChange, DiffCsvRow, DiffJson, DiffNotice, DiffSummary, IndicatorChange, MoneyChange, TargetTableChange } from '../schemas/diff.js';
+import {
+  CitationChange,
+  DiffCsvRow,
+  DiffJson,
+  DiffNotice,
+  DiffSummary,
+  IndicatorChange,
+  MoneyChange,
+  TargetTableChange,
+} from '../schemas/diff.js';
 
 /** Every finding code with its severity, message, meaning and action, then the codes renamed since contract 2. */
 function findingCatalogue(): string {
   const codes = Object.entries(FINDING_CODES).map(([code, c]) => {
     const d = FINDING_DESCRIPTIONS[code as keyof typeof FINDING_CODES];
-    return `| \`${code}\` | ${c.severity} | ${cell(c.template)} | ${cell(d.meaning)} | ${cell(d.action)} |`;
+    return `| \`${code}\` | ${c.severity} | ${cell(templateOf(code as FindingCode))} | ${cell(d.meaning)} | ${cell(d.action)} |`;
   });
   const renamed = Object.entries(RENAMED_CODES).map(([from, to]) => `| \`${from}\` | \`${to}\` |`);
   return [
     '## Finding codes',
     '',
     'Every code a report may hold (`src/findings/codes.ts`), with its default severity and message; `{…}` is filled',
-    'from the finding. A code\'s prefix is the stage that reports it. What it means and what the reader does come from',
+    "from the finding. A code's prefix is the stage that reports it. What it means and what the reader does come from",
     '`src/findings/descriptions.ts`; every code is produced by some test or fixture (a full test run fails otherwise).',
     '',
     '| code | severity | message | meaning | action |',
@@ -42,7 +51,11 @@ function findingCatalogue(): string {
 
 /** The exit-code table, from the one declaration in src/cli/exitCodes.ts. */
 function exitTable(): string {
-  return ['| exit code | meaning |', '|---|---|', ...exitCodeRows().map((e) => `| ${e.code} | ${cell(e.meaning)} |`)].join('\n');
+  return [
+    '| exit code | meaning |',
+    '|---|---|',
+    ...exitCodeRows().map((e) => `| ${e.code} | ${cell(e.meaning)} |`),
+  ].join('\n');
 }
 
 /** A markdown table cell: pipes escaped, line breaks as spaces. */
@@ -52,24 +65,40 @@ function cell(text: string): string {
 
 /** The field table of a record schema: name, Chinese title, type, unit, description. */
 export function fieldTable(record: z.ZodObject): string {
-  const rows = fieldsOf(record).map((f) => `| \`${f.name}\` | ${cell(f.title)} | ${cell(f.type)} | ${f.unit} | ${cell(f.description)} |`);
+  const rows = fieldsOf(record).map(
+    (f) => `| \`${f.name}\` | ${cell(f.title)} | ${cell(f.type)} | ${f.unit} | ${cell(f.description)} |`,
+  );
   return ['| field | 标题 | type | unit | notes |', '|---|---|---|---|---|', ...rows].join('\n');
 }
 
 function keys(d: DatasetSchema): string {
   const lines = [];
   if (d.primaryKey.length > 0) lines.push(`Primary key: ${d.primaryKey.map((k) => `\`${k}\``).join(' + ')}.`);
-  for (const fk of d.foreignKeys ?? []) lines.push(`Foreign key: \`${fk.fields.join(', ')}\` → \`${fk.reference.resource}.${fk.reference.fields.join(', ')}\`.`);
+  for (const fk of d.foreignKeys ?? [])
+    lines.push(
+      `Foreign key: \`${fk.fields.join(', ')}\` → \`${fk.reference.resource}.${fk.reference.fields.join(', ')}\`.`,
+    );
   return lines.join(' ');
 }
 
 function datasetSection(d: DatasetSchema, files: string): string {
-  return [`### \`${d.name}\` — ${d.title}`, '', `${files}${d.description ? ` ${d.description}` : ''} ${keys(d)}`.trim(), '', fieldTable(d.record)].join('\n');
+  return [
+    `### \`${d.name}\` — ${d.title}`,
+    '',
+    `${files}${d.description ? ` ${d.description}` : ''} ${keys(d)}`.trim(),
+    '',
+    fieldTable(d.record),
+  ].join('\n');
 }
 
 /** The whole of docs/output.md. */
 export function outputDoc(): string {
-  const datasets = DATASETS.map((d) => datasetSection(d, `\`${d.name}.json\` (schema \`${d.name}@${d.major}\`) and \`${d.name}.csv\`, sheet ${d.title} of the workbook.`));
+  const datasets = DATASETS.map((d) =>
+    datasetSection(
+      d,
+      `\`${d.name}.json\` (schema \`${d.name}@${d.major}\`) and \`${d.name}.csv\`, sheet ${d.title} of the workbook.`,
+    ),
+  );
   return `${[
     HEAD,
     '## Datasets',
@@ -131,10 +160,10 @@ function corpusSection(): string {
     '## Corpus (`notice-extract corpus DIR… --to CORPUS`)',
     '',
     '`CORPUS/corpus.duckdb` (DuckDB) holds one table per dataset, `notices` (one row per notice), and the view',
-    '`findings` (every notice\'s report.json findings, plus the corpus\'s own `corpus/*` findings: a notice in',
+    "`findings` (every notice's report.json findings, plus the corpus's own `corpus/*` findings: a notice in",
     'two folders, an id taken, a title naming no fund, no budget year, a decimal stored rounded).',
     `Every row carries its notice's keys (${NOTICE_KEYS.map((k) => `\`${k}\``).join(', ')}); a record field named like`,
-    'a key takes its dataset\'s prefix (`targets.target_budget_year`, `citations.cited_doc_number`,',
+    "a key takes its dataset's prefix (`targets.target_budget_year`, `citations.cited_doc_number`,",
     '`citations.cited_issuer`). Column types come from the schemas: amounts in 元 `DECIMAL(18,2)`, other',
     'decimal strings `DECIMAL(38,10)`, dates `DATE`, years and counts `INTEGER`, booleans `BOOLEAN`, lists',
     '`VARCHAR[]`, codes and text `VARCHAR`; an empty string in a typed column is `NULL`.',

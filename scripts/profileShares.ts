@@ -25,7 +25,11 @@ export interface StageShare {
   share: number;
 }
 
-const SPECIAL = new Map([['(garbage collector)', '(garbage collection)'], ['(idle)', '(idle)'], ['(program)', '(program)']]);
+const SPECIAL = new Map([
+  ['(garbage collector)', '(garbage collection)'],
+  ['(idle)', '(idle)'],
+  ['(program)', '(program)'],
+]);
 
 /** The stage a frame's script belongs to, or null when it is not the project's own code. */
 function stageOf(url: string): string | null {

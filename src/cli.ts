@@ -30,7 +30,8 @@ function positiveInt(value: string): number {
 
 function port(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new InvalidArgumentError('must be a port number from 0 to 65535');
+  if (!Number.isInteger(n) || n < 0 || n > 65535)
+    throw new InvalidArgumentError('must be a port number from 0 to 65535');
   return n;
 }
 
@@ -54,7 +55,7 @@ Examples:
 `;
 
 const program = new Command('notice-extract')
-  .description('Extract canonical JSON and CSV datasets from OCR\'d Chinese fiscal notices')
+  .description("Extract canonical JSON and CSV datasets from OCR'd Chinese fiscal notices")
   .version(packageInfo().version, '-V, --version', 'print the version')
   .addHelpText('after', HELP_FOOTER)
   .exitOverride()
@@ -68,7 +69,12 @@ program
   .option('--strict', 'exit 1 when any notice has a finding of severity error')
   .option('--bom', 'start each CSV with a UTF-8 byte order mark, for Excel (declared utf-8-sig in datapackage.json)')
   .option('--no-bom', 'write CSV without the byte order mark (the default)')
-  .option('--jobs <n>', 'threads to use (default: one per core, at most 4; 1 for a single notice); with 2, one extracts while the other writes the folders, beyond that whole notices run on worker threads', positiveInt)
+  .option(
+    '--jobs <n>',
+    'threads to use (default: one per core, at most 4; 1 for a single notice); with 2, one extracts while ' +
+      'the other writes the folders, beyond that whole notices run on worker threads',
+    positiveInt,
+  )
   .option('--force', 're-extract inputs whose output is up to date')
   .option('--allow-partial', 'extract notices whose required annexes are missing, with error findings')
   .option('--debug', 'show stack traces for input errors')
@@ -80,10 +86,16 @@ program
 
 program
   .command('corpus')
-  .description('stack the notice output folders under DIRs into one corpus: corpus.duckdb and Parquet partitioned by family and budget year')
+  .description(
+    'stack the notice output folders under DIRs into one corpus: corpus.duckdb and Parquet partitioned by ' +
+      'family and budget year',
+  )
   .argument('<dirs...>', 'notice output folders (out/<id>/), or folders holding them (out/)')
-  .requiredOption('--to <corpus>', 'corpus folder (created, or brought up to date: unchanged notices are not read again)')
-  .option('--pipelines <dir>', 'folder of the family folders, for the fund names (default: the project\'s pipelines/)')
+  .requiredOption(
+    '--to <corpus>',
+    'corpus folder (created, or brought up to date: unchanged notices are not read again)',
+  )
+  .option('--pipelines <dir>', "folder of the family folders, for the fund names (default: the project's pipelines/)")
   .action(async (dirs: string[], opts: { to: string; pipelines?: string }) => {
     const { runCorpus } = await import('./cli/corpus.js');
     process.exitCode = await runCorpus(dirs, opts);
@@ -91,26 +103,39 @@ program
 
 program
   .command('diff')
-  .description('what changed from one year\'s notice of a fund to the next: money per recipient, targets, cited policies')
+  .description(
+    "what changed from one year's notice of a fund to the next: money per recipient, targets, cited policies",
+  )
   .argument('<old>', 'the earlier notice: its output folder, or with --corpus its budget year or notice id')
   .argument('<new>', 'the later notice, likewise')
   .option('--corpus <dir>', 'read both notices from this corpus')
   .option('--fund <name>', 'with --corpus: the fund, when the corpus holds several for a year')
   .option('--out <dir>', 'folder for diff.json, diff.csv and diff.html', 'diff')
-  .option('--pipelines <dir>', 'folder of the family folders, for the fund names (default: the project\'s pipelines/)')
-  .action(async (oldRef: string, newRef: string, opts: { corpus?: string; fund?: string; out: string; pipelines?: string }) => {
-    const { runDiff } = await import('./cli/diff.js');
-    process.exitCode = await runDiff(oldRef, newRef, opts);
-  });
+  .option('--pipelines <dir>', "folder of the family folders, for the fund names (default: the project's pipelines/)")
+  .action(
+    async (
+      oldRef: string,
+      newRef: string,
+      opts: { corpus?: string; fund?: string; out: string; pipelines?: string },
+    ) => {
+      const { runDiff } = await import('./cli/diff.js');
+      process.exitCode = await runDiff(oldRef, newRef, opts);
+    },
+  );
 
 const review = program.command('review').description("work with a notice's review.csv");
 
 review
   .command('accept')
-  .description('record the decisions of a review.csv (accept, reject with a reason, new) in the family\'s decisions.json')
-  .argument('<review.csv>', 'review sheet with decision (and policy_or_indicator_id, reason) filled in; UTF-8 or GB18030')
+  .description(
+    "record the decisions of a review.csv (accept, reject with a reason, new) in the family's decisions.json",
+  )
+  .argument(
+    '<review.csv>',
+    'review sheet with decision (and policy_or_indicator_id, reason) filled in; UTF-8 or GB18030',
+  )
   .option('--family <id>', 'family whose decisions change (default: the one in notice.json beside the sheet)')
-  .option('--pipelines <dir>', 'folder of the family folders (default: the project\'s pipelines/)')
+  .option('--pipelines <dir>', "folder of the family folders (default: the project's pipelines/)")
   .action(async (file: string, opts: { family?: string; pipelines?: string }) => {
     const { runReviewAccept } = await import('./cli/review.js');
     process.exitCode = runReviewAccept(file, opts);
@@ -118,11 +143,17 @@ review
 
 review
   .command('serve')
-  .description('the review workbench on 127.0.0.1: decide pending citations and indicators of notice output folders in a browser')
+  .description(
+    'the review workbench on 127.0.0.1: decide pending citations and indicators of notice output folders in a browser',
+  )
   .argument('<dirs...>', 'notice output folders (out/<id>/), or folders holding them (out/)')
   .option('--port <n>', 'port on 127.0.0.1 (default 0: a free one)', port)
-  .option('--input <path>', 'input file or folder the notices are re-extracted from, by notice id (repeatable; default raw)', collect)
-  .option('--pipelines <dir>', 'folder of the family folders (default: the project\'s pipelines/)')
+  .option(
+    '--input <path>',
+    'input file or folder the notices are re-extracted from, by notice id (repeatable; default raw)',
+    collect,
+  )
+  .option('--pipelines <dir>', "folder of the family folders (default: the project's pipelines/)")
   .action(async (dirs: string[], opts: { port?: number; input?: string[]; pipelines?: string }) => {
     const { runReviewServe } = await import('./cli/serve.js');
     process.exitCode = await runReviewServe(dirs, opts);

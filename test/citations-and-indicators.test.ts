@@ -6,23 +6,41 @@ import type { CitationRow } from '../schemas/citations.js';
 import type { IndicatorRow } from '../schemas/indicators.js';
 import { runReviewAccept } from '../src/cli/review.js';
 import { pipelinesDir } from '../src/family/load.js';
-import { extractWith, independentCount, linesWhere, pipelinesCopy, policyCells, readSheet, runCli as run, SEED, STANDARD, writeSheet } from './support/seedScan.js';
+import {
+  extractWith,
+  independentCount,
+  linesWhere,
+  pipelinesCopy,
+  policyCells,
+  readSheet,
+  runCli as run,
+  SEED,
+  STANDARD,
+  writeSheet,
+} from './support/seedScan.js';
 import { extractText, recordsOf } from './support/run.js';
 
 const seed = extractText(SEED, 'yue-cai-gong-2023-126');
 const citations = recordsOf(seed, 'citations') as unknown as CitationRow[];
 const indicators = recordsOf(seed, 'indicators') as unknown as IndicatorRow[];
-const report = JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: { code: string; severity: string; message: string; source_line: number | null; actual: string | null }[]; matching: Record<string, unknown> };
+const report = JSON.parse(seed.files.get('report.json') ?? '{}') as {
+  findings: { code: string; severity: string; message: string; source_line: number | null; actual: string | null }[];
+  matching: Record<string, unknown>;
+};
 
 /** Policy ids of the citations whose source text holds a fragment ('' for unmatched). */
-const idsWhere = (fragment: string): Set<string> => new Set(citations.filter((c) => c.title_raw.includes(fragment)).map((c) => c.policy_id));
+const idsWhere = (fragment: string): Set<string> =>
+  new Set(citations.filter((c) => c.title_raw.includes(fragment)).map((c) => c.policy_id));
 
 describe('citations of the seed', () => {
   it('makes every cited document its own record, as many per cell as an independent count finds', () => {
     expect(policyCells).toHaveLength(42);
     for (const cell of policyCells) {
       const records = citations.filter((c) => c.source_line === cell.line);
-      expect(records.map((c) => c.seq), `cell at line ${cell.line}`).toEqual(Array.from({ length: independentCount(cell.raw) }, (_, i) => i + 1));
+      expect(
+        records.map((c) => c.seq),
+        `cell at line ${cell.line}`,
+      ).toEqual(Array.from({ length: independentCount(cell.raw) }, (_, i) => i + 1));
     }
     expect(citations).toHaveLength(policyCells.reduce((n, c) => n + independentCount(c.raw), 0));
   });
@@ -41,8 +59,14 @@ describe('citations of the seed', () => {
   it('gives every spelling of one document the same policy_id', () => {
     const sameDocument = [
       ['关于强化知识产权保护的意見', '关于强化知识产权保护的意见》'],
-      ['&lt;关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案', '〈关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案'],
-      ['《国家知识产权局办公室关于开展专利侵权纠纷行政裁决示范建设工作的通知', '《国家知识产权局关于开展专利侵权纠纷行政裁决示范建设工作的通知'],
+      [
+        '&lt;关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案',
+        '〈关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案',
+      ],
+      [
+        '《国家知识产权局办公室关于开展专利侵权纠纷行政裁决示范建设工作的通知',
+        '《国家知识产权局关于开展专利侵权纠纷行政裁决示范建设工作的通知',
+      ],
       ['国家版权局关于进一步加严知识产权质押融资', '国家版权局关于进一步加强知识产权质押融资'],
       ['加严专利导航', '办公室关于加强专利导航'],
     ];
@@ -61,7 +85,10 @@ describe('citations of the seed', () => {
     ];
     for (const [a = '', b = ''] of differentDocuments) {
       expect(idsWhere(a).size, a).toBeGreaterThan(0);
-      expect([...idsWhere(a)].filter((id) => id !== '' && idsWhere(b).has(id)), `${a} / ${b}`).toEqual([]);
+      expect(
+        [...idsWhere(a)].filter((id) => id !== '' && idsWhere(b).has(id)),
+        `${a} / ${b}`,
+      ).toEqual([]);
     }
   });
 
@@ -69,7 +96,8 @@ describe('citations of the seed', () => {
     for (const c of citations) {
       if (c.match === 'exact' || c.match === 'alias') expect(c.score).toBe(1);
       if (c.match === 'none') expect([c.score, c.policy_id, c.policy_title]).toEqual([0, '', '']);
-      if (c.match === 'fuzzy') expect(c.score > 0 && c.score < 1 && Math.round(c.score * 1000) === c.score * 1000).toBe(true);
+      if (c.match === 'fuzzy')
+        expect(c.score > 0 && c.score < 1 && Math.round(c.score * 1000) === c.score * 1000).toBe(true);
     }
     expect(new Set(citations.map((c) => c.match))).toEqual(new Set(['exact', 'alias', 'fuzzy', 'none']));
   });
@@ -90,7 +118,9 @@ describe('citations of the seed', () => {
         const places = cited.filter((c) => c.title_raw === f.actual);
         const [, count, lines] = /(\d+) citations? at lines? (\d+(?:, \d+)*)/.exec(f.message) ?? [];
         expect(Number(count), f.message).toBe(places.length);
-        expect(lines?.split(', ').map(Number), f.message).toEqual([...new Set(places.map((c) => c.source_line))].sort((a, b) => a - b));
+        expect(lines?.split(', ').map(Number), f.message).toEqual(
+          [...new Set(places.map((c) => c.source_line))].sort((a, b) => a - b),
+        );
         expect(f.source_line).toBe(Math.min(...places.map((c) => c.source_line)));
         expect(f.severity).toBe(severity);
       }
@@ -102,12 +132,17 @@ describe('standard indicators of the seed', () => {
   it('carry one indicator_id each, on exactly the rows a plain scan of the text finds', () => {
     for (const [id, pattern] of STANDARD) {
       const rows = indicators.filter((r) => r.indicator_id === id);
-      expect(rows.map((r) => r.source_line), id).toEqual(linesWhere(pattern));
+      expect(
+        rows.map((r) => r.source_line),
+        id,
+      ).toEqual(linesWhere(pattern));
       expect(rows.length, id).toBeGreaterThan(4);
       // One row per table: a standard indicator is asked once of each recipient.
       expect(new Set(rows.map((r) => r.recipient_code)).size, id).toBe(rows.length);
     }
-    const counted = Object.fromEntries(STANDARD.map(([id]) => [id, indicators.filter((r) => r.indicator_id === id).length]));
+    const counted = Object.fromEntries(
+      STANDARD.map(([id]) => [id, indicators.filter((r) => r.indicator_id === id).length]),
+    );
     console.info(`rows per standard indicator: ${JSON.stringify(counted)}`);
   });
 
@@ -128,7 +163,9 @@ describe('standard indicators of the seed', () => {
     const aboutLocal = report.findings.filter((f) => localNames.has(f.actual ?? ''));
     expect(aboutLocal.length).toBeGreaterThan(0); // extraction findings (a missing value…) still name them
     expect(aboutLocal.filter((f) => /match|fuzzy|standard/.test(f.code))).toEqual([]);
-    expect(report.findings.filter((f) => f.code === 'indicators/fuzzy')).toHaveLength(indicators.filter((r) => r.indicator_match === 'fuzzy').length);
+    expect(report.findings.filter((f) => f.code === 'indicators/fuzzy')).toHaveLength(
+      indicators.filter((r) => r.indicator_match === 'fuzzy').length,
+    );
   });
 });
 
@@ -139,7 +176,9 @@ describe('review.csv', () => {
   it('lists exactly the fuzzy and unmatched citations and the fuzzy indicators, policies first, in source order', () => {
     const key = (kind: string, line: number, seq: number): string => `${kind}:${line}:${seq}`;
     const expected = [
-      ...citations.filter((c) => c.match === 'fuzzy' || c.match === 'none').map((c) => key('policy', c.source_line, c.seq)),
+      ...citations
+        .filter((c) => c.match === 'fuzzy' || c.match === 'none')
+        .map((c) => key('policy', c.source_line, c.seq)),
       ...indicators.filter((r) => r.indicator_match === 'fuzzy').map((r) => key('indicator', r.source_line, r.seq)),
     ];
     expect(sheet.map((r) => key(r['kind'] ?? '', Number(r['source_line']), Number(r['seq'])))).toEqual(expected);
@@ -149,8 +188,15 @@ describe('review.csv', () => {
 
   it('shows the raw text, the normalized text and the best candidates with their scores', () => {
     const first = sheet.find((r) => r['match'] === 'fuzzy' && r['kind'] === 'policy');
-    const citation = citations.find((c) => c.source_line === Number(first?.['source_line']) && c.seq === Number(first?.['seq']));
-    expect(first).toMatchObject({ raw: citation?.title_raw, normalized: citation?.title, matched_id: citation?.policy_id, doc_number: citation?.doc_number });
+    const citation = citations.find(
+      (c) => c.source_line === Number(first?.['source_line']) && c.seq === Number(first?.['seq']),
+    );
+    expect(first).toMatchObject({
+      raw: citation?.title_raw,
+      normalized: citation?.title,
+      matched_id: citation?.policy_id,
+      doc_number: citation?.doc_number,
+    });
     expect(Number(first?.['candidate_1_score'])).toBeGreaterThanOrEqual(Number(first?.['candidate_2_score']));
     expect(first?.['candidate_1_title']).not.toBe('');
   });
@@ -158,14 +204,18 @@ describe('review.csv', () => {
   it('is written without a BOM (the default) and with CRLF, and described in datapackage.json as a worksheet', () => {
     expect(text.startsWith('kind,recipient_code,source_line,seq,raw,normalized,')).toBe(true);
     expect(text.split('\r\n').length).toBe(sheet.length + 2);
-    const pkg = JSON.parse(seed.files.get('datapackage.json') ?? '{}') as { resources: { name: string; path: string; description?: string }[] };
+    const pkg = JSON.parse(seed.files.get('datapackage.json') ?? '{}') as {
+      resources: { name: string; path: string; description?: string }[];
+    };
     expect(pkg.resources.find((r) => r.path === 'review.csv')).toMatchObject({ name: 'review' });
     expect(pkg.resources.find((r) => r.path === 'review.csv')?.description).toMatch(/not a dataset/);
   });
 });
 
 describe('review accept', () => {
-  const real = ['policies.json', 'indicators.json'].map((f) => readFileSync(join(pipelinesDir(), 'gd-special-transfer', f), 'utf8'));
+  const real = ['policies.json', 'indicators.json'].map((f) =>
+    readFileSync(join(pipelinesDir(), 'gd-special-transfer', f), 'utf8'),
+  );
 
   it('adds accepted rows to the registries as aliases, so the next run matches those spellings by alias', () => {
     const dir = pipelinesCopy();
@@ -174,11 +224,18 @@ describe('review accept', () => {
       if (r['kind'] === 'indicator') return ''; // accept the fuzzy match as it stands
       // A fuzzy citation whose spelling is cited with no other number (accepting one cited with two is refused:
       // review-accept-doc-numbers.test.ts).
-      if (r['match'] === 'fuzzy' && r['kind'] === 'policy' && !before.some((o) => o['normalized'] === r['normalized'] && o['doc_number'] !== r['doc_number'])) return '';
+      if (
+        r['match'] === 'fuzzy' &&
+        r['kind'] === 'policy' &&
+        !before.some((o) => o['normalized'] === r['normalized'] && o['doc_number'] !== r['doc_number'])
+      )
+        return '';
       if (r['normalized'] === '关于发挥战略性新兴产业集群和战略性新兴产业的意见') return 'P-粤府-2020-82';
       return null;
     };
-    const decided = before.map((r) => (accepted(r) === null ? r : { ...r, decision: 'accept', policy_or_indicator_id: accepted(r) ?? '' }));
+    const decided = before.map((r) =>
+      accepted(r) === null ? r : { ...r, decision: 'accept', policy_or_indicator_id: accepted(r) ?? '' },
+    );
     const chosen = decided.filter((r) => r['decision'] === 'accept');
     expect(chosen.length).toBeGreaterThanOrEqual(4);
     const sheetFile = writeSheet(mkdtempSync(join(tmpdir(), 'notice-extract-review-')), decided);
@@ -188,24 +245,44 @@ describe('review accept', () => {
     const citationsAfter = recordsOf(after, 'citations') as unknown as CitationRow[];
     const indicatorsAfter = recordsOf(after, 'indicators') as unknown as IndicatorRow[];
     for (const r of chosen) {
-      const at = (x: { source_line: number; seq: number }): boolean => x.source_line === Number(r['source_line']) && x.seq === Number(r['seq']);
+      const at = (x: { source_line: number; seq: number }): boolean =>
+        x.source_line === Number(r['source_line']) && x.seq === Number(r['seq']);
       const id = r['policy_or_indicator_id'] || r['matched_id'];
-      if (r['kind'] === 'policy') expect(citationsAfter.find(at), r['raw']).toMatchObject({ policy_id: id, match: 'alias', score: 1 });
-      else expect(indicatorsAfter.find(at), r['raw']).toMatchObject({ indicator_id: id, indicator_match: 'alias', indicator_score: 1 });
+      if (r['kind'] === 'policy')
+        expect(citationsAfter.find(at), r['raw']).toMatchObject({ policy_id: id, match: 'alias', score: 1 });
+      else
+        expect(indicatorsAfter.find(at), r['raw']).toMatchObject({
+          indicator_id: id,
+          indicator_match: 'alias',
+          indicator_score: 1,
+        });
     }
     const remaining = readSheet(after.files.get('review.csv'));
     expect(remaining.length).toBeLessThanOrEqual(before.length - chosen.length);
     expect(remaining.filter((r) => r['kind'] === 'indicator')).toEqual([]);
     // Accepting the same sheet again adds nothing and still succeeds.
     expect(runReviewAccept(sheetFile, { pipelines: dir, family: 'gd-special-transfer' })).toBe(0);
-    expect(['policies.json', 'indicators.json'].map((f) => readFileSync(join(pipelinesDir(), 'gd-special-transfer', f), 'utf8'))).toEqual(real);
+    expect(
+      ['policies.json', 'indicators.json'].map((f) =>
+        readFileSync(join(pipelinesDir(), 'gd-special-transfer', f), 'utf8'),
+      ),
+    ).toEqual(real);
   });
 
   it('refuses a spelling another policy owns, writes nothing and exits 2', () => {
     const dir = pipelinesCopy();
     const file = join(dir, 'gd-special-transfer', 'policies.json');
     const before = readFileSync(file, 'utf8');
-    const row = { kind: 'policy', recipient_code: '', source_line: '1', seq: '1', raw: '《关于强化知识产权保护的若干措施》', normalized: '', decision: 'accept', policy_or_indicator_id: 'P-中办发-2019-56' };
+    const row = {
+      kind: 'policy',
+      recipient_code: '',
+      source_line: '1',
+      seq: '1',
+      raw: '《关于强化知识产权保护的若干措施》',
+      normalized: '',
+      decision: 'accept',
+      policy_or_indicator_id: 'P-中办发-2019-56',
+    };
     const sheet = writeSheet(mkdtempSync(join(tmpdir(), 'notice-extract-review-')), [row]);
     const result = run(['review', 'accept', sheet, '--pipelines', dir, '--family', 'gd-special-transfer']);
     expect(result.code).toBe(2);
@@ -218,7 +295,9 @@ describe('review accept', () => {
     const dir = pipelinesCopy();
     expect(run(['review', 'accept']).code).toBe(64);
     expect(run(['review', 'accept', join(dir, 'missing.csv'), '--pipelines', dir]).code).toBe(64);
-    const sheet = writeSheet(mkdtempSync(join(tmpdir(), 'notice-extract-review-')), [{ kind: 'policy', raw: 'x', decision: '', policy_or_indicator_id: '' }]);
+    const sheet = writeSheet(mkdtempSync(join(tmpdir(), 'notice-extract-review-')), [
+      { kind: 'policy', raw: 'x', decision: '', policy_or_indicator_id: '' },
+    ]);
     expect(run(['review', 'accept', sheet, '--pipelines', dir, '--family', 'no-such-family']).code).toBe(64);
   });
 });
@@ -229,7 +308,12 @@ describe('the extract summary', () => {
     const result = run(['extract', '--out', out, 'raw']);
     expect(result.code).toBe(0);
     // The CLI runs with the live registries and decisions: compare with what it wrote, not with the frozen run.
-    const written = (dataset: string): Record<string, unknown>[] => (JSON.parse(readFileSync(join(out, 'yue-cai-gong-2023-126', `${dataset}.json`), 'utf8')) as { records: Record<string, unknown>[] }).records;
+    const written = (dataset: string): Record<string, unknown>[] =>
+      (
+        JSON.parse(readFileSync(join(out, 'yue-cai-gong-2023-126', `${dataset}.json`), 'utf8')) as {
+          records: Record<string, unknown>[];
+        }
+      ).records;
     const cited = written('citations') as unknown as CitationRow[];
     const indicatorsWritten = written('indicators') as unknown as typeof indicators;
     const resolved = cited.filter((c) => c.policy_id !== '');
@@ -237,6 +321,8 @@ describe('the extract summary', () => {
     const line = `citations ${cited.length}: ${new Set(resolved.map((c) => c.title_raw)).size} of ${new Set(cited.map((c) => c.title_raw)).size} spellings → ${new Set(resolved.map((c) => c.policy_id)).size} policies, ${review} await review`;
     expect(result.stderr).toContain(line);
     console.info(result.stderr.trim());
-    expect(readSheet(readFileSync(join(out, 'yue-cai-gong-2023-126', 'review.csv'), 'utf8'))).toHaveLength(review + indicatorsWritten.filter((r) => r.indicator_match === 'fuzzy').length);
+    expect(readSheet(readFileSync(join(out, 'yue-cai-gong-2023-126', 'review.csv'), 'utf8'))).toHaveLength(
+      review + indicatorsWritten.filter((r) => r.indicator_match === 'fuzzy').length,
+    );
   });
 });

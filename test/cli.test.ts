@@ -1,5 +1,18 @@
 import { spawnSync } from 'node:child_process';
-import { closeSync, cpSync, existsSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +23,10 @@ const cli = new URL('../dist/bin/cli.js', import.meta.url).pathname;
 const root = new URL('..', import.meta.url).pathname;
 
 function run(args: string[]): { code: number | null; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stderr: result.stderr };
 }
 
@@ -36,8 +52,10 @@ describe('notice-extract extract', () => {
   // npx runs a project's own bin through a link it keeps in ~/.npm/_npx per project path, made once and
   // never refreshed (a stale link there, from when bin was dist/src/cli.js, once failed this check with
   // 127). So this runs what that link runs: package.json's bin, as an executable, without node in front.
-  it('runs package.json\'s bin as an executable right after the build, as `npx notice-extract` does', () => {
-    const bin = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin['notice-extract'];
+  it("runs package.json's bin as an executable right after the build, as `npx notice-extract` does", () => {
+    const bin = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { bin: Record<string, string> }).bin[
+      'notice-extract'
+    ];
     expect(bin).toBe('dist/bin/cli.js');
     const path = join(root, bin!);
     expect(statSync(path).mode & 0o111, 'executable bits').toBe(0o111);
@@ -49,7 +67,9 @@ describe('notice-extract extract', () => {
 
   it('exits 0 without a stack trace when the reader of its output stops early (`--help | head`)', () => {
     // `true` exits before node has started, so every write to the pipe fails with EPIPE.
-    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" --help | true`], { encoding: 'utf8' });
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${cli}" --help | true`], {
+      encoding: 'utf8',
+    });
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
   });
@@ -68,7 +88,10 @@ describe('notice-extract extract', () => {
     expect(run(['extract', '--out', a, 'raw']).code).toBe(0);
     expect(run(['extract', '--out', b, 'raw']).code).toBe(0);
     for (const f of readdirSync(join(a, 'yue-cai-gong-2023-126'))) {
-      expect(readFileSync(join(b, 'yue-cai-gong-2023-126', f)).equals(readFileSync(join(a, 'yue-cai-gong-2023-126', f))), f).toBe(true);
+      expect(
+        readFileSync(join(b, 'yue-cai-gong-2023-126', f)).equals(readFileSync(join(a, 'yue-cai-gong-2023-126', f))),
+        f,
+      ).toBe(true);
     }
   });
 
@@ -109,10 +132,15 @@ describe('notice-extract extract', () => {
       join(project, 'dist', 'bin', 'writer.js'),
       "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage(m === 'settle' ? m : { error: 'answered by the copy of writer.js' }));\n",
     );
-    for (const part of ['package.json', 'pipelines', 'node_modules']) symlinkSync(join(root, part), join(project, part));
+    for (const part of ['package.json', 'pipelines', 'node_modules'])
+      symlinkSync(join(root, part), join(project, part));
     const inputs = tempDir();
     for (const name of ['a.md', 'b.md', 'c.md']) writeFileSync(join(inputs, name), seedText());
-    const result = spawnSync(process.execPath, [join(project, 'dist', 'bin', 'cli.js'), 'extract', '--jobs', '2', '--out', join(project, 'out'), inputs], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [join(project, 'dist', 'bin', 'cli.js'), 'extract', '--jobs', '2', '--out', join(project, 'out'), inputs],
+      { encoding: 'utf8' },
+    );
     expect(result.status).toBe(2);
     expect(result.stderr.match(/internal error: answered by the copy of writer\.js/g)).toHaveLength(3);
     expect(result.stderr).toContain('3 notices: 0 extracted, 0 skipped, 3 failed');
@@ -124,10 +152,19 @@ describe('notice-extract extract', () => {
     run(['extract', '--out', out, 'raw']);
     run(['extract', '--bom', '--out', bom, 'raw']);
     const csv = readFileSync(join(out, 'yue-cai-gong-2023-126', 'allocations.csv'), 'utf8');
-    expect(csv.startsWith('annex,row_type,region_name,region_code,project_name,recipient_code,recipient_name,')).toBe(true);
+    expect(csv.startsWith('annex,row_type,region_name,region_code,project_name,recipient_code,recipient_name,')).toBe(
+      true,
+    );
     expect(csv.split('\r\n')).toHaveLength(65 + 2);
-    expect(readFileSync(join(bom, 'yue-cai-gong-2023-126', 'allocations.csv'), 'utf8').startsWith('\uFEFFannex,row_type,')).toBe(true);
-    const encodings = (dir: string) => (JSON.parse(readFileSync(join(dir, 'yue-cai-gong-2023-126', 'datapackage.json'), 'utf8')) as { resources: { encoding: string }[] }).resources.map((r) => r.encoding);
+    expect(
+      readFileSync(join(bom, 'yue-cai-gong-2023-126', 'allocations.csv'), 'utf8').startsWith('\uFEFFannex,row_type,'),
+    ).toBe(true);
+    const encodings = (dir: string) =>
+      (
+        JSON.parse(readFileSync(join(dir, 'yue-cai-gong-2023-126', 'datapackage.json'), 'utf8')) as {
+          resources: { encoding: string }[];
+        }
+      ).resources.map((r) => r.encoding);
     expect(new Set(encodings(out))).toEqual(new Set(['utf-8']));
     expect(new Set(encodings(bom))).toEqual(new Set(['utf-8-sig']));
   });
@@ -163,7 +200,10 @@ describe('notice-extract extract', () => {
 
   it('exits 1 under --strict when a notice has an error finding, and 0 without it', () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'broken.md'), seedText().replace('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级'));
+    writeFileSync(
+      join(dir, 'broken.md'),
+      seedText().replace('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级'),
+    );
     expect(run(['extract', '--out', tempDir(), dir]).code).toBe(0);
     expect(run(['extract', '--strict', '--out', tempDir(), dir]).code).toBe(1);
   });
@@ -173,7 +213,10 @@ describe('notice-extract extract', () => {
     const first = run(['extract', '--out', out, 'raw']);
     expect(first.code).toBe(0);
     // The batch line's figures are those of the files written (live registries: curation changes them).
-    const report = JSON.parse(readFileSync(join(out, 'yue-cai-gong-2023-126', 'report.json'), 'utf8')) as { counts: { error: number; warning: number }; matching: { review_rows: number } };
+    const report = JSON.parse(readFileSync(join(out, 'yue-cai-gong-2023-126', 'report.json'), 'utf8')) as {
+      counts: { error: number; warning: number };
+      matching: { review_rows: number };
+    };
     const figures = `findings ${report.counts.error} error, ${report.counts.warning} warning; ${report.matching.review_rows} rows await review`;
     expect(first.stderr).toContain(`1 notice: 1 extracted, 0 skipped, 0 failed; ${figures}`);
     const again = run(['extract', '--out', out, 'raw']);
@@ -207,7 +250,10 @@ describe('notice-extract extract', () => {
   it('keeps --strict, --allow-partial and missing files honest when a notice would be skipped', () => {
     const dir = tempDir();
     const out = tempDir();
-    writeFileSync(join(dir, 'broken.md'), seedText().replace('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级'));
+    writeFileSync(
+      join(dir, 'broken.md'),
+      seedText().replace('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级'),
+    );
     expect(run(['extract', '--strict', '--out', out, dir]).code).toBe(1);
     const again = run(['extract', '--strict', '--out', out, dir]);
     expect(again.stderr).toContain('unchanged, skipped');

@@ -15,7 +15,9 @@ const SEED = seedText();
 const expectedDir = new URL('./fixtures/gd-special-transfer/seed/expected/', import.meta.url);
 
 function expectedRecords(dataset: string): Record<string, unknown>[] {
-  return (JSON.parse(readFileSync(new URL(`${dataset}.json`, expectedDir), 'utf8')) as { records: Record<string, unknown>[] }).records;
+  return (
+    JSON.parse(readFileSync(new URL(`${dataset}.json`, expectedDir), 'utf8')) as { records: Record<string, unknown>[] }
+  ).records;
 }
 
 interface Report {
@@ -23,21 +25,39 @@ interface Report {
   findings: { code: string; severity: string; source_line: number | null; actual?: unknown }[];
 }
 
-const SUBJECT: Omit<ColumnGroupStyle, 'form'> = { at: '功能分类科目', title: '功能分类科目', subTitles: ['科目编码', '科目名称'], split: splitCodeName(7) };
-const RECIPIENT: Omit<ColumnGroupStyle, 'form'> = { at: '分配单位', title: '分配单位', subTitles: ['单位编码', '单位名称'], split: splitCodeName(9) };
+const SUBJECT: Omit<ColumnGroupStyle, 'form'> = {
+  at: '功能分类科目',
+  title: '功能分类科目',
+  subTitles: ['科目编码', '科目名称'],
+  split: splitCodeName(7),
+};
+const RECIPIENT: Omit<ColumnGroupStyle, 'form'> = {
+  at: '分配单位',
+  title: '分配单位',
+  subTitles: ['单位编码', '单位名称'],
+  split: splitCodeName(9),
+};
 const REGION: Omit<ColumnGroupStyle, 'form'> = { at: '地区', title: '地区', subTitles: ['名称', '编码'] };
 
 /** A rendering's form: TAB lines, HTML, or GFM pipe tables (the TAB lines rewritten, the sub-header the first body row). */
 type Form = ColumnGroupStyle['form'] | 'pipe';
 
 /** Extract a grouped rendering; every dataset must equal the seed's, and no grid finding may be a warning or an error. */
-function expectSeed(given: Omit<ColumnGroupStyle, 'form'> & { form: Form }, allowed: readonly string[] = []): { report: Report; rendered: ReturnType<typeof groupColumns> } {
+function expectSeed(
+  given: Omit<ColumnGroupStyle, 'form'> & { form: Form },
+  allowed: readonly string[] = [],
+): { report: Report; rendered: ReturnType<typeof groupColumns> } {
   const style: ColumnGroupStyle = { ...given, form: given.form === 'pipe' ? 'tsv' : given.form };
   const rendered = groupColumns(SEED, style);
   const result = extractText(given.form === 'pipe' ? toPipeTables(rendered.text) : rendered.text, 'grouped');
-  for (const { name } of DATASETS) expect(withoutLines(recordsOf(result, name)), `${name} under ${style.at}/${style.form}`).toEqual(withoutLines(expectedRecords(name)));
+  for (const { name } of DATASETS)
+    expect(withoutLines(recordsOf(result, name)), `${name} under ${style.at}/${style.form}`).toEqual(
+      withoutLines(expectedRecords(name)),
+    );
   const report = JSON.parse(result.files.get('report.json') ?? '{}') as Report;
-  expect(report.findings.filter((f) => f.code.startsWith('grid/') && f.severity !== 'info' && !allowed.includes(f.code))).toEqual([]);
+  expect(
+    report.findings.filter((f) => f.code.startsWith('grid/') && f.severity !== 'info' && !allowed.includes(f.code)),
+  ).toEqual([]);
   return { report, rendered };
 }
 
@@ -50,7 +70,9 @@ describe('a header cell over the columns of its parts', () => {
       expect(rendered.splitRows).toBe(42);
       expect(report.repairs['column-group-joined']).toBe(42);
       const grouped = report.findings.filter((f) => f.code === 'grid/header-grouped');
-      expect(grouped).toEqual([expect.objectContaining({ source_line: rendered.headerLine, actual: '功能分类科目: 科目编码 | 科目名称' })]);
+      expect(grouped).toEqual([
+        expect.objectContaining({ source_line: rendered.headerLine, actual: '功能分类科目: 科目编码 | 科目名称' }),
+      ]);
     });
 
     it(`joins 单位编码 | 单位名称 under 分配单位 (${form})`, () => {
@@ -87,11 +109,16 @@ describe('a header cell over the columns of its parts', () => {
 
   it('gives the seed records whatever group, form and whole cells a random seed picks', () => {
     fc.assert(
-      fc.property(fc.constantFrom(SUBJECT, RECIPIENT, REGION), fc.constantFrom<Form>('tsv', 'html', 'pipe'), fc.integer({ min: 0, max: 2 ** 16 }), (group, form, seed) => {
-        const keepWhole = (row: number): boolean => ((row * 2654435761 + seed) >>> 0) % 4 === 0;
-        const { report, rendered } = expectSeed({ ...group, form, keepWhole });
-        expect(report.repairs['column-group-joined'] ?? 0).toBe(group.split ? rendered.splitRows : 0);
-      }),
+      fc.property(
+        fc.constantFrom(SUBJECT, RECIPIENT, REGION),
+        fc.constantFrom<Form>('tsv', 'html', 'pipe'),
+        fc.integer({ min: 0, max: 2 ** 16 }),
+        (group, form, seed) => {
+          const keepWhole = (row: number): boolean => ((row * 2654435761 + seed) >>> 0) % 4 === 0;
+          const { report, rendered } = expectSeed({ ...group, form, keepWhole });
+          expect(report.repairs['column-group-joined'] ?? 0).toBe(group.split ? rendered.splitRows : 0);
+        },
+      ),
       { numRuns: 10, seed: 16 },
     );
   });
@@ -102,17 +129,22 @@ describe('a header cell over the columns of its parts', () => {
     const amount = (cell: string): boolean => /^\d+\.\d{2}$/.test(cell);
     for (const form of ['tsv', 'html', 'pipe'] as const) {
       for (const totalFirst of [true, false]) {
-        const { report, rendered } = expectSeed({
-          at: '金额',
-          title: '金额',
-          subTitles: totalFirst ? ['合计', '其中：一般转移支付'] : ['其中：一般转移支付', '合计'],
-          split: (cell) => (amount(cell) ? (totalFirst ? [cell, half(cell)] : [half(cell), cell]) : null),
-          form,
-        }, ['grid/header-column-unknown']);
+        const { report, rendered } = expectSeed(
+          {
+            at: '金额',
+            title: '金额',
+            subTitles: totalFirst ? ['合计', '其中：一般转移支付'] : ['其中：一般转移支付', '合计'],
+            split: (cell) => (amount(cell) ? (totalFirst ? [cell, half(cell)] : [half(cell), cell]) : null),
+            form,
+          },
+          ['grid/header-column-unknown'],
+        );
         // 65 Annex 1 rows, each with an amount.
         expect(rendered.splitRows, `${form} ${totalFirst}`).toBe(65);
         expect(report.repairs['column-group-joined']).toBeUndefined();
-        expect(report.findings.filter((f) => f.code === 'grid/header-column-unknown').map((f) => f.actual)).toEqual(['其中：一般转移支付']);
+        expect(report.findings.filter((f) => f.code === 'grid/header-column-unknown').map((f) => f.actual)).toEqual([
+          '其中：一般转移支付',
+        ]);
       }
     }
   });

@@ -14,12 +14,16 @@ const SEED = seedText();
 
 /** Records without the keys that locate them in one rendering (`source_line`, `*_line`, `source_row`). */
 function located(records: readonly Record<string, unknown>[]): Record<string, unknown>[] {
-  return records.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('_line') && k !== 'source_row')));
+  return records.map((r) =>
+    Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('_line') && k !== 'source_row')),
+  );
 }
 
 /** The seed's expected records of a dataset, from the golden files. */
 function expectedRecords(dataset: string): Record<string, unknown>[] {
-  return (JSON.parse(readFileSync(new URL(`${dataset}.json`, expectedDir), 'utf8')) as { records: Record<string, unknown>[] }).records;
+  return (
+    JSON.parse(readFileSync(new URL(`${dataset}.json`, expectedDir), 'utf8')) as { records: Record<string, unknown>[] }
+  ).records;
 }
 
 /**
@@ -29,7 +33,9 @@ function expectedRecords(dataset: string): Record<string, unknown>[] {
 function metadataOf(json: string, withAnnexTitles = false): Record<string, unknown> {
   const { notice_id: _id, input_sha256: _sha, pipeline: _p, ...meta } = JSON.parse(json) as Record<string, unknown>;
   if (Array.isArray(meta['annexes'])) {
-    meta['annexes'] = located(meta['annexes'] as Record<string, unknown>[]).map(({ title, ...rest }) => (withAnnexTitles ? { ...rest, title } : rest));
+    meta['annexes'] = located(meta['annexes'] as Record<string, unknown>[]).map(({ title, ...rest }) =>
+      withAnnexTitles ? { ...rest, title } : rest,
+    );
   }
   return meta;
 }
@@ -41,15 +47,21 @@ function expectSeedRecords(style: ConverterStyle): ReturnType<typeof extractText
   const rendered = renderNotice(SEED, style);
   const result = extractText(rendered.text, 'variant');
   for (const { name } of DATASETS) {
-    expect(located(recordsOf(result, name)), `${name} under ${JSON.stringify(style)}`).toEqual(located(expectedRecords(name)));
+    expect(located(recordsOf(result, name)), `${name} under ${JSON.stringify(style)}`).toEqual(
+      located(expectedRecords(name)),
+    );
   }
   // A web copy's body drops the 版记: no 印发 date, the issued date read from its 来源 line.
-  expect(metadataOf(result.files.get('notice.json') ?? '{}')).toEqual(style.plainBody ? { ...expectedMeta, printed_date: '' } : expectedMeta);
+  expect(metadataOf(result.files.get('notice.json') ?? '{}')).toEqual(
+    style.plainBody ? { ...expectedMeta, printed_date: '' } : expectedMeta,
+  );
   return result;
 }
 
 /** report.json of a run. */
-function reportOf(result: ReturnType<typeof extractText>): { findings: { code: string; severity: string; source_line: number | null }[] } {
+function reportOf(result: ReturnType<typeof extractText>): {
+  findings: { code: string; severity: string; source_line: number | null }[];
+} {
   return JSON.parse(result.files.get('report.json') ?? '{}');
 }
 
@@ -102,9 +114,25 @@ describe('converter styles, each on its own, give the seed records', () => {
 describe('converter styles together', () => {
   it('give the seed records whatever rows the random seed shifts, merges or marks', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.boolean(), fc.boolean(), fc.constantFrom('atx', 'bold', 'plain'), (seed, moneyHtml, targetsHtml, headings) => {
-        expectSeedRecords({ seed, moneyHtml, targetsHtml, titleRows: targetsHtml, shifted: 6, merged: 6, pageMarks: true, plainBody: true, headings });
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.boolean(),
+        fc.boolean(),
+        fc.constantFrom('atx', 'bold', 'plain'),
+        (seed, moneyHtml, targetsHtml, headings) => {
+          expectSeedRecords({
+            seed,
+            moneyHtml,
+            targetsHtml,
+            titleRows: targetsHtml,
+            shifted: 6,
+            merged: 6,
+            pageMarks: true,
+            plainBody: true,
+            headings,
+          });
+        },
+      ),
       { numRuns: 6 },
     );
   });

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -44,7 +54,9 @@ function files(dir: string): Map<string, number> {
 
 /** Sum of item amounts in fen, from the generator's data. */
 function itemFen(data: NoticeFolderData): number {
-  return data.allocations.filter((r) => r.row_type === 'item').reduce((s, r) => s + Math.round(Number(r.amount_yuan) * 100), 0);
+  return data.allocations
+    .filter((r) => r.row_type === 'item')
+    .reduce((s, r) => s + Math.round(Number(r.amount_yuan) * 100), 0);
 }
 
 let dir: string;
@@ -66,59 +78,101 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a corpus of the seed and two generated later years', () => {
   it('holds every row of every notice, per table and notice, as the generator wrote them', async () => {
-    const rows = await query(corpus, `
+    const rows = await query(
+      corpus,
+      `
       SELECT 'allocations' AS t, notice_id, count(*)::INTEGER AS n FROM allocations GROUP BY ALL
       UNION ALL SELECT 'details', notice_id, count(*)::INTEGER FROM details GROUP BY ALL
       UNION ALL SELECT 'targets', notice_id, count(*)::INTEGER FROM targets GROUP BY ALL
       UNION ALL SELECT 'indicators', notice_id, count(*)::INTEGER FROM indicators GROUP BY ALL
       UNION ALL SELECT 'citations', notice_id, count(*)::INTEGER FROM citations GROUP BY ALL
-      UNION ALL SELECT 'notices', notice_id, count(*)::INTEGER FROM notices GROUP BY ALL`);
+      UNION ALL SELECT 'notices', notice_id, count(*)::INTEGER FROM notices GROUP BY ALL`,
+    );
     const got = Object.fromEntries(rows.map((r) => [`${r.t} ${r.notice_id}`, r.n]));
     const expected: Record<string, number> = {};
     for (const { data } of years) {
-      for (const t of ['allocations', 'details', 'targets', 'indicators', 'citations'] as const) expected[`${t} ${data.notice.notice_id}`] = data[t].length;
+      for (const t of ['allocations', 'details', 'targets', 'indicators', 'citations'] as const)
+        expected[`${t} ${data.notice.notice_id}`] = data[t].length;
       expected[`notices ${data.notice.notice_id}`] = 1;
     }
     expect(got).toEqual(expected);
   });
 
-  it('sums the money of each budget year to the fen, and carries each notice\'s keys on its rows', async () => {
-    const rows = await query(corpus, `
+  it("sums the money of each budget year to the fen, and carries each notice's keys on its rows", async () => {
+    const rows = await query(
+      corpus,
+      `
       SELECT budget_year, any_value(doc_number) AS doc, any_value(CAST(issued_date AS VARCHAR)) AS issued, count(DISTINCT family) AS families,
              CAST(sum(amount_yuan) * 100 AS BIGINT) AS fen
-      FROM allocations WHERE row_type = 'item' GROUP BY budget_year ORDER BY budget_year`);
-    expect(rows).toEqual(years.map(({ data }) => ({
-      budget_year: Number(data.notice.budget_year),
-      doc: data.notice.doc_number,
-      issued: data.notice.issued_date,
-      families: 1n,
-      fen: BigInt(itemFen(data)),
-    })));
+      FROM allocations WHERE row_type = 'item' GROUP BY budget_year ORDER BY budget_year`,
+    );
+    expect(rows).toEqual(
+      years.map(({ data }) => ({
+        budget_year: Number(data.notice.budget_year),
+        doc: data.notice.doc_number,
+        issued: data.notice.issued_date,
+        families: 1n,
+        fen: BigInt(itemFen(data)),
+      })),
+    );
   });
 
   it('gives every column the type its schema declares: amounts DECIMAL(18,2), codes VARCHAR, dates DATE, integers INTEGER, booleans BOOLEAN', async () => {
     for (const table of corpusTables()) {
-      const described = await query(corpus, `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table.name}' ORDER BY ordinal_position`);
-      expect(described.map((c) => `${c.column_name} ${c.data_type}`), table.name).toEqual(table.columns.map((c) => `${c.name} ${c.type}`));
+      const described = await query(
+        corpus,
+        `SELECT column_name, data_type FROM information_schema.columns WHERE table_name = '${table.name}' ORDER BY ordinal_position`,
+      );
+      expect(
+        described.map((c) => `${c.column_name} ${c.data_type}`),
+        table.name,
+      ).toEqual(table.columns.map((c) => `${c.name} ${c.type}`));
     }
     const types = Object.fromEntries(
-      (await query(corpus, "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'allocations'")).map((c) => [c.column_name, c.data_type]),
+      (
+        await query(
+          corpus,
+          "SELECT column_name, data_type FROM information_schema.columns WHERE table_name = 'allocations'",
+        )
+      ).map((c) => [c.column_name, c.data_type]),
     );
     expect(types).toMatchObject({
-      amount_yuan: 'DECIMAL(18,2)', recipient_code: 'VARCHAR', region_code: 'VARCHAR', issued_date: 'DATE', budget_year: 'INTEGER',
-      direct_to_sanbao_account: 'BOOLEAN', source_line: 'INTEGER', notice_id: 'VARCHAR', family: 'VARCHAR',
+      amount_yuan: 'DECIMAL(18,2)',
+      recipient_code: 'VARCHAR',
+      region_code: 'VARCHAR',
+      issued_date: 'DATE',
+      budget_year: 'INTEGER',
+      direct_to_sanbao_account: 'BOOLEAN',
+      source_line: 'INTEGER',
+      notice_id: 'VARCHAR',
+      family: 'VARCHAR',
     });
   });
 
   it('writes Parquet by family and budget year that an independent reader (hyparquet) sums to the same fen, with the same types', async () => {
     const allocationFiles = [...files(join(corpus, 'allocations')).keys()].filter((f) => f.endsWith('.parquet')).sort();
-    expect(allocationFiles).toEqual(years.map(({ data }) => `family=gd-special-transfer/budget_year=${data.notice.budget_year}/${data.notice.notice_id}.parquet`).sort());
+    expect(allocationFiles).toEqual(
+      years
+        .map(
+          ({ data }) =>
+            `family=gd-special-transfer/budget_year=${data.notice.budget_year}/${data.notice.notice_id}.parquet`,
+        )
+        .sort(),
+    );
     for (const { data } of years) {
-      const file = join(corpus, 'allocations', 'family=gd-special-transfer', `budget_year=${data.notice.budget_year}`, `${data.notice.notice_id}.parquet`);
+      const file = join(
+        corpus,
+        'allocations',
+        'family=gd-special-transfer',
+        `budget_year=${data.notice.budget_year}`,
+        `${data.notice.notice_id}.parquet`,
+      );
       const buffer = await asyncBufferFromFile(file);
       const records = (await parquetReadObjects({ file: buffer })) as Record<string, unknown>[];
       expect(records.length).toBe(data.allocations.length);
-      const fen = records.filter((r) => r.row_type === 'item').reduce((s: number, r) => s + Math.round(Number(r.amount_yuan) * 100), 0);
+      const fen = records
+        .filter((r) => r.row_type === 'item')
+        .reduce((s: number, r) => s + Math.round(Number(r.amount_yuan) * 100), 0);
       expect(fen).toBe(itemFen(data));
       expect(records.every((r) => typeof r.recipient_code === 'string')).toBe(true);
       expect(records[0]?.issued_date).toBeInstanceOf(Date);
@@ -135,15 +189,21 @@ describe('a corpus of the seed and two generated later years', () => {
     }
   });
 
-  it('reads the Parquet layout back through DuckDB\'s Hive partitioning with the database\'s totals', async () => {
+  it("reads the Parquet layout back through DuckDB's Hive partitioning with the database's totals", async () => {
     const glob = join(corpus, 'allocations', '*', '*', '*.parquet');
-    const [parquet] = await query(corpus, `SELECT CAST(sum(amount_yuan) AS VARCHAR) AS s, count(DISTINCT budget_year) AS y FROM read_parquet('${glob}', hive_partitioning = true) WHERE row_type = 'item'`);
-    const [table] = await query(corpus, "SELECT CAST(sum(amount_yuan) AS VARCHAR) AS s FROM allocations WHERE row_type = 'item'");
+    const [parquet] = await query(
+      corpus,
+      `SELECT CAST(sum(amount_yuan) AS VARCHAR) AS s, count(DISTINCT budget_year) AS y FROM read_parquet('${glob}', hive_partitioning = true) WHERE row_type = 'item'`,
+    );
+    const [table] = await query(
+      corpus,
+      "SELECT CAST(sum(amount_yuan) AS VARCHAR) AS s FROM allocations WHERE row_type = 'item'",
+    );
     expect(parquet?.s).toBe(table?.s);
     expect(parquet?.y).toBe(3n);
   });
 
-  it('names each notice\'s fund from its title, the same fund for all three years', async () => {
+  it("names each notice's fund from its title, the same fund for all three years", async () => {
     const rows = await query(corpus, 'SELECT DISTINCT fund FROM notices');
     expect(rows).toEqual([{ fund: '省级市场监管管理（知识产权创造、运用和保护）专项资金' }]);
   });
@@ -156,7 +216,9 @@ describe('bringing a corpus up to date', () => {
     const before = files(copy);
     const again = run('corpus', SEED_OUT, later, '--to', copy);
     expect(again.code, again.stderr).toBe(0);
-    expect(again.stderr).toMatch(/3 notice\(s\) from 3 folder\(s\): 0 added, 0 updated, 3 unchanged \(not read\), 0 removed/);
+    expect(again.stderr).toMatch(
+      /3 notice\(s\) from 3 folder\(s\): 0 added, 0 updated, 3 unchanged \(not read\), 0 removed/,
+    );
     const parquetBefore = [...before].filter(([f]) => f.endsWith('.parquet'));
     expect(parquetBefore.length).toBeGreaterThan(0);
     for (const [f, mtime] of parquetBefore) expect(files(copy).get(f), f).toBe(mtime);
@@ -196,26 +258,46 @@ describe('bringing a corpus up to date', () => {
     expect(result.stderr).toMatch(/3 notice\(s\) from 4 folder\(s\)/);
     const notices = await query(copy, 'SELECT notice_id FROM notices ORDER BY notice_id');
     expect(notices.map((n) => n.notice_id)).toEqual(years.map((y) => y.data.notice.notice_id).sort());
-    const findings = await query(copy, "SELECT notice_id, message FROM findings WHERE code = 'corpus/notice-duplicate'");
+    const findings = await query(
+      copy,
+      "SELECT notice_id, message FROM findings WHERE code = 'corpus/notice-duplicate'",
+    );
     expect(findings).toHaveLength(1);
     expect(findings[0]?.message).toContain(twin);
-    expect(existsSync(join(copy, 'allocations', 'family=gd-special-transfer', `budget_year=${notice.budget_year}`, 'renamed-copy.parquet'))).toBe(false);
+    expect(
+      existsSync(
+        join(
+          copy,
+          'allocations',
+          'family=gd-special-transfer',
+          `budget_year=${notice.budget_year}`,
+          'renamed-copy.parquet',
+        ),
+      ),
+    ).toBe(false);
   });
 
   it('removes a notice no longer found, with its Parquet files', async () => {
     const copy = join(dir, 'corpus-removal');
     cpSync(corpus, copy, { recursive: true });
     const result = run('corpus', later, '--to', copy);
-    expect(result.stderr).toMatch(/2 notice\(s\) from 2 folder\(s\): 0 added, 0 updated, 2 unchanged \(not read\), 1 removed/);
+    expect(result.stderr).toMatch(
+      /2 notice\(s\) from 2 folder\(s\): 0 added, 0 updated, 2 unchanged \(not read\), 1 removed/,
+    );
     const seed = (years[0] as Year).data.notice;
-    expect(await query(copy, `SELECT count(*) AS n FROM allocations WHERE notice_id = '${seed.notice_id}'`)).toEqual([{ n: 0n }]);
+    expect(await query(copy, `SELECT count(*) AS n FROM allocations WHERE notice_id = '${seed.notice_id}'`)).toEqual([
+      { n: 0n },
+    ]);
     expect([...files(copy).keys()].filter((f) => f.includes(seed.notice_id))).toEqual([]);
   });
 
   it('names a folder it cannot read in one line, exits 2, and still loads the others', async () => {
     const broken = join(dir, 'broken', 'bad-notice');
     cpSync(SEED_OUT, broken, { recursive: true });
-    writeFileSync(join(broken, 'allocations.json'), '{"schema": "allocations@2", "notice_id": "yue-cai-gong-2023-126", "records": [{"amount_yuan": 12}]}');
+    writeFileSync(
+      join(broken, 'allocations.json'),
+      '{"schema": "allocations@2", "notice_id": "yue-cai-gong-2023-126", "records": [{"amount_yuan": 12}]}',
+    );
     const notice = JSON.parse(readFileSync(join(broken, 'notice.json'), 'utf8'));
     writeFileSync(join(broken, 'notice.json'), JSON.stringify({ ...notice, doc_number: '粤财工〔2099〕1号' }));
     const copy = join(dir, 'corpus-broken');
@@ -235,7 +317,8 @@ describe('a decimal with more places than its column holds', () => {
     const rename = (name: string, change: (data: Record<string, unknown>) => Record<string, unknown>) =>
       writeFileSync(join(folder, name), JSON.stringify(change(JSON.parse(readFileSync(join(folder, name), 'utf8')))));
     rename('notice.json', (n) => ({ ...n, notice_id: 'fine-figures', doc_number: '粤财工〔2099〕7号' }));
-    for (const name of ['allocations', 'details', 'targets', 'citations', 'report']) rename(`${name}.json`, (d) => ({ ...d, notice_id: 'fine-figures' }));
+    for (const name of ['allocations', 'details', 'targets', 'citations', 'report'])
+      rename(`${name}.json`, (d) => ({ ...d, notice_id: 'fine-figures' }));
     rename('indicators.json', (d) => {
       const records = d.records as Record<string, unknown>[];
       records[0] = { ...records[0], value_comparator: 'at_least', value_number: '0.123456789012' };
@@ -244,9 +327,15 @@ describe('a decimal with more places than its column holds', () => {
     const copy = join(dir, 'corpus-fine');
     const result = run('corpus', join(dir, 'fine'), '--to', copy);
     expect(result.code, result.stderr).toBe(0);
-    const findings = await query(copy, "SELECT annex, actual, expected FROM findings WHERE code = 'corpus/decimal-rounded'");
+    const findings = await query(
+      copy,
+      "SELECT annex, actual, expected FROM findings WHERE code = 'corpus/decimal-rounded'",
+    );
     expect(findings).toEqual([{ annex: 'indicators', actual: '0.123456789012', expected: 'DECIMAL(38,10)' }]);
-    const [stored] = await query(copy, "SELECT CAST(value_number AS VARCHAR) AS v FROM indicators WHERE notice_id = 'fine-figures' AND value_number BETWEEN 0.1234 AND 0.1235");
+    const [stored] = await query(
+      copy,
+      "SELECT CAST(value_number AS VARCHAR) AS v FROM indicators WHERE notice_id = 'fine-figures' AND value_number BETWEEN 0.1234 AND 0.1235",
+    );
     expect(stored?.v).toBe('0.1234567890');
   });
 });

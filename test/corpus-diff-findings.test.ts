@@ -20,7 +20,12 @@ const families = loadFamilies();
 const seed = readNoticeFolder(SEED_OUT);
 
 /** A copy of the seed's output under `root/id`, with its notice fields changed. */
-function variant(root: string, id: string, notice: Partial<NoticeFolderData['notice']>, change?: (d: NoticeFolderData) => void) {
+function variant(
+  root: string,
+  id: string,
+  notice: Partial<NoticeFolderData['notice']>,
+  change?: (d: NoticeFolderData) => void,
+) {
   const data: NoticeFolderData = structuredClone(seed);
   data.notice = { ...data.notice, notice_id: id, ...notice };
   change?.(data);
@@ -38,7 +43,12 @@ describe('the corpus reports', () => {
     variant(root, 'd', { doc_number: '粤财工〔2099〕3号', budget_year: '' });
     const summary = await buildCorpus([root, join(dir, 'other')], { to: join(dir, 'corpus'), families });
     const codes = summary.findings.map((f) => f.code).sort();
-    expect(codes).toEqual(['corpus/budget-year-missing', 'corpus/fund-unknown', 'corpus/notice-duplicate', 'corpus/notice-id-taken']);
+    expect(codes).toEqual([
+      'corpus/budget-year-missing',
+      'corpus/fund-unknown',
+      'corpus/notice-duplicate',
+      'corpus/notice-id-taken',
+    ]);
   });
 
   it('a figure with more decimals than its column holds, stored rounded', async () => {
@@ -68,14 +78,17 @@ describe('diff reports', () => {
 
   it('a notice whose title names no fund, and one of another fund', () => {
     const old = snapshotFromFolder(variant(join(dir, 'diff'), 'old', {}), funds);
-    const unnamed = snapshotFromFolder(variant(join(dir, 'diff'), 'unnamed', { title: '广东省财政厅关于下达某项资金的通知' }), funds);
+    const unnamed = snapshotFromFolder(
+      variant(join(dir, 'diff'), 'unnamed', { title: '广东省财政厅关于下达某项资金的通知' }),
+      funds,
+    );
     expect(compareNotices(old, unnamed).findings.map((f) => f.code)).toEqual(['diff/fund-unknown']);
     const otherTitle = seed.notice.title.replace('市场监管管理（知识产权创造、运用和保护）', '农业产业发展');
     const other = snapshotFromFolder(variant(join(dir, 'diff'), 'other', { title: otherTitle }), funds);
     expect(compareNotices(old, other).findings.map((f) => f.code)).toEqual(['diff/fund-differs']);
   });
 
-  it('an indicator written twice in one recipient\'s targets, paired in order', () => {
+  it("an indicator written twice in one recipient's targets, paired in order", () => {
     const old = snapshotFromFolder(variant(join(dir, 'diff'), 'old-twice', {}), funds);
     const twice = variant(join(dir, 'diff'), 'new-twice', {}, (d) => {
       const first = d.indicators[0];

@@ -21,7 +21,8 @@ function run(...args: string[]) {
 function readmeQueries(): Map<string, string> {
   const readme = readFileSync(new URL('../README.md', import.meta.url), 'utf8');
   const queries = new Map<string, string>();
-  for (const m of readme.matchAll(/```sql\n(-- ([a-z-]+):[^\n]*\n[\s\S]*?)```/g)) queries.set(m[2] as string, m[1] as string);
+  for (const m of readme.matchAll(/```sql\n(-- ([a-z-]+):[^\n]*\n[\s\S]*?)```/g))
+    queries.set(m[2] as string, m[1] as string);
   return queries;
 }
 
@@ -48,7 +49,9 @@ async function rowsOf(name: string): Promise<Record<string, string>[]> {
 /** Item money per recipient of a generated notice. */
 function perRecipient(data: NoticeFolderData): Map<string, Decimal> {
   const sums = new Map<string, Decimal>();
-  for (const r of data.allocations) if (r.row_type === 'item') sums.set(r.recipient_code, (sums.get(r.recipient_code) ?? new Decimal(0)).plus(r.amount_yuan));
+  for (const r of data.allocations)
+    if (r.row_type === 'item')
+      sums.set(r.recipient_code, (sums.get(r.recipient_code) ?? new Decimal(0)).plus(r.amount_yuan));
   return sums;
 }
 
@@ -66,10 +69,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("the README's SQL, run on a corpus of the seed and two generated years", () => {
   it('has the five queries the README promises', () => {
-    expect([...queries.keys()].sort()).toEqual(['by-year-and-department', 'change-by-city', 'policies-cited-most', 'targets-lowered', 'top-recipients']);
+    expect([...queries.keys()].sort()).toEqual([
+      'by-year-and-department',
+      'change-by-city',
+      'policies-cited-most',
+      'targets-lowered',
+      'top-recipients',
+    ]);
   });
 
-  it('top-recipients gives each year\'s five largest recipients with their sums', async () => {
+  it("top-recipients gives each year's five largest recipients with their sums", async () => {
     const rows = await rowsOf('top-recipients');
     const expected = years.flatMap(({ data }) =>
       [...perRecipient(data)]
@@ -80,26 +89,40 @@ describe("the README's SQL, run on a corpus of the seed and two generated years"
     expect(rows.map((r) => `${r.budget_year} ${r.recipient_code} ${r.yuan}`)).toEqual(expected);
   });
 
-  it('by-year-and-department adds up to each year\'s total', async () => {
+  it("by-year-and-department adds up to each year's total", async () => {
     const rows = await rowsOf('by-year-and-department');
     for (const { data } of years) {
-      const total = rows.filter((r) => r.budget_year === data.notice.budget_year).reduce((s, r) => s.plus(r.yuan as string), new Decimal(0));
-      expect(total.toFixed(2)).toBe([...perRecipient(data).values()].reduce((s, v) => s.plus(v), new Decimal(0)).toFixed(2));
+      const total = rows
+        .filter((r) => r.budget_year === data.notice.budget_year)
+        .reduce((s, r) => s.plus(r.yuan as string), new Decimal(0));
+      expect(total.toFixed(2)).toBe(
+        [...perRecipient(data).values()].reduce((s, v) => s.plus(v), new Decimal(0)).toFixed(2),
+      );
     }
     expect(new Set(rows.map((r) => r.provincial_department)).size).toBeGreaterThan(0);
   });
 
-  it('change-by-city gives each city\'s sum per year and its change from the year before', async () => {
+  it("change-by-city gives each city's sum per year and its change from the year before", async () => {
     const rows = await rowsOf('change-by-city');
     const sums = new Map<string, Decimal>();
     for (const { data } of years) {
-      for (const d of data.details) if (d.row_type === 'item') sums.set(`${d.city} ${data.notice.budget_year}`, (sums.get(`${d.city} ${data.notice.budget_year}`) ?? new Decimal(0)).plus(d.amount_yuan));
+      for (const d of data.details)
+        if (d.row_type === 'item')
+          sums.set(
+            `${d.city} ${data.notice.budget_year}`,
+            (sums.get(`${d.city} ${data.notice.budget_year}`) ?? new Decimal(0)).plus(d.amount_yuan),
+          );
     }
-    expect(new Map(rows.map((r) => [`${r.city} ${r.budget_year}`, new Decimal(r.yuan as string).toFixed(2)]))).toEqual(new Map([...sums].map(([k, v]) => [k, v.toFixed(2)])));
+    expect(new Map(rows.map((r) => [`${r.city} ${r.budget_year}`, new Decimal(r.yuan as string).toFixed(2)]))).toEqual(
+      new Map([...sums].map(([k, v]) => [k, v.toFixed(2)])),
+    );
     for (const r of rows) {
       const before = sums.get(`${r.city} ${Number(r.budget_year) - 1}`);
       const expected = before ? new Decimal(r.yuan as string).minus(before).toFixed(2) : '';
-      expect(r.change_yuan === '' ? '' : new Decimal(r.change_yuan as string).toFixed(2), `${r.city} ${r.budget_year}`).toBe(expected);
+      expect(
+        r.change_yuan === '' ? '' : new Decimal(r.change_yuan as string).toFixed(2),
+        `${r.city} ${r.budget_year}`,
+      ).toBe(expected);
     }
   });
 
@@ -124,9 +147,17 @@ describe("the README's SQL, run on a corpus of the seed and two generated years"
     const rows = await rowsOf('policies-cited-most');
     const tables = new Map<string, Set<string>>();
     for (const { data } of years) {
-      for (const c of data.citations) if (c.policy_id !== '') tables.set(c.policy_id, (tables.get(c.policy_id) ?? new Set()).add(`${data.notice.notice_id} ${c.recipient_code}`));
+      for (const c of data.citations)
+        if (c.policy_id !== '')
+          tables.set(
+            c.policy_id,
+            (tables.get(c.policy_id) ?? new Set()).add(`${data.notice.notice_id} ${c.recipient_code}`),
+          );
     }
-    const expected = [...tables].map(([id, set]) => [id, set.size] as const).sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, 10);
+    const expected = [...tables]
+      .map(([id, set]) => [id, set.size] as const)
+      .sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1))
+      .slice(0, 10);
     expect(rows.map((r) => [r.policy_id, Number(r.target_tables)])).toEqual(expected);
   });
 });
@@ -134,9 +165,23 @@ describe("the README's SQL, run on a corpus of the seed and two generated years"
 describe('diff of two budget years read from the corpus', () => {
   it('lists the same changes as the diff of the two folders', () => {
     const [, second] = years as [Year, Year, Year];
-    const fromCorpus = run('diff', '--corpus', corpus, years[0]?.data.notice.budget_year ?? '', second.data.notice.budget_year, '--out', join(dir, 'diff-corpus'));
+    const fromCorpus = run(
+      'diff',
+      '--corpus',
+      corpus,
+      years[0]?.data.notice.budget_year ?? '',
+      second.data.notice.budget_year,
+      '--out',
+      join(dir, 'diff-corpus'),
+    );
     expect(fromCorpus.code, fromCorpus.stderr).toBe(0);
-    const fromFolders = run('diff', SEED_OUT, join(dir, 'out', second.data.notice.notice_id), '--out', join(dir, 'diff-folders'));
+    const fromFolders = run(
+      'diff',
+      SEED_OUT,
+      join(dir, 'out', second.data.notice.notice_id),
+      '--out',
+      join(dir, 'diff-folders'),
+    );
     expect(fromFolders.code, fromFolders.stderr).toBe(0);
     const read = (d: string) => DiffJson.parse(JSON.parse(readFileSync(join(dir, d, 'diff.json'), 'utf8')));
     const [a, b] = [read('diff-corpus'), read('diff-folders')];

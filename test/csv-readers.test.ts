@@ -13,18 +13,33 @@ import { extractText, seedText } from './support/run.js';
 
 const ID = 'yue-cai-gong-2023-126';
 
-interface TableField { name: string; type: string; constraints?: { required?: boolean; enum?: string[]; pattern?: string; minimum?: number } }
-interface Resource { name: string; path: string; encoding: string; schema: { fields: TableField[]; foreignKeys?: unknown[] } }
+interface TableField {
+  name: string;
+  type: string;
+  constraints?: { required?: boolean; enum?: string[]; pattern?: string; minimum?: number };
+}
+interface Resource {
+  name: string;
+  path: string;
+  encoding: string;
+  schema: { fields: TableField[]; foreignKeys?: unknown[] };
+}
 
 /** The seed's folder written to disk as the CLI writes it: without a BOM (the default), or with one (`--bom`). */
-function folder(bom: boolean): { dir: string; pkg: { resources: Resource[] }; records: (name: string) => Record<string, unknown>[] } {
+function folder(bom: boolean): {
+  dir: string;
+  pkg: { resources: Resource[] };
+  records: (name: string) => Record<string, unknown>[];
+} {
   const result = extractText(seedText(), ID, { bom });
   const dir = mkdtempSync(join(tmpdir(), `csv-readers-${bom ? 'bom' : 'plain'}-`));
   for (const [name, text] of result.files) writeFileSync(join(dir, name), text);
   return {
     dir,
     pkg: JSON.parse(result.files.get('datapackage.json') ?? '{}') as { resources: Resource[] },
-    records: (name) => (JSON.parse(result.files.get(`${name}.json`) ?? '{"records": []}') as { records: Record<string, unknown>[] }).records,
+    records: (name) =>
+      (JSON.parse(result.files.get(`${name}.json`) ?? '{"records": []}') as { records: Record<string, unknown>[] })
+        .records,
   };
 }
 
@@ -69,10 +84,22 @@ describe('datapackage.json declares what the Zod schemas say', () => {
     expect(integers).toBeGreaterThanOrEqual(16);
     expect(enums).toBeGreaterThan(5);
     expect(patterns).toBeGreaterThan(5);
-    const field = (resource: string, name: string) => plain.pkg.resources.find((r) => r.name === resource)?.schema.fields.find((f) => f.name === name);
-    expect(field('allocations', 'source_line')).toMatchObject({ type: 'integer', constraints: { required: true, minimum: 1 } });
-    expect(field('allocations', 'row_type')?.constraints?.enum).toEqual(['grand_total', 'section_total', 'subtotal', 'item']);
-    expect(field('allocations', 'recipient_code')).toMatchObject({ type: 'string', constraints: { pattern: '^(\\d{9})?$' } });
+    const field = (resource: string, name: string) =>
+      plain.pkg.resources.find((r) => r.name === resource)?.schema.fields.find((f) => f.name === name);
+    expect(field('allocations', 'source_line')).toMatchObject({
+      type: 'integer',
+      constraints: { required: true, minimum: 1 },
+    });
+    expect(field('allocations', 'row_type')?.constraints?.enum).toEqual([
+      'grand_total',
+      'section_total',
+      'subtotal',
+      'item',
+    ]);
+    expect(field('allocations', 'recipient_code')).toMatchObject({
+      type: 'string',
+      constraints: { pattern: '^(\\d{9})?$' },
+    });
     expect(field('allocations', 'amount_yuan')).toMatchObject({ type: 'number', constraints: { required: true } });
     expect(field('indicators', 'flags')?.constraints?.pattern).toMatch(/level_conflict/);
   });
@@ -83,10 +110,11 @@ describe('every documented reader reads the CSVs as written by default (no BOM, 
     expect(new Set(plain.pkg.resources.map((r) => r.encoding))).toEqual(new Set(['utf-8']));
     expect(new Set(bom.pkg.resources.map((r) => r.encoding))).toEqual(new Set(['utf-8-sig']));
     for (const r of plain.pkg.resources) expect(readFileSync(join(plain.dir, r.path))[0]).not.toBe(0xef);
-    for (const r of bom.pkg.resources) expect([...readFileSync(join(bom.dir, r.path)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    for (const r of bom.pkg.resources)
+      expect([...readFileSync(join(bom.dir, r.path)).subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it("datapackage-js: the package is valid and every resource reads with its types and constraints, 0 errors", async () => {
+  it('datapackage-js: the package is valid and every resource reads with its types and constraints, 0 errors', async () => {
     const pkg = await Package.load(join(plain.dir, 'datapackage.json'), { basePath: plain.dir });
     expect(pkg.errors).toEqual([]);
     expect(pkg.valid).toBe(true);
@@ -101,7 +129,9 @@ describe('every documented reader reads the CSVs as written by default (no BOM, 
   it('datapackage-js: every foreign key holds (checked one at a time: it resolves a field once, so two keys on one field fail)', async () => {
     for (const r of plain.pkg.resources) {
       for (const [i, fk] of (r.schema.foreignKeys ?? []).entries()) {
-        const descriptor = JSON.parse(readFileSync(join(plain.dir, 'datapackage.json'), 'utf8')) as { resources: Resource[] };
+        const descriptor = JSON.parse(readFileSync(join(plain.dir, 'datapackage.json'), 'utf8')) as {
+          resources: Resource[];
+        };
         const target = descriptor.resources.find((x) => x.name === r.name);
         if (!target) throw new Error(r.name);
         target.schema.foreignKeys = [fk];
@@ -126,10 +156,18 @@ describe('every documented reader reads the CSVs as written by default (no BOM, 
       const changed = edit(original);
       expect(changed, name).not.toBe(original);
       writeFileSync(file, changed);
-      const descriptor = JSON.parse(readFileSync(join(plain.dir, 'datapackage.json'), 'utf8')) as { resources: (Resource & { hash?: string; bytes?: number })[] };
+      const descriptor = JSON.parse(readFileSync(join(plain.dir, 'datapackage.json'), 'utf8')) as {
+        resources: (Resource & { hash?: string; bytes?: number })[];
+      };
       for (const r of descriptor.resources) [delete r.hash, delete r.bytes];
       const pkg = await Package.load(descriptor, { basePath: dir });
-      const error = await pkg.getResource(name).read().then(() => null, (e: { message: string; errors?: { message: string }[] }) => e);
+      const error = await pkg
+        .getResource(name)
+        .read()
+        .then(
+          () => null,
+          (e: { message: string; errors?: { message: string }[] }) => e,
+        );
       expect(error, name).not.toBeNull();
       expect([error?.message, ...(error?.errors ?? []).map((e) => e.message)].join(' '), name).toMatch(why);
       writeFileSync(file, original);
@@ -137,8 +175,10 @@ describe('every documented reader reads the CSVs as written by default (no BOM, 
   }, 120_000);
 
   const python = spawnSync('python3', ['--version'], { encoding: 'utf8' });
-  it.skipIf(python.status !== 0)("Python's csv with encoding='utf-8' reads the default files, and with 'utf-8-sig' those written with --bom", () => {
-    const script = `
+  it.skipIf(python.status !== 0)(
+    "Python's csv with encoding='utf-8' reads the default files, and with 'utf-8-sig' those written with --bom",
+    () => {
+      const script = `
 import csv, json, sys
 out = {}
 for folder, encoding in ((sys.argv[1], 'utf-8'), (sys.argv[2], 'utf-8-sig')):
@@ -149,15 +189,16 @@ for folder, encoding in ((sys.argv[1], 'utf-8'), (sys.argv[2], 'utf-8-sig')):
         out[f'{encoding}:{name}'] = [reader.fieldnames[0], len(rows)]
 print(json.dumps(out))
 `;
-    const run = spawnSync('python3', ['-c', script, plain.dir, bom.dir, ...datasets], { encoding: 'utf8' });
-    expect(run.stderr).toBe('');
-    const read = JSON.parse(run.stdout) as Record<string, [string, number]>;
-    for (const name of datasets) {
-      const expected = [csvSchema(name).record.keyof().options[0], plain.records(name).length];
-      expect(read[`utf-8:${name}`], name).toEqual(expected);
-      expect(read[`utf-8-sig:${name}`], name).toEqual(expected);
-    }
-  });
+      const run = spawnSync('python3', ['-c', script, plain.dir, bom.dir, ...datasets], { encoding: 'utf8' });
+      expect(run.stderr).toBe('');
+      const read = JSON.parse(run.stdout) as Record<string, [string, number]>;
+      for (const name of datasets) {
+        const expected = [csvSchema(name).record.keyof().options[0], plain.records(name).length];
+        expect(read[`utf-8:${name}`], name).toEqual(expected);
+        expect(read[`utf-8-sig:${name}`], name).toEqual(expected);
+      }
+    },
+  );
 
   it('DuckDB reads both, and the allocation items add up to the grand total to the cent', async () => {
     const db = await DuckDBInstance.create(':memory:');
@@ -165,7 +206,9 @@ print(json.dumps(out))
     try {
       for (const dir of [plain.dir, bom.dir]) {
         for (const name of datasets) {
-          const reader = await connection.runAndReadAll(`select * from read_csv('${join(dir, `${name}.csv`)}', header = true, all_varchar = true)`);
+          const reader = await connection.runAndReadAll(
+            `select * from read_csv('${join(dir, `${name}.csv`)}', header = true, all_varchar = true)`,
+          );
           expect(reader.columnNames(), name).toEqual(Object.keys(csvSchema(name).record.shape));
           expect(reader.currentRowCount, name).toBe(plain.records(name).length);
         }

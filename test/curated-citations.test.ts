@@ -54,13 +54,22 @@ describe('the curated citations in out/', () => {
     it(`${id}: a reviewer's accepted spelling or a fuzzy match never carries a number another document owns`, () => {
       expect(family, familyId).toBeDefined();
       if (!family) return;
-      const accepted = new Set(readDecisionsFile(family.folder).filter((d) => d.kind === 'policy' && d.decision === 'accept').map((d) => decisionKey('policy', d.spelling)));
+      const accepted = new Set(
+        readDecisionsFile(family.folder)
+          .filter((d) => d.kind === 'policy' && d.decision === 'accept')
+          .map((d) => decisionKey('policy', d.spelling)),
+      );
       const byId = new Map(family.policies.map((p) => [p.id, p]));
-      const decided = citations.filter((c) => c.match === 'fuzzy' || (c.match === 'alias' && accepted.has(decisionKey('policy', c.title))));
+      const decided = citations.filter(
+        (c) => c.match === 'fuzzy' || (c.match === 'alias' && accepted.has(decisionKey('policy', c.title))),
+      );
       for (const c of decided) {
         const policy = byId.get(c.policy_id);
         expect(policy, `${c.source_line}:${c.seq} ${c.policy_id}`).toBeDefined();
-        expect(compareDocNumbers(c.doc_number, policy?.doc_number ?? ''), `line ${c.source_line} seq ${c.seq} "${c.title}" ${c.doc_number} filed under ${c.policy_id}`).not.toBe('conflict');
+        expect(
+          compareDocNumbers(c.doc_number, policy?.doc_number ?? ''),
+          `line ${c.source_line} seq ${c.seq} "${c.title}" ${c.doc_number} filed under ${c.policy_id}`,
+        ).not.toBe('conflict');
       }
     });
 
@@ -69,10 +78,21 @@ describe('the curated citations in out/', () => {
       const byId = new Map(family.policies.map((p) => [p.id, p]));
       const conflicts = findings.filter((f) => f.code === 'citations/doc-number-conflict');
       // One finding per spelling: its message ends with the lines of every place it stands.
-      const lines = (message: string): number[] => (/at lines? ([\d, ]+)$/.exec(message)?.[1] ?? '').split(',').map((n) => Number(n.trim()));
-      const reported = (c: Citation): boolean => conflicts.some((f) => f.actual === c.doc_number && f.message.startsWith(`citation of ${c.policy_id} `) && lines(f.message).includes(c.source_line));
-      const disagreeing = citations.filter((c) => c.policy_id !== '' && compareDocNumbers(c.doc_number, byId.get(c.policy_id)?.doc_number ?? '') === 'conflict');
-      for (const c of disagreeing) expect(reported(c), `line ${c.source_line} seq ${c.seq} ${c.doc_number} under ${c.policy_id}`).toBe(true);
+      const lines = (message: string): number[] =>
+        (/at lines? ([\d, ]+)$/.exec(message)?.[1] ?? '').split(',').map((n) => Number(n.trim()));
+      const reported = (c: Citation): boolean =>
+        conflicts.some(
+          (f) =>
+            f.actual === c.doc_number &&
+            f.message.startsWith(`citation of ${c.policy_id} `) &&
+            lines(f.message).includes(c.source_line),
+        );
+      const disagreeing = citations.filter(
+        (c) =>
+          c.policy_id !== '' && compareDocNumbers(c.doc_number, byId.get(c.policy_id)?.doc_number ?? '') === 'conflict',
+      );
+      for (const c of disagreeing)
+        expect(reported(c), `line ${c.source_line} seq ${c.seq} ${c.doc_number} under ${c.policy_id}`).toBe(true);
     });
   }
 

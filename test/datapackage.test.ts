@@ -3,7 +3,11 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { extractText, seedText } from './support/run.js';
 
-interface Field { name: string; title: string; type: string }
+interface Field {
+  name: string;
+  title: string;
+  type: string;
+}
 interface Resource {
   name: string;
   path: string;
@@ -11,13 +15,21 @@ interface Resource {
   hash: string;
   encoding: string;
   dialect: { delimiter: string; lineTerminator: string };
-  schema: { fields: Field[]; primaryKey?: string[]; foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[] };
+  schema: {
+    fields: Field[];
+    primaryKey?: string[];
+    foreignKeys?: { fields: string[]; reference: { resource: string; fields: string[] } }[];
+  };
 }
 
 const result = extractText(seedText(), 'yue-cai-gong-2023-126');
 const pkg = JSON.parse(result.files.get('datapackage.json') ?? '{}') as { resources: Resource[] };
 // CRLF is the only record delimiter, as RFC 4180 says: a bare line break must sit inside quotes.
-const rowsOf = (r: Resource): Record<string, string>[] => parse(result.files.get(r.path) ?? '', { columns: true, bom: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+const rowsOf = (r: Resource): Record<string, string>[] =>
+  parse(result.files.get(r.path) ?? '', { columns: true, bom: true, record_delimiter: '\r\n' }) as Record<
+    string,
+    string
+  >[];
 
 describe('datapackage.json of the seed', () => {
   it('describes every CSV the folder holds', () => {
@@ -57,7 +69,8 @@ describe('datapackage.json of the seed', () => {
   });
 
   it('has findings.csv: the findings of report.json, one row each, in the same order', () => {
-    const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Record<string, unknown>[] }).findings;
+    const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Record<string, unknown>[] })
+      .findings;
     const sheet = pkg.resources.find((r) => r.name === 'findings') as Resource;
     const rows = rowsOf(sheet);
     expect(rows).toHaveLength(findings.length);
@@ -70,8 +83,18 @@ describe('datapackage.json of the seed', () => {
   });
 
   it('declares every foreign key to allocations and targets, as they all hold in the seed', () => {
-    const declared = pkg.resources.flatMap((r) => (r.schema.foreignKeys ?? []).map((fk) => `${r.name}>${fk.reference.resource}`)).sort();
-    expect(declared).toEqual(['citations>allocations', 'citations>targets', 'details>allocations', 'indicators>allocations', 'indicators>targets', 'review>targets', 'targets>allocations']);
+    const declared = pkg.resources
+      .flatMap((r) => (r.schema.foreignKeys ?? []).map((fk) => `${r.name}>${fk.reference.resource}`))
+      .sort();
+    expect(declared).toEqual([
+      'citations>allocations',
+      'citations>targets',
+      'details>allocations',
+      'indicators>allocations',
+      'indicators>targets',
+      'review>targets',
+      'targets>allocations',
+    ]);
   });
 
   it('has primary keys that are unique and foreign keys that hold in the data', () => {
@@ -84,11 +107,16 @@ describe('datapackage.json of the seed', () => {
       for (const fk of r.schema.foreignKeys ?? []) {
         const target = pkg.resources.find((x) => x.name === fk.reference.resource);
         expect(target, fk.reference.resource).toBeDefined();
-        const known = new Set(rowsOf(target as Resource).map((row) => fk.reference.fields.map((k) => row[k]).join('\u0000')));
+        const known = new Set(
+          rowsOf(target as Resource).map((row) => fk.reference.fields.map((k) => row[k]).join('\u0000')),
+        );
         // '' is the declared missing value: a row without a recipient refers to nothing.
         const filled = rows.filter((row) => fk.fields.every((k) => row[k] !== ''));
         expect(filled.length, `${r.name} → ${fk.reference.resource}`).toBeGreaterThan(0);
-        for (const row of filled) expect(known.has(fk.fields.map((k) => row[k]).join('\u0000')), `${r.name} → ${fk.reference.resource}`).toBe(true);
+        for (const row of filled)
+          expect(known.has(fk.fields.map((k) => row[k]).join('\u0000')), `${r.name} → ${fk.reference.resource}`).toBe(
+            true,
+          );
       }
     }
   });

@@ -3,7 +3,17 @@ import { decisionKey } from '../src/family/decisions.js';
 import { extractNotice } from '../src/pipeline.js';
 import { extractText, families, recordsOf } from './support/run.js';
 import {
-  ALLOCATION_HEADER, CITIES, DETAIL_HEADER, allocationItem, allocationRows, defaultParts, detailItem, detailRows, lineOf, smallNotice, targetTable,
+  ALLOCATION_HEADER,
+  CITIES,
+  DETAIL_HEADER,
+  allocationItem,
+  allocationRows,
+  defaultParts,
+  detailItem,
+  detailRows,
+  lineOf,
+  smallNotice,
+  targetTable,
 } from './support/smallNotice.js';
 
 /**
@@ -11,7 +21,14 @@ import {
  * which finding the deviation gives, where (annex, line found in the text, not counted by hand), and what
  * became of the record. The notice without a deviation gives no finding at all.
  */
-type Found = { code: string; annex: string; source_line: number | null; recipient_code: string; actual: string | null; expected: string | null };
+type Found = {
+  code: string;
+  annex: string;
+  source_line: number | null;
+  recipient_code: string;
+  actual: string | null;
+  expected: string | null;
+};
 type Row = Record<string, unknown>;
 
 const [jiangmen, zhanjiang] = CITIES as [(typeof CITIES)[number], (typeof CITIES)[number]];
@@ -24,7 +41,8 @@ function run(text: string, allowPartial = false) {
 }
 
 /** The allocation rows with Jiangmen's item replaced. */
-const withJiangmenItem = (item: string): string[] => allocationRows().map((r) => (r === allocationItem(jiangmen) ? item : r));
+const withJiangmenItem = (item: string): string[] =>
+  allocationRows().map((r) => (r === allocationItem(jiangmen) ? item : r));
 
 describe('a small notice without deviations', () => {
   it('gives every record and no finding', () => {
@@ -41,15 +59,21 @@ describe('locating annexes', () => {
   it('reports a required annex that is missing, and extracts the rest under --allow-partial', () => {
     const text = smallNotice({ targetLines: [] }).replace('## 附件3\n', '');
     const { of, records } = run(text, true);
-    expect(of('locate/annex-missing')).toMatchObject([{ annex: 'targets', source_line: null, expected: '绩效目标表、绩效目标' }]);
+    expect(of('locate/annex-missing')).toMatchObject([
+      { annex: 'targets', source_line: null, expected: '绩效目标表、绩效目标' },
+    ]);
     expect(records('targets')).toEqual([]);
     expect(records('allocations')).toHaveLength(5);
   });
 
   it('classifies an annex whose title names no kind by its header, and says so', () => {
-    const text = smallNotice().replace('## 知识产权专项资金分配情况表', '## 资金下达').replace('1. 知识产权专项资金分配情况表', '1. 资金下达');
+    const text = smallNotice()
+      .replace('## 知识产权专项资金分配情况表', '## 资金下达')
+      .replace('1. 知识产权专项资金分配情况表', '1. 资金下达');
     const { of, records } = run(text);
-    expect(of('locate/annex-kind-from-content')).toMatchObject([{ annex: '1', source_line: lineOf(text, '## 附件1'), actual: '资金下达', expected: 'allocation' }]);
+    expect(of('locate/annex-kind-from-content')).toMatchObject([
+      { annex: '1', source_line: lineOf(text, '## 附件1'), actual: '资金下达', expected: 'allocation' },
+    ]);
     expect(records('allocations')).toHaveLength(5);
   });
 });
@@ -59,16 +83,25 @@ describe('money tables', () => {
     const short = allocationItem(jiangmen).replace(/\t$/, '');
     const text = smallNotice({ allocationRows: withJiangmenItem(short) });
     const { of, records } = run(text);
-    expect(of('grid/row-short')).toMatchObject([{ annex: '1', source_line: lineOf(text, short), actual: '8', expected: '9' }]);
-    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, short))).toMatchObject({ amount_yuan: '3000000.00', remark: '' });
+    expect(of('grid/row-short')).toMatchObject([
+      { annex: '1', source_line: lineOf(text, short), actual: '8', expected: '9' },
+    ]);
+    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, short))).toMatchObject({
+      amount_yuan: '3000000.00',
+      remark: '',
+    });
   });
 
   it('rounds an amount of more than two decimals to cents and says so', () => {
     const item = allocationItem(jiangmen, { amount: '2999999.995' });
     const text = smallNotice({ allocationRows: withJiangmenItem(item) });
     const { of, records } = run(text);
-    expect(of('money/amount-scale')).toMatchObject([{ annex: '1', source_line: lineOf(text, item), actual: '2999999.995' }]);
-    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({ amount_yuan: '3000000.00' });
+    expect(of('money/amount-scale')).toMatchObject([
+      { annex: '1', source_line: lineOf(text, item), actual: '2999999.995' },
+    ]);
+    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({
+      amount_yuan: '3000000.00',
+    });
   });
 
   it('leaves out a row without an amount, and the totals above it no longer add up', () => {
@@ -91,24 +124,38 @@ describe('money tables', () => {
     const item = allocationItem(jiangmen, { code: '44070000' });
     const text = smallNotice({ allocationRows: withJiangmenItem(item) });
     const { of, records } = run(text);
-    expect(of('allocations/code-invalid')).toMatchObject([{ annex: '1', source_line: lineOf(text, item), actual: '44070000' }]);
-    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({ region_code: '', recipient_code: '440700000' });
+    expect(of('allocations/code-invalid')).toMatchObject([
+      { annex: '1', source_line: lineOf(text, item), actual: '44070000' },
+    ]);
+    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({
+      region_code: '',
+      recipient_code: '440700000',
+    });
   });
 
   it('keeps both codes when the recipient cell names another code than the region', () => {
     const item = allocationItem(jiangmen, { recipient: `440703000 ${jiangmen.name}本级` });
     const text = smallNotice({ allocationRows: withJiangmenItem(item) });
     const { of, records } = run(text);
-    expect(of('allocations/code-mismatch')).toMatchObject([{ annex: '1', source_line: lineOf(text, item), expected: '440700000' }]);
-    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({ region_code: '440700000', recipient_code: '440703000' });
+    expect(of('allocations/code-mismatch')).toMatchObject([
+      { annex: '1', source_line: lineOf(text, item), expected: '440700000' },
+    ]);
+    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({
+      region_code: '440700000',
+      recipient_code: '440703000',
+    });
   });
 
   it('leaves empty a yes/no cell that is neither yes nor no', () => {
     const item = allocationItem(jiangmen, { flag: '待定' });
     const text = smallNotice({ allocationRows: withJiangmenItem(item) });
     const { of, records } = run(text);
-    expect(of('allocations/flag-invalid')).toMatchObject([{ annex: '1', source_line: lineOf(text, item), actual: '待定' }]);
-    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({ direct_to_sanbao_account: null });
+    expect(of('allocations/flag-invalid')).toMatchObject([
+      { annex: '1', source_line: lineOf(text, item), actual: '待定' },
+    ]);
+    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({
+      direct_to_sanbao_account: null,
+    });
   });
 
   it('leaves out a record that fails its schema: a function subject code of 9 digits', () => {
@@ -151,9 +198,16 @@ describe('detail tables', () => {
     const text = smallNotice({ detailRows: rows });
     const { of, records } = run(text);
     expect(of('details/group-missing')).toMatchObject([{ annex: '2', source_line: lineOf(text, stray) }]);
-    expect(records('details').find((r) => r['source_line'] === lineOf(text, stray))).toMatchObject({ seq: '', budget_code: '', city: '', amount_wan: '50' });
+    expect(records('details').find((r) => r['source_line'] === lineOf(text, stray))).toMatchObject({
+      seq: '',
+      budget_code: '',
+      city: '',
+      amount_wan: '50',
+    });
     // 合计 550 = Σ items (50 + 300 + 200), but Σ subtotals = 500: the stray item belongs to none.
-    expect(of('reconcile/total-vs-subtotals')).toMatchObject([{ annex: '2', source_line: lineOf(text, /^合计\t\t\t\t550$/), actual: '5500000.00', expected: '5000000.00' }]);
+    expect(of('reconcile/total-vs-subtotals')).toMatchObject([
+      { annex: '2', source_line: lineOf(text, /^合计\t\t\t\t550$/), actual: '5500000.00', expected: '5000000.00' },
+    ]);
     expect(of('reconcile/total-mismatch')).toEqual([]);
   });
 });
@@ -163,19 +217,31 @@ describe('joining recipients', () => {
     const stranger = detailItem(zhanjiang, '阳江市市场监督管理局');
     const text = smallNotice({ detailRows: detailRows().map((r) => (r === detailItem(zhanjiang) ? stranger : r)) });
     const { of, records } = run(text);
-    expect(of('join/recipient-unmatched')).toMatchObject([{ annex: '2', source_line: lineOf(text, stranger), actual: '阳江市市场监督管理局' }]);
-    expect(records('details').find((r) => r['source_line'] === lineOf(text, stranger))).toMatchObject({ recipient_code: '' });
+    expect(of('join/recipient-unmatched')).toMatchObject([
+      { annex: '2', source_line: lineOf(text, stranger), actual: '阳江市市场监督管理局' },
+    ]);
+    expect(records('details').find((r) => r['source_line'] === lineOf(text, stranger))).toMatchObject({
+      recipient_code: '',
+    });
     expect(of('reconcile/recipient-missing')).toMatchObject([{ recipient_code: zhanjiang.code }]);
   });
 
   it('leaves the code empty for a department whose place names two allocation recipients', () => {
     const first = allocationItem(jiangmen, { amount: '1000000.00' });
-    const second = allocationItem(jiangmen, { code: '440703000', recipient: `440703000 ${jiangmen.name}本级`, amount: '2000000.00' });
+    const second = allocationItem(jiangmen, {
+      code: '440703000',
+      recipient: `440703000 ${jiangmen.name}本级`,
+      amount: '2000000.00',
+    });
     const rows = allocationRows();
     const text = smallNotice({ allocationRows: [...rows.slice(0, 3), first, second, ...rows.slice(4)] });
     const { of, records } = run(text);
     const detailLine = lineOf(text, detailItem(jiangmen));
-    expect(of('join/recipient-ambiguous').find((f) => f.annex === '2')).toMatchObject({ source_line: detailLine, actual: '江门市市场监督管理局', expected: '江门市本级、江门市本级' });
+    expect(of('join/recipient-ambiguous').find((f) => f.annex === '2')).toMatchObject({
+      source_line: detailLine,
+      actual: '江门市市场监督管理局',
+      expected: '江门市本级、江门市本级',
+    });
     expect(records('details').find((r) => r['source_line'] === detailLine)).toMatchObject({ recipient_code: '' });
   });
 });
@@ -185,7 +251,9 @@ describe('target tables', () => {
     const lines = ['## 省财政专项转移支付绩效目标表(二级项目-区域)', '', ...defaultParts().targetLines];
     const text = smallNotice({ targetLines: lines });
     const { of, records } = run(text);
-    expect(of('targets/title-without-table')).toMatchObject([{ annex: '3', source_line: lineOf(text, /^## 省财政专项转移支付绩效目标表/) }]);
+    expect(of('targets/title-without-table')).toMatchObject([
+      { annex: '3', source_line: lineOf(text, /^## 省财政专项转移支付绩效目标表/) },
+    ]);
     expect(records('targets')).toHaveLength(2);
   });
 
@@ -195,15 +263,23 @@ describe('target tables', () => {
     const { of, records } = run(text);
     const found = of('targets/indicators-missing');
     expect(found).toMatchObject([{ annex: '3', recipient_code: zhanjiang.code }]);
-    expect(records('targets').find((r) => r['recipient_code'] === zhanjiang.code)).toMatchObject({ indicator_count: 0 });
+    expect(records('targets').find((r) => r['recipient_code'] === zhanjiang.code)).toMatchObject({
+      indicator_count: 0,
+    });
     expect(records('indicators').filter((r) => r['recipient_code'] === zhanjiang.code)).toEqual([]);
   });
 
-  it('reports a budget year other than the notice\'s', () => {
-    const text = smallNotice({ targetLines: [...targetTable(jiangmen, { year: '2026年' }), ...targetTable(zhanjiang)] });
+  it("reports a budget year other than the notice's", () => {
+    const text = smallNotice({
+      targetLines: [...targetTable(jiangmen, { year: '2026年' }), ...targetTable(zhanjiang)],
+    });
     const { of, records } = run(text);
-    expect(of('reconcile/budget-year-mismatch')).toMatchObject([{ annex: '3', recipient_code: jiangmen.code, actual: '2026', expected: '2025' }]);
-    expect(records('targets').find((r) => r['recipient_code'] === jiangmen.code)).toMatchObject({ budget_year: '2026' });
+    expect(of('reconcile/budget-year-mismatch')).toMatchObject([
+      { annex: '3', recipient_code: jiangmen.code, actual: '2026', expected: '2025' },
+    ]);
+    expect(records('targets').find((r) => r['recipient_code'] === jiangmen.code)).toMatchObject({
+      budget_year: '2026',
+    });
   });
 });
 
@@ -212,8 +288,12 @@ describe('regions', () => {
     const item = allocationItem(jiangmen, { code: '449900000', recipient: `449900000 ${jiangmen.name}本级` });
     const text = smallNotice({ allocationRows: withJiangmenItem(item) });
     const { of, records } = run(text);
-    expect(of('reconcile/region-code-unknown')).toMatchObject([{ annex: '1', source_line: lineOf(text, item), actual: '449900000' }]);
-    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({ region_code: '449900000' });
+    expect(of('reconcile/region-code-unknown')).toMatchObject([
+      { annex: '1', source_line: lineOf(text, item), actual: '449900000' },
+    ]);
+    expect(records('allocations').find((r) => r['source_line'] === lineOf(text, item))).toMatchObject({
+      region_code: '449900000',
+    });
   });
 });
 
@@ -225,11 +305,27 @@ describe('indicators a reviewer rejected', () => {
     const text = smallNotice({ targetLines: [...lines, ...targetTable(zhanjiang)] });
     const family = families[0];
     if (!family) throw new Error('no family');
-    const rejected = { ...family.rejected, indicators: new Map([[decisionKey('indicator', spelling), 'a service of another centre']]) };
-    const result = extractNotice('small.md', 'small', Buffer.from(text), [{ ...family, rejected }], { bom: true, allowPartial: false });
+    const rejected = {
+      ...family.rejected,
+      indicators: new Map([[decisionKey('indicator', spelling), 'a service of another centre']]),
+    };
+    const result = extractNotice('small.md', 'small', Buffer.from(text), [{ ...family, rejected }], {
+      bom: true,
+      allowPartial: false,
+    });
     const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Found[] }).findings;
-    expect(findings.filter((f) => f.code === 'indicators/rejected')).toMatchObject([{ annex: '3', source_line: lineOf(text, new RegExp(spelling)), actual: spelling, expected: 'a service of another centre' }]);
-    expect(recordsOf(result, 'indicators').find((r) => r['name'] === spelling)).toMatchObject({ indicator_id: '', indicator_match: 'rejected' });
+    expect(findings.filter((f) => f.code === 'indicators/rejected')).toMatchObject([
+      {
+        annex: '3',
+        source_line: lineOf(text, new RegExp(spelling)),
+        actual: spelling,
+        expected: 'a service of another centre',
+      },
+    ]);
+    expect(recordsOf(result, 'indicators').find((r) => r['name'] === spelling)).toMatchObject({
+      indicator_id: '',
+      indicator_match: 'rejected',
+    });
     // Without the decision the same spelling is a fuzzy match awaiting review.
     expect(run(text).of('indicators/fuzzy')).toHaveLength(1);
   });

@@ -29,7 +29,9 @@ describe.skipIf(missing !== null)('diff.html in headless Chromium', () => {
     const years = threeYears();
     const [folder] = writeLaterYears(join(dir, 'out'), years);
     const funds = fundReader(loadFamilies());
-    diff = DiffJson.parse(compareNotices(snapshotFromFolder(SEED_OUT, funds), snapshotFromFolder(folder as string, funds)));
+    diff = DiffJson.parse(
+      compareNotices(snapshotFromFolder(SEED_OUT, funds), snapshotFromFolder(folder as string, funds)),
+    );
     writeFileSync(join(dir, 'diff.html'), diffPage(diff, summaryLines(diff)));
     url = pathToFileURL(join(dir, 'diff.html')).href;
     browser = await openBrowser();
@@ -47,10 +49,16 @@ describe.skipIf(missing !== null)('diff.html in headless Chromium', () => {
     expect(await page.locator('#targets tbody tr').count()).toBe(diff.target_tables.length);
     expect(await page.locator('#indicators tbody tr').count()).toBe(diff.indicators.length);
     expect(await page.locator('#citations tbody tr').count()).toBe(diff.citations.length);
-    const bars = await page.locator('.chart .bar').evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-code'), g.getAttribute('data-change')]));
+    const bars = await page
+      .locator('.chart .bar')
+      .evaluateAll((gs) => gs.map((g) => [g.getAttribute('data-code'), g.getAttribute('data-change')]));
     expect(bars).toEqual(diff.money.slice(0, 15).map((m) => [m.recipient_code, m.change_yuan]));
     // Drawn widths, in pixels: largest first, decreases left of the axis and increases right.
-    const drawn = await page.locator('.chart .fill').evaluateAll((fs) => fs.map((f) => [f.getBoundingClientRect().width, f.parentElement?.classList.contains('neg')]));
+    const drawn = await page
+      .locator('.chart .fill')
+      .evaluateAll((fs) =>
+        fs.map((f) => [f.getBoundingClientRect().width, f.parentElement?.classList.contains('neg')]),
+      );
     const widths = drawn.map(([w]) => Number(w));
     expect(widths).toEqual([...widths].sort((a, b) => b - a));
     expect(widths[0]).toBeGreaterThan(100);
@@ -69,7 +77,10 @@ describe.skipIf(missing !== null)('diff.html in headless Chromium', () => {
     const chart = await page.locator('.chart .bars').boundingBox();
     expect(chart?.width ?? Infinity).toBeLessThanOrEqual(390);
     // The chart's words stay as large as on a desktop.
-    const size = await page.locator('.chart .label').first().evaluate((e) => getComputedStyle(e).fontSize);
+    const size = await page
+      .locator('.chart .label')
+      .first()
+      .evaluate((e) => getComputedStyle(e).fontSize);
     expect(size).toBe('12px');
     await page.screenshot({ path: join(shots, 'diff-phone.png'), fullPage: true });
     await page.close();

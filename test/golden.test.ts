@@ -12,7 +12,15 @@ const update = process.env['UPDATE'] === '1';
 const ci = process.env['CI'] === 'true' || process.env['CI'] === '1';
 
 /** Outputs compared per case: the datasets and the findings (code, severity, line, actual). */
-const COMPARED = ['allocations.json', 'details.json', 'targets.json', 'indicators.json', 'citations.json', 'notice.json', 'findings.json'];
+const COMPARED = [
+  'allocations.json',
+  'details.json',
+  'targets.json',
+  'indicators.json',
+  'citations.json',
+  'notice.json',
+  'findings.json',
+];
 
 const cases = readdirSync(root, { withFileTypes: true })
   .filter((d) => d.isDirectory())
@@ -31,8 +39,22 @@ describe('golden fixtures', () => {
     describe(`${c.family}/${c.name}`, () => {
       const result = extractFile(join(c.dir, 'input.md'), c.name);
       const actual = new Map(result.files);
-      const report = JSON.parse(actual.get('report.json') ?? '{}') as { findings: { code: string; severity: string; source_line: number | null; actual: string | null }[] };
-      actual.set('findings.json', JSON.stringify(report.findings.map((f) => ({ code: f.code, severity: f.severity, source_line: f.source_line, actual: f.actual })), null, 2) + '\n');
+      const report = JSON.parse(actual.get('report.json') ?? '{}') as {
+        findings: { code: string; severity: string; source_line: number | null; actual: string | null }[];
+      };
+      actual.set(
+        'findings.json',
+        JSON.stringify(
+          report.findings.map((f) => ({
+            code: f.code,
+            severity: f.severity,
+            source_line: f.source_line,
+            actual: f.actual,
+          })),
+          null,
+          2,
+        ) + '\n',
+      );
       const notice = JSON.parse(actual.get('notice.json') ?? '{}') as Record<string, unknown>;
       // The input hash, the family folder's hash and the tool version change without the records changing.
       delete notice['input_sha256'];
@@ -50,7 +72,9 @@ describe('golden fixtures', () => {
             mkdirSync(join(c.dir, 'expected'), { recursive: true });
             writeFileSync(expectedPath, produced ?? '');
           }
-          expect(existsSync(expectedPath), `${expectedPath} is missing (run UPDATE=1 npm test and review it)`).toBe(true);
+          expect(existsSync(expectedPath), `${expectedPath} is missing (run UPDATE=1 npm test and review it)`).toBe(
+            true,
+          );
           expect(JSON.parse(produced ?? 'null')).toEqual(JSON.parse(readFileSync(expectedPath, 'utf8')));
         });
       }

@@ -34,7 +34,9 @@ const src = new URL('../src/', import.meta.url).pathname;
 const rank = new Map(LAYERS.flatMap((folders, i) => folders.map((f) => [f, i] as const)));
 
 function tsFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? tsFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((d) =>
+    d.isDirectory() ? tsFiles(join(dir, d.name)) : d.name.endsWith('.ts') ? [join(dir, d.name)] : [],
+  );
 }
 
 /** Stage folder of a file under src/ ('' for src/*.ts, the composition root). */
@@ -53,7 +55,9 @@ for (const file of tsFiles(src)) {
 
 describe('the import graph of src/', () => {
   it('places every stage folder on a layer', () => {
-    const folders = readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name);
+    const folders = readdirSync(src, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => d.name);
     expect(folders.filter((f) => !rank.has(f))).toEqual([]);
   });
 
@@ -88,7 +92,9 @@ describe('finding codes', () => {
   }
 
   it('are named by the stage that reports them: the prefix is the folder of every file that names the code', () => {
-    const elsewhere = [...codes].flatMap(([code, folders]) => [...folders].filter((f) => f !== code.split('/')[0]).map((f) => `${code} in ${f}/`));
+    const elsewhere = [...codes].flatMap(([code, folders]) =>
+      [...folders].filter((f) => f !== code.split('/')[0]).map((f) => `${code} in ${f}/`),
+    );
     expect(elsewhere.sort()).toEqual([]);
     expect(codes.size).toBeGreaterThan(60);
   });

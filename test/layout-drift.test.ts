@@ -1,6 +1,14 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { dropRecipient, fullWidthDigits, nextYear, renameHeaders, reorderColumns, spacesInNames, thousandsSeparators } from './support/drift.js';
+import {
+  dropRecipient,
+  fullWidthDigits,
+  nextYear,
+  renameHeaders,
+  reorderColumns,
+  spacesInNames,
+  thousandsSeparators,
+} from './support/drift.js';
 import { extractText, recordsOf, seedText } from './support/run.js';
 import { withRepeatedHeaderAt } from './support/variants.js';
 
@@ -21,20 +29,44 @@ function driftedNotice(): string {
 
 const seed = extractText(seedText(), 'seed');
 const drifted = extractText(driftedNotice(), 'drifted');
-const money1 = (rows: Row[]): string[][] => rows.map((r) => [String(r['row_type']), String(r['region_code']), String(r['recipient_code']), String(r['recipient_name']), String(r['amount_yuan'])]);
-const money2 = (rows: Row[]): string[][] => rows.map((r) => [String(r['row_type']), String(r['seq']), String(r['budget_code']), String(r['city']), String(r['recipient_code']), String(r['amount_wan']), String(r['amount_yuan'])]);
+const money1 = (rows: Row[]): string[][] =>
+  rows.map((r) => [
+    String(r['row_type']),
+    String(r['region_code']),
+    String(r['recipient_code']),
+    String(r['recipient_name']),
+    String(r['amount_yuan']),
+  ]);
+const money2 = (rows: Row[]): string[][] =>
+  rows.map((r) => [
+    String(r['row_type']),
+    String(r['seq']),
+    String(r['budget_code']),
+    String(r['city']),
+    String(r['recipient_code']),
+    String(r['amount_wan']),
+    String(r['amount_yuan']),
+  ]);
 
 /** What the drifted notice must give: the seed's rows without 徐闻县, its 100000.00 元 taken off its totals. */
 function expectedAnnex1(): string[][] {
   return money1(recordsOf(seed, 'allocations'))
     .filter((r) => r[2] !== '440825000')
-    .map((r) => (r[0] === 'grand_total' || r[3] === '' && r[0] === 'section_total' && r[4] === '6280000.00' ? [...r.slice(0, 4), new Decimal(r[4] ?? '0').minus(100000).toFixed(2)] : r));
+    .map((r) =>
+      r[0] === 'grand_total' || (r[3] === '' && r[0] === 'section_total' && r[4] === '6280000.00')
+        ? [...r.slice(0, 4), new Decimal(r[4] ?? '0').minus(100000).toFixed(2)]
+        : r,
+    );
 }
 
 function expectedAnnex2(): string[][] {
   return money2(recordsOf(seed, 'details'))
     .filter((r) => r[4] !== '440825000')
-    .map((r) => (r[0] === 'grand_total' || (r[0] === 'subtotal' && r[3] === '湛江市') ? [...r.slice(0, 5), String(Number(r[5]) - 10), new Decimal(r[6] ?? '0').minus(100000).toFixed(2)] : r));
+    .map((r) =>
+      r[0] === 'grand_total' || (r[0] === 'subtotal' && r[3] === '湛江市')
+        ? [...r.slice(0, 5), String(Number(r[5]) - 10), new Decimal(r[6] ?? '0').minus(100000).toFixed(2)]
+        : r,
+    );
 }
 
 describe("a next year's notice with drifted layout", () => {
@@ -57,10 +89,15 @@ describe("a next year's notice with drifted layout", () => {
     expect(xuwen).toBeDefined();
     const targets = recordsOf(drifted, 'targets');
     expect(targets).toHaveLength(41);
-    expect(targets.map((t) => t['recipient_code'])).toEqual(seedTargets.map((t) => t['recipient_code']).filter((c) => c !== '440825000'));
-    expect(targets.map((t) => t['fund_demand_wan'])).toEqual(seedTargets.filter((t) => t !== xuwen).map((t) => t['fund_demand_wan']));
+    expect(targets.map((t) => t['recipient_code'])).toEqual(
+      seedTargets.map((t) => t['recipient_code']).filter((c) => c !== '440825000'),
+    );
+    expect(targets.map((t) => t['fund_demand_wan'])).toEqual(
+      seedTargets.filter((t) => t !== xuwen).map((t) => t['fund_demand_wan']),
+    );
     expect(targets.every((t) => t['budget_year'] === '2025')).toBe(true);
-    const dropped = (name: string): number => recordsOf(seed, name).filter((r) => r['recipient_code'] === '440825000').length;
+    const dropped = (name: string): number =>
+      recordsOf(seed, name).filter((r) => r['recipient_code'] === '440825000').length;
     expect(recordsOf(drifted, 'indicators')).toHaveLength(787 - dropped('indicators'));
     expect(recordsOf(drifted, 'citations')).toHaveLength(recordsOf(seed, 'citations').length - dropped('citations'));
   });
@@ -71,7 +108,11 @@ describe("a next year's notice with drifted layout", () => {
   });
 
   it('reports each repair and no error', () => {
-    const report = JSON.parse(drifted.files.get('report.json') ?? '{}') as { counts: { error: number }; findings: { code: string }[]; repairs: Record<string, number> };
+    const report = JSON.parse(drifted.files.get('report.json') ?? '{}') as {
+      counts: { error: number };
+      findings: { code: string }[];
+      repairs: Record<string, number>;
+    };
     expect(report.counts.error).toBe(0);
     const repaired = report.findings.filter((f) => f.code === 'money/amount-repaired');
     // Every Annex 1 amount of 1,000 元 or more got separators (64 rows), every Annex 2 amount full-width digits (62).

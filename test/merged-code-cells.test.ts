@@ -8,7 +8,9 @@ import { extractText, recordsOf, seedText, withoutLines } from './support/run.js
  * seed's hand-checked record, never dropped.
  */
 const expectedDir = new URL('./fixtures/gd-special-transfer/seed/expected/', import.meta.url);
-const expected = (dataset: string): Record<string, unknown>[] => (JSON.parse(readFileSync(new URL(`${dataset}.json`, expectedDir), 'utf8')) as { records: Record<string, unknown>[] }).records;
+const expected = (dataset: string): Record<string, unknown>[] =>
+  (JSON.parse(readFileSync(new URL(`${dataset}.json`, expectedDir), 'utf8')) as { records: Record<string, unknown>[] })
+    .records;
 
 /** The seed with three rows merged the way the red team found them. */
 function mergedSeed(): string {
@@ -27,7 +29,10 @@ function mergedSeed(): string {
 
 describe('a name and a 9-digit code merged in one cell', () => {
   const result = extractText(mergedSeed(), 'merged');
-  const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: { code: string; source_line: number }[]; repairs: Record<string, number> };
+  const report = JSON.parse(result.files.get('report.json') ?? '{}') as {
+    findings: { code: string; source_line: number }[];
+    repairs: Record<string, number>;
+  };
 
   it('gives the seed allocations exactly, the merged rows included', () => {
     expect(withoutLines(recordsOf(result, 'allocations'))).toEqual(withoutLines(expected('allocations')));

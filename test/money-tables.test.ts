@@ -9,7 +9,8 @@ const seed = extractText(seedText(), 'seed');
 const annex1 = recordsOf(seed, 'allocations') as Row[];
 const annex2 = recordsOf(seed, 'details') as Row[];
 
-const sum = (rows: Row[], field: string): string => rows.reduce((acc, r) => acc.plus(String(r[field])), new Decimal(0)).toFixed(2);
+const sum = (rows: Row[], field: string): string =>
+  rows.reduce((acc, r) => acc.plus(String(r[field])), new Decimal(0)).toFixed(2);
 const ofType = (rows: Row[], type: string): Row[] => rows.filter((r) => r['row_type'] === type);
 
 /** Rows between each subtotal and the next non-item row: the subtotal's group. */
@@ -17,7 +18,8 @@ function groups(rows: Row[]): { head: Row; items: Row[] }[] {
   const out: { head: Row; items: Row[] }[] = [];
   for (const row of rows) {
     if (row['row_type'] === 'subtotal') out.push({ head: row, items: [] });
-    else if (row['row_type'] === 'item' && out.length > 0 && out.at(-1)?.head['row_type'] === 'subtotal') out.at(-1)?.items.push(row);
+    else if (row['row_type'] === 'item' && out.length > 0 && out.at(-1)?.head['row_type'] === 'subtotal')
+      out.at(-1)?.items.push(row);
     if (row['row_type'] === 'section_total' || row['row_type'] === 'grand_total') out.push({ head: row, items: [] });
   }
   return out.filter((g) => g.head['row_type'] === 'subtotal');
@@ -60,7 +62,11 @@ describe('the allocation table of the seed', () => {
       sanbao_catalog: 'W 无',
       source_line: 101,
     });
-    expect(annex1.find((r) => r['source_line'] === 39)).toMatchObject({ recipient_code: '440100000', recipient_name: '广州市本级', region_code: '440100000' });
+    expect(annex1.find((r) => r['source_line'] === 39)).toMatchObject({
+      recipient_code: '440100000',
+      recipient_name: '广州市本级',
+      region_code: '440100000',
+    });
   });
 
   it('gives every item a distinct 9-digit recipient code', () => {
@@ -83,7 +89,10 @@ describe('the detail table of the seed', () => {
     expect(total).toMatchObject({ amount_wan: '17285', amount_yuan: '172850000.00' });
     expect(sum(ofType(annex2, 'item'), 'amount_wan')).toBe('17285.00');
     expect(sum(ofType(annex2, 'subtotal'), 'amount_wan')).toBe('17285.00');
-    for (const g of groups(annex2)) expect(sum(g.items, 'amount_wan'), String(g.head['city'])).toBe(new Decimal(String(g.head['amount_wan'])).toFixed(2));
+    for (const g of groups(annex2))
+      expect(sum(g.items, 'amount_wan'), String(g.head['city'])).toBe(
+        new Decimal(String(g.head['amount_wan'])).toFixed(2),
+      );
   });
 
   it('fills item rows down from their subtotal and strips <b>', () => {
@@ -100,13 +109,18 @@ describe('the detail table of the seed', () => {
     expect(new Set(codes).size).toBe(42);
     for (const item of items) {
       const a1 = annex1.find((r) => r['row_type'] === 'item' && r['recipient_code'] === item['recipient_code']);
-      expect(new Decimal(String(a1?.['amount_yuan'])).equals(String(item['amount_yuan'])), String(item['recipient_name'])).toBe(true);
+      expect(
+        new Decimal(String(a1?.['amount_yuan'])).equals(String(item['amount_yuan'])),
+        String(item['recipient_name']),
+      ).toBe(true);
     }
     expect(items.find((r) => r['recipient_name'] === '连南县市场监督管理局')?.['recipient_code']).toBe('441826000');
   });
 
   it('reports the page-break headers it dropped, one info finding each', () => {
-    const report = JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: { code: string; source_line: number; severity: string }[] };
+    const report = JSON.parse(seed.files.get('report.json') ?? '{}') as {
+      findings: { code: string; source_line: number; severity: string }[];
+    };
     const drops = report.findings.filter((f) => f.code === 'grid/repeated-header-dropped');
     expect(drops.map((f) => f.source_line)).toEqual([52, 71, 90, 137, 168]);
     expect(drops.every((f) => f.severity === 'info')).toBe(true);

@@ -1,6 +1,12 @@
 import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
-import { ALLOCATION_LAYOUTS, generateNotice, NEW_STYLES, renderNewNotice, type NewNotice } from './support/newContent.js';
+import {
+  ALLOCATION_LAYOUTS,
+  generateNotice,
+  NEW_STYLES,
+  renderNewNotice,
+  type NewNotice,
+} from './support/newContent.js';
 import { checkNotice, type NoticeCheck } from './support/newContentCheck.js';
 import { extractText, families, recordsOf } from './support/run.js';
 
@@ -13,16 +19,25 @@ const SEEDS = [1, 2, 3, 4, 5, 8];
 
 /** The first differences of a check, for a failing assertion's message. */
 function summary(check: NoticeCheck): string {
-  return [check.allocations, check.targets, check.indicators, check.citations].flatMap((d) => d.differences).slice(0, 8).join('\n');
+  return [check.allocations, check.targets, check.indicators, check.citations]
+    .flatMap((d) => d.differences)
+    .slice(0, 8)
+    .join('\n');
 }
 
 describe('the generator writes new content that adds up', () => {
   it('gives each layout of the allocation table over the seeds, with cities, their counties and directly administered counties', () => {
     const notices = SEEDS.map(generateNotice);
     expect(new Set(notices.map((n) => n.layout))).toEqual(new Set(ALLOCATION_LAYOUTS));
-    expect(notices.some((n) => n.allocations.some((r) => r.row_type === 'section_total' && r.region_name.startsWith('二')))).toBe(true);
-    expect(notices.some((n) => n.allocations.some((r) => r.row_type === 'item' && /[区县]$/u.test(r.region_name)))).toBe(true);
-    expect(notices.flatMap((n) => n.targets.map((t) => t.basis))).toEqual(expect.arrayContaining(['code', 'exact', 'alias']));
+    expect(
+      notices.some((n) => n.allocations.some((r) => r.row_type === 'section_total' && r.region_name.startsWith('二'))),
+    ).toBe(true);
+    expect(
+      notices.some((n) => n.allocations.some((r) => r.row_type === 'item' && /[区县]$/u.test(r.region_name))),
+    ).toBe(true);
+    expect(notices.flatMap((n) => n.targets.map((t) => t.basis))).toEqual(
+      expect.arrayContaining(['code', 'exact', 'alias']),
+    );
   });
   it('states a grand total equal to the sum of its items and subtotals equal to their items', () => {
     for (const n of SEEDS.map(generateNotice)) {
@@ -33,7 +48,8 @@ describe('the generator writes new content that adds up', () => {
       const closed: { total: Decimal; items: Decimal }[] = [];
       for (const r of n.allocations) {
         if (r.row_type !== 'item' && open) closed.push(open);
-        if (r.row_type !== 'item') open = r.row_type === 'subtotal' ? { total: new Decimal(r.amount_wan), items: new Decimal(0) } : null;
+        if (r.row_type !== 'item')
+          open = r.row_type === 'subtotal' ? { total: new Decimal(r.amount_wan), items: new Decimal(0) } : null;
         else if (open) open.items = open.items.plus(r.amount_wan);
       }
       if (open) closed.push(open);
@@ -55,21 +71,24 @@ describe('the generator writes new content that adds up', () => {
 });
 
 describe.each(NEW_STYLES)('a notice of new content written as %s', (style) => {
-  it.each(SEEDS)('extracts exactly what seed %i generated: every allocation, target, indicator and citation, joined to its recipient', (seed) => {
-    const notice: NewNotice = generateNotice(seed);
-    const result = extractText(renderNewNotice(notice, style, { mergedCodes: 4 }), `new-content-${seed}`);
-    const check = checkNotice(notice, result);
-    for (const dataset of [check.allocations, check.targets, check.indicators, check.citations]) {
-      expect(dataset.exact, summary(check)).toBe(dataset.total);
-    }
-    expect(check.errors).toEqual([]);
-    // Every target, indicator and citation carries its recipient's code; a citation the registry's policy or none.
-    for (const name of ['targets', 'indicators', 'citations']) {
-      expect(recordsOf(result, name).filter((r) => !/^\d{9}$/.test(String(r['recipient_code'])))).toEqual([]);
-    }
-    const expected = notice.targets.flatMap((t) => t.citations.map((c) => c.policy));
-    expect(recordsOf(result, 'citations').map((r) => r['policy_id'])).toEqual(expected);
-  });
+  it.each(SEEDS)(
+    'extracts exactly what seed %i generated: every allocation, target, indicator and citation, joined to its recipient',
+    (seed) => {
+      const notice: NewNotice = generateNotice(seed);
+      const result = extractText(renderNewNotice(notice, style, { mergedCodes: 4 }), `new-content-${seed}`);
+      const check = checkNotice(notice, result);
+      for (const dataset of [check.allocations, check.targets, check.indicators, check.citations]) {
+        expect(dataset.exact, summary(check)).toBe(dataset.total);
+      }
+      expect(check.errors).toEqual([]);
+      // Every target, indicator and citation carries its recipient's code; a citation the registry's policy or none.
+      for (const name of ['targets', 'indicators', 'citations']) {
+        expect(recordsOf(result, name).filter((r) => !/^\d{9}$/.test(String(r['recipient_code'])))).toEqual([]);
+      }
+      const expected = notice.targets.flatMap((t) => t.citations.map((c) => c.policy));
+      expect(recordsOf(result, 'citations').map((r) => r['policy_id'])).toEqual(expected);
+    },
+  );
 });
 
 describe('a notice of new content as OCR merged its cells', () => {
@@ -80,7 +99,10 @@ describe('a notice of new content as OCR merged its cells', () => {
     expect(text.match(/\S \d{9}\t/gu)?.length).toBe(5);
     const result = extractText(text, 'merged');
     expect(checkNotice(notice, result).allocations.exact).toBe(notice.allocations.length);
-    const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: { code: string }[]; repairs: Record<string, number> };
+    const report = JSON.parse(result.files.get('report.json') ?? '{}') as {
+      findings: { code: string }[];
+      repairs: Record<string, number>;
+    };
     expect(report.findings.filter((f) => f.code === 'grid/row-aligned')).toHaveLength(5);
     expect(report.findings.filter((f) => f.code === 'grid/row-unaligned')).toHaveLength(0);
     expect(report.repairs['merged-cell-split']).toBe(5);
@@ -99,7 +121,13 @@ describe('a notice of new content as MinerU writes its values, in inline LaTeX',
     expect(check.errors).toEqual([]);
     const plain = extractText(renderNewNotice(notice, 'tsv'), `new-content-plain-${seed}`);
     const values = (result: typeof plain) =>
-      recordsOf(result, 'indicators').map((r) => [r['name'], r['value_comparator'], r['value_number'], r['value_number_max'], r['value_unit']]);
+      recordsOf(result, 'indicators').map((r) => [
+        r['name'],
+        r['value_comparator'],
+        r['value_number'],
+        r['value_number_max'],
+        r['value_unit'],
+      ]);
     expect(values(latex)).toEqual(values(plain));
     const report = JSON.parse(latex.files.get('report.json') ?? '{}') as { repairs: Record<string, number> };
     expect(report.repairs['inline-math']).toBeGreaterThan(0);

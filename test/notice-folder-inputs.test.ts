@@ -27,11 +27,16 @@ describe('telling a notice folder from a batch folder', () => {
 
   it('reads a folder of Markdown files as a batch, and a notice folder inside it as one notice', () => {
     expect(isNoticeFolder(join(root, 'batch'))).toBe(false);
-    expect(expandInputs([join(root, 'batch')]).files).toEqual([join(root, 'batch', 'a.md'), join(root, 'batch', 'b.md'), join(root, 'batch', 'one-notice')]);
+    expect(expandInputs([join(root, 'batch')]).files).toEqual([
+      join(root, 'batch', 'a.md'),
+      join(root, 'batch', 'b.md'),
+      join(root, 'batch', 'one-notice'),
+    ]);
   });
 
   it('reads a folder with a page, a spreadsheet or a file named 附件 as one notice, named by the folder', () => {
-    for (const dir of ['page-only', 'md-annexes', 'batch/one-notice']) expect(isNoticeFolder(join(root, dir))).toBe(true);
+    for (const dir of ['page-only', 'md-annexes', 'batch/one-notice'])
+      expect(isNoticeFolder(join(root, dir))).toBe(true);
     expect(expandInputs([join(root, 'md-annexes')]).files).toEqual([join(root, 'md-annexes')]);
     expect(noticeIdOf(join(root, 'md-annexes'))).toBe('md-annexes');
     expect(noticeIdOf(join(root, 'batch', 'a.md'))).toBe('a');
@@ -39,7 +44,11 @@ describe('telling a notice folder from a batch folder', () => {
 
   it('refuses a notice folder with several bodies, or none, in one line naming them', () => {
     const out = join(root, 'out');
-    const result = spawnSync(process.execPath, [cli, 'extract', '--out', out, join(root, 'two-bodies'), join(root, 'no-body')], { encoding: 'utf8' });
+    const result = spawnSync(
+      process.execPath,
+      [cli, 'extract', '--out', out, join(root, 'two-bodies'), join(root, 'no-body')],
+      { encoding: 'utf8' },
+    );
     expect(result.status).toBe(2);
     const failures = result.stderr.split('\n').filter((l) => l.startsWith('notice-extract: '));
     expect(failures).toHaveLength(2);

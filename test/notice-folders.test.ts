@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -8,7 +17,14 @@ import { folderManifest } from '../src/files/folder.js';
 import { findSoffice } from '../src/files/legacy.js';
 import { extractNotice } from '../src/pipeline.js';
 import { families } from './support/run.js';
-import { convertWithLibreOffice, expectedRecords, type NoticeRecords, type Rec, shownMoney, writeNoticeFolder } from './support/noticeFolder.js';
+import {
+  convertWithLibreOffice,
+  expectedRecords,
+  type NoticeRecords,
+  type Rec,
+  shownMoney,
+  writeNoticeFolder,
+} from './support/noticeFolder.js';
 
 const seedDir = new URL('./fixtures/gd-special-transfer/seed/', import.meta.url).pathname;
 const seedLines = readFileSync(join(seedDir, 'input.md'), 'utf8').split('\n');
@@ -48,16 +64,30 @@ async function extractFolder(dir: string): Promise<Record<string, Rec[]>> {
   const manifest = folderManifest(dir);
   const notice = await assembleNoticeFolder(dir, manifest);
   const result = extractNotice(dir, 'folder', notice, families, { bom: true, allowPartial: false });
-  const read = (name: string): Rec[] => (JSON.parse(result.files.get(`${name}.json`) as string) as { records: Rec[] }).records;
-  return { allocations: read('allocations'), details: read('details'), targets: read('targets'), indicators: read('indicators'), citations: read('citations'), findings: (JSON.parse(result.files.get('report.json') as string) as { findings: Rec[] }).findings };
+  const read = (name: string): Rec[] =>
+    (JSON.parse(result.files.get(`${name}.json`) as string) as { records: Rec[] }).records;
+  return {
+    allocations: read('allocations'),
+    details: read('details'),
+    targets: read('targets'),
+    indicators: read('indicators'),
+    citations: read('citations'),
+    findings: (JSON.parse(result.files.get('report.json') as string) as { findings: Rec[] }).findings,
+  };
 }
 
 /** The seed's records compared with what a folder gave: equal but for where they were read and the amounts as shown. */
 function expectSeedRecords(got: Record<string, Rec[]>): void {
-  expect(without(got['allocations'] ?? [], [...PLACE, 'amount_raw'])).toEqual(without(records.allocations, [...PLACE, 'amount_raw']));
-  expect(without(got['details'] ?? [], [...PLACE, 'amount_raw', 'amount_wan'])).toEqual(without(records.details, [...PLACE, 'amount_raw', 'amount_wan']));
+  expect(without(got['allocations'] ?? [], [...PLACE, 'amount_raw'])).toEqual(
+    without(records.allocations, [...PLACE, 'amount_raw']),
+  );
+  expect(without(got['details'] ?? [], [...PLACE, 'amount_raw', 'amount_wan'])).toEqual(
+    without(records.details, [...PLACE, 'amount_raw', 'amount_wan']),
+  );
   expect(without(got['targets'] ?? [], PLACE)).toEqual(without(records.targets, PLACE));
-  expect(without(got['indicators'] ?? [], [...PLACE, 'level_labels_raw', 'flags'])).toEqual(without(records.indicators, [...PLACE, 'level_labels_raw', 'flags']));
+  expect(without(got['indicators'] ?? [], [...PLACE, 'level_labels_raw', 'flags'])).toEqual(
+    without(records.indicators, [...PLACE, 'level_labels_raw', 'flags']),
+  );
   expect(without(got['citations'] ?? [], PLACE)).toEqual(without(records.citations, PLACE));
 }
 
@@ -84,19 +114,31 @@ describe('the seed as the department publishes it: a web page and .xlsx/.docx an
 
   it('gives the seed allocation records, amounts shown #,##0.00 kept as written', () => {
     expectSeedRecords(got);
-    expect(without(got['allocations'] ?? [], [...PLACE, 'amount_raw'])).toEqual(without(records.allocations, [...PLACE, 'amount_raw']));
-    expect(got['allocations']?.map((r) => r['amount_raw'])).toEqual(records.allocations.map((r) => shownMoney(String(r['amount_yuan']))));
+    expect(without(got['allocations'] ?? [], [...PLACE, 'amount_raw'])).toEqual(
+      without(records.allocations, [...PLACE, 'amount_raw']),
+    );
+    expect(got['allocations']?.map((r) => r['amount_raw'])).toEqual(
+      records.allocations.map((r) => shownMoney(String(r['amount_yuan']))),
+    );
   });
 
   it('gives the seed detail records', () => {
-    expect(without(got['details'] ?? [], [...PLACE, 'amount_raw', 'amount_wan'])).toEqual(without(records.details, [...PLACE, 'amount_raw', 'amount_wan']));
-    expect(got['details']?.map((r) => Number(r['amount_wan']))).toEqual(records.details.map((r) => Number(r['amount_wan'])));
-    expect(got['details']?.map((r) => r['amount_raw'])).toEqual(records.details.map((r) => shownMoney(String(r['amount_wan']))));
+    expect(without(got['details'] ?? [], [...PLACE, 'amount_raw', 'amount_wan'])).toEqual(
+      without(records.details, [...PLACE, 'amount_raw', 'amount_wan']),
+    );
+    expect(got['details']?.map((r) => Number(r['amount_wan']))).toEqual(
+      records.details.map((r) => Number(r['amount_wan'])),
+    );
+    expect(got['details']?.map((r) => r['amount_raw'])).toEqual(
+      records.details.map((r) => shownMoney(String(r['amount_wan']))),
+    );
   });
 
   it('gives the seed target, indicator and citation records', () => {
     expect(without(got['targets'] ?? [], PLACE)).toEqual(without(records.targets, PLACE));
-    expect(without(got['indicators'] ?? [], [...PLACE, 'level_labels_raw', 'flags'])).toEqual(without(records.indicators, [...PLACE, 'level_labels_raw', 'flags']));
+    expect(without(got['indicators'] ?? [], [...PLACE, 'level_labels_raw', 'flags'])).toEqual(
+      without(records.indicators, [...PLACE, 'level_labels_raw', 'flags']),
+    );
     expect(without(got['citations'] ?? [], PLACE)).toEqual(without(records.citations, PLACE));
   });
 
@@ -107,7 +149,6 @@ describe('the seed as the department publishes it: a web page and .xlsx/.docx an
     for (const r of got['indicators'] ?? []) expect(String(r['source_ref'])).toMatch(/^table \d+ row \d+$/);
   });
 });
-
 
 describe.skipIf(soffice === null)('the seed with .xls and .doc annexes, converted by LibreOffice', () => {
   let dir: string;
@@ -145,7 +186,10 @@ describe('a legacy annex without LibreOffice', () => {
       writeFileSync(join(folder, '附件4.xls'), 'not converted');
       const cli = new URL('../dist/bin/cli.js', import.meta.url).pathname;
       const out = join(dir, 'out');
-      const result = spawnSync(process.execPath, [cli, 'extract', '--out', out, folder], { encoding: 'utf8', env: { ...process.env, SOFFICE: '' } });
+      const result = spawnSync(process.execPath, [cli, 'extract', '--out', out, folder], {
+        encoding: 'utf8',
+        env: { ...process.env, SOFFICE: '' },
+      });
       expect(result.status).toBe(2);
       const lines = result.stderr.split('\n').filter((l) => l.includes('附件4.xls'));
       expect(lines).toHaveLength(1);

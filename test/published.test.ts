@@ -23,7 +23,12 @@ describe('the published datasets in out/', () => {
   for (const name of notices) {
     const id = name.replace(/\.md$/, '');
     it(`equal a fresh extraction of raw/${name}, file for file and byte for byte (the workbook included)`, async () => {
-      const fresh = await noticeFolder(extractNotice(`${name}`, id, readFileSync(join(root, 'raw', name)), families, { bom: false, allowPartial: false }));
+      const fresh = await noticeFolder(
+        extractNotice(`${name}`, id, readFileSync(join(root, 'raw', name)), families, {
+          bom: false,
+          allowPartial: false,
+        }),
+      );
       const published = readdirSync(join(root, 'out', id)).sort();
       expect(published).toEqual([...fresh.keys()].sort());
       expect(published).toContain(`${id}.xlsx`);

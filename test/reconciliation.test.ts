@@ -53,13 +53,33 @@ describe('reconciliation on broken copies of the seed', () => {
 
   it('reports an Annex 1 item that disagrees with Annex 2, with both lines and the recipient', () => {
     // 徐闻县 100000.00 → 150000.00: its section total and the grand total no longer add up either.
-    const findings = findingsOf(seedWith('440825000 徐闻县\tW 无\t否\t2011409 知识产权宏观管理\t100000.00', '440825000 徐闻县\tW 无\t否\t2011409 知识产权宏观管理\t150000.00'));
+    const findings = findingsOf(
+      seedWith(
+        '440825000 徐闻县\tW 无\t否\t2011409 知识产权宏观管理\t100000.00',
+        '440825000 徐闻县\tW 无\t否\t2011409 知识产权宏观管理\t150000.00',
+      ),
+    );
     const cross = errors(findings).filter((f) => f.code === 'reconcile/detail-vs-allocation');
     expect(cross).toHaveLength(1);
-    expect(cross[0]).toMatchObject({ annex: '2', recipient_code: '440825000', source_line: 158, actual: '100000.00 元', expected: '150000.00 元' });
+    expect(cross[0]).toMatchObject({
+      annex: '2',
+      recipient_code: '440825000',
+      source_line: 158,
+      actual: '100000.00 元',
+      expected: '150000.00 元',
+    });
     expect(cross[0]?.message).toContain('(lines 87)');
     // Annex 3 still says 10 万元, so it disagrees with the changed Annex 1 as well.
-    expect(errors(findings).map((f) => f.code).sort()).toEqual(['reconcile/detail-vs-allocation', 'reconcile/section-mismatch', 'reconcile/targets-vs-allocation', 'reconcile/total-mismatch']);
+    expect(
+      errors(findings)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual([
+      'reconcile/detail-vs-allocation',
+      'reconcile/section-mismatch',
+      'reconcile/targets-vs-allocation',
+      'reconcile/total-mismatch',
+    ]);
   });
 
   it('reports an Annex 3 资金需求 that differs from Annex 1 as exactly one error, naming the recipient and both lines', () => {
@@ -78,12 +98,23 @@ describe('reconciliation on broken copies of the seed', () => {
 
   it('reports a grand total that is not the sum of its section totals', () => {
     const findings = findingsOf(seedWith('合计\t\t\t\t\t\t\t172850000.00', '合计\t\t\t\t\t\t\t172850001.00'));
-    expect(errors(findings).map((f) => f.code).sort()).toEqual(['reconcile/total-mismatch', 'reconcile/total-vs-sections']);
-    expect(errors(findings)[0]).toMatchObject({ annex: '1', source_line: 36, actual: '172850001.00', expected: '172850000.00' });
+    expect(
+      errors(findings)
+        .map((f) => f.code)
+        .sort(),
+    ).toEqual(['reconcile/total-mismatch', 'reconcile/total-vs-sections']);
+    expect(errors(findings)[0]).toMatchObject({
+      annex: '1',
+      source_line: 36,
+      actual: '172850001.00',
+      expected: '172850000.00',
+    });
   });
 
   it('reports an Annex 1 recipient that has no Annex 2 row', () => {
-    const findings = findingsOf(seedWith('\t\t东源县市场监督管理局\t2024 年下放市县审批权限知识产权专项资金\t10\n', ''));
+    const findings = findingsOf(
+      seedWith('\t\t东源县市场监督管理局\t2024 年下放市县审批权限知识产权专项资金\t10\n', ''),
+    );
     const missing = errors(findings).filter((f) => f.code === 'reconcile/recipient-missing');
     expect(missing).toHaveLength(1);
     expect(missing[0]).toMatchObject({ annex: '1', recipient_code: '441625000', actual: '东源县' });

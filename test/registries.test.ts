@@ -31,27 +31,38 @@ describe('the live registries of every family', () => {
       it('never give one document number to two policies', () => {
         const numbered = family.policies.filter((p) => p.doc_number !== '');
         for (const [i, p] of numbered.entries()) {
-          for (const q of numbered.slice(i + 1)) expect(compareDocNumbers(p.doc_number, q.doc_number), `${p.id} and ${q.id}`).not.toBe('same');
+          for (const q of numbered.slice(i + 1))
+            expect(compareDocNumbers(p.doc_number, q.doc_number), `${p.id} and ${q.id}`).not.toBe('same');
         }
       });
 
       it('resolve every policy alias to its own policy', () => {
         for (const p of family.policies) {
-          for (const alias of p.aliases) expect(matchPolicy(parseCitation(`《${alias}》`), family.policies).policy_id, `${p.id}: ${alias}`).toBe(p.id);
+          for (const alias of p.aliases)
+            expect(matchPolicy(parseCitation(`《${alias}》`), family.policies).policy_id, `${p.id}: ${alias}`).toBe(
+              p.id,
+            );
         }
       });
 
       it('resolve every indicator alias to its own indicator', () => {
         for (const i of family.indicators) {
-          for (const alias of i.aliases) expect(matchIndicator(alias, family.indicators).indicator_id, `${i.id}: ${alias}`).toBe(i.id);
+          for (const alias of i.aliases)
+            expect(matchIndicator(alias, family.indicators).indicator_id, `${i.id}: ${alias}`).toBe(i.id);
         }
       });
 
-      it('never make a canonical title or name another entry\'s alias', () => {
-        const policyAliases = new Map(family.policies.flatMap((p) => p.aliases.map((a) => [matchKey(a), p.id] as const)));
-        for (const p of family.policies) expect([p.id, undefined], p.title).toContain(policyAliases.get(matchKey(p.title)));
-        const indicatorAliases = new Map(family.indicators.flatMap((i) => i.aliases.map((a) => [indicatorKey(a).key, i.id] as const)));
-        for (const i of family.indicators) expect([i.id, undefined], i.name).toContain(indicatorAliases.get(indicatorKey(i.name).key));
+      it("never make a canonical title or name another entry's alias", () => {
+        const policyAliases = new Map(
+          family.policies.flatMap((p) => p.aliases.map((a) => [matchKey(a), p.id] as const)),
+        );
+        for (const p of family.policies)
+          expect([p.id, undefined], p.title).toContain(policyAliases.get(matchKey(p.title)));
+        const indicatorAliases = new Map(
+          family.indicators.flatMap((i) => i.aliases.map((a) => [indicatorKey(a).key, i.id] as const)),
+        );
+        for (const i of family.indicators)
+          expect([i.id, undefined], i.name).toContain(indicatorAliases.get(indicatorKey(i.name).key));
       });
     });
   }

@@ -19,7 +19,11 @@ function extractToDisk(text: string, id: string) {
   const result = extractText(text, id);
   writeFileSync(join(dir, `${id}.html`), result.files.get('report.html') ?? '');
   const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Row[] };
-  return { url: pathToFileURL(join(dir, `${id}.html`)).href, report, records: (name: string) => recordsOf(result, name) };
+  return {
+    url: pathToFileURL(join(dir, `${id}.html`)).href,
+    report,
+    records: (name: string) => recordsOf(result, name),
+  };
 }
 
 /** Cell text as a plain decimal: thousands separators removed. */
@@ -53,15 +57,21 @@ describe.skipIf(missing !== null)('report.html in headless Chromium', () => {
       const code = String(item.recipient_code);
       const row = page.locator(`tr.recipient[data-recipient="${code}"]`);
       expect(plain(await row.locator('td[data-kind="allocation"]').textContent()), code).toBe(item.amount_yuan);
-      const detailSum = details.filter((d) => d.recipient_code === code).reduce((s, d) => s.plus(String(d.amount_yuan)), new Decimal(0));
+      const detailSum = details
+        .filter((d) => d.recipient_code === code)
+        .reduce((s, d) => s.plus(String(d.amount_yuan)), new Decimal(0));
       expect(plain(await row.locator('td[data-kind="detail"]').textContent()), code).toBe(detailSum.toFixed(2));
       const target = targets.find((t) => t.recipient_code === code);
-      expect(plain(await row.locator('td[data-kind="targets"]').textContent()), code).toBe(new Decimal(String(target?.fund_demand_wan)).times(10000).toFixed(2));
+      expect(plain(await row.locator('td[data-kind="targets"]').textContent()), code).toBe(
+        new Decimal(String(target?.fund_demand_wan)).times(10000).toFixed(2),
+      );
     }
     expect(await page.locator('td.mismatch, td.missing').count()).toBe(0);
     expect(await page.locator('td.status.ok').count()).toBe(42);
     const grand = seed.records('allocations').find((r) => r.row_type === 'grand_total');
-    expect(plain(await page.locator('table.money tfoot td[data-kind="allocation"]').textContent())).toBe(grand?.amount_yuan);
+    expect(plain(await page.locator('table.money tfoot td[data-kind="allocation"]').textContent())).toBe(
+      grand?.amount_yuan,
+    );
   });
 
   it('draws one bar per city of the allocation table, the bars adding up to its grand total', async () => {
@@ -77,13 +87,26 @@ describe.skipIf(missing !== null)('report.html in headless Chromium', () => {
     // A city bar is at least its subtotal: directly administered counties only add to it.
     const labels = await bars.evaluateAll((gs) => gs.map((g) => g.getAttribute('data-city') ?? ''));
     expect(labels).toContain('广州市');
-    expect(values[labels.indexOf('广州市')]).toBe(subtotals.find((s) => String(s.region_name).startsWith('广州市'))?.amount_yuan);
+    expect(values[labels.indexOf('广州市')]).toBe(
+      subtotals.find((s) => String(s.region_name).startsWith('广州市'))?.amount_yuan,
+    );
   });
 
   it('groups the findings by code and severity with the counts of report.json', async () => {
     const expected = new Map<string, number>();
-    for (const f of seed.report.findings) expected.set(`${f.severity} ${f.code}`, (expected.get(`${f.severity} ${f.code}`) ?? 0) + 1);
-    const groups = await page.locator('details.fgroup').evaluateAll((ds) => ds.map((d) => [`${d.getAttribute('data-severity')} ${d.getAttribute('data-code')}`, d.querySelectorAll('li.finding').length] as const));
+    for (const f of seed.report.findings)
+      expected.set(`${f.severity} ${f.code}`, (expected.get(`${f.severity} ${f.code}`) ?? 0) + 1);
+    const groups = await page
+      .locator('details.fgroup')
+      .evaluateAll((ds) =>
+        ds.map(
+          (d) =>
+            [
+              `${d.getAttribute('data-severity')} ${d.getAttribute('data-code')}`,
+              d.querySelectorAll('li.finding').length,
+            ] as const,
+        ),
+      );
     expect(new Map(groups)).toEqual(expected);
     expect(groups).toHaveLength(expected.size);
     expect(await page.locator('li.finding').count()).toBe(seed.report.findings.length);
@@ -91,7 +114,12 @@ describe.skipIf(missing !== null)('report.html in headless Chromium', () => {
 
   it('filters the findings by severity, code and text', async () => {
     const groups = page.locator('details.fgroup');
-    const visibleGroups = () => groups.evaluateAll((ds) => ds.filter((d) => !(d as HTMLElement).hidden).map((d) => d.getAttribute('data-severity') + ' ' + d.getAttribute('data-code')));
+    const visibleGroups = () =>
+      groups.evaluateAll((ds) =>
+        ds
+          .filter((d) => !(d as HTMLElement).hidden)
+          .map((d) => d.getAttribute('data-severity') + ' ' + d.getAttribute('data-code')),
+      );
     const all = await groups.count();
     expect(await page.locator('#finding-filters').isVisible()).toBe(true);
     expect(await visibleGroups()).toHaveLength(all);
@@ -112,7 +140,9 @@ describe.skipIf(missing !== null)('report.html in headless Chromium', () => {
 
     const code = String(seed.report.findings.find((f) => f.recipient_code)?.recipient_code);
     await page.locator('#text-filter').fill(`单位 ${code}`);
-    const shown = await page.locator('li.finding').evaluateAll((ls) => ls.filter((l) => !(l as HTMLElement).hidden).length);
+    const shown = await page
+      .locator('li.finding')
+      .evaluateAll((ls) => ls.filter((l) => !(l as HTMLElement).hidden).length);
     expect(shown).toBe(seed.report.findings.filter((f) => f.recipient_code === code).length);
     await page.locator('#text-filter').fill('');
     expect(await visibleGroups()).toHaveLength(all);
@@ -128,11 +158,15 @@ describe.skipIf(missing !== null)('report.html in headless Chromium', () => {
 
   it('lists indicators per recipient and the policies cited', async () => {
     const indicators = seed.records('indicators');
-    const counts = await page.locator('table.indicator-summary tbody tr').evaluateAll((rs) => rs.map((r) => Number(r.children[2]?.textContent)));
+    const counts = await page
+      .locator('table.indicator-summary tbody tr')
+      .evaluateAll((rs) => rs.map((r) => Number(r.children[2]?.textContent)));
     expect(counts).toHaveLength(42);
     expect(counts.reduce((a, b) => a + b, 0)).toBe(indicators.length);
     const citations = seed.records('citations');
-    const perPolicy = await page.locator('table.policies tbody tr').evaluateAll((rs) => rs.map((r) => Number(r.children[5]?.textContent)));
+    const perPolicy = await page
+      .locator('table.policies tbody tr')
+      .evaluateAll((rs) => rs.map((r) => Number(r.children[5]?.textContent)));
     expect(perPolicy.reduce((a, b) => a + b, 0)).toBe(citations.length);
   });
 

@@ -15,8 +15,15 @@ if (missing) console.log(`report-phone-width.test.ts: ${missing}`);
  */
 const folder = new URL('../out/yue-cai-gong-2023-126/', import.meta.url).pathname;
 const url = pathToFileURL(join(folder, 'report.html')).href;
-const reviewRows = parse(readFileSync(join(folder, 'review.csv'), 'utf8'), { columns: true, bom: true }) as Record<string, string>[];
-const citations = (JSON.parse(readFileSync(join(folder, 'citations.json'), 'utf8')) as { records: { title: string; policy_id: string; match: string }[] }).records;
+const reviewRows = parse(readFileSync(join(folder, 'review.csv'), 'utf8'), { columns: true, bom: true }) as Record<
+  string,
+  string
+>[];
+const citations = (
+  JSON.parse(readFileSync(join(folder, 'citations.json'), 'utf8')) as {
+    records: { title: string; policy_id: string; match: string }[];
+  }
+).records;
 
 /** What a phone shows: the page's width, elements that stick out of it, the smallest chart label in CSS pixels. */
 async function measure(page: Page) {
@@ -25,7 +32,9 @@ async function measure(page: Page) {
     const sticking = [...document.querySelectorAll('body *')]
       .filter((e) => e.getBoundingClientRect().right > width + 0.5 && !e.closest('.scroll, pre'))
       .map((e) => `${e.tagName.toLowerCase()}.${e.className}`);
-    const labels = [...document.querySelectorAll<SVGGraphicsElement>('.chart text')].map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0));
+    const labels = [...document.querySelectorAll<SVGGraphicsElement>('.chart text')].map(
+      (t) => parseFloat(getComputedStyle(t).fontSize) * (t.getScreenCTM()?.a ?? 0),
+    );
     return { scrollWidth: document.documentElement.scrollWidth, sticking, labels };
   });
 }
@@ -54,7 +63,9 @@ describe.skipIf(missing !== null)('report.html at phone and desktop width', () =
       expect(seen.labels.length).toBeGreaterThan(0);
       expect(Math.min(...seen.labels)).toBeGreaterThanOrEqual(10);
       // The wide tables are still all there, to be scrolled to.
-      const money = await page.locator('table.money').evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement?.clientWidth ?? 0 }));
+      const money = await page
+        .locator('table.money')
+        .evaluate((t) => ({ table: t.scrollWidth, box: t.parentElement?.clientWidth ?? 0 }));
       if (width === 390) expect(money.table).toBeGreaterThan(money.box);
       await page.close();
     });
@@ -71,7 +82,9 @@ describe.skipIf(missing !== null)('report.html at phone and desktop width', () =
     expect(await summary.locator('.pending').getAttribute('data-review-rows')).toBe(String(pending));
     expect(await summary.locator('.pending').textContent()).toBe(`${pending} 条引用待复核`);
     expect(await summary.textContent()).toContain(`${rejectedTitles.size} 份经复核驳回`);
-    const unmatchedTitles = new Set(citations.filter((c) => c.policy_id === '' && c.match !== 'rejected').map((c) => c.title));
+    const unmatchedTitles = new Set(
+      citations.filter((c) => c.policy_id === '' && c.match !== 'rejected').map((c) => c.title),
+    );
     expect(await summary.textContent()).toContain(`${unmatchedTitles.size} 份未匹配`);
     await page.close();
   });

@@ -21,7 +21,11 @@ describe('the review workbench API', () => {
   let initial: ReturnType<typeof decisions>;
   const queue = async (): Promise<QueueState> => (await fetch(`${server.url}api/queue`)).json() as Promise<QueueState>;
   const post = (body: unknown, headers: Record<string, string> = {}) =>
-    fetch(`${server.url}api/decisions`, { method: 'POST', headers: { origin, 'content-type': 'application/json', ...headers }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+    fetch(`${server.url}api/decisions`, {
+      method: 'POST',
+      headers: { origin, 'content-type': 'application/json', ...headers },
+      body: typeof body === 'string' ? body : JSON.stringify(body),
+    });
   const item = (i: QueueItem) => ({ kind: i.kind, spelling: i.spelling, version: i.version });
   let fuzzy: QueueItem;
   let unmatched: QueueItem;
@@ -48,19 +52,33 @@ describe('the review workbench API', () => {
     const page = await fetch(server.url);
     expect(page.headers.get('content-type')).toMatch(/text\/html/);
     expect(await page.text()).toMatch(/复核工作台/);
-    const sheet = readFileSync(join(project, 'out', NOTICE, 'review.csv'), 'utf8').trim().split('\n').length - 1;
+    const sheet =
+      readFileSync(join(project, 'out', NOTICE, 'review.csv'), 'utf8')
+        .trim()
+        .split('\n').length - 1;
     expect(start.counts.rows.policy + start.counts.rows.indicator).toBe(sheet);
     expect(start.counts.spellings.policy).toBe(start.items.filter((i) => i.kind === 'policy').length);
   });
 
   it('refuses a decision from another Origin, or without one, and a request naming another Host', async () => {
-    const other = await post({ ...item(fuzzy), decision: 'accept', id: fuzzy.candidates[0]?.id }, { origin: 'http://evil.example' });
+    const other = await post(
+      { ...item(fuzzy), decision: 'accept', id: fuzzy.candidates[0]?.id },
+      { origin: 'http://evil.example' },
+    );
     expect(other.status).toBe(403);
-    expect(((await other.json()) as { error: string }).error).toMatch(/must come from the workbench page .*"http:\/\/evil\.example"/);
-    const none = await fetch(`${server.url}api/decisions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+    expect(((await other.json()) as { error: string }).error).toMatch(
+      /must come from the workbench page .*"http:\/\/evil\.example"/,
+    );
+    const none = await fetch(`${server.url}api/decisions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{}',
+    });
     expect(none.status).toBe(403);
     const host = await new Promise<number>((resolve, reject) => {
-      const r = request(`${server.url}api/queue`, { headers: { host: 'rebound.example:80' } }, (res) => resolve(res.statusCode ?? 0));
+      const r = request(`${server.url}api/queue`, { headers: { host: 'rebound.example:80' } }, (res) =>
+        resolve(res.statusCode ?? 0),
+      );
       r.on('error', reject);
       r.end();
     });
@@ -80,9 +98,17 @@ describe('the review workbench API', () => {
   });
 
   it('refuses an unknown spelling (404) and an unknown entry id (422), writing nothing', async () => {
-    const unknown = await post({ kind: 'policy', spelling: '从未引用过的文件', decision: 'reject', reason: 'x', version: fuzzy.version });
+    const unknown = await post({
+      kind: 'policy',
+      spelling: '从未引用过的文件',
+      decision: 'reject',
+      reason: 'x',
+      version: fuzzy.version,
+    });
     expect(unknown.status).toBe(404);
-    expect(((await unknown.json()) as { error: string }).error).toMatch(/no pending or decided policy spelling "从未引用过的文件"/);
+    expect(((await unknown.json()) as { error: string }).error).toMatch(
+      /no pending or decided policy spelling "从未引用过的文件"/,
+    );
     const noEntry = await post({ ...item(fuzzy), decision: 'accept', id: 'P-没有这个文件' });
     expect(noEntry.status).toBe(422);
     expect(((await noEntry.json()) as { error: string }).error).toMatch(/no policy P-没有这个文件/);
@@ -95,7 +121,10 @@ describe('the review workbench API', () => {
     const answer = (await r.json()) as { counts: QueueState['counts']; reextracted: string[]; pending: string[] };
     expect(r.status).toBe(200);
     expect(answer.reextracted).toEqual([NOTICE]);
-    expect(decisions(project)).toEqual([...initial, { kind: 'policy', spelling: fuzzy.spelling, decision: 'accept', id }]);
+    expect(decisions(project)).toEqual([
+      ...initial,
+      { kind: 'policy', spelling: fuzzy.spelling, decision: 'accept', id },
+    ]);
     const cited = citations(project).filter((c) => rowSpelling('policy', c.title_raw) === fuzzy.spelling);
     expect(cited).toHaveLength(fuzzy.occurrences.length);
     expect(cited.every((c) => c.match === 'alias' && c.policy_id === id)).toBe(true);
@@ -136,17 +165,25 @@ describe('the review workbench API', () => {
     const policy = { id: 'P-工作台测试', title: spelling.spelling, issuer: '', doc_number: '', aliases: [] };
     const r = await post({ ...item(spelling), decision: 'new-policy', entry: policy });
     expect(r.status).toBe(200);
-    expect(citations(project).filter((c) => rowSpelling('policy', c.title_raw) === spelling.spelling).map((c) => [c.match, c.policy_id])).toEqual(
-      spelling.occurrences.map(() => ['exact', 'P-工作台测试']),
-    );
+    expect(
+      citations(project)
+        .filter((c) => rowSpelling('policy', c.title_raw) === spelling.spelling)
+        .map((c) => [c.match, c.policy_id]),
+    ).toEqual(spelling.occurrences.map(() => ['exact', 'P-工作台测试']));
     const entry = { id: 'I-工作台测试', name: indicator.spelling, level2: '数量指标', aliases: [] };
     const ri = await post({ ...item(indicator), decision: 'new-indicator', entry });
     const answer = (await ri.json()) as { pending: string[]; error?: string };
     expect(answer.error).toBeUndefined();
     expect(ri.status).toBe(200);
     expect(answer.pending).not.toContain(indicator.key);
-    const names = (JSON.parse(readFileSync(join(project, 'out', NOTICE, 'indicators.json'), 'utf8')) as { records: { name: string; indicator_id: string }[] }).records;
-    expect(names.filter((n) => n.name === indicator.spelling).map((n) => n.indicator_id)).toEqual(indicator.occurrences.map(() => 'I-工作台测试'));
+    const names = (
+      JSON.parse(readFileSync(join(project, 'out', NOTICE, 'indicators.json'), 'utf8')) as {
+        records: { name: string; indicator_id: string }[];
+      }
+    ).records;
+    expect(names.filter((n) => n.name === indicator.spelling).map((n) => n.indicator_id)).toEqual(
+      indicator.occurrences.map(() => 'I-工作台测试'),
+    );
     // The same id twice is refused by the family's rules, and nothing is written.
     const before = decisionsText(project);
     const again = q.items.find((i) => i.kind === 'policy' && i.match === 'none' && i.key !== spelling.key) as QueueItem;
@@ -165,11 +202,28 @@ describe('the review workbench API', () => {
     expect(after.items.map((i) => i.key)).not.toContain(unmatched.key);
     expect(after.counts.spellings.policy).toBe(start.counts.spellings.policy - 3);
     expect(after.counts.spellings.indicator).toBe(start.counts.spellings.indicator - 1);
-    expect(decisions(project).slice(initial.length).map((d) => d.decision)).toEqual(['accept', 'reject', 'new-policy', 'new-indicator']);
-    expect(decisions(project).slice(initial.length, initial.length + 2).map((d) => d.spelling)).toEqual([fuzzy.spelling, unmatched.spelling]);
+    expect(
+      decisions(project)
+        .slice(initial.length)
+        .map((d) => d.decision),
+    ).toEqual(['accept', 'reject', 'new-policy', 'new-indicator']);
+    expect(
+      decisions(project)
+        .slice(initial.length, initial.length + 2)
+        .map((d) => d.spelling),
+    ).toEqual([fuzzy.spelling, unmatched.spelling]);
     // The next extraction (as `extract --force` runs it) gives what the workbench wrote.
     const served = readFileSync(join(project, 'out', NOTICE, 'citations.json'), 'utf8');
-    expect((await runOne(join(project, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(project, 'pipelines')), { out: join(project, 'out'), bom: true, force: true, allowPartial: false })).status).toBe('extracted');
+    expect(
+      (
+        await runOne(join(project, 'raw', `${NOTICE}.md`), NOTICE, loadFamilies(join(project, 'pipelines')), {
+          out: join(project, 'out'),
+          bom: true,
+          force: true,
+          allowPartial: false,
+        })
+      ).status,
+    ).toBe('extracted');
     expect(readFileSync(join(project, 'out', NOTICE, 'citations.json'), 'utf8')).toBe(served);
   });
 });
@@ -178,7 +232,22 @@ describe('notice-extract review serve', () => {
   it('prints its URL, serves until SIGINT, then stops cleanly with exit 0', async () => {
     const project = await workbenchProject();
     symlinkSync(join(root, 'node_modules'), join(project, 'node_modules'));
-    const child = spawn(process.execPath, [join(root, 'dist', 'bin', 'cli.js'), 'review', 'serve', '--port', '0', '--pipelines', 'pipelines', '--input', 'raw', 'out'], { cwd: project });
+    const child = spawn(
+      process.execPath,
+      [
+        join(root, 'dist', 'bin', 'cli.js'),
+        'review',
+        'serve',
+        '--port',
+        '0',
+        '--pipelines',
+        'pipelines',
+        '--input',
+        'raw',
+        'out',
+      ],
+      { cwd: project },
+    );
     try {
       let stdout = '';
       let stderr = '';
@@ -208,13 +277,22 @@ describe('notice-extract review serve', () => {
     try {
       const run = (args: string[]) =>
         new Promise<{ code: number | null; stderr: string }>((resolve) => {
-          const c = spawn(process.execPath, [join(root, 'dist', 'bin', 'cli.js'), 'review', 'serve', ...args], { cwd: project });
+          const c = spawn(process.execPath, [join(root, 'dist', 'bin', 'cli.js'), 'review', 'serve', ...args], {
+            cwd: project,
+          });
           let stderr = '';
           c.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
           c.once('exit', (code) => resolve({ code, stderr }));
         });
-      expect(await run(['--pipelines', 'pipelines', 'raw'])).toEqual({ code: 64, stderr: 'notice-extract review serve: raw: not a notice output folder (no notice.json in it or its subfolders)\n' });
-      expect(await run(['--pipelines', 'pipelines', '--input', 'pipelines', 'out'])).toEqual({ code: 64, stderr: `notice-extract review serve: ${join('out', NOTICE)}: no input ${NOTICE}.md among pipelines (name it with --input)\n` });
+      expect(await run(['--pipelines', 'pipelines', 'raw'])).toEqual({
+        code: 64,
+        stderr:
+          'notice-extract review serve: raw: not a notice output folder (no notice.json in it or its subfolders)\n',
+      });
+      expect(await run(['--pipelines', 'pipelines', '--input', 'pipelines', 'out'])).toEqual({
+        code: 64,
+        stderr: `notice-extract review serve: ${join('out', NOTICE)}: no input ${NOTICE}.md among pipelines (name it with --input)\n`,
+      });
     } finally {
       rmSync(project, { recursive: true, force: true });
     }

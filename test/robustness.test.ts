@@ -20,10 +20,37 @@ function survives(text: string | Buffer): boolean {
 /** A mutation of the seed's lines, as OCR and conversion damage it. */
 const mutation = fc.oneof(
   fc.record({ kind: fc.constant('cut' as const), at: fc.nat(seedLines.length) }),
-  fc.record({ kind: fc.constant('duplicate' as const), at: fc.nat(seedLines.length - 1), count: fc.integer({ min: 1, max: 20 }) }),
+  fc.record({
+    kind: fc.constant('duplicate' as const),
+    at: fc.nat(seedLines.length - 1),
+    count: fc.integer({ min: 1, max: 20 }),
+  }),
   fc.record({ kind: fc.constant('shuffle-cells' as const), at: fc.nat(seedLines.length - 1), seed: fc.nat() }),
-  fc.record({ kind: fc.constant('insert' as const), at: fc.nat(seedLines.length - 1), text: fc.constantFrom('&lt;', '&amp;', '&#x4e00;', '<td>', '</table>', '<table>', '|', '| --- |', '\t\t\t', '#', '小计', '合计', '１２３．００', '\u0000') }),
-  fc.record({ kind: fc.constant('delete' as const), at: fc.nat(seedLines.length - 1), count: fc.integer({ min: 1, max: 40 }) }),
+  fc.record({
+    kind: fc.constant('insert' as const),
+    at: fc.nat(seedLines.length - 1),
+    text: fc.constantFrom(
+      '&lt;',
+      '&amp;',
+      '&#x4e00;',
+      '<td>',
+      '</table>',
+      '<table>',
+      '|',
+      '| --- |',
+      '\t\t\t',
+      '#',
+      '小计',
+      '合计',
+      '１２３．００',
+      '\u0000',
+    ),
+  }),
+  fc.record({
+    kind: fc.constant('delete' as const),
+    at: fc.nat(seedLines.length - 1),
+    count: fc.integer({ min: 1, max: 40 }),
+  }),
 );
 
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
@@ -48,17 +75,25 @@ function apply(lines: string[], m: Mutation): string[] {
 describe('the pipeline on damaged notices', () => {
   it('never throws anything but an input error, whatever mutations hit the seed', () => {
     fc.assert(
-      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) => survives(mutations.reduce(apply, seedLines).join('\n'))),
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 4 }), (mutations) =>
+        survives(mutations.reduce(apply, seedLines).join('\n')),
+      ),
       { numRuns: 40 },
     );
   });
 
   it('never throws anything but an input error on arbitrary text', () => {
-    fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (text) => survives(text)), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 2000 }), (text) => survives(text)),
+      { numRuns: 200 },
+    );
   });
 
   it('never throws anything but an input error on arbitrary bytes', () => {
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => survives(Buffer.from(bytes))), { numRuns: 200 });
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 2000 }), (bytes) => survives(Buffer.from(bytes))),
+      { numRuns: 200 },
+    );
   });
 });
 
@@ -69,17 +104,23 @@ describe('bad input', () => {
   };
 
   it('refuses an empty file', () => fails('', /empty file/));
-  it('refuses binary data with NUL bytes', () => fails(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /binary file/));
-  it('refuses Markdown of no known family and names the closest family', () => fails('# 会议纪要\n\n今天开会。\n', /no pipeline matches.*closest is "gd-special-transfer"/));
-  it('refuses a notice cut off before its annexes', () => fails(seedLines.slice(0, 120).join('\n'), /required annexes missing: targets/));
+  it('refuses binary data with NUL bytes', () =>
+    fails(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /binary file/));
+  it('refuses Markdown of no known family and names the closest family', () =>
+    fails('# 会议纪要\n\n今天开会。\n', /no pipeline matches.*closest is "gd-special-transfer"/));
+  it('refuses a notice cut off before its annexes', () =>
+    fails(seedLines.slice(0, 120).join('\n'), /required annexes missing: targets/));
 
   it('decodes a GB18030 notice into the same records as the UTF-8 one', () => {
     const gb = iconv.encode(seedText(), 'gb18030');
     const result = extractText(gb, 'gb');
-    expect(withoutLines(recordsOf(result, 'allocations'))).toEqual(withoutLines(recordsOf(extractText(seedText(), 'utf8'), 'allocations')));
+    expect(withoutLines(recordsOf(result, 'allocations'))).toEqual(
+      withoutLines(recordsOf(extractText(seedText(), 'utf8'), 'allocations')),
+    );
     const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: { code: string }[] };
     expect(report.findings.map((f) => f.code)).toContain('read/decoded-gb18030');
   });
 
-  it('refuses bytes that are neither UTF-8 nor GB18030 text rather than writing mojibake', () => fails(Buffer.from([0x81, 0x20, 0xff, 0xfe, 0x80, 0x41]), /not UTF-8/));
+  it('refuses bytes that are neither UTF-8 nor GB18030 text rather than writing mojibake', () =>
+    fails(Buffer.from([0x81, 0x20, 0xff, 0xfe, 0x80, 0x41]), /not UTF-8/));
 });

@@ -31,17 +31,31 @@ function expectAccounted(report: Report): void {
 describe('accounting for every row of every located table', () => {
   it('finds fixtures to check', () => expect(fixtures.length).toBeGreaterThan(0));
   for (const path of fixtures) {
-    it(`accounts for every row of ${path.split('/').slice(-2, -1)[0]}`, () => expectAccounted(reportOf(readFileSync(path, 'utf8'))));
+    it(`accounts for every row of ${path.split('/').slice(-2, -1)[0]}`, () =>
+      expectAccounted(reportOf(readFileSync(path, 'utf8'))));
   }
   it('counts the seed: 2 money tables and 42 target tables, 65 + 63 + 787 rows, none dropped', () => {
     const report = reportOf(seedText());
     expect(report.tables.map((t) => t.kind).filter((k) => k === 'indicator')).toHaveLength(42);
-    const sum = (kind: string): number => report.tables.filter((t) => t.kind === kind).reduce((a, t) => a + t.records, 0);
+    const sum = (kind: string): number =>
+      report.tables.filter((t) => t.kind === kind).reduce((a, t) => a + t.records, 0);
     expect([sum('allocation'), sum('detail'), sum('indicator')]).toEqual([65, 63, 787]);
     expectAccounted(report);
   });
   it('accounts for rows of converter styles, page marks included', () => {
-    expectAccounted(reportOf(renderNotice(seedText(), { moneyHtml: true, targetsHtml: true, titleRows: true, pageMarks: true, shifted: 5, merged: 5, seed: 9 }).text));
+    expectAccounted(
+      reportOf(
+        renderNotice(seedText(), {
+          moneyHtml: true,
+          targetsHtml: true,
+          titleRows: true,
+          pageMarks: true,
+          shifted: 5,
+          merged: 5,
+          seed: 9,
+        }).text,
+      ),
+    );
   });
   it('counts a row that cannot be aligned as dropped, with an error at its line', () => {
     const text = seedText().replace('\t\t东源县市场监督管理局\t', '\t\t东源县市场监督管理局\t甲\t乙\t丙\t');
@@ -51,7 +65,8 @@ describe('accounting for every row of every located table', () => {
     expect(error?.severity).toBe('error');
     expect(report.tables.find((t) => t.kind === 'detail')?.dropped).toBe(1);
     // No other record is wrong: the details are the seed's less that one row.
-    const details = (t: string): Record<string, unknown>[] => recordsOf(extractText(t), DATASETS[1]!.name).map((r) => ({ ...r, source_line: 0 }));
+    const details = (t: string): Record<string, unknown>[] =>
+      recordsOf(extractText(t), DATASETS[1]!.name).map((r) => ({ ...r, source_line: 0 }));
     const seed = details(seedText());
     expect(details(text)).toEqual(seed.filter((r) => r['recipient_name'] !== '东源县市场监督管理局'));
   });

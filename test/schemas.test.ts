@@ -12,20 +12,28 @@ const fixtures = new URL('./fixtures/', import.meta.url).pathname;
 
 /** Every golden case's input.md. */
 function goldenInputs(): string[] {
-  return readdirSync(fixtures).flatMap((family) => readdirSync(join(fixtures, family)).map((c) => join(fixtures, family, c, 'input.md'))).filter((f) => existsSync(f));
+  return readdirSync(fixtures)
+    .flatMap((family) => readdirSync(join(fixtures, family)).map((c) => join(fixtures, family, c, 'input.md')))
+    .filter((f) => existsSync(f));
 }
 
 describe('committed JSON Schemas', () => {
   it('are exactly what the Zod schemas generate (run `npm run schemas` after a schema change)', () => {
     const generated = jsonSchemas();
-    expect([...generated.keys()].sort()).toEqual(readdirSync(dir).filter((f) => f.endsWith('.schema.json')).sort());
+    expect([...generated.keys()].sort()).toEqual(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.schema.json'))
+        .sort(),
+    );
     for (const [file, text] of generated) expect(readFileSync(new URL(file, dir), 'utf8'), file).toBe(text);
   });
 
   it('include docs/output.md exactly as the schemas script generates it, with every field of every dataset', () => {
     const committed = readFileSync(new URL('../docs/output.md', import.meta.url), 'utf8');
     expect(committed, 'docs/output.md is stale: run npm run schemas').toBe(outputDoc());
-    for (const dataset of DATASETS) for (const name of Object.keys(dataset.record.shape)) expect(committed, `${dataset.name}.${name}`).toContain(`| \`${name}\` |`);
+    for (const dataset of DATASETS)
+      for (const name of Object.keys(dataset.record.shape))
+        expect(committed, `${dataset.name}.${name}`).toContain(`| \`${name}\` |`);
   });
 
   it('validate every JSON dataset of the seed with an independent validator (ajv)', () => {
@@ -42,8 +50,16 @@ describe('committed JSON Schemas', () => {
 
   it('validate notice.json and report.json of the seed and of every golden case, as the emitters write them', () => {
     const ajv = new Ajv2020({ strict: false, allErrors: true });
-    const validators = Object.fromEntries(['notice', 'report'].map((name) => [name, ajv.compile(JSON.parse(readFileSync(new URL(`${name}.schema.json`, dir), 'utf8')) as object)]));
-    const runs = [extractText(seedText(), 'yue-cai-gong-2023-126'), ...goldenInputs().map((file) => extractText(readFileSync(file), 'golden'))];
+    const validators = Object.fromEntries(
+      ['notice', 'report'].map((name) => [
+        name,
+        ajv.compile(JSON.parse(readFileSync(new URL(`${name}.schema.json`, dir), 'utf8')) as object),
+      ]),
+    );
+    const runs = [
+      extractText(seedText(), 'yue-cai-gong-2023-126'),
+      ...goldenInputs().map((file) => extractText(readFileSync(file), 'golden')),
+    ];
     for (const run of runs) {
       for (const [name, validate] of Object.entries(validators)) {
         const data = JSON.parse(run.files.get(`${name}.json`) ?? 'null') as unknown;
@@ -63,7 +79,9 @@ describe('committed JSON Schemas', () => {
     if (first) first.severity = 'fatal';
     expect(ajv.validate(reportSchema, report)).toBe(false);
     const notice = { ...(JSON.parse(run.files.get('notice.json') ?? '{}') as object), extracted_at: '2024-01-01' };
-    expect(ajv.validate(JSON.parse(readFileSync(new URL('notice.schema.json', dir), 'utf8')) as object, notice)).toBe(false);
+    expect(ajv.validate(JSON.parse(readFileSync(new URL('notice.schema.json', dir), 'utf8')) as object, notice)).toBe(
+      false,
+    );
   });
 
   it('reject money written as a float', () => {

@@ -23,8 +23,12 @@ describe('deviations that must not pass silently', () => {
   it('reports an Annex 2 subtotal labelled 小计 alone, whose items then have no city', () => {
     const result = extractText(seedWith('1\t601001\t广州市小计\t\t1239', '1\t601001\t小计\t\t1239'), 'mutant');
     const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
-    expect(findings.filter((f) => f.code === 'details/subtotal-unnamed')).toEqual([expect.objectContaining({ severity: 'warning', annex: '2', source_line: 116 })]);
-    const details = (JSON.parse(result.files.get('details.json') ?? '{}') as { records: { seq: string; city: string }[] }).records;
+    expect(findings.filter((f) => f.code === 'details/subtotal-unnamed')).toEqual([
+      expect.objectContaining({ severity: 'warning', annex: '2', source_line: 116 }),
+    ]);
+    const details = (
+      JSON.parse(result.files.get('details.json') ?? '{}') as { records: { seq: string; city: string }[] }
+    ).records;
     // Group 1 is the subtotal and its one item (广州市市场监督管理局): both without a city; group 2 keeps 珠海市.
     expect(details.filter((d) => d.seq === '1').map((d) => d.city)).toEqual(['', '']);
     expect(details.filter((d) => d.seq === '2').every((d) => d.city === '珠海市')).toBe(true);
@@ -37,7 +41,9 @@ describe('deviations that must not pass silently', () => {
   });
 
   it('reports a table row that stands before the header', () => {
-    const found = findingsOf(seedWith('单位：元\n\n地区\t', '单位：元\n\n杂项\t\t\t\t\t\t\t100.00\t\n地区\t')).filter((f) => f.code === 'grid/row-before-header');
+    const found = findingsOf(seedWith('单位：元\n\n地区\t', '单位：元\n\n杂项\t\t\t\t\t\t\t100.00\t\n地区\t')).filter(
+      (f) => f.code === 'grid/row-before-header',
+    );
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({ annex: '1', source_line: 35, actual: '杂项 | 100.00' });
   });
@@ -46,22 +52,39 @@ describe('deviations that must not pass silently', () => {
     const lines = seedText().split('\n');
     const header = lines.findIndex((l) => l.startsWith('序号\t'));
     const end = lines.findIndex((l, i) => i > header && l.startsWith('# 附件3'));
-    const rows = lines.slice(header, end).filter((l) => l.includes('\t') && !(l.startsWith('序号\t') && lines.indexOf(l) !== header));
-    const table = `<table>${rows.map((r) => `<tr>${r.split('\t').map((c) => `<td>${c}</td>`).join('')}</tr>`).join('')}</table>`;
+    const rows = lines
+      .slice(header, end)
+      .filter((l) => l.includes('\t') && !(l.startsWith('序号\t') && lines.indexOf(l) !== header));
+    const table = `<table>${rows
+      .map(
+        (r) =>
+          `<tr>${r
+            .split('\t')
+            .map((c) => `<td>${c}</td>`)
+            .join('')}</tr>`,
+      )
+      .join('')}</table>`;
     const text = [...lines.slice(0, header), table, '', ...lines.slice(end)].join('\n');
     const result = extractText(text, 'one-line');
     const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Finding[] };
     expect(report.findings.filter((f) => f.code === 'validate/primary-key-not-unique')).toEqual([]);
-    const pkg = JSON.parse(result.files.get('datapackage.json') ?? '{}') as { resources: { name: string; schema: { primaryKey?: string[] } }[] };
+    const pkg = JSON.parse(result.files.get('datapackage.json') ?? '{}') as {
+      resources: { name: string; schema: { primaryKey?: string[] } }[];
+    };
     expect(pkg.resources.find((r) => r.name === 'details')?.schema.primaryKey).toEqual(['annex', 'source_row']);
-    const details = JSON.parse(result.files.get('details.json') ?? '{}').records as { source_line: number; source_row: number }[];
+    const details = JSON.parse(result.files.get('details.json') ?? '{}').records as {
+      source_line: number;
+      source_row: number;
+    }[];
     expect(details).toHaveLength(63);
     expect(new Set(details.map((d) => d.source_line)).size).toBe(1);
     expect(new Set(details.map((d) => d.source_row)).size).toBe(63);
   });
 
   it('says that a row with an unreadable amount is left out', () => {
-    const found = findingsOf(seedWith('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级')).filter((f) => f.code === 'money/amount-invalid');
+    const found = findingsOf(seedWith('\t12390000.00\t\n广州市本级', '\t12,39O000.00\t\n广州市本级')).filter(
+      (f) => f.code === 'money/amount-invalid',
+    );
     expect(found).toHaveLength(1);
     expect(found[0]?.message).toContain('left out');
   });

@@ -37,7 +37,17 @@ function brief(line: number): [unknown, unknown, unknown, unknown, unknown] {
  * `#`/`##` line naming 绩效目标表 after `# 附件3`; its indicator rows are its tab-separated lines
  * except the metadata lines (first cell a metadata label) and the 一级指标 header line.
  */
-const METADATA = ['项目名称', '资金类型', '项目等级', '省级主管部门', '预算年度', '资金需求', '支出内容', '政策依据', '总体绩效目标'];
+const METADATA = [
+  '项目名称',
+  '资金类型',
+  '项目等级',
+  '省级主管部门',
+  '预算年度',
+  '资金需求',
+  '支出内容',
+  '政策依据',
+  '总体绩效目标',
+];
 const annex3Line = lines.indexOf('# 附件3') + 1;
 const tableLines = lines.flatMap((l, i) => (i + 1 > annex3Line && /^#{1,2} .*绩效目标表/.test(l) ? [i + 1] : []));
 const rawIndicatorLines = tableLines.map((start, k) => {
@@ -45,7 +55,8 @@ const rawIndicatorLines = tableLines.map((start, k) => {
   const found: number[] = [];
   for (let n = start + 1; n < end; n++) {
     const text = lines[n - 1] ?? '';
-    if (!text.includes('\t') || METADATA.includes((text.split('\t')[0] ?? '').trim()) || text.includes('一级指标')) continue;
+    if (!text.includes('\t') || METADATA.includes((text.split('\t')[0] ?? '').trim()) || text.includes('一级指标'))
+      continue;
     found.push(n);
   }
   return found;
@@ -92,7 +103,9 @@ describe('the target tables of the seed', () => {
       fund_demand_raw: '1239万元',
       indicator_count: 28,
     });
-    expect(String(targets[0]?.['overall_goal'])).toMatch(/^贯彻落实党中央、国务院关于知识产权工作的决策部署，高效促进知识产权运用/);
+    expect(String(targets[0]?.['overall_goal'])).toMatch(
+      /^贯彻落实党中央、国务院关于知识产权工作的决策部署，高效促进知识产权运用/,
+    );
   });
 
   it('reads every budget year 2024年 as "2024"', () => {
@@ -108,11 +121,24 @@ describe('the target tables of the seed', () => {
   });
 
   it('joins the OCR-garbled 开平市市市场监 by similarity and 鹤山市市场监管 exactly, and reports the guess-free similarity join', () => {
-    expect(targets.find((t) => t['source_line'] === 866)).toMatchObject({ recipient_code: '440783000', recipient_match: 'fuzzy', local_department_raw: '开平市市市场监' });
-    expect(targets.find((t) => t['source_line'] === 886)).toMatchObject({ recipient_code: '440784000', recipient_match: 'exact', local_department_raw: '鹤山市市场监管' });
-    expect(targets.find((t) => t['source_line'] === 1206)).toMatchObject({ recipient_code: '441826000', local_department: '连南瑶族自治县市场监管局' });
+    expect(targets.find((t) => t['source_line'] === 866)).toMatchObject({
+      recipient_code: '440783000',
+      recipient_match: 'fuzzy',
+      local_department_raw: '开平市市市场监',
+    });
+    expect(targets.find((t) => t['source_line'] === 886)).toMatchObject({
+      recipient_code: '440784000',
+      recipient_match: 'exact',
+      local_department_raw: '鹤山市市场监管',
+    });
+    expect(targets.find((t) => t['source_line'] === 1206)).toMatchObject({
+      recipient_code: '441826000',
+      local_department: '连南瑶族自治县市场监管局',
+    });
     const fuzzy = findings.filter((f) => f.code === 'join/recipient-fuzzy');
-    expect(fuzzy).toEqual([expect.objectContaining({ annex: '3', source_line: 871, actual: '开平市市市场监', recipient_code: '440783000' })]);
+    expect(fuzzy).toEqual([
+      expect.objectContaining({ annex: '3', source_line: 871, actual: '开平市市市场监', recipient_code: '440783000' }),
+    ]);
   });
 
   it('keeps the first of the two 总体绩效目标 rows of 湛江市 and reports the second', () => {
@@ -133,10 +159,19 @@ describe('the target tables of the seed', () => {
     const recipients = buildRecipientIndex(recordsOf(seed, 'allocations') as unknown as AllocationRow[], family);
     const annex = layout.annexes.find((a) => a.kind === 'targets');
     if (!annex) throw new Error('no target-table annex');
-    const { policyCells } = extractTargets(parsed, annex.range, layout.outline, { ...family.annexes.targets, label: annex.label }, recipients, ctx);
+    const { policyCells } = extractTargets(
+      parsed,
+      annex.range,
+      layout.outline,
+      { ...family.annexes.targets, label: annex.label },
+      recipients,
+      ctx,
+    );
     expect(policyCells).toHaveLength(42);
     expect(policyCells[0]).toMatchObject({ recipient_code: '440100000', source_line: 196 });
-    expect(policyCells[0]?.raw).toMatch(/^<ol style="list-style-type: none"> <li>《国家知识产权局关于进一步提升专利申请质量的若干意见》<\/li>/);
+    expect(policyCells[0]?.raw).toMatch(
+      /^<ol style="list-style-type: none"> <li>《国家知识产权局关于进一步提升专利申请质量的若干意见》<\/li>/,
+    );
     expect(policyCells[0]?.text.split('\n')[0]).toBe('《国家知识产权局关于进一步提升专利申请质量的若干意见》');
   });
 });
@@ -150,7 +185,10 @@ describe('the indicators of the seed', () => {
   it('has per table exactly the indicator lines of the raw text, in order and numbered from 1', () => {
     targets.forEach((t, k) => {
       const own = indicators.filter((r) => r['recipient_code'] === t['recipient_code']);
-      expect(own.map((r) => r['source_line']), String(t['local_department'])).toEqual(rawIndicatorLines[k]);
+      expect(
+        own.map((r) => r['source_line']),
+        String(t['local_department']),
+      ).toEqual(rawIndicatorLines[k]);
       expect(own.map((r) => r['seq'])).toEqual(own.map((_, i) => i + 1));
       expect(t['indicator_count']).toBe(own.length);
     });
@@ -158,9 +196,26 @@ describe('the indicators of the seed', () => {
 
   it('reads every name and value as the raw line gives them once the label cells are set aside', () => {
     // Labels of the seed, cut-short ones (社会效益, 经济) included; empty cells skipped; runs of spaces read as one.
-    const labels = new Set(['绩效指标', '产出指标', '效益指标', '满意度指标', '数量指标', '质量指标', '时效指标', '经济效益指标', '社会效益指标', '可持续影响指标', '服务对象满意度指标', '社会效益', '经济']);
+    const labels = new Set([
+      '绩效指标',
+      '产出指标',
+      '效益指标',
+      '满意度指标',
+      '数量指标',
+      '质量指标',
+      '时效指标',
+      '经济效益指标',
+      '社会效益指标',
+      '可持续影响指标',
+      '服务对象满意度指标',
+      '社会效益',
+      '经济',
+    ]);
     for (const r of indicators) {
-      const content = (lines[Number(r['source_line']) - 1] ?? '').split('\t').map((c) => c.trim().replace(/ {2,}/g, ' ')).filter((c) => c !== '' && !labels.has(c));
+      const content = (lines[Number(r['source_line']) - 1] ?? '')
+        .split('\t')
+        .map((c) => c.trim().replace(/ {2,}/g, ' '))
+        .filter((c) => c !== '' && !labels.has(c));
       expect([r['name_raw'], r['value_raw']], `line ${r['source_line']}`).toEqual([content[0], content[1] ?? '']);
       expect(content.length, `line ${r['source_line']}`).toBeLessThanOrEqual(2);
     }
@@ -173,8 +228,14 @@ describe('the indicators of the seed', () => {
 
   it('gives each row that carries consistent level labels the levels it names', () => {
     const parentOf: Record<string, string> = {
-      数量指标: '产出指标', 质量指标: '产出指标', 时效指标: '产出指标', 成本指标: '产出指标',
-      经济效益指标: '效益指标', 社会效益指标: '效益指标', 生态效益指标: '效益指标', 可持续影响指标: '效益指标',
+      数量指标: '产出指标',
+      质量指标: '产出指标',
+      时效指标: '产出指标',
+      成本指标: '产出指标',
+      经济效益指标: '效益指标',
+      社会效益指标: '效益指标',
+      生态效益指标: '效益指标',
+      可持续影响指标: '效益指标',
       服务对象满意度指标: '满意度指标',
     };
     const level1s = ['产出指标', '效益指标', '满意度指标'];
@@ -214,27 +275,63 @@ describe('the indicators of the seed', () => {
     expect(brief(259)).toEqual(['参加海外知识产权保护(侵权责任险)培训企业', '不少于50家', '产出指标', '数量指标', []]);
     expect(brief(265)).toEqual(['开设地理标志专用标志使用申请窗口', '1个', '产出指标', '数量指标', []]);
     expect(brief(266)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
-    expect(brief(481)).toEqual(['服务对象有效投诉率', '不高于10%', '满意度指标', '服务对象满意度指标', ['level_after_conflict']]);
+    expect(brief(481)).toEqual([
+      '服务对象有效投诉率',
+      '不高于10%',
+      '满意度指标',
+      '服务对象满意度指标',
+      ['level_after_conflict'],
+    ]);
     expect(brief(1422)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
     expect(brief(1524)).toEqual(['面向企业开展信息公共服务', '不少于20家', '效益指标', '社会效益指标', []]);
     expect(brief(1525)).toEqual(['开展知识产权宣传培训', '不少于1场', '效益指标', '社会效益指标', []]);
   });
 
-  it("flags the 罗定市 row that names 时效指标 and an indicator but gives no value, and invents none", () => {
+  it('flags the 罗定市 row that names 时效指标 and an indicator but gives no value, and invents none', () => {
     expect(lines[1522]).toBe('\t\t\t时效指标\t项目完成期限符合相关要求');
     expect(at(1523)).toMatchObject({
-      name_raw: '项目完成期限符合相关要求', value_raw: '', value_comparator: '', value_number: '', value_unit: '',
-      level1: '产出指标', level2: '时效指标', flags: ['missing_value'],
+      name_raw: '项目完成期限符合相关要求',
+      value_raw: '',
+      value_comparator: '',
+      value_number: '',
+      value_unit: '',
+      level1: '产出指标',
+      level2: '时效指标',
+      flags: ['missing_value'],
     });
     expect(findings.filter((f) => f.code === 'targets/value-missing').map((f) => f.source_line)).toEqual([1523]);
   });
 
   it('flags rows whose labels contradict each other and keeps the label nearest the name', () => {
-    expect(brief(396)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', ['level_conflict']]);
-    expect(brief(439)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', ['level_conflict']]);
+    expect(brief(396)).toEqual([
+      '项目完成期限符合相关要求',
+      '按合同要求限期完成',
+      '产出指标',
+      '时效指标',
+      ['level_conflict'],
+    ]);
+    expect(brief(439)).toEqual([
+      '项目完成期限符合相关要求',
+      '按合同要求限期完成',
+      '产出指标',
+      '时效指标',
+      ['level_conflict'],
+    ]);
     expect(brief(480)).toEqual(['服务企业数', '不少于15家次', '满意度指标', '服务对象满意度指标', ['level_conflict']]);
-    expect(brief(1020)).toEqual(['发动企业并提出地理标志产品专用标志使用申请', '不少于2批次', '产出指标', '数量指标', ['level_conflict']]);
-    expect(brief(1069)).toEqual(['年度专利权和商标权质押融资金额实现增长', '20%以上', '效益指标', '经济效益指标', ['level_conflict']]);
+    expect(brief(1020)).toEqual([
+      '发动企业并提出地理标志产品专用标志使用申请',
+      '不少于2批次',
+      '产出指标',
+      '数量指标',
+      ['level_conflict'],
+    ]);
+    expect(brief(1069)).toEqual([
+      '年度专利权和商标权质押融资金额实现增长',
+      '20%以上',
+      '效益指标',
+      '经济效益指标',
+      ['level_conflict'],
+    ]);
     expect(at(439)['level_labels_raw']).toEqual(['效益指标', '社会效益指标', '时效指标']);
     const conflicts = findings.filter((f) => f.code === 'targets/level-conflict');
     expect(conflicts.map((f) => f.source_line)).toEqual([396, 439, 480, 1020, 1069]);
@@ -242,15 +339,29 @@ describe('the indicators of the seed', () => {
   });
 
   it('flags the unlabelled rows that inherit their levels from a conflicting row', () => {
-    const inheriting = indicators.filter((r) => (r['flags'] as string[]).includes('level_after_conflict')).map((r) => r['source_line']);
+    const inheriting = indicators
+      .filter((r) => (r['flags'] as string[]).includes('level_after_conflict'))
+      .map((r) => r['source_line']);
     expect(inheriting).toEqual([440, 441, 442, 481, 1021, 1022, 1023]);
-    expect(findings.filter((f) => f.code === 'targets/level-after-conflict').map((f) => f.source_line)).toEqual(inheriting);
+    expect(findings.filter((f) => f.code === 'targets/level-after-conflict').map((f) => f.source_line)).toEqual(
+      inheriting,
+    );
   });
 
   it('reads 社会效益 as the level label 社会效益指标 cut short, and 经济 beside a full label as no level', () => {
-    expect(brief(962)).toEqual(['企业知识产权贯标推进', '企业知识产权能力提升, 贯标企业数量保持稳定', '效益指标', '社会效益指标', []]);
-    expect(findings.filter((f) => f.code === 'targets/level-label-truncated')).toEqual([expect.objectContaining({ source_line: 962, actual: '社会效益', expected: '社会效益指标' })]);
-    expect(findings.filter((f) => f.code === 'targets/level-label-fragment-ignored')).toEqual([expect.objectContaining({ source_line: 396, actual: '经济' })]);
+    expect(brief(962)).toEqual([
+      '企业知识产权贯标推进',
+      '企业知识产权能力提升, 贯标企业数量保持稳定',
+      '效益指标',
+      '社会效益指标',
+      [],
+    ]);
+    expect(findings.filter((f) => f.code === 'targets/level-label-truncated')).toEqual([
+      expect.objectContaining({ source_line: 962, actual: '社会效益', expected: '社会效益指标' }),
+    ]);
+    expect(findings.filter((f) => f.code === 'targets/level-label-fragment-ignored')).toEqual([
+      expect.objectContaining({ source_line: 396, actual: '经济' }),
+    ]);
   });
 
   it('keeps 服务对象满意度, a name that starts a level label, as a name when only it and a value remain', () => {
@@ -258,7 +369,13 @@ describe('the indicators of the seed', () => {
   });
 
   it('flags the value that repeats its name', () => {
-    expect(brief(759)).toEqual(['知识产权质押贷款登记金额', '知识产权质押贷款登记金额', '效益指标', '经济效益指标', ['value_equals_name']]);
+    expect(brief(759)).toEqual([
+      '知识产权质押贷款登记金额',
+      '知识产权质押贷款登记金额',
+      '效益指标',
+      '经济效益指标',
+      ['value_equals_name'],
+    ]);
     expect(indicators.filter((r) => (r['flags'] as string[]).includes('value_equals_name'))).toHaveLength(1);
   });
 
@@ -267,7 +384,11 @@ describe('the indicators of the seed', () => {
   });
 
   it('takes the registry level of a standard indicator that names no level and sits under another carried-down level-2', () => {
-    expect([at(1367)['level1'], at(1367)['level2'], at(1367)['flags']]).toEqual(['产出指标', '时效指标', ['level_from_registry']]);
+    expect([at(1367)['level1'], at(1367)['level2'], at(1367)['flags']]).toEqual([
+      '产出指标',
+      '时效指标',
+      ['level_from_registry'],
+    ]);
     expect([at(442)['level1'], at(442)['level2']]).toEqual(['效益指标', '社会效益指标']);
     // A row whose table gives no level-2 at all keeps none: the registry corrects a level, it does not invent one.
     expect([at(642)['level2'], at(642)['flags']]).toEqual(['', []]);
@@ -275,7 +396,8 @@ describe('the indicators of the seed', () => {
   });
 
   it('parses values into comparator, number, upper bound and unit, keeping the raw text', () => {
-    const value = (line: number): unknown[] => ['value_raw', 'value_comparator', 'value_number', 'value_number_max', 'value_unit'].map((k) => at(line)[k]);
+    const value = (line: number): unknown[] =>
+      ['value_raw', 'value_comparator', 'value_number', 'value_number_max', 'value_unit'].map((k) => at(line)[k]);
     expect(value(199)).toEqual(['不少于5家', 'at_least', '5', '', '家']);
     expect(value(207)).toEqual(['1000次以上', 'at_least', '1000', '', '次']);
     expect(value(736)).toEqual(['2-3场', 'between', '2', '3', '场']);
@@ -294,7 +416,12 @@ describe('the indicators of the seed', () => {
 
   it('normalizes the name and keeps the raw one beside it', () => {
     // The normalized name is what the indicator registry matches, so the row also gets its standard id.
-    expect(at(247)).toMatchObject({ name_raw: '知识产权保护中心提供快速预审、快速确权 and 快速维权服务', name: '知识产权保护中心提供快速预审、快速确权和快速维权服务', indicator_id: 'I-保护中心快速服务', indicator_match: 'exact' });
+    expect(at(247)).toMatchObject({
+      name_raw: '知识产权保护中心提供快速预审、快速确权 and 快速维权服务',
+      name: '知识产权保护中心提供快速预审、快速确权和快速维权服务',
+      indicator_id: 'I-保护中心快速服务',
+      indicator_match: 'exact',
+    });
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drawShape, random, webNotice, type WebNotice, type WebNoticeShape, type WebNoticeTruth } from './support/webNotices.js';
+import {
+  drawShape,
+  random,
+  webNotice,
+  type WebNotice,
+  type WebNoticeShape,
+  type WebNoticeTruth,
+} from './support/webNotices.js';
 import { extractText } from './support/run.js';
 
 /**
@@ -20,8 +27,20 @@ function run(notice: WebNotice, id = 'web'): Run {
 }
 
 const FIELDS = [
-  'doc_number', 'title', 'issuer', 'issuers', 'issued_date', 'printed_date', 'budget_year', 'recipients',
-  'budget_subject_code', 'budget_subject_name', 'income_subject_code', 'income_subject_name', 'attachments', 'attachment_file_exts',
+  'doc_number',
+  'title',
+  'issuer',
+  'issuers',
+  'issued_date',
+  'printed_date',
+  'budget_year',
+  'recipients',
+  'budget_subject_code',
+  'budget_subject_name',
+  'income_subject_code',
+  'income_subject_name',
+  'attachments',
+  'attachment_file_exts',
 ] as const;
 
 /** The fields of a notice.json the truth speaks of. */
@@ -51,7 +70,10 @@ describe('body-only web copies of the department', () => {
   it('gives a notice signed on one day and printed on a later one both dates, and no fallback', () => {
     for (const chineseDates of [false, true]) {
       const rand = random(7 + Number(chineseDates));
-      const notice = webNotice(rand, shapeOf(rand, { signature: 'lines', imprint: true, printedAfter: 2, chineseDates }));
+      const notice = webNotice(
+        rand,
+        shapeOf(rand, { signature: 'lines', imprint: true, printedAfter: 2, chineseDates }),
+      );
       const { meta, codes } = run(notice);
       expect(meta.issued_date).toBe(notice.truth.issued_date);
       expect(meta.printed_date).toBe(notice.truth.printed_date);
@@ -84,13 +106,16 @@ describe('body-only web copies of the department', () => {
 
   it('reads the issuers from the signature when the title names none, and says so', () => {
     const rand = random(41);
-    const notice = webNotice(rand, shapeOf(rand, { joint: true, issuerInTitle: false, number: 'line', signature: 'lines' }));
+    const notice = webNotice(
+      rand,
+      shapeOf(rand, { joint: true, issuerInTitle: false, number: 'line', signature: 'lines' }),
+    );
     const { meta, codes } = run(notice);
     expect(meta.issuers).toEqual(notice.truth.issuers);
     expect(codes).toContain('locate/issuers-from-signature');
   });
 
-  it('warns when the signature names other organs than the title, and keeps the title\'s', () => {
+  it("warns when the signature names other organs than the title, and keeps the title's", () => {
     const rand = random(43);
     const notice = webNotice(rand, shapeOf(rand, { joint: true, issuerInTitle: true, signature: 'lines' }));
     const [first, second] = notice.truth.issuers as [string, string];
@@ -106,7 +131,10 @@ describe('body-only web copies of the department', () => {
     expect(none.text).toContain('具体额度详见附件');
     expect(run(none).meta.doc_number).toBe(none.truth.doc_number);
     const rand = random(53);
-    const prefixed = webNotice(rand, shapeOf(rand, { attachments: 'single', number: 'attachments', issuerInTitle: false }));
+    const prefixed = webNotice(
+      rand,
+      shapeOf(rand, { attachments: 'single', number: 'attachments', issuerInTitle: false }),
+    );
     const { meta, codes } = run(prefixed);
     expect(meta.doc_number).toBe(prefixed.truth.doc_number);
     expect(meta.attachments).toHaveLength(1);

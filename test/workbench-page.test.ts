@@ -27,7 +27,8 @@ describe.skipIf(missing !== null)('the review workbench in headless Chromium', (
     await page.waitForSelector('body[data-ready=true]');
     return page;
   };
-  const count = async (page: Page, name: string): Promise<number> => Number(await page.locator(`[data-count="${name}"]`).textContent());
+  const count = async (page: Page, name: string): Promise<number> =>
+    Number(await page.locator(`[data-count="${name}"]`).textContent());
   const card = (page: Page, item: QueueItem) => page.locator(`article.item[data-key="${item.key}"]`);
 
   beforeAll(async () => {
@@ -56,7 +57,14 @@ describe.skipIf(missing !== null)('the review workbench in headless Chromium', (
     // Each candidate's diff, read back from the page, rebuilds its title.
     for (const c of first.candidates) {
       const cell = card(tab, first).locator(`tr[data-id="${c.id}"] .diff`);
-      expect(await cell.evaluate((n) => [...n.childNodes].filter((x) => x.nodeName !== 'DEL').map((x) => x.textContent).join(''))).toBe(c.title);
+      expect(
+        await cell.evaluate((n) =>
+          [...n.childNodes]
+            .filter((x) => x.nodeName !== 'DEL')
+            .map((x) => x.textContent)
+            .join(''),
+        ),
+      ).toBe(c.title);
     }
     const vetoed = start.items.flatMap((i) => i.candidates.filter((c) => c.veto !== '')).length;
     expect(vetoed).toBeGreaterThan(0);
@@ -91,7 +99,9 @@ describe.skipIf(missing !== null)('the review workbench in headless Chromium', (
     await card(other, fuzzy).and(other.locator('.conflict')).waitFor();
     expect(await card(other, fuzzy).locator('.status').textContent()).toMatch(/^conflict: .*accepted as/);
 
-    const decided = decisions(project).filter((d) => d.spelling === fuzzy.spelling || d.spelling === unmatched.spelling);
+    const decided = decisions(project).filter(
+      (d) => d.spelling === fuzzy.spelling || d.spelling === unmatched.spelling,
+    );
     expect(decided).toEqual([
       { kind: 'policy', spelling: fuzzy.spelling, decision: 'accept', id },
       { kind: 'policy', spelling: unmatched.spelling, decision: 'reject', reason: '不是政策文件，是一项工作' },

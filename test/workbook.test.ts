@@ -28,11 +28,24 @@ function column(sheet: string, title: string): ExcelJS.Cell[] {
 describe("the analysts' workbook", () => {
   it('is named after the notice and has a 说明 sheet and one sheet per dataset, titled in Chinese', () => {
     expect(seed.records.workbook.name).toBe(`${ID}.xlsx`);
-    expect(book.worksheets.map((w) => w.name)).toEqual(['说明', '分配表', '明细分配表', '绩效目标表', '绩效指标', '政策依据']);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      '说明',
+      '分配表',
+      '明细分配表',
+      '绩效目标表',
+      '绩效指标',
+      '政策依据',
+    ]);
   });
 
   it('has as many rows per sheet as the dataset has records, under a frozen header with an autofilter', () => {
-    const counts: Record<string, number> = { 分配表: 65, 明细分配表: 63, 绩效目标表: 42, 绩效指标: 787, 政策依据: 1014 };
+    const counts: Record<string, number> = {
+      分配表: 65,
+      明细分配表: 63,
+      绩效目标表: 42,
+      绩效指标: 787,
+      政策依据: 1014,
+    };
     for (const [sheet, n] of Object.entries(counts)) {
       const ws = book.getWorksheet(sheet);
       expect(ws?.rowCount, sheet).toBe(n + 1);
@@ -57,8 +70,12 @@ describe("the analysts' workbook", () => {
   });
 
   it('stores codes as text with all their digits', () => {
-    const recipients = column('分配表', '分配单位编码').map((c) => c.value).filter((v) => v !== null);
-    const regions = column('分配表', '地区编码').map((c) => c.value).filter((v) => v !== null);
+    const recipients = column('分配表', '分配单位编码')
+      .map((c) => c.value)
+      .filter((v) => v !== null);
+    const regions = column('分配表', '地区编码')
+      .map((c) => c.value)
+      .filter((v) => v !== null);
     // 42 recipients, each on its item row; region codes on items and subtotals.
     expect(recipients.length).toBe(42);
     expect(regions.length).toBeGreaterThan(42);
@@ -99,12 +116,16 @@ describe("the analysts' workbook", () => {
   });
 
   it('wraps multi-line and over-wide text at the top of its cell, in a row tall enough for its lines', () => {
-    const goals = column('绩效目标表', '总体绩效目标').filter((c) => typeof c.value === 'string' && c.value.includes('\n'));
+    const goals = column('绩效目标表', '总体绩效目标').filter(
+      (c) => typeof c.value === 'string' && c.value.includes('\n'),
+    );
     expect(goals.length).toBeGreaterThan(5);
     for (const c of goals) {
       expect(c.alignment).toMatchObject({ wrapText: true, vertical: 'top' });
       // At least one 11-point line per line of the text.
-      expect(c.worksheet.getRow(Number(c.row)).height, `row ${c.row}`).toBeGreaterThanOrEqual(String(c.value).split('\n').length * 14);
+      expect(c.worksheet.getRow(Number(c.row)).height, `row ${c.row}`).toBeGreaterThanOrEqual(
+        String(c.value).split('\n').length * 14,
+      );
     }
     const about = book.getWorksheet('说明');
     let tall = 0;
@@ -124,7 +145,13 @@ describe("the analysts' workbook", () => {
 
   it('prints every sheet A4 landscape, fitted to the page width, a data sheet with its header row repeated', () => {
     for (const ws of book.worksheets) {
-      expect(ws.pageSetup, ws.name).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9 });
+      expect(ws.pageSetup, ws.name).toMatchObject({
+        orientation: 'landscape',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        paperSize: 9,
+      });
       if (ws.name !== '说明') expect(ws.pageSetup.printTitlesRow, ws.name).toBe('1:1');
     }
   });
@@ -153,48 +180,77 @@ describe("the analysts' workbook", () => {
   const soffice = spawnSync('soffice', ['--version'], { encoding: 'utf8' });
   const pdftotext = spawnSync('pdftotext', ['-v'], { encoding: 'utf8' });
   const canRender = soffice.status === 0 && pdftotext.status === 0;
-  if (!canRender) console.info('skipping the LibreOffice rendering check: soffice or pdftotext is not installed (.ci/run installs them)');
-  it.skipIf(!canRender)('opens in LibreOffice without a dialog: its PDF shows Chinese titles, two-decimal amounts and 9-digit codes', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'notice-extract-xlsx-'));
-    const file = join(dir, `${ID}.xlsx`);
-    writeFileSync(file, bytes);
-    execFileSync('soffice', ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file], { stdio: 'ignore', timeout: 240_000 });
-    execFileSync('pdftotext', ['-layout', join(dir, `${ID}.pdf`), join(dir, 'out.txt')]);
-    const text = readFileSync(join(dir, 'out.txt'), 'utf8');
-    for (const title of ['金额（元）', '资金额（万元）', '资金需求（万元）', '三级指标', '政策依据（原文）', '分配单位编码']) expect(text, title).toContain(title);
-    expect(text).toContain('172,850,000.00');
-    expect(text).toContain('17,285.00');
-    expect(text).toContain('12,390,000.00');
-    expect(text).toMatch(/\b440100000\b/);
-    expect(text).not.toMatch(/4\.401E\+08|4\.40100E\+08/i);
-    expect(text).toContain('否');
-    // Fitted to the page width: a few pages per data sheet, not hundreds (370 before).
-    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, `${ID}.pdf`)], { encoding: 'utf8' }))?.[1]);
-    expect(pages).toBeGreaterThan(5);
-    expect(pages).toBeLessThanOrEqual(60);
-    // No text drawn over another: a wrapped cell whose row is too short spills onto the next row's words.
-    const boxes = execFileSync('pdftotext', ['-bbox', join(dir, `${ID}.pdf`), '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-    expect(overlappingWords(boxes)).toEqual([]);
-  }, 300_000);
+  if (!canRender)
+    console.info(
+      'skipping the LibreOffice rendering check: soffice or pdftotext is not installed (.ci/run installs them)',
+    );
+  it.skipIf(!canRender)(
+    'opens in LibreOffice without a dialog: its PDF shows Chinese titles, two-decimal amounts and 9-digit codes',
+    () => {
+      const dir = mkdtempSync(join(tmpdir(), 'notice-extract-xlsx-'));
+      const file = join(dir, `${ID}.xlsx`);
+      writeFileSync(file, bytes);
+      execFileSync(
+        'soffice',
+        ['--headless', `-env:UserInstallation=file://${dir}/profile`, '--convert-to', 'pdf', '--outdir', dir, file],
+        { stdio: 'ignore', timeout: 240_000 },
+      );
+      execFileSync('pdftotext', ['-layout', join(dir, `${ID}.pdf`), join(dir, 'out.txt')]);
+      const text = readFileSync(join(dir, 'out.txt'), 'utf8');
+      for (const title of [
+        '金额（元）',
+        '资金额（万元）',
+        '资金需求（万元）',
+        '三级指标',
+        '政策依据（原文）',
+        '分配单位编码',
+      ])
+        expect(text, title).toContain(title);
+      expect(text).toContain('172,850,000.00');
+      expect(text).toContain('17,285.00');
+      expect(text).toContain('12,390,000.00');
+      expect(text).toMatch(/\b440100000\b/);
+      expect(text).not.toMatch(/4\.401E\+08|4\.40100E\+08/i);
+      expect(text).toContain('否');
+      // Fitted to the page width: a few pages per data sheet, not hundreds (370 before).
+      const pages = Number(
+        /Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [join(dir, `${ID}.pdf`)], { encoding: 'utf8' }))?.[1],
+      );
+      expect(pages).toBeGreaterThan(5);
+      expect(pages).toBeLessThanOrEqual(60);
+      // No text drawn over another: a wrapped cell whose row is too short spills onto the next row's words.
+      const boxes = execFileSync('pdftotext', ['-bbox', join(dir, `${ID}.pdf`), '-'], {
+        encoding: 'utf8',
+        maxBuffer: 1 << 28,
+      });
+      expect(overlappingWords(boxes)).toEqual([]);
+    },
+    300_000,
+  );
 });
 
 /** Words of a `pdftotext -bbox` document drawn over each other (by more than 40 % of a line's height), as `page N: a / b`. */
 function overlappingWords(bboxHtml: string): string[] {
   const found: string[] = [];
-  bboxHtml.split('<page').slice(1).forEach((page, p) => {
-    const words = [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)]
-      .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5] ?? '' }))
-      .sort((a, b) => a.y0 - b.y0);
-    words.forEach((a, i) => {
-      for (let j = i + 1; j < words.length && (words[j]?.y0 ?? Infinity) < a.y1; j++) {
-        const b = words[j];
-        if (!b) break;
-        const overlapX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
-        const overlapY = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
-        if (overlapX > 0.5 && overlapY > 0.4 * Math.min(a.y1 - a.y0, b.y1 - b.y0)) found.push(`page ${p + 1}: ${a.text} / ${b.text}`);
-      }
+  bboxHtml
+    .split('<page')
+    .slice(1)
+    .forEach((page, p) => {
+      const words = [
+        ...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g),
+      ]
+        .map((m) => ({ x0: Number(m[1]), y0: Number(m[2]), x1: Number(m[3]), y1: Number(m[4]), text: m[5] ?? '' }))
+        .sort((a, b) => a.y0 - b.y0);
+      words.forEach((a, i) => {
+        for (let j = i + 1; j < words.length && (words[j]?.y0 ?? Infinity) < a.y1; j++) {
+          const b = words[j];
+          if (!b) break;
+          const overlapX = Math.min(a.x1, b.x1) - Math.max(a.x0, b.x0);
+          const overlapY = Math.min(a.y1, b.y1) - Math.max(a.y0, b.y0);
+          if (overlapX > 0.5 && overlapY > 0.4 * Math.min(a.y1 - a.y0, b.y1 - b.y0))
+            found.push(`page ${p + 1}: ${a.text} / ${b.text}`);
+        }
+      });
     });
-  });
   return found;
 }
-

@@ -78,7 +78,8 @@ describe('diff of two notice folders of one fund', () => {
     const diff = DiffJson.parse(JSON.parse(readFileSync(join(out, 'diff.json'), 'utf8')));
     const plan = (years[1] as Year).plan as YearPlan;
     const [lowered, raised] = plan.indicatorValues;
-    const byKey = (code: string, key: string) => diff.indicators.find((i) => i.recipient_code === code && (i.indicator_id || i.name) === key);
+    const byKey = (code: string, key: string) =>
+      diff.indicators.find((i) => i.recipient_code === code && (i.indicator_id || i.name) === key);
     expect(byKey(lowered?.code ?? '', lowered?.key ?? '')?.number_change).toBe('down');
     expect(byKey(raised?.code ?? '', raised?.key ?? '')?.number_change).toBe('up');
     const respelled = plan.indicatorRespelled[0];
@@ -90,18 +91,30 @@ describe('diff of two notice folders of one fund', () => {
     const diff = DiffJson.parse(JSON.parse(readFileSync(join(dir, 'diff-1', 'diff.json'), 'utf8')));
     const before = (years[0] as Year).data;
     const after = (years[1] as Year).data;
-    const items = (d: NoticeFolderData) => d.allocations.filter((r) => r.row_type === 'item').reduce((s, r) => s + Math.round(Number(r.amount_yuan) * 100), 0);
+    const items = (d: NoticeFolderData) =>
+      d.allocations
+        .filter((r) => r.row_type === 'item')
+        .reduce((s, r) => s + Math.round(Number(r.amount_yuan) * 100), 0);
     expect(Math.round(Number(diff.summary.old_total_yuan) * 100)).toBe(items(before));
     expect(Math.round(Number(diff.summary.new_total_yuan) * 100)).toBe(items(after));
-    const down = diff.money.find((m) => m.change === 'changed' && Number(m.change_yuan) < 0 && m.change_percent === '-30.00');
+    const down = diff.money.find(
+      (m) => m.change === 'changed' && Number(m.change_yuan) < 0 && m.change_percent === '-30.00',
+    );
     expect(down, 'the recipient planted at 70 % of its amount').toBeDefined();
   });
 
   it('writes the same changes to diff.csv, one row each, and a JSON valid against the committed JSON Schema', () => {
     const out = join(dir, 'diff-1');
     const diff = DiffJson.parse(JSON.parse(readFileSync(join(out, 'diff.json'), 'utf8')));
-    const rows = parse(readFileSync(join(out, 'diff.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-    const lines = (section: string) => rows.filter((r) => r.section === section).map((r) => `${r.change} ${r.recipient_code} ${r.item_id || r.item_name}`.trim()).sort();
+    const rows = parse(readFileSync(join(out, 'diff.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<
+      string,
+      string
+    >[];
+    const lines = (section: string) =>
+      rows
+        .filter((r) => r.section === section)
+        .map((r) => `${r.change} ${r.recipient_code} ${r.item_id || r.item_name}`.trim())
+        .sort();
     const expected = listed(diff);
     expect(lines('money').length).toBe(expected.money.length);
     expect(lines('target_table')).toEqual(expected.tables);
@@ -117,16 +130,26 @@ describe('diff of two notice folders of one fund', () => {
     const plan = (years[1] as Year).plan as YearPlan;
     const lines = result.stderr.trim().split('\n');
     expect(lines[0]).toMatch(/^fund: .+专项资金 \(same in both\)/);
-    expect(lines[1]).toContain(`money: ${plan.amounts.size} recipient(s) changed, ${plan.added.length} added, ${plan.removed.length} removed`);
-    expect(lines[2]).toContain(`indicators ${plan.indicatorValues.length} changed, ${plan.indicatorsAdded.length} added, ${plan.indicatorsRemoved.length} removed`);
-    expect(lines[3]).toBe(`citations: ${plan.citationsAdded.length} policy citation(s) added, ${plan.citationsRemoved.length} removed`);
+    expect(lines[1]).toContain(
+      `money: ${plan.amounts.size} recipient(s) changed, ${plan.added.length} added, ${plan.removed.length} removed`,
+    );
+    expect(lines[2]).toContain(
+      `indicators ${plan.indicatorValues.length} changed, ${plan.indicatorsAdded.length} added, ${plan.indicatorsRemoved.length} removed`,
+    );
+    expect(lines[3]).toBe(
+      `citations: ${plan.citationsAdded.length} policy citation(s) added, ${plan.citationsRemoved.length} removed`,
+    );
   });
 
   it('reports two notices of different funds instead of passing them off as years of one', () => {
     const other = join(dir, 'other-fund');
     const data = JSON.parse(readFileSync(join(folders[1] as string, 'notice.json'), 'utf8'));
     const copy = readNoticeFolder(folders[1] as string);
-    copy.notice = { ...data, notice_id: 'other-fund', title: data.title.replace('市场监管管理（知识产权创造、运用和保护）', '农业产业发展') };
+    copy.notice = {
+      ...data,
+      notice_id: 'other-fund',
+      title: data.title.replace('市场监管管理（知识产权创造、运用和保护）', '农业产业发展'),
+    };
     writeNoticeFolder(other, copy);
     const result = run('diff', folders[0] as string, other, '--out', join(dir, 'diff-other'));
     expect(result.code).toBe(0);
@@ -139,6 +162,8 @@ describe('diff of two notice folders of one fund', () => {
   it('refuses a folder that is not a notice with one line naming it and exit 2', () => {
     const result = run('diff', folders[0] as string, join(dir, 'nowhere'), '--out', join(dir, 'diff-none'));
     expect(result.code).toBe(2);
-    expect(result.stderr.trim().split('\n')).toEqual([`notice-extract diff: ${join(dir, 'nowhere')}: no such notice folder (or give --corpus DIR to name years)`]);
+    expect(result.stderr.trim().split('\n')).toEqual([
+      `notice-extract diff: ${join(dir, 'nowhere')}: no such notice folder (or give --corpus DIR to name years)`,
+    ]);
   });
 });

@@ -10,7 +10,12 @@ import { readAmountCell } from '../money/amountCell.js';
 import { reportIfEmpty, reportRowWithoutAmount } from '../money/rowFindings.js';
 
 /** Annex 1 records from its headed table, amounts in `unit`. */
-export function extractAllocations(table: HeadedTable, spec: TableAnnex, unit: string, ctx: StageContext): AllocationRow[] {
+export function extractAllocations(
+  table: HeadedTable,
+  spec: TableAnnex,
+  unit: string,
+  ctx: StageContext,
+): AllocationRow[] {
   const rowLabel = rowLabelReader(spec);
   const records: AllocationRow[] = [];
   for (const row of table.rows) {
@@ -44,7 +49,9 @@ function allocationRow(
   const total = rowType !== 'item';
   // In a total row, a cell repeating its label (a pipe row written across the label's span) is no field of its own.
   const repeatsLabel = (role: string): boolean =>
-    total && columns.roles.get(role) !== label.at && compact(cellIdentity(roleText(row, columns, role)).name) === compact(label.label);
+    total &&
+    columns.roles.get(role) !== label.at &&
+    compact(cellIdentity(roleText(row, columns, role)).name) === compact(label.label);
   // Each cell is cleaned once (cleaning counts its repairs).
   const cleaned = new Map<string, string>();
   const text = (role: string): string => {
@@ -60,13 +67,24 @@ function allocationRow(
   // A total names no recipient: its cells name the place it adds up.
   const recipient = total ? NO_IDENTITY : rowIdentity(columns, identify.recipient, text);
   const subject = splitCodeName(text('function_subject'));
-  const identityRoles = [...identify.region.code, ...identify.recipient.code, ...identify.region.name, ...identify.recipient.name];
+  const identityRoles = [
+    ...identify.region.code,
+    ...identify.recipient.code,
+    ...identify.region.name,
+    ...identify.recipient.name,
+  ];
   countSplits(columns, [...new Set(identityRoles)], text, ctx);
   if (subject.code) ctx.count('code-name-split');
   const regionCode = region.code;
   if (recipient.code && regionCode && recipient.code !== regionCode) {
     const actual = text(recipient.codeRole);
-    ctx.report({ code: 'allocations/code-mismatch', annex: spec.label, source_line: row.line, actual, expected: regionCode });
+    ctx.report({
+      code: 'allocations/code-mismatch',
+      annex: spec.label,
+      source_line: row.line,
+      actual,
+      expected: regionCode,
+    });
   }
   const amount = readAmountCell(roleCell(row, columns, 'amount'), unit, spec.label, ctx);
   if (amount.yuan === null) {
@@ -124,7 +142,13 @@ function countSplits(
   }
 }
 
-function yesNo(text: string, words: TableAnnex['yesNo'], line: number, annex: string, ctx: StageContext): boolean | null {
+function yesNo(
+  text: string,
+  words: TableAnnex['yesNo'],
+  line: number,
+  annex: string,
+  ctx: StageContext,
+): boolean | null {
   if (words.yes.includes(text)) return true;
   if (words.no.includes(text)) return false;
   if (text !== '') ctx.report({ code: 'allocations/flag-invalid', annex, source_line: line, actual: text });

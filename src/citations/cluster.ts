@@ -56,7 +56,9 @@ export function spellingsOf(citations: readonly ParsedCitation[]): Spelling[] {
     t.raws.add(c.title_raw);
     t.spelling.raw_spellings = t.raws.size;
   }
-  return [...tallies.values()].map((t) => t.spelling).sort((a, b) => b.count - a.count || byCodeUnits(a.title, b.title));
+  return [...tallies.values()]
+    .map((t) => t.spelling)
+    .sort((a, b) => b.count - a.count || byCodeUnits(a.title, b.title));
 }
 
 /** The most frequent key of a count record, '' when empty. */

@@ -36,7 +36,12 @@ export interface CitationRecords {
  * reviewer rejected (`rejected`, by decision key, with the reason) is `rejected` instead of fuzzy or
  * none, and is not handed on for review again.
  */
-export function extractCitations(cells: readonly PolicyBasisCell[], registry: readonly Policy[], ctx: StageContext, rejected: ReadonlyMap<string, string> = new Map()): CitationRecords {
+export function extractCitations(
+  cells: readonly PolicyBasisCell[],
+  registry: readonly Policy[],
+  ctx: StageContext,
+  rejected: ReadonlyMap<string, string> = new Map(),
+): CitationRecords {
   const out: CitationRecords = { records: [], pending: [] };
   const byId = new Map(registry.map((p) => [p.id, p] as const));
   const ruleCounts: RuleCounts = {};
@@ -44,12 +49,17 @@ export function extractCitations(cells: readonly PolicyBasisCell[], registry: re
   for (const cell of cells) {
     for (const piece of splitCell(cell.raw)) {
       const known = readCitation(piece.raw);
-      for (const [rule, n] of Object.entries(known.counts) as [RuleName, number][]) ruleCounts[rule] = (ruleCounts[rule] ?? 0) + n;
+      for (const [rule, n] of Object.entries(known.counts) as [RuleName, number][])
+        ruleCounts[rule] = (ruleCounts[rule] ?? 0) + n;
       const parsed = known.parsed;
       for (const repair of parsed.repairs) ctx.count(repair);
       const matched = matchOnce(parsed, registry);
-      const reason = matched.match === 'fuzzy' || matched.match === 'none' ? rejected.get(decisionKey('policy', parsed.title)) : undefined;
-      const match: PolicyMatch = reason === undefined ? matched : { ...matched, policy_id: '', match: 'rejected', score: 0, conflict: '' };
+      const reason =
+        matched.match === 'fuzzy' || matched.match === 'none'
+          ? rejected.get(decisionKey('policy', parsed.title))
+          : undefined;
+      const match: PolicyMatch =
+        reason === undefined ? matched : { ...matched, policy_id: '', match: 'rejected', score: 0, conflict: '' };
       const policy = byId.get(match.policy_id);
       const record: CitationRow = {
         annex: cell.annex,
@@ -120,22 +130,53 @@ function matchOnce(parsed: ParsedCitation, registry: readonly Policy[]): PolicyM
   return match;
 }
 
-/** The findings of one citation: unmatched, fuzzy, a number that disagrees, a number without serial; gathered by spelling. */
-function reportCitation(record: CitationRow, parsed: ParsedCitation, match: PolicyMatch, policy: Policy | undefined, registry: readonly Policy[], annex: string, groups: CitationFindingGroups, rejectedReason?: string): void {
+/**
+ * The findings of one citation: unmatched, fuzzy, a number that disagrees, a number without serial; gathered by
+ * spelling.
+ */
+function reportCitation(
+  record: CitationRow,
+  parsed: ParsedCitation,
+  match: PolicyMatch,
+  policy: Policy | undefined,
+  registry: readonly Policy[],
+  annex: string,
+  groups: CitationFindingGroups,
+  rejectedReason?: string,
+): void {
   const base = { annex, recipient_code: record.recipient_code, source_line: record.source_line };
   if (match.match === 'rejected') {
     groups.add({ ...base, code: 'citations/rejected', actual: record.title_raw, expected: rejectedReason ?? '' });
   } else if (match.match === 'none') {
     const best = match.candidates[0];
-    const nearest = best ? `${best.id} at ${best.score.toFixed(3)}${best.veto ? ` (vetoed: ${best.veto})` : ''}` : 'none';
+    const nearest = best
+      ? `${best.id} at ${best.score.toFixed(3)}${best.veto ? ` (vetoed: ${best.veto})` : ''}`
+      : 'none';
     groups.add({ ...base, code: 'citations/unmatched', actual: record.title_raw, expected: nearest });
   } else if (match.match === 'fuzzy' && policy) {
-    groups.add({ ...base, code: 'citations/fuzzy', actual: record.title_raw, expected: `${policy.id} 《${policy.title}》`, params: { score: match.score.toFixed(3) } });
+    groups.add({
+      ...base,
+      code: 'citations/fuzzy',
+      actual: record.title_raw,
+      expected: `${policy.id} 《${policy.title}》`,
+      params: { score: match.score.toFixed(3) },
+    });
   }
   if (match.conflict !== '' && policy) {
-    const owner = registry.find((p) => p.id !== policy.id && compareDocNumbers(record.doc_number, p.doc_number) === 'same');
-    const why = match.conflict === 'doc-number-differs' ? `${policy.id} is ${policy.doc_number}` : `it is the number of ${owner?.id ?? 'another policy'}`;
-    groups.add({ ...base, code: 'citations/doc-number-conflict', actual: record.doc_number, expected: policy.doc_number, params: { policy: policy.id, why } });
+    const owner = registry.find(
+      (p) => p.id !== policy.id && compareDocNumbers(record.doc_number, p.doc_number) === 'same',
+    );
+    const why =
+      match.conflict === 'doc-number-differs'
+        ? `${policy.id} is ${policy.doc_number}`
+        : `it is the number of ${owner?.id ?? 'another policy'}`;
+    groups.add({
+      ...base,
+      code: 'citations/doc-number-conflict',
+      actual: record.doc_number,
+      expected: policy.doc_number,
+      params: { policy: policy.id, why },
+    });
   }
   if (parsed.repairs.includes('doc-number-incomplete')) {
     groups.add({ ...base, code: 'citations/doc-number-incomplete', actual: record.title_raw });

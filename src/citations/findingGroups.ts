@@ -19,11 +19,16 @@ export type CitationFindingInput = {
 }[CitationCode];
 
 /** A citation code's params but `places`: required when its template names others, absent otherwise. */
-type ParamsButPlaces<C extends CitationCode> = [Exclude<ParamName<C>, 'places'>] extends [never] ? { params?: undefined } : { params: Omit<FindingParams<C>, 'places'> };
+type ParamsButPlaces<C extends CitationCode> = [Exclude<ParamName<C>, 'places'>] extends [never]
+  ? { params?: undefined }
+  : { params: Omit<FindingParams<C>, 'places'> };
 
 /** Gathers citation findings while citations are read, then reports one per spelling. */
 export class CitationFindingGroups {
-  private readonly groups = new Map<string, { input: CitationFindingInput; lines: number[]; recipients: Set<string> }>();
+  private readonly groups = new Map<
+    string,
+    { input: CitationFindingInput; lines: number[]; recipients: Set<string> }
+  >();
 
   /** Note one citation's finding. */
   add(input: CitationFindingInput): void {
@@ -32,10 +37,14 @@ export class CitationFindingGroups {
     if (group) {
       group.lines.push(input.source_line);
       group.recipients.add(input.recipient_code ?? '');
-    } else this.groups.set(key, { input, lines: [input.source_line], recipients: new Set([input.recipient_code ?? '']) });
+    } else
+      this.groups.set(key, { input, lines: [input.source_line], recipients: new Set([input.recipient_code ?? '']) });
   }
 
-  /** Report each spelling once, at its first line, in the order spellings were first seen; the recipient only when all places share it. */
+  /**
+   * Report each spelling once, at its first line, in the order spellings were first seen; the recipient only when all
+   * places share it.
+   */
   reportTo(ctx: StageContext): void {
     for (const { input, lines, recipients } of this.groups.values()) {
       const distinct = [...new Set(lines)].sort((a, b) => a - b);
@@ -45,7 +54,10 @@ export class CitationFindingGroups {
         ...input,
         source_line: distinct[0] ?? input.source_line,
         recipient_code: recipients.size === 1 ? (only ?? '') : '',
-        params: { ...input.params, places: `${lines.length} ${lines.length === 1 ? 'citation' : 'citations'} at ${distinct.length === 1 ? 'line' : 'lines'} ${distinct.join(', ')}` },
+        params: {
+          ...input.params,
+          places: `${lines.length} ${lines.length === 1 ? 'citation' : 'citations'} at ${distinct.length === 1 ? 'line' : 'lines'} ${distinct.join(', ')}`,
+        },
       });
     }
     this.groups.clear();

@@ -60,7 +60,6 @@ export function citationKeys(c: CitationForMatch): TitleKey[] {
   return texts.map(titleKey).filter((k) => k.key !== '');
 }
 
-
 /**
  * Whether a citation with this document number may be filed under `policy`: '' when it may (no number,
  * the same one, or one differing only in its code), else why not. Review decisions are checked with it.
@@ -96,7 +95,12 @@ function bestPair(keys: readonly TitleKey[], policyKeyList: readonly PolicyKey[]
 }
 
 /** Similarity and veto of the citation against every policy, best first. */
-function rankPolicies(keys: readonly TitleKey[], docNumber: string, index: RegistryIndex, owner: Policy | undefined): (PolicyCandidate & { relation: DocNumberRelation })[] {
+function rankPolicies(
+  keys: readonly TitleKey[],
+  docNumber: string,
+  index: RegistryIndex,
+  owner: Policy | undefined,
+): (PolicyCandidate & { relation: DocNumberRelation })[] {
   return index.policies
     .map((policy) => {
       const relation = compareDocNumbers(docNumber, policy.doc_number);
@@ -144,7 +148,13 @@ function matchUncached(parsed: CitationForMatch, registry: readonly Policy[]): P
   if (hit) {
     const policy = registry.find((p) => p.id === hit.id);
     const match = hit.kind === 'title' ? 'exact' : 'alias';
-    return { policy_id: hit.id, match, score: 1, candidates: [{ id: hit.id, score: 1, veto: '' }], conflict: conflictOf(parsed.doc_number, policy, owner) };
+    return {
+      policy_id: hit.id,
+      match,
+      score: 1,
+      candidates: [{ id: hit.id, score: 1, veto: '' }],
+      conflict: conflictOf(parsed.doc_number, policy, owner),
+    };
   }
   const ranked = rankPolicies(keys, parsed.doc_number, index, owner);
   const candidates = ranked.slice(0, 3).map(({ id, score, veto }) => ({ id, score, veto }));
@@ -154,7 +164,8 @@ function matchUncached(parsed: CitationForMatch, registry: readonly Policy[]): P
   if (!best) return none;
   const sameDoc = best.relation === 'same';
   if (best.score < (sameDoc ? FUZZY_THRESHOLDS.sameDocNumber : FUZZY_THRESHOLDS.otherwise)) return none;
-  const clearLead = !second || best.score - second.score >= FUZZY_THRESHOLDS.margin || (sameDoc && second.relation !== 'same');
+  const clearLead =
+    !second || best.score - second.score >= FUZZY_THRESHOLDS.margin || (sameDoc && second.relation !== 'same');
   if (!clearLead) return none;
   return { policy_id: best.id, match: 'fuzzy', score: best.score, candidates, conflict: '' };
 }

@@ -36,7 +36,8 @@ const LEADING_MARKER = /^\s*(?:\d{1,2}\s*[.．、](?!\d)|[（(]\d{1,2}[）)]|[\u
 const ISSUER_VERB = /(?:关于)?(?:联合)?(?:印发|转发|发布)$|关于$/u;
 
 /** An issuing body leading a title: a name ending like an organ (局 厅 部 委 会 院 府 室 署 办 中心) before 关于/印发. */
-const ISSUER_IN_TITLE = /^(\p{Script=Han}[^《〈]{1,39}?(?:局|厅|部|委|会|院|府|室|署|办|中心))(?:关于|联合印发|印发|转发)/u;
+const ISSUER_IN_TITLE =
+  /^(\p{Script=Han}[^《〈]{1,39}?(?:局|厅|部|委|会|院|府|室|署|办|中心))(?:关于|联合印发|印发|转发)/u;
 
 /** Separators and brackets trimmed from the ends of an issuer or a trailing phrase. */
 const EDGE = /^[\s、，,；;。:：（(）)]+|[\s、，,；;。:：（(）)]+$/gu;
@@ -66,11 +67,19 @@ const INCOMPLETE_DOC_NUMBER = /\p{Script=Han}{1,12}\s*[〔\[［(（【]\s*(?:19|
 function withoutDocNumbers(text: string, hits: readonly DocNumberHit[]): string {
   let out = text;
   for (const hit of [...hits].reverse()) out = out.slice(0, hit.start) + out.slice(hit.end);
-  return out.replace(INCOMPLETE_DOC_NUMBER, '').replace(/[（(]\s*[）)]/gu, '').replace(EDGE, '');
+  return out
+    .replace(INCOMPLETE_DOC_NUMBER, '')
+    .replace(/[（(]\s*[）)]/gu, '')
+    .replace(EDGE, '');
 }
 
 /** The document number: after the title first, then before it, then inside it (`…〈…〉（粤知…号）的通知`). */
-function pickDocNumber(parts: { before: DocNumberHit[]; title: DocNumberHit[]; after: DocNumberHit[] }, text: string, outside: string, repairs: string[]): string {
+function pickDocNumber(
+  parts: { before: DocNumberHit[]; title: DocNumberHit[]; after: DocNumberHit[] },
+  text: string,
+  outside: string,
+  repairs: string[],
+): string {
   const hit = parts.after[0] ?? parts.before[0] ?? parts.title[0];
   if (!hit) {
     if (outside.search(INCOMPLETE_DOC_NUMBER) >= 0) repairs.push('doc-number-incomplete');
@@ -81,14 +90,21 @@ function pickDocNumber(parts: { before: DocNumberHit[]; title: DocNumberHit[]; a
   return hit.value;
 }
 
-/** Read one citation: normalize with the text rules (counting them), then split issuer, title and document number. No input makes it throw (property-tested). */
+/**
+ * Read one citation: normalize with the text rules (counting them), then split issuer, title and document number. No
+ * input makes it throw (property-tested).
+ */
 export function parseCitation(raw: string, counts?: RuleCounts): ParsedCitation {
   const written = (typeof raw === 'string' ? raw : String(raw ?? '')).replace(TAG, ' ').trim();
   // No catch: a bug in a repair is not hidden behind an unparsed fallback; the property tests look for it.
   const text = normalizeText(written, ALL_RULES, counts).replace(LEADING_MARKER, '');
   const span = locateTitle(text);
   const repairs = [...span.repairs];
-  const hits = { before: findDocNumbers(span.before), title: findDocNumbers(span.title), after: findDocNumbers(span.after) };
+  const hits = {
+    before: findDocNumbers(span.before),
+    title: findDocNumbers(span.title),
+    after: findDocNumbers(span.after),
+  };
   const doc_number = pickDocNumber(hits, text, `${span.before} ${span.after}`, repairs);
   const title = tidyTitle(span.title, repairs);
   const before = issuerBefore(withoutDocNumbers(span.before, hits.before));

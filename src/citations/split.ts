@@ -90,13 +90,12 @@ function splitAdjacentTitles(text: string): string[] {
 
 /** The items of a cell as plain-text lines: block tags and line breaks separate, other tags vanish. */
 function cellLines(cellRaw: string): string[] {
-  return cellRaw
-    .replace(BLOCK_TAG, '\n')
-    .replace(INLINE_TAG, ' ')
-    .split(/\r?\n/);
+  return cellRaw.replace(BLOCK_TAG, '\n').replace(INLINE_TAG, ' ').split(/\r?\n/);
 }
 
-/** Split one 政策依据 cell (raw HTML or text, as in the source) into citations. No input makes it throw (property-tested). */
+/**
+ * Split one 政策依据 cell (raw HTML or text, as in the source) into citations. No input makes it throw (property-tested).
+ */
 export function splitCitations(cellRaw: string): CitationText[] {
   const text = typeof cellRaw === 'string' ? cellRaw : String(cellRaw ?? '');
   // No catch: a bug here is not hidden behind a fallback; the property tests look for it.

@@ -78,7 +78,10 @@ function lastCloseBefore(text: string, from: number, to: number): number {
   return -1;
 }
 
-/** Cut a normalized citation around its title. Without title marks the whole text up to the document number is the title. */
+/**
+ * Cut a normalized citation around its title. Without title marks the whole text up to the document number is the
+ * title.
+ */
 export function locateTitle(text: string): TitleSpan {
   const repairs: string[] = [];
   let firstAt = -1;
@@ -109,7 +112,11 @@ export function locateTitle(text: string): TitleSpan {
   if (close < tail && firstOpen !== undefined && closes.length === 0 && firstOpen > 0) {
     // `《issuer《title》(…)`: the leading mark is the stray one; the issuer stands outside the title.
     repairs.push('stray-leading-title-mark');
-    const title = repairInner(inner.slice(firstOpen + 1), opens.slice(1).map((o) => o - firstOpen - 1), repairs);
+    const title = repairInner(
+      inner.slice(firstOpen + 1),
+      opens.slice(1).map((o) => o - firstOpen - 1),
+      repairs,
+    );
     return { before: before + inner.slice(0, firstOpen), title: title.trim(), after, repairs };
   }
   const title = repairInner(inner, [...opens, ...closes], repairs);

@@ -40,7 +40,8 @@ export async function runDiff(oldRef: string, newRef: string, opts: DiffCliOptio
     if (opts.corpus !== undefined) snapshots = await snapshotsFromCorpus(opts.corpus, [oldRef, newRef], opts.fund);
     else {
       for (const ref of [oldRef, newRef]) {
-        if (!existsSync(ref) || !statSync(ref).isDirectory()) throw new DiffInputError(`${ref}: no such notice folder (or give --corpus DIR to name years)`);
+        if (!existsSync(ref) || !statSync(ref).isDirectory())
+          throw new DiffInputError(`${ref}: no such notice folder (or give --corpus DIR to name years)`);
       }
       snapshots = [snapshotFromFolder(oldRef, funds), snapshotFromFolder(newRef, funds)];
     }

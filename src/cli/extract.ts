@@ -41,7 +41,9 @@ export function expandInputs(inputs: readonly string[]): { files: string[]; miss
     else if (!statSync(input).isDirectory()) files.push(input);
     else if (isNoticeFolder(input)) files.push(input);
     else {
-      const entries = readdirSync(input, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      const entries = readdirSync(input, { withFileTypes: true }).sort((a, b) =>
+        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
+      );
       for (const e of entries) {
         const path = join(input, e.name);
         if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) files.push(path);
@@ -79,7 +81,9 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   const keys = accepted.map((f) => noticeIdKey(noticeIdOf(f)));
   const duplicate = accepted.find((_, i) => keys.indexOf(keys[i] ?? '') !== i);
   if (duplicate) {
-    process.stderr.write(`notice-extract: two inputs share the notice id "${shownName(noticeIdOf(duplicate))}" (ignoring case and width)\n`);
+    process.stderr.write(
+      `notice-extract: two inputs share the notice id "${shownName(noticeIdOf(duplicate))}" (ignoring case and width)\n`,
+    );
     return EXIT.usage;
   }
   files.splice(0, files.length, ...accepted);
@@ -91,7 +95,9 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   try {
     prepareOutFolder(opts.out);
     for (const stale of sweepStaleFolders(opts.out)) {
-      process.stderr.write(`notice-extract: ${stale.action} ${shownName(stale.folder)}, left by an interrupted run (pid ${stale.pid})\n`);
+      process.stderr.write(
+        `notice-extract: ${stale.action} ${shownName(stale.folder)}, left by an interrupted run (pid ${stale.pid})\n`,
+      );
     }
   } catch (error) {
     if (!(error instanceof OutFolderError)) throw error;
@@ -99,7 +105,12 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     return EXIT.cantCreate;
   }
   const progress = progressLine(files.length);
-  const options = { out: opts.out, bom: opts.bom === true, force: opts.force === true, allowPartial: opts.allowPartial === true };
+  const options = {
+    out: opts.out,
+    bom: opts.bom === true,
+    force: opts.force === true,
+    allowPartial: opts.allowPartial === true,
+  };
   const threads = threadCount(opts.jobs, files.length, availableParallelism());
   const runner = threads > 1 && canUseWorkers() ? sharedRunner(families, threads - 2) : inlineRunner(families);
   let started = 0;
@@ -125,7 +136,10 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   return EXIT.ok;
 }
 
-/** Threads `extract` uses when --jobs is not given: one per core, at most this many (each whole-notice worker adds ~100 MB). */
+/**
+ * Threads `extract` uses when --jobs is not given: one per core, at most this many (each whole-notice worker adds ~100
+ * MB).
+ */
 export const AUTO_THREADS_MAX = 4;
 
 /**
@@ -148,7 +162,10 @@ interface Runner {
   close(): Promise<void>;
 }
 
-/** A notice taken by this thread: `extracted` once this thread is free for the next, `outcome` once its folder is written. */
+/**
+ * A notice taken by this thread: `extracted` once this thread is free for the next, `outcome` once its folder is
+ * written.
+ */
 interface Taken {
   extracted: Promise<unknown>;
   outcome: Promise<RunOutcome>;
@@ -235,7 +252,10 @@ function canUseWorkers(): boolean {
   return import.meta.url.endsWith('.js');
 }
 
-/** Per notice: records and findings by severity, what matching resolved and what awaits review, its first errors; a skipped notice its stored summary; a failure as one line. */
+/**
+ * Per notice: records and findings by severity, what matching resolved and what awaits review, its first errors; a
+ * skipped notice its stored summary; a failure as one line.
+ */
 function printOutcome(outcome: RunOutcome, debug: boolean): void {
   const err = (s: string): boolean => process.stderr.write(s + '\n');
   if (outcome.status === 'failed') {
@@ -243,14 +263,21 @@ function printOutcome(outcome: RunOutcome, debug: boolean): void {
     if (debug && outcome.stack) err(outcome.stack);
     return;
   }
-  const records = Object.entries(outcome.records).map(([k, v]) => `${k} ${v}`).join(', ');
+  const records = Object.entries(outcome.records)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ');
   const skipped = outcome.status === 'skipped' ? ' (unchanged, skipped; --force re-extracts)' : '';
-  err(`${outcome.id}: ${records}; findings ${outcome.counts.error} error, ${outcome.counts.warning} warning, ${outcome.counts.info} info${skipped}`);
+  err(
+    `${outcome.id}: ${records}; findings ${outcome.counts.error} error, ${outcome.counts.warning} warning, ${outcome.counts.info} info${skipped}`,
+  );
   if (outcome.matching.citations + outcome.matching.indicators > 0) err(`  ${summaryLine(outcome.matching)}`);
   for (const f of outcome.firstErrors) err(`  error ${f.code}: ${f.message}`);
 }
 
-/** The batch summary: notices extracted, skipped and failed (a missing path counts as failed); errors, warnings and review rows over all of them. */
+/**
+ * The batch summary: notices extracted, skipped and failed (a missing path counts as failed); errors, warnings and
+ * review rows over all of them.
+ */
 export function batchLine(outcomes: readonly RunOutcome[], missing = 0): string {
   const done = outcomes.filter((o) => o.status !== 'failed');
   const sum = (f: (o: (typeof done)[number]) => number): number => done.reduce((n, o) => n + f(o), 0);

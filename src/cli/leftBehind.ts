@@ -5,7 +5,10 @@ export function leftBehindLine(folder: string): string {
   return `notice-extract: could not remove the previous output ${folder}`;
 }
 
-/** Wait until the previous outputs this thread set aside are removed (writeAtomic.ts), and print a line for each that could not be. */
+/**
+ * Wait until the previous outputs this thread set aside are removed (writeAtomic.ts), and print a line for each that
+ * could not be.
+ */
 export async function reportLeftBehind(): Promise<void> {
   for (const folder of await settleRemovals()) process.stderr.write(leftBehindLine(folder) + '\n');
 }

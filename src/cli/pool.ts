@@ -56,7 +56,13 @@ export class WorkerPool {
     const [running, ...rest] = slot.held;
     this.slots[index] = this.spawn();
     this.waiting.unshift(...rest);
-    if (running) running.resolve({ status: 'failed', id: running.job.id, message: `${running.job.file}: internal error: worker ${why}`, ...(stack ? { stack } : {}) });
+    if (running)
+      running.resolve({
+        status: 'failed',
+        id: running.job.id,
+        message: `${running.job.file}: internal error: worker ${why}`,
+        ...(stack ? { stack } : {}),
+      });
     this.dispatch();
   }
 

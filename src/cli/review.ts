@@ -35,14 +35,20 @@ function recordedFamily(file: string): string | undefined {
 
 /** The family of a review sheet: named, recorded in notice.json beside it, or the only one there is. */
 function familyOf(file: string, families: readonly Family[], named: string | undefined): Family | string {
-  if (named) return families.find((f) => f.id === named) ?? `no family "${named}" (known: ${families.map((f) => f.id).join(', ')})`;
+  if (named)
+    return (
+      families.find((f) => f.id === named) ?? `no family "${named}" (known: ${families.map((f) => f.id).join(', ')})`
+    );
   const found = families.find((f) => f.id === recordedFamily(file));
   if (found) return found;
   const [only, ...others] = families;
   return only && others.length === 0 ? only : 'name the family with --family';
 }
 
-/** Run `review accept`; returns the exit code. Configuration errors (a bad sheet or family file) are thrown as ConfigError. */
+/**
+ * Run `review accept`; returns the exit code. Configuration errors (a bad sheet or family file) are thrown as
+ * ConfigError.
+ */
 export function runReviewAccept(file: string, opts: ReviewAcceptOptions): number {
   const err = (s: string): boolean => process.stderr.write(`notice-extract review accept: ${s}\n`);
   if (!existsSync(file)) {
@@ -60,7 +66,8 @@ export function runReviewAccept(file: string, opts: ReviewAcceptOptions): number
     return EXIT.usage;
   }
   const decisions = readDecisions(decodeSheet(file, readFileSync(file)).text);
-  if (decisions.problems.length > 0) throw new ConfigError(decisions.problems.map((p) => ({ file, path: /^row \d+/.exec(p)?.[0] ?? '$', message: p })));
+  if (decisions.problems.length > 0)
+    throw new ConfigError(decisions.problems.map((p) => ({ file, path: /^row \d+/.exec(p)?.[0] ?? '$', message: p })));
   const plan = planAccept(decisions, family);
   if (plan.conflicts.length > 0) {
     for (const c of plan.conflicts) err(`refused ${c}`);
@@ -70,6 +77,8 @@ export function runReviewAccept(file: string, opts: ReviewAcceptOptions): number
   const applied = writePlan(plan, family);
   for (const line of plan.added) process.stdout.write(`decided ${line}\n`);
   for (const line of plan.skipped) process.stdout.write(`already known ${line}\n`);
-  process.stderr.write(`${applied.added.length} decisions added, ${applied.replaced.length} replaced, ${plan.skipped.length} already known; ${join(family.folder, 'decisions.json').slice(dir.length + 1)}\n`);
+  process.stderr.write(
+    `${applied.added.length} decisions added, ${applied.replaced.length} replaced, ${plan.skipped.length} already known; ${join(family.folder, 'decisions.json').slice(dir.length + 1)}\n`,
+  );
   return EXIT.ok;
 }

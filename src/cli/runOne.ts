@@ -23,7 +23,10 @@ export interface RunOptions {
   allowPartial: boolean;
 }
 
-/** What the CLI prints of a notice: records, findings, matching, its first errors (from the run, or from the stored report of a skipped notice). */
+/**
+ * What the CLI prints of a notice: records, findings, matching, its first errors (from the run, or from the stored
+ * report of a skipped notice).
+ */
 export interface NoticeSummary {
   id: string;
   /** Records per dataset. */
@@ -59,33 +62,68 @@ export const writeHere: FolderWriter = {
   rendersRecordFiles: false,
 };
 
-/** A notice as this thread leaves it: its outcome if it is written, and its folder still to write (none when skipped or failed). */
+/**
+ * A notice as this thread leaves it: its outcome if it is written, and its folder still to write (none when skipped or
+ * failed).
+ */
 export interface Extracted {
   outcome: RunOutcome;
   folder?: { target: string; files: NoticeFiles };
 }
 
-/** Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. Never rejects. */
-export function runOne(file: string, id: string, families: readonly Family[], options: RunOptions, writer: FolderWriter = writeHere): Promise<RunOutcome> {
-  return extractOne(file, id, families, options, writer.rendersRecordFiles).then((extracted) => writeOne(file, extracted, writer));
+/**
+ * Read, extract and write one notice; an unchanged input whose output is current is skipped unless forced. Never
+ * rejects.
+ */
+export function runOne(
+  file: string,
+  id: string,
+  families: readonly Family[],
+  options: RunOptions,
+  writer: FolderWriter = writeHere,
+): Promise<RunOutcome> {
+  return extractOne(file, id, families, options, writer.rendersRecordFiles).then((extracted) =>
+    writeOne(file, extracted, writer),
+  );
 }
 
-/** The part of a notice that is work for this thread: read it, check whether its output is current, extract it and render its files (the record files too unless `deferRecordFiles`). */
-export async function extractOne(file: string, id: string, families: readonly Family[], options: RunOptions, deferRecordFiles = false): Promise<Extracted> {
+/**
+ * The part of a notice that is work for this thread: read it, check whether its output is current, extract it and
+ * render its files (the record files too unless `deferRecordFiles`).
+ */
+export async function extractOne(
+  file: string,
+  id: string,
+  families: readonly Family[],
+  options: RunOptions,
+  deferRecordFiles = false,
+): Promise<Extracted> {
   try {
     const stat = statSync(file);
     // Checked before reading, so a huge file never enters memory.
-    if (stat.size > MAX_INPUT_BYTES) throw new InputError(file, `file is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} a notice can be`);
+    if (stat.size > MAX_INPUT_BYTES)
+      throw new InputError(file, `file is ${stat.size} bytes, more than the ${MAX_INPUT_BYTES} a notice can be`);
     // A notice folder is identified by its manifest (file names and hashes), a file by its bytes.
     const bytes = stat.isDirectory() ? folderManifest(file) : readFileSync(file);
     const target = join(options.out, id);
     const current = options.force ? null : currentOutput(target, bytes, options, families);
     if (current) return { outcome: { status: 'skipped', ...current, id } };
     const input = stat.isDirectory() ? await assembleNoticeFolder(file, bytes) : bytes;
-    const result = extractNotice(file, id, input, families, { bom: options.bom, allowPartial: options.allowPartial, deferRecordFiles });
+    const result = extractNotice(file, id, input, families, {
+      bom: options.bom,
+      allowPartial: options.allowPartial,
+      deferRecordFiles,
+    });
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;
-    const outcome: RunOutcome = { status: 'extracted', id, records: result.recordCounts, counts, firstErrors: firstErrors(result.findings), matching: result.matching };
+    const outcome: RunOutcome = {
+      status: 'extracted',
+      id,
+      records: result.recordCounts,
+      counts,
+      firstErrors: firstErrors(result.findings),
+      matching: result.matching,
+    };
     return { outcome, folder: { target, files: result } };
   } catch (error) {
     return { outcome: failed(file, id, error) };
@@ -93,7 +131,11 @@ export async function extractOne(file: string, id: string, families: readonly Fa
 }
 
 /** Write an extracted notice's folder; a folder that cannot be written fails this notice only. Never rejects. */
-export async function writeOne(file: string, extracted: Extracted, writer: FolderWriter = writeHere): Promise<RunOutcome> {
+export async function writeOne(
+  file: string,
+  extracted: Extracted,
+  writer: FolderWriter = writeHere,
+): Promise<RunOutcome> {
   if (!extracted.folder) return extracted.outcome;
   try {
     await writer.write(extracted.folder.target, extracted.folder.files);
@@ -105,11 +147,18 @@ export async function writeOne(file: string, extracted: Extracted, writer: Folde
 
 /** A failure as the CLI reports it: an unreadable input in its own words, anything else as an internal error. */
 function failed(file: string, id: string, error: unknown): RunOutcome {
-  if (error instanceof InputError) return { status: 'failed', id, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
+  if (error instanceof InputError)
+    return { status: 'failed', id, message: error.message, ...(error.stack ? { stack: error.stack } : {}) };
   const e = error as Error;
   // A file system that refuses (EACCES, ENOTDIR, EROFS, ENOSPC, …) is not a bug: its own line names the path.
-  if (isFsError(error)) return { status: 'failed', id, message: `${file}: ${fsReason(error)}`, ...(e.stack ? { stack: e.stack } : {}) };
-  return { status: 'failed', id, message: `${file}: internal error: ${e.message}`, ...(e.stack ? { stack: e.stack } : {}) };
+  if (isFsError(error))
+    return { status: 'failed', id, message: `${file}: ${fsReason(error)}`, ...(e.stack ? { stack: e.stack } : {}) };
+  return {
+    status: 'failed',
+    id,
+    message: `${file}: internal error: ${e.message}`,
+    ...(e.stack ? { stack: e.stack } : {}),
+  };
 }
 
 /**
@@ -118,12 +167,26 @@ function failed(file: string, id: string, error: unknown): RunOutcome {
  * with the same BOM choice and still match the hashes in datapackage.json, and every other file is
  * there. Returns the summary stored in its report (so --strict still sees a skipped notice's errors), else null.
  */
-function currentOutput(target: string, bytes: Buffer, options: RunOptions, families: readonly Family[]): NoticeSummary | null {
+function currentOutput(
+  target: string,
+  bytes: Buffer,
+  options: RunOptions,
+  families: readonly Family[],
+): NoticeSummary | null {
   const read = <T>(name: string): T => JSON.parse(readFileSync(join(target, name), 'utf8')) as T;
   try {
-    const notice = read<{ notice_id?: string; input_sha256?: string; pipeline?: { family?: string; family_sha256?: string; tool?: string; allow_partial?: boolean } }>('notice.json');
+    const notice = read<{
+      notice_id?: string;
+      input_sha256?: string;
+      pipeline?: { family?: string; family_sha256?: string; tool?: string; allow_partial?: boolean };
+    }>('notice.json');
     const pkg = read<{ resources?: { path: string; hash?: string }[] }>('datapackage.json');
-    const report = read<{ records?: Record<string, number>; counts: Record<Severity, number>; matching: MatchSummary; findings: Finding[] }>('report.json');
+    const report = read<{
+      records?: Record<string, number>;
+      counts: Record<Severity, number>;
+      matching: MatchSummary;
+      findings: Finding[];
+    }>('report.json');
     const p = notice.pipeline;
     const same =
       notice.input_sha256 === sha256(bytes) &&
@@ -134,11 +197,18 @@ function currentOutput(target: string, bytes: Buffer, options: RunOptions, famil
       (pkg.resources ?? []).every(
         (r) =>
           sameCsv(readFileSync(join(target, r.path)), r.hash, options.bom) &&
-          (WORKSHEETS.some((w) => r.path === `${w.name}.csv`) || existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
+          (WORKSHEETS.some((w) => r.path === `${w.name}.csv`) ||
+            existsSync(join(target, r.path.replace(/\.csv$/, '.json')))),
       ) &&
       existsSync(join(target, `${notice.notice_id ?? ''}.xlsx`));
     if (!same || !report.records) return null;
-    return { id: notice.notice_id ?? '', records: report.records, counts: report.counts, matching: report.matching, firstErrors: firstErrors(report.findings) };
+    return {
+      id: notice.notice_id ?? '',
+      records: report.records,
+      counts: report.counts,
+      matching: report.matching,
+      firstErrors: firstErrors(report.findings),
+    };
   } catch (error) {
     // A missing or unparsable file means the output is not current; any other failure is a bug.
     if ((error as NodeJS.ErrnoException).code === 'ENOENT' || error instanceof SyntaxError) return null;

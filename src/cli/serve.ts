@@ -41,8 +41,11 @@ export function noticeFolders(dirs: readonly string[]): { folders: string[]; pro
     if (!existsSync(dir) || !statSync(dir).isDirectory()) problems.push(`${dir}: no such folder`);
     else if (existsSync(join(dir, 'notice.json'))) folders.push(dir);
     else {
-      const inside = readdirSync(dir, { withFileTypes: true }).filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'notice.json'))).map((d) => join(dir, d.name));
-      if (inside.length === 0) problems.push(`${dir}: not a notice output folder (no notice.json in it or its subfolders)`);
+      const inside = readdirSync(dir, { withFileTypes: true })
+        .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'notice.json')))
+        .map((d) => join(dir, d.name));
+      if (inside.length === 0)
+        problems.push(`${dir}: not a notice output folder (no notice.json in it or its subfolders)`);
       folders.push(...inside.sort());
     }
   }
@@ -52,7 +55,9 @@ export function noticeFolders(dirs: readonly string[]): { folders: string[]; pro
 /** Read what a notice folder records: its family and how it was written; find its input. */
 function setupOf(folder: string, inputs: ReadonlyMap<string, string>, inputNames: string): NoticeSetup | string {
   const id = basename(folder);
-  const notice = JSON.parse(readFileSync(join(folder, 'notice.json'), 'utf8')) as { pipeline?: { family?: string; allow_partial?: boolean } };
+  const notice = JSON.parse(readFileSync(join(folder, 'notice.json'), 'utf8')) as {
+    pipeline?: { family?: string; allow_partial?: boolean };
+  };
   const family = notice.pipeline?.family;
   if (!family) return `${folder}: notice.json names no family`;
   const input = inputs.get(id);
@@ -62,7 +67,12 @@ function setupOf(folder: string, inputs: ReadonlyMap<string, string>, inputNames
 
 /** Whether a notice's CSVs were written with a BOM, read from the files themselves (review.csv is always written). */
 export function hasBom(folder: string): boolean {
-  const csvs = ['review.csv', ...readdirSync(folder).filter((f) => f.endsWith('.csv')).sort()];
+  const csvs = [
+    'review.csv',
+    ...readdirSync(folder)
+      .filter((f) => f.endsWith('.csv'))
+      .sort(),
+  ];
   const csv = csvs.find((f) => existsSync(join(folder, f)));
   if (csv === undefined) return false;
   const fd = openSync(join(folder, csv), 'r');
@@ -75,7 +85,10 @@ export function hasBom(folder: string): boolean {
   }
 }
 
-/** A workbench over notice folders, re-extracting with `runOne` as `extract --force` does; throws ConfigError for bad family data. */
+/**
+ * A workbench over notice folders, re-extracting with `runOne` as `extract --force` does; throws ConfigError for bad
+ * family data.
+ */
 export function openWorkbench(dirs: readonly string[], opts: ReviewServeOptions): Workbench | string[] {
   const pipelines = opts.pipelines ?? pipelinesDir();
   const { folders, problems } = noticeFolders(dirs);
@@ -88,7 +101,8 @@ export function openWorkbench(dirs: readonly string[], opts: ReviewServeOptions)
   for (const folder of folders) {
     const setup = setupOf(folder, inputs, inputPaths.join(', '));
     if (typeof setup === 'string') problems.push(setup);
-    else if (!families.some((f) => f.id === setup.family)) problems.push(`${folder}: family "${setup.family}" is not in ${pipelines}`);
+    else if (!families.some((f) => f.id === setup.family))
+      problems.push(`${folder}: family "${setup.family}" is not in ${pipelines}`);
     else setups.push(setup);
   }
   if (problems.length > 0) return problems;
@@ -104,7 +118,12 @@ export function openWorkbench(dirs: readonly string[], opts: ReviewServeOptions)
       const failures: string[] = [];
       for (const n of notices) {
         const setup = setups.find((s) => s.id === n.id) as NoticeSetup;
-        const outcome = await runOne(setup.input, setup.id, fresh, { out: dirname(setup.folder), bom: setup.bom, force: true, allowPartial: setup.allowPartial });
+        const outcome = await runOne(setup.input, setup.id, fresh, {
+          out: dirname(setup.folder),
+          bom: setup.bom,
+          force: true,
+          allowPartial: setup.allowPartial,
+        });
         if (outcome.status === 'failed') failures.push(outcome.message);
       }
       return [...failures, ...(await settleRemovals()).map(leftBehindLine)];
@@ -131,7 +150,9 @@ export async function runReviewServe(dirs: string[], opts: ReviewServeOptions): 
   }
   const { counts } = opened.queue();
   process.stdout.write(`review workbench at ${server.url}\n`);
-  process.stderr.write(`${counts.notices.length} notice(s); pending ${counts.spellings.policy} policy and ${counts.spellings.indicator} indicator spellings; Ctrl-C stops\n`);
+  process.stderr.write(
+    `${counts.notices.length} notice(s); pending ${counts.spellings.policy} policy and ${counts.spellings.indicator} indicator spellings; Ctrl-C stops\n`,
+  );
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {
       process.stderr.write(`${signal}: stopping after the decisions under way\n`);

@@ -1,4 +1,7 @@
-/** The messages between a thread and its writer thread (writer.ts, writerThread.ts), in a module of its own so neither loads the other. */
+/**
+ * The messages between a thread and its writer thread (writer.ts, writerThread.ts), in a module of its own so neither
+ * loads the other.
+ */
 import type { NoticeFiles } from '../emit/noticeFiles.js';
 
 /** A folder to write: where, the files rendered already, and what the record files are made from. */

@@ -18,7 +18,12 @@ export class WriterThread implements FolderWriter {
   readonly rendersRecordFiles = true;
   private readonly worker: Worker;
   /** Folders sent and not yet answered, oldest first: the writer answers in order. */
-  private readonly held: { target: string; files: NoticeFiles; resolve: (written: Promise<void> | void) => void; reject: (error: Error) => void }[] = [];
+  private readonly held: {
+    target: string;
+    files: NoticeFiles;
+    resolve: (written: Promise<void> | void) => void;
+    reject: (error: Error) => void;
+  }[] = [];
   private readonly waiting: (() => void)[] = [];
   private dead: Error | null = null;
   /** Resolves `close`'s wait for the writer's removals. */
@@ -41,7 +46,15 @@ export class WriterThread implements FolderWriter {
     if (this.dead) return writeHere.write(target, files);
     return new Promise<void>((resolve, reject) => {
       this.held.push({ target, files, resolve, reject });
-      const job: WriteJob = { target, files: { files: files.files, records: files.records, recordFilesRendered: files.recordFilesRendered, encoded: files.encoded } };
+      const job: WriteJob = {
+        target,
+        files: {
+          files: files.files,
+          records: files.records,
+          recordFilesRendered: files.recordFilesRendered,
+          encoded: files.encoded,
+        },
+      };
       this.worker.postMessage(job);
     });
   }

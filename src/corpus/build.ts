@@ -14,7 +14,13 @@ import type { FindingInput } from '../findings/finding.js';
 import { findingOf } from '../findings/context.js';
 import { corpusTables, roundedValues, type RoundedValue } from './columns.js';
 import { fundReader } from './fund.js';
-import { findNoticeFolders, NoticeFolderError, readNoticeHead, readNoticeRecords, type NoticeHead } from './noticeFolder.js';
+import {
+  findNoticeFolders,
+  NoticeFolderError,
+  readNoticeHead,
+  readNoticeRecords,
+  type NoticeHead,
+} from './noticeFolder.js';
 import { CorpusStore } from './store.js';
 
 /** What a build did. */
@@ -57,7 +63,16 @@ const LAYOUT = createHash('sha256')
 export async function buildCorpus(roots: readonly string[], options: BuildOptions): Promise<BuildSummary> {
   const funds = fundReader(options.families);
   const { folders, missing } = findNoticeFolders(roots);
-  const summary: BuildSummary = { found: folders.length, added: [], updated: [], unchanged: 0, removed: [], failed: [], missing, findings: [] };
+  const summary: BuildSummary = {
+    found: folders.length,
+    added: [],
+    updated: [],
+    unchanged: 0,
+    removed: [],
+    failed: [],
+    missing,
+    findings: [],
+  };
   const corpusFindings: { notice: Record<string, unknown>; finding: FindingRow }[] = [];
   const note = (notice: Record<string, unknown>, input: FindingInput): void => {
     const finding = findingOf(input);
@@ -88,17 +103,34 @@ export async function buildCorpus(roots: readonly string[], options: BuildOption
       fail(folder, new NoticeFolderError(`${folder}/notice.json`, `pipeline.family "${family}" is no family id`));
       continue;
     }
-    const fingerprint = createHash('sha256').update(`${head.fingerprint}\0${LAYOUT}\0${funds.patternOf(family)}`).digest('hex');
-    const values = { ...notice, family, fund: funds.fundOf(family, notice.title), source_folder: resolve(folder), source_fingerprint: fingerprint };
+    const fingerprint = createHash('sha256')
+      .update(`${head.fingerprint}\0${LAYOUT}\0${funds.patternOf(family)}`)
+      .digest('hex');
+    const values = {
+      ...notice,
+      family,
+      fund: funds.fundOf(family, notice.title),
+      source_folder: resolve(folder),
+      source_fingerprint: fingerprint,
+    };
     const twin = notice.doc_number === '' ? undefined : byDocNumber.get(notice.doc_number);
     const holder = twin ?? kept.get(notice.notice_id)?.head;
     if (holder) {
       const keeper = kept.get(holder.notice.notice_id)?.values ?? values;
       if (twin || holder.notice.doc_number === notice.doc_number) {
         const same = holder.notice.input_sha256 === notice.input_sha256 ? 'the same input' : 'different inputs';
-        note(keeper, { code: 'corpus/notice-duplicate', actual: notice.doc_number || notice.notice_id, params: { kept: holder.folder, other: folder, same } });
+        note(keeper, {
+          code: 'corpus/notice-duplicate',
+          actual: notice.doc_number || notice.notice_id,
+          params: { kept: holder.folder, other: folder, same },
+        });
       } else {
-        note(keeper, { code: 'corpus/notice-id-taken', actual: notice.notice_id, expected: notice.doc_number, params: { kept: holder.folder, other: folder } });
+        note(keeper, {
+          code: 'corpus/notice-id-taken',
+          actual: notice.notice_id,
+          expected: notice.doc_number,
+          params: { kept: holder.folder, other: folder },
+        });
       }
       continue;
     }
@@ -116,7 +148,11 @@ export async function buildCorpus(roots: readonly string[], options: BuildOption
     await store.begin();
     for (const [id, { head, values }] of kept) {
       const previous = stored.get(id);
-      if (previous && previous.source_fingerprint === values.source_fingerprint && previous.source_folder === values.source_folder) {
+      if (
+        previous &&
+        previous.source_fingerprint === values.source_fingerprint &&
+        previous.source_folder === values.source_folder
+      ) {
         summary.unchanged++;
         continue;
       }
@@ -163,6 +199,12 @@ export async function buildCorpus(roots: readonly string[], options: BuildOption
 /** The findings of values stored rounded, kept with the notice's own findings. */
 function roundedFindings(rounded: readonly RoundedValue[]): FindingRow[] {
   return rounded.map((r) =>
-    findingOf({ code: 'corpus/decimal-rounded', annex: r.table, actual: r.value, expected: r.type, params: { dataset: r.table, field: r.column } }),
+    findingOf({
+      code: 'corpus/decimal-rounded',
+      annex: r.table,
+      actual: r.value,
+      expected: r.type,
+      params: { dataset: r.table, field: r.column },
+    }),
   );
 }

@@ -64,7 +64,12 @@ export function sqlColumnsOf(record: z.ZodObject, rename: (field: string) => str
   for (const [name, prop] of Object.entries(propertiesOf(record))) {
     if (prop.type === 'object' && prop.properties) {
       for (const [sub, subProp] of Object.entries(prop.properties)) {
-        columns.push({ name: rename(`${name}_${sub}`), ...typeOf(subProp), path: [name, sub], title: subProp.title ?? sub });
+        columns.push({
+          name: rename(`${name}_${sub}`),
+          ...typeOf(subProp),
+          path: [name, sub],
+          title: subProp.title ?? sub,
+        });
       }
       continue;
     }
@@ -95,11 +100,14 @@ export interface CorpusTable {
 
 const KEY_NAMES: ReadonlySet<string> = new Set(NOTICE_KEYS);
 
-/** The corpus table of one dataset: notice keys, then its fields (a field named like a key gets the dataset's prefix). */
+/**
+ * The corpus table of one dataset: notice keys, then its fields (a field named like a key gets the dataset's prefix).
+ */
 export function datasetTable(dataset: DatasetSchema): CorpusTable {
   const rename = (field: string): string => {
     if (!KEY_NAMES.has(field)) return field;
-    if (!dataset.corpusPrefix) throw new Error(`${dataset.name}.${field} is named like a notice key but the dataset declares no corpusPrefix`);
+    if (!dataset.corpusPrefix)
+      throw new Error(`${dataset.name}.${field} is named like a notice key but the dataset declares no corpusPrefix`);
     return dataset.corpusPrefix + field;
   };
   const keys = noticeKeyColumns();
@@ -164,7 +172,8 @@ export function roundedValues(table: CorpusTable, records: readonly Record<strin
   for (const record of records) {
     for (const { c, scale } of decimals) {
       const value = record[c.path[0] ?? c.name];
-      if (typeof value === 'string' && (value.split('.')[1]?.length ?? 0) > scale) rounded.push({ table: table.name, column: c.name, value, type: c.type });
+      if (typeof value === 'string' && (value.split('.')[1]?.length ?? 0) > scale)
+        rounded.push({ table: table.name, column: c.name, value, type: c.type });
     }
   }
   return rounded;

@@ -15,7 +15,8 @@ export interface FundReader {
 /** Compile each family's fund pattern once. */
 export function fundReader(families: readonly Family[]): FundReader {
   const patterns = new Map<string, RegExp>();
-  for (const family of families) if (family.metadata.fund) patterns.set(family.id, new RegExp(family.metadata.fund, 'u'));
+  for (const family of families)
+    if (family.metadata.fund) patterns.set(family.id, new RegExp(family.metadata.fund, 'u'));
   return {
     fundOf: (familyId, title) => patterns.get(familyId)?.exec(title)?.[1]?.trim() ?? '',
     patternOf: (familyId) => patterns.get(familyId)?.source ?? '',

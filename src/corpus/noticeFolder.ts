@@ -76,7 +76,10 @@ function readBytes(file: string): Buffer {
   try {
     return readFileSync(file);
   } catch (error) {
-    throw new NoticeFolderError(file, (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : (error as Error).message);
+    throw new NoticeFolderError(
+      file,
+      (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'missing' : (error as Error).message,
+    );
   }
 }
 
@@ -92,7 +95,10 @@ function readJson<T extends z.ZodType>(file: string, schema: T, bytes = readByte
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
-    throw new NoticeFolderError(file, `does not match its schema: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`);
+    throw new NoticeFolderError(
+      file,
+      `does not match its schema: ${first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'invalid'}`,
+    );
   }
   return parsed.data;
 }
@@ -122,7 +128,10 @@ export function readNoticeRecords(head: NoticeHead): NoticeRecords {
     const file = join(head.folder, `${name}.json`);
     const data = readJson(file, schema);
     if (data.notice_id !== head.notice.notice_id) {
-      throw new NoticeFolderError(file, `notice_id "${data.notice_id}" is not notice.json's "${head.notice.notice_id}"`);
+      throw new NoticeFolderError(
+        file,
+        `notice_id "${data.notice_id}" is not notice.json's "${head.notice.notice_id}"`,
+      );
     }
     datasets.set(name, data.records as Record<string, unknown>[]);
   }

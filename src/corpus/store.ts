@@ -50,18 +50,27 @@ export interface NoticeRow {
 /** A Parquet-safe file name for a notice id: the id itself when it is one plain path segment, else a hash of it. */
 export function parquetName(noticeId: string): string {
   const plain = /^[\p{L}\p{N}_-][\p{L}\p{N}_.-]{0,199}$/u.test(noticeId);
-  return plain ? `${noticeId}.parquet` : `notice-${createHash('sha256').update(noticeId).digest('hex').slice(0, 16)}.parquet`;
+  return plain
+    ? `${noticeId}.parquet`
+    : `notice-${createHash('sha256').update(noticeId).digest('hex').slice(0, 16)}.parquet`;
 }
 
 /** The Parquet file of one notice in one table. */
-export function parquetPath(root: string, table: string, family: string, budgetYear: number | null, noticeId: string): string {
+export function parquetPath(
+  root: string,
+  table: string,
+  family: string,
+  budgetYear: number | null,
+  noticeId: string,
+): string {
   return join(root, table, `family=${family}`, `budget_year=${budgetYear ?? NULL_PARTITION}`, parquetName(noticeId));
 }
 
 /** Value at a column's path in an object. */
 function valueAt(source: Record<string, unknown>, path: readonly string[]): unknown {
   let value: unknown = source;
-  for (const step of path) value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[step];
+  for (const step of path)
+    value = value === null || typeof value !== 'object' ? undefined : (value as Record<string, unknown>)[step];
   return value;
 }
 
@@ -178,7 +187,12 @@ export class CorpusStore {
   }
 
   /** Append rows to a table with DuckDB's appender (the notice's own row, findings made by the corpus). */
-  private async append(name: string, table: CorpusTable, keys: Record<string, unknown>, records: readonly Record<string, unknown>[]): Promise<void> {
+  private async append(
+    name: string,
+    table: CorpusTable,
+    keys: Record<string, unknown>,
+    records: readonly Record<string, unknown>[],
+  ): Promise<void> {
     const appender = await this.db.createAppender(name, null, name.startsWith('stage_') ? 'temp' : null);
     try {
       for (const record of records) this.appendRow(appender, table, keys, record);
@@ -198,18 +212,23 @@ export class CorpusStore {
 
   private removeParquet(previous: StoredNotice): void {
     for (const table of this.tables) {
-      rmSync(parquetPath(this.root, table.name, previous.family, previous.budget_year, previous.notice_id), { force: true });
+      rmSync(parquetPath(this.root, table.name, previous.family, previous.budget_year, previous.notice_id), {
+        force: true,
+      });
     }
   }
 
   /** Replace the corpus's own findings (each with the keys of the notice it concerns). */
-  async setCorpusFindings(findings: readonly { notice: Record<string, unknown>; finding: FindingRow }[]): Promise<void> {
+  async setCorpusFindings(
+    findings: readonly { notice: Record<string, unknown>; finding: FindingRow }[],
+  ): Promise<void> {
     const table = findingsTable();
     await this.db.run(`DELETE FROM ${CORPUS_FINDINGS}`);
     if (findings.length === 0) return;
     const appender = await this.db.createAppender(CORPUS_FINDINGS);
     try {
-      for (const f of findings) this.appendRow(appender, table, f.notice, f.finding as unknown as Record<string, unknown>);
+      for (const f of findings)
+        this.appendRow(appender, table, f.notice, f.finding as unknown as Record<string, unknown>);
     } finally {
       appender.closeSync();
     }
@@ -227,9 +246,18 @@ export class CorpusStore {
     this.instance.closeSync();
   }
 
-  private appendRow(appender: DuckDBAppender, table: CorpusTable, keys: Record<string, unknown>, record: Record<string, unknown>): void {
+  private appendRow(
+    appender: DuckDBAppender,
+    table: CorpusTable,
+    keys: Record<string, unknown>,
+    record: Record<string, unknown>,
+  ): void {
     table.columns.forEach((column, i) => {
-      appendValue(appender, column, valueAt(i < table.keyCount ? keys : record, i < table.keyCount ? [column.name] : column.path));
+      appendValue(
+        appender,
+        column,
+        valueAt(i < table.keyCount ? keys : record, i < table.keyCount ? [column.name] : column.path),
+      );
     });
     appender.endRow();
   }

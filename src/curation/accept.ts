@@ -51,7 +51,10 @@ function spellingOf(kind: 'policy' | 'indicator', raw: string): string {
   return kind === 'policy' ? citationSpelling(raw) : normalizeText(raw).trim();
 }
 
-/** Read the decisions of a review sheet; `policy_or_indicator_id` left empty with accept takes the fuzzy match (`matched_id`). */
+/**
+ * Read the decisions of a review sheet; `policy_or_indicator_id` left empty with accept takes the fuzzy match
+ * (`matched_id`).
+ */
 export function readDecisions(csvText: string): Decisions {
   const { header, records } = readCsv(csvText);
   const out: Decisions = { policies: [], indicators: [], others: [], problems: [], cited: [] };
@@ -73,7 +76,8 @@ export function readDecisions(csvText: string): Decisions {
     const id = cell('policy_or_indicator_id');
     if (ACCEPT.test(decision)) {
       const chosen = id || cell('matched_id');
-      if (chosen === '') out.problems.push(`${origin}: accepted without policy_or_indicator_id, and no fuzzy match to take`);
+      if (chosen === '')
+        out.problems.push(`${origin}: accepted without policy_or_indicator_id, and no fuzzy match to take`);
       else (kind === 'policy' ? out.policies : out.indicators).push({ spelling: raw, id: chosen, origin });
     } else if (REJECT.test(decision)) {
       const reason = cell('reason');
@@ -89,18 +93,33 @@ export function readDecisions(csvText: string): Decisions {
 }
 
 /** A new-policy or new-indicator decision from a row, or why the row cannot make one. */
-function newEntry(kind: 'policy' | 'indicator', raw: string, id: string, cells: Record<string, string>): Decision | string {
+function newEntry(
+  kind: 'policy' | 'indicator',
+  raw: string,
+  id: string,
+  cells: Record<string, string>,
+): Decision | string {
   if (id === '') return `new ${kind} without an id in policy_or_indicator_id`;
   const spelling = spellingOf(kind, raw);
   if (kind === 'policy') {
     const written = normalizeDocNumber((cells['doc_number'] ?? '').trim());
     const doc_number = docNumberParts(written) ? written : '';
-    return { kind, spelling, decision: 'new-policy', entry: { id, title: spelling, issuer: (cells['issuer'] ?? '').trim(), doc_number, aliases: [] } };
+    return {
+      kind,
+      spelling,
+      decision: 'new-policy',
+      entry: { id, title: spelling, issuer: (cells['issuer'] ?? '').trim(), doc_number, aliases: [] },
+    };
   }
   const level2 = (cells['level2'] ?? '').trim();
   if (level2 === '') return 'a new indicator needs its level2 (add a column level2)';
   // The level2 word is checked by the decisions schema when the plan is applied.
-  return { kind, spelling, decision: 'new-indicator', entry: { id, name: spelling, level2: level2 as never, aliases: [] } };
+  return {
+    kind,
+    spelling,
+    decision: 'new-indicator',
+    entry: { id, name: spelling, level2: level2 as never, aliases: [] },
+  };
 }
 
 /** What an accept will write: the decisions, plus what was added, skipped and refused. */
@@ -124,8 +143,16 @@ export function registryJson(entries: readonly unknown[]): string {
 export function planAccept(decisions: Decisions, family: Family): AcceptPlan {
   const plan: AcceptPlan = { decisions: [], added: [], skipped: [], conflicts: [...decisions.problems] };
   const kinds = [
-    { kind: 'policy' as const, requests: decisions.policies, update: () => acceptAliases(family.policies, decisions.policies) },
-    { kind: 'indicator' as const, requests: decisions.indicators, update: () => acceptIndicatorAliases(family.indicators, decisions.indicators) },
+    {
+      kind: 'policy' as const,
+      requests: decisions.policies,
+      update: () => acceptAliases(family.policies, decisions.policies),
+    },
+    {
+      kind: 'indicator' as const,
+      requests: decisions.indicators,
+      update: () => acceptIndicatorAliases(family.indicators, decisions.indicators),
+    },
   ];
   for (const k of kinds) {
     if (k.requests.length === 0) continue;
@@ -133,12 +160,17 @@ export function planAccept(decisions: Decisions, family: Family): AcceptPlan {
     plan.added.push(...update.added);
     plan.skipped.push(...update.skipped);
     plan.conflicts.push(...update.conflicts);
-    for (const a of update.accepted) plan.decisions.push({ kind: k.kind, spelling: a.spelling, decision: 'accept', id: a.id });
+    for (const a of update.accepted)
+      plan.decisions.push({ kind: k.kind, spelling: a.spelling, decision: 'accept', id: a.id });
     if (k.kind === 'policy') plan.conflicts.push(...misfiled(update.accepted, decisions.cited, family));
   }
   for (const { decision, origin } of decisions.others) {
     plan.decisions.push(decision);
-    plan.added.push(decision.decision === 'reject' ? `rejected ${decision.kind} "${decision.spelling}" (${origin})` : `new ${decision.kind} ${'entry' in decision ? decision.entry.id : ''}`);
+    plan.added.push(
+      decision.decision === 'reject'
+        ? `rejected ${decision.kind} "${decision.spelling}" (${origin})`
+        : `new ${decision.kind} ${'entry' in decision ? decision.entry.id : ''}`,
+    );
   }
   return plan;
 }

@@ -48,7 +48,11 @@ export interface RegistryRules<T> {
 }
 
 /** Add accepted spellings as aliases; a request that would break the registry is a conflict and changes nothing. */
-export function addAliases<T extends RegistryEntry>(registry: readonly T[], requests: readonly AliasRequest[], rules: RegistryRules<T>): AliasUpdate<T> {
+export function addAliases<T extends RegistryEntry>(
+  registry: readonly T[],
+  requests: readonly AliasRequest[],
+  rules: RegistryRules<T>,
+): AliasUpdate<T> {
   const entries = registry.map((e) => ({ ...e, aliases: [...e.aliases] }));
   const update: AliasUpdate<T> = { entries, added: [], accepted: [], skipped: [], conflicts: [] };
   for (const request of requests) {
@@ -70,7 +74,9 @@ export function addAliases<T extends RegistryEntry>(registry: readonly T[], requ
     const problems = rules.problemsOf(entries);
     if (problems.length > 0) {
       entry.aliases.pop();
-      update.conflicts.push(`${request.origin}: "${request.spelling}" cannot be a spelling of ${request.id}: ${problems.join('; ')}`);
+      update.conflicts.push(
+        `${request.origin}: "${request.spelling}" cannot be a spelling of ${request.id}: ${problems.join('; ')}`,
+      );
       continue;
     }
     update.added.push(`${request.id}: ${request.spelling}`);

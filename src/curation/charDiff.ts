@@ -18,13 +18,18 @@ export const MAX_DIFF_CHARS = 2000;
 export function charDiff(from: string, to: string): DiffPart[] {
   const a = [...from];
   const b = [...to];
-  if (a.length > MAX_DIFF_CHARS || b.length > MAX_DIFF_CHARS) return merge([{ op: 'del', text: from }, { op: 'ins', text: to }]);
+  if (a.length > MAX_DIFF_CHARS || b.length > MAX_DIFF_CHARS)
+    return merge([
+      { op: 'del', text: from },
+      { op: 'ins', text: to },
+    ]);
   // lcs[i][j]: length of the longest common subsequence of a[i..] and b[j..].
   const lcs = Array.from({ length: a.length + 1 }, () => new Uint16Array(b.length + 1));
   for (let i = a.length - 1; i >= 0; i--) {
     const row = lcs[i] as Uint16Array;
     const next = lcs[i + 1] as Uint16Array;
-    for (let j = b.length - 1; j >= 0; j--) row[j] = a[i] === b[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
+    for (let j = b.length - 1; j >= 0; j--)
+      row[j] = a[i] === b[j] ? (next[j + 1] ?? 0) + 1 : Math.max(next[j] ?? 0, row[j + 1] ?? 0);
   }
   const parts: DiffPart[] = [];
   let i = 0;
@@ -33,7 +38,8 @@ export function charDiff(from: string, to: string): DiffPart[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       parts.push({ op: 'same', text: a[i++] ?? '' });
       j++;
-    } else if (i < a.length && (j === b.length || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0))) parts.push({ op: 'del', text: a[i++] ?? '' });
+    } else if (i < a.length && (j === b.length || (lcs[i + 1]?.[j] ?? 0) >= (lcs[i]?.[j + 1] ?? 0)))
+      parts.push({ op: 'del', text: a[i++] ?? '' });
     else parts.push({ op: 'ins', text: b[j++] ?? '' });
   }
   return merge(parts);
@@ -54,7 +60,13 @@ function merge(parts: readonly DiffPart[]): DiffPart[] {
 /** The `from` side of a diff (its `same` and `del` runs) and the `to` side (`same` and `ins`). */
 export function sides(parts: readonly DiffPart[]): { from: string; to: string } {
   return {
-    from: parts.filter((p) => p.op !== 'ins').map((p) => p.text).join(''),
-    to: parts.filter((p) => p.op !== 'del').map((p) => p.text).join(''),
+    from: parts
+      .filter((p) => p.op !== 'ins')
+      .map((p) => p.text)
+      .join(''),
+    to: parts
+      .filter((p) => p.op !== 'del')
+      .map((p) => p.text)
+      .join(''),
   };
 }

@@ -15,7 +15,17 @@ export const INDICATOR_RULES: RegistryRules<Indicator> = {
   problemsOf: indicatorRegistryProblems,
 };
 
-/** Add accepted names (`spelling` as written) as aliases of their indicators, normalized as the pipeline normalizes names. */
-export function acceptIndicatorAliases(registry: readonly Indicator[], requests: readonly AliasRequest[]): AliasUpdate<Indicator> {
-  return addAliases(registry, requests.map((r) => ({ ...r, spelling: normalizeText(r.spelling).trim() })), INDICATOR_RULES);
+/**
+ * Add accepted names (`spelling` as written) as aliases of their indicators, normalized as the pipeline normalizes
+ * names.
+ */
+export function acceptIndicatorAliases(
+  registry: readonly Indicator[],
+  requests: readonly AliasRequest[],
+): AliasUpdate<Indicator> {
+  return addAliases(
+    registry,
+    requests.map((r) => ({ ...r, spelling: normalizeText(r.spelling).trim() })),
+    INDICATOR_RULES,
+  );
 }

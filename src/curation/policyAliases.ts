@@ -25,5 +25,9 @@ export function citationSpelling(titleRaw: string): string {
 
 /** Add accepted citations (`spelling` still as written) as aliases of their policies. */
 export function acceptAliases(registry: readonly Policy[], requests: readonly AliasRequest[]): AliasUpdate<Policy> {
-  return addAliases(registry, requests.map((r) => ({ ...r, spelling: citationSpelling(r.spelling) })), POLICY_RULES);
+  return addAliases(
+    registry,
+    requests.map((r) => ({ ...r, spelling: citationSpelling(r.spelling) })),
+    POLICY_RULES,
+  );
 }

@@ -99,7 +99,10 @@ export function itemKey(family: string, kind: 'policy' | 'indicator', spelling: 
 
 /** Version of the decision in force for a spelling: a short hash of it, or of its absence. */
 export function versionOf(decision: Decision | undefined): string {
-  return createHash('sha256').update(JSON.stringify(decision ?? null)).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify(decision ?? null))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** Characters of the source line kept on each side of the text. */
@@ -109,7 +112,11 @@ const CONTEXT_CHARS = 60;
 export function sourceContext(line: string, raw: string): Occurrence['context'] {
   const at = raw === '' ? -1 : line.indexOf(raw);
   if (at < 0) return { before: clip(line, 2 * CONTEXT_CHARS, 'end'), text: '', after: '' };
-  return { before: clip(line.slice(0, at), CONTEXT_CHARS, 'start'), text: raw, after: clip(line.slice(at + raw.length), CONTEXT_CHARS, 'end') };
+  return {
+    before: clip(line.slice(0, at), CONTEXT_CHARS, 'start'),
+    text: raw,
+    after: clip(line.slice(at + raw.length), CONTEXT_CHARS, 'end'),
+  };
 }
 
 function clip(text: string, chars: number, cut: 'start' | 'end'): string {
@@ -121,7 +128,10 @@ function clip(text: string, chars: number, cut: 'start' | 'end'): string {
 /** Decisions in force, by item key, for each family. */
 export type DecisionsByFamily = ReadonlyMap<string, readonly Decision[]>;
 
-/** The queue of the served notices, in review.csv order (policies, then indicators, by line), decided spellings left out. */
+/**
+ * The queue of the served notices, in review.csv order (policies, then indicators, by line), decided spellings left
+ * out.
+ */
 export function buildQueue(notices: readonly NoticeRows[], decisions: DecisionsByFamily): QueueItem[] {
   const decided = new Set<string>();
   for (const [family, list] of decisions) for (const d of list) decided.add(itemKey(family, d.kind, d.spelling));
@@ -137,9 +147,16 @@ export function buildQueue(notices: readonly NoticeRows[], decisions: DecisionsB
       const item = items.get(key) ?? newItem(key, notice.family, kind, spelling, row);
       items.set(key, item);
       const line = Number(row['source_line']);
-      item.occurrences.push({ notice: notice.id, recipient_code: row['recipient_code'] ?? '', source_line: line, raw, context: sourceContext(notice.lines[line - 1] ?? '', raw) });
+      item.occurrences.push({
+        notice: notice.id,
+        recipient_code: row['recipient_code'] ?? '',
+        source_line: line,
+        raw,
+        context: sourceContext(notice.lines[line - 1] ?? '', raw),
+      });
       const score = Number(row['score'] ?? 0);
-      if (score > item.score || (row['match'] === 'fuzzy' && item.match !== 'fuzzy')) Object.assign(item, { score: Math.max(score, item.score), match: row['match'] ?? item.match });
+      if (score > item.score || (row['match'] === 'fuzzy' && item.match !== 'fuzzy'))
+        Object.assign(item, { score: Math.max(score, item.score), match: row['match'] ?? item.match });
       if (item.doc_number === '') item.doc_number = row['doc_number'] ?? '';
       addCandidates(item, row);
     }
@@ -147,8 +164,25 @@ export function buildQueue(notices: readonly NoticeRows[], decisions: DecisionsB
   return [...items.values()];
 }
 
-function newItem(key: string, family: string, kind: 'policy' | 'indicator', spelling: string, row: ReviewCells): QueueItem {
-  return { key, family, kind, spelling, match: row['match'] ?? '', score: 0, doc_number: '', occurrences: [], candidates: [], version: versionOf(undefined) };
+function newItem(
+  key: string,
+  family: string,
+  kind: 'policy' | 'indicator',
+  spelling: string,
+  row: ReviewCells,
+): QueueItem {
+  return {
+    key,
+    family,
+    kind,
+    spelling,
+    match: row['match'] ?? '',
+    score: 0,
+    doc_number: '',
+    occurrences: [],
+    candidates: [],
+    version: versionOf(undefined),
+  };
 }
 
 /** Merge a row's candidates into an item's: best score, vetoes joined, ordered by score. */
@@ -161,7 +195,8 @@ function addCandidates(item: QueueItem, row: ReviewCells): void {
     const known = item.candidates.find((c) => c.id === id);
     if (known) {
       known.score = Math.max(known.score, score);
-      if (veto !== '' && !known.veto.split(', ').includes(veto)) known.veto = known.veto ? `${known.veto}, ${veto}` : veto;
+      if (veto !== '' && !known.veto.split(', ').includes(veto))
+        known.veto = known.veto ? `${known.veto}, ${veto}` : veto;
     } else {
       const title = row[`candidate_${n}_title`] ?? '';
       item.candidates.push({ id, title, score, veto, diff: charDiff(item.spelling, title) });
@@ -172,7 +207,11 @@ function addCandidates(item: QueueItem, row: ReviewCells): void {
 
 /** Counts of a queue: spellings and review rows by kind, rows per notice. */
 export function queueCounts(queue: readonly QueueItem[], noticeIds: readonly string[]): QueueCounts {
-  const counts: QueueCounts = { spellings: { policy: 0, indicator: 0 }, rows: { policy: 0, indicator: 0 }, notices: noticeIds.map((id) => ({ id, policy: 0, indicator: 0 })) };
+  const counts: QueueCounts = {
+    spellings: { policy: 0, indicator: 0 },
+    rows: { policy: 0, indicator: 0 },
+    notices: noticeIds.map((id) => ({ id, policy: 0, indicator: 0 })),
+  };
   for (const item of queue) {
     counts.spellings[item.kind]++;
     counts.rows[item.kind] += item.occurrences.length;

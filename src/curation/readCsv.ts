@@ -41,6 +41,9 @@ export function readCsv(text: string): { header: string[]; records: CsvRecord[] 
   endField();
   const [header = [], ...body] = rows.filter((r) => r.some((f) => f !== ''));
   const names = header.map((h) => h.trim());
-  const records = body.map((r, i) => ({ row: i + 1, cells: Object.fromEntries(names.map((h, j) => [h, (r[j] ?? '').replace(FORMULA_GUARD, '')])) }));
+  const records = body.map((r, i) => ({
+    row: i + 1,
+    cells: Object.fromEntries(names.map((h, j) => [h, (r[j] ?? '').replace(FORMULA_GUARD, '')])),
+  }));
   return { header: names, records };
 }

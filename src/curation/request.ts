@@ -28,7 +28,9 @@ export interface DecisionRequest {
 export const MAX_BODY_BYTES = 64 * 1024;
 
 /** Read a request body: the decision, or a message saying what is wrong (not JSON, which field). */
-export function parseDecisionRequest(body: string): { ok: true; request: DecisionRequest } | { ok: false; message: string } {
+export function parseDecisionRequest(
+  body: string,
+): { ok: true; request: DecisionRequest } | { ok: false; message: string } {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -42,5 +44,12 @@ export function parseDecisionRequest(body: string): { ok: true; request: Decisio
   const { version: _version, family: _family, ...rest } = json as Record<string, unknown>;
   const decision = Decision.safeParse(rest);
   if (!decision.success) return { ok: false, message: z.prettifyError(decision.error) };
-  return { ok: true, request: { decision: decision.data, version: envelope.data.version, ...(envelope.data.family ? { family: envelope.data.family } : {}) } };
+  return {
+    ok: true,
+    request: {
+      decision: decision.data,
+      version: envelope.data.version,
+      ...(envelope.data.family ? { family: envelope.data.family } : {}),
+    },
+  };
 }

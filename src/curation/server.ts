@@ -60,7 +60,10 @@ async function stop(server: Server, workbench: Workbench): Promise<void> {
 
 async function handle(workbench: Workbench, origin: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const host = req.headers.host ?? '';
-  if (host !== origin.slice('http://'.length) && host !== origin.replace('127.0.0.1', 'localhost').slice('http://'.length)) {
+  if (
+    host !== origin.slice('http://'.length) &&
+    host !== origin.replace('127.0.0.1', 'localhost').slice('http://'.length)
+  ) {
     return send(res, 403, { error: `refused: Host "${host}" is not this workbench (${origin})` });
   }
   const path = new URL(req.url ?? '/', origin).pathname;
@@ -70,9 +73,12 @@ async function handle(workbench: Workbench, origin: string, req: IncomingMessage
   if (req.method !== 'POST') return send(res, 405, { error: `${path} takes POST only` }, { allow: 'POST' });
   const from = req.headers.origin;
   if (from !== origin && from !== origin.replace('127.0.0.1', 'localhost')) {
-    return send(res, 403, { error: `refused: a decision must come from the workbench page (Origin ${origin}), not from ${from === undefined ? 'a request without Origin' : `"${from}"`}` });
+    return send(res, 403, {
+      error: `refused: a decision must come from the workbench page (Origin ${origin}), not from ${from === undefined ? 'a request without Origin' : `"${from}"`}`,
+    });
   }
-  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? '')) return send(res, 415, { error: 'refused: the body must be JSON (Content-Type: application/json)' });
+  if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))
+    return send(res, 415, { error: 'refused: the body must be JSON (Content-Type: application/json)' });
   const body = await readBody(req);
   if (body === undefined) return send(res, 413, { error: `refused: body larger than ${MAX_BODY_BYTES} bytes` });
   const parsed = parseDecisionRequest(body);
@@ -105,7 +111,13 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'x-frame-options': 'DENY',
 };
 
-function sendText(res: ServerResponse, status: number, type: string, text: string, headers: Record<string, string> = {}): void {
+function sendText(
+  res: ServerResponse,
+  status: number,
+  type: string,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   res.writeHead(status, { 'content-type': type, ...SECURITY_HEADERS, ...headers });
   res.end(text);
 }

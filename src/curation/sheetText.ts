@@ -15,7 +15,9 @@ export function decodeSheet(file: string, bytes: Uint8Array): { text: string; en
   if (utf8 !== undefined) return { text: utf8, encoding: 'utf-8' };
   const text = iconv.decode(Buffer.from(bytes), 'gb18030');
   if (text.includes('\uFFFD')) {
-    throw new ConfigError([{ file, path: '$', message: 'neither UTF-8 nor GB18030 text; save the sheet as "CSV UTF-8" and run again' }]);
+    throw new ConfigError([
+      { file, path: '$', message: 'neither UTF-8 nor GB18030 text; save the sheet as "CSV UTF-8" and run again' },
+    ]);
   }
   return { text, encoding: 'gb18030' };
 }

@@ -12,7 +12,15 @@ import { decodeInput } from '../read/readInput.js';
 import type { Policy } from '../family/registries.js';
 import { misfiledCitations, type CitedNumber } from './docNumberGuard.js';
 import { readCsv } from './readCsv.js';
-import { buildQueue, itemKey, queueCounts, versionOf, type NoticeRows, type QueueCounts, type QueueItem } from './queue.js';
+import {
+  buildQueue,
+  itemKey,
+  queueCounts,
+  versionOf,
+  type NoticeRows,
+  type QueueCounts,
+  type QueueItem,
+} from './queue.js';
 import type { DecisionRequest } from './request.js';
 
 /** One served notice: its output folder, family and input. */
@@ -68,7 +76,13 @@ export class Workbench {
   queue(): QueueState {
     const notices = this.options.notices;
     const items = buildQueue(notices.map(readRows), this.decisions());
-    return { items, counts: queueCounts(items, notices.map((n) => n.id)) };
+    return {
+      items,
+      counts: queueCounts(
+        items,
+        notices.map((n) => n.id),
+      ),
+    };
   }
 
   /** Decide one spelling; waits for decisions already under way. */
@@ -91,23 +105,38 @@ export class Workbench {
 
   private async decideNow({ decision, version, family: named }: DecisionRequest): Promise<DecisionAnswer> {
     const families = [...new Set(this.options.notices.map((n) => n.family))];
-    if (named !== undefined && !families.includes(named)) return fail(404, `no served notice belongs to family "${named}" (served: ${families.join(', ')})`);
+    if (named !== undefined && !families.includes(named))
+      return fail(404, `no served notice belongs to family "${named}" (served: ${families.join(', ')})`);
     const before = this.queue();
     const candidates = named ? [named] : families;
     const inForce = this.decisions();
     // The spelling must be pending, or already decided (a second tab, or a change of mind made on a current version).
-    const known = candidates.filter((f) => before.items.some((i) => i.key === itemKey(f, decision.kind, decision.spelling)) || current(inForce.get(f), decision) !== undefined);
-    if (known.length === 0) return fail(404, `no pending or decided ${decision.kind} spelling "${decision.spelling}" in the served notices`);
-    if (known.length > 1) return fail(422, `"${decision.spelling}" is pending in families ${known.join(', ')}: name one with "family"`);
+    const known = candidates.filter(
+      (f) =>
+        before.items.some((i) => i.key === itemKey(f, decision.kind, decision.spelling)) ||
+        current(inForce.get(f), decision) !== undefined,
+    );
+    if (known.length === 0)
+      return fail(404, `no pending or decided ${decision.kind} spelling "${decision.spelling}" in the served notices`);
+    if (known.length > 1)
+      return fail(422, `"${decision.spelling}" is pending in families ${known.join(', ')}: name one with "family"`);
     const family = known[0] as string;
     const existing = current(inForce.get(family), decision);
     if (versionOf(existing) !== version) {
-      return { status: 409, body: { error: `conflict: "${decision.spelling}" was decided meanwhile (${describe(existing)}); nothing was written`, current: existing ?? null, version: versionOf(existing) } };
+      return {
+        status: 409,
+        body: {
+          error: `conflict: "${decision.spelling}" was decided meanwhile (${describe(existing)}); nothing was written`,
+          current: existing ?? null,
+          version: versionOf(existing),
+        },
+      };
     }
     const key = itemKey(family, decision.kind, decision.spelling);
     const notices = this.options.notices.filter((n) => n.family === family);
     // Where the spelling occurs: pending in review.csv, or (already decided) among the records.
-    const pending = (n: ServedNotice) => before.items.some((i) => i.key === key && i.occurrences.some((o) => o.notice === n.id));
+    const pending = (n: ServedNotice) =>
+      before.items.some((i) => i.key === key && i.occurrences.some((o) => o.notice === n.id));
     const citing = notices.filter((n) => pending(n) || recordsOf(n, decision).length > 0);
     if (decision.kind === 'policy' && decision.decision === 'accept') {
       const cited = citing.flatMap((n) => recordsOf(n, decision));
@@ -128,8 +157,18 @@ export class Workbench {
     const touched = everyNotice ? notices : citing;
     const failures = await this.options.reextract(touched);
     const after = this.queue();
-    const body = { decided: decision, version: versionOf(decision), reextracted: touched.map((n) => n.id), counts: after.counts, pending: after.items.map((i) => i.key) };
-    if (failures.length > 0) return { status: 500, body: { ...body, error: `decision recorded, but re-extraction failed: ${failures.join('; ')}` } };
+    const body = {
+      decided: decision,
+      version: versionOf(decision),
+      reextracted: touched.map((n) => n.id),
+      counts: after.counts,
+      pending: after.items.map((i) => i.key),
+    };
+    if (failures.length > 0)
+      return {
+        status: 500,
+        body: { ...body, error: `decision recorded, but re-extraction failed: ${failures.join('; ')}` },
+      };
     return { status: 200, body };
   }
 }

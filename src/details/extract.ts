@@ -20,7 +20,13 @@ interface Group {
 }
 
 /** Annex 2 records: item rows take seq, budget code and city from their subtotal, and a recipient code from Annex 1. */
-export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: string, recipients: RecipientIndex, ctx: StageContext): DetailRow[] {
+export function extractDetails(
+  table: HeadedTable,
+  spec: TableAnnex,
+  unit: string,
+  recipients: RecipientIndex,
+  ctx: StageContext,
+): DetailRow[] {
   const rowType = rowTypeMatcher(spec);
   const records: DetailRow[] = [];
   let group: Group | null = null;
@@ -44,7 +50,13 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       own.city = withoutRowTypeMarker(recipientName, spec, 'subtotal');
       own.code = own.city ? joinRecipient(own.city, recipients).code : '';
       // A subtotal labelled 小计 alone names no city: its items' city stays empty, and that is said.
-      if (!own.city) ctx.report({ code: 'details/subtotal-unnamed', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      if (!own.city)
+        ctx.report({
+          code: 'details/subtotal-unnamed',
+          annex: spec.label,
+          source_line: row.line,
+          actual: rowText(row),
+        });
       recipientName = '';
       group = own;
     } else {
@@ -58,12 +70,27 @@ export function extractDetails(table: HeadedTable, spec: TableAnnex, unit: strin
       const current = group as Group | null;
       if (own.seq && own.seq !== (current?.seq ?? '')) {
         group = { seq: own.seq, budgetCode: own.budgetCode, city: join.place, code: join.code };
-        ctx.report({ code: 'details/item-opens-group', annex: spec.label, recipient_code: join.code, source_line: row.line, actual: rowText(row), expected: join.place });
+        ctx.report({
+          code: 'details/item-opens-group',
+          annex: spec.label,
+          recipient_code: join.code,
+          source_line: row.line,
+          actual: rowText(row),
+          expected: join.place,
+        });
       }
-      // The group is confirmed by the item's own place: a lost subtotal row must not pull its items into the group above.
+      // The group is confirmed by the item's own place: a lost subtotal row must not pull its items into the group
+      // above.
       const mine = group && !sameGroup(join.code, group.code ?? '', spec.groupCodePrefix) ? null : group;
       if (group && !mine) {
-        ctx.report({ code: 'details/group-mismatch', annex: spec.label, recipient_code: join.code, source_line: row.line, actual: recipientName, expected: `${group.city} (${group.code})` });
+        ctx.report({
+          code: 'details/group-mismatch',
+          annex: spec.label,
+          recipient_code: join.code,
+          source_line: row.line,
+          actual: recipientName,
+          expected: `${group.city} (${group.code})`,
+        });
       }
       own.seq ||= mine?.seq ?? '';
       own.budgetCode ||= mine?.budgetCode ?? '';

@@ -59,12 +59,17 @@ function plain(text: string): string {
 /** Two indicators state the same target: same comparator, same figures as values, same unit; text by its words. */
 function sameValue(a: Indicator, b: Indicator): boolean {
   if (a.value_comparator !== b.value_comparator) return false;
-  if (a.value_comparator === 'text' || a.value_comparator === '') return a.value_raw.replace(/\s+/g, '') === b.value_raw.replace(/\s+/g, '');
+  if (a.value_comparator === 'text' || a.value_comparator === '')
+    return a.value_raw.replace(/\s+/g, '') === b.value_raw.replace(/\s+/g, '');
   const eq = (x: string, y: string) => {
     const [m, n] = [numberOf(x), numberOf(y)];
     return m === null || n === null ? m === n : m.equals(n);
   };
-  return eq(a.value_number, b.value_number) && eq(a.value_number_max, b.value_number_max) && a.value_unit.trim() === b.value_unit.trim();
+  return (
+    eq(a.value_number, b.value_number) &&
+    eq(a.value_number_max, b.value_number_max) &&
+    a.value_unit.trim() === b.value_unit.trim()
+  );
 }
 
 /** Whether a changed figure went up or down ('' when a side is not a number). */
@@ -84,10 +89,13 @@ function byChange(a: MoneyChange, b: MoneyChange): number {
 export function compareNotices(oldSnap: NoticeSnapshot, newSnap: NoticeSnapshot): DiffJson {
   const findings: FindingRow[] = [];
   const [oldFund, newFund] = [oldSnap.notice.fund, newSnap.notice.fund];
-  if (oldFund === '') findings.push(findingOf({ code: 'diff/fund-unknown', actual: oldSnap.notice.title, params: { which: 'old' } }));
-  if (newFund === '') findings.push(findingOf({ code: 'diff/fund-unknown', actual: newSnap.notice.title, params: { which: 'new' } }));
+  if (oldFund === '')
+    findings.push(findingOf({ code: 'diff/fund-unknown', actual: oldSnap.notice.title, params: { which: 'old' } }));
+  if (newFund === '')
+    findings.push(findingOf({ code: 'diff/fund-unknown', actual: newSnap.notice.title, params: { which: 'new' } }));
   const sameFund = oldFund !== '' && oldFund === newFund && oldSnap.notice.family === newSnap.notice.family;
-  if (oldFund !== '' && newFund !== '' && !sameFund) findings.push(findingOf({ code: 'diff/fund-differs', actual: newFund, expected: oldFund }));
+  if (oldFund !== '' && newFund !== '' && !sameFund)
+    findings.push(findingOf({ code: 'diff/fund-differs', actual: newFund, expected: oldFund }));
 
   // Money.
   const [oldMoney, newMoney] = [moneyOf(oldSnap), moneyOf(newSnap)];
@@ -112,7 +120,8 @@ export function compareNotices(oldSnap: NoticeSnapshot, newSnap: NoticeSnapshot)
     });
   }
   money.sort(byChange);
-  const total = (m: Map<string, { yuan: Decimal }>) => [...m.values()].reduce((s, v) => s.plus(v.yuan), new Decimal(0)).toFixed(2);
+  const total = (m: Map<string, { yuan: Decimal }>) =>
+    [...m.values()].reduce((s, v) => s.plus(v.yuan), new Decimal(0)).toFixed(2);
 
   // Names of recipients for the target sections: the allocation's name, else the local department.
   const names = new Map<string, string>();
@@ -121,14 +130,32 @@ export function compareNotices(oldSnap: NoticeSnapshot, newSnap: NoticeSnapshot)
   const nameOf = (code: string) => names.get(code) ?? '';
 
   // Target tables.
-  const [oldTables, newTables] = [groupBy(oldSnap.targets, (t) => t.recipient_code), groupBy(newSnap.targets, (t) => t.recipient_code)];
-  const [oldIndicators, newIndicators] = [groupBy(oldSnap.indicators, (i) => i.recipient_code), groupBy(newSnap.indicators, (i) => i.recipient_code)];
+  const [oldTables, newTables] = [
+    groupBy(oldSnap.targets, (t) => t.recipient_code),
+    groupBy(newSnap.targets, (t) => t.recipient_code),
+  ];
+  const [oldIndicators, newIndicators] = [
+    groupBy(oldSnap.indicators, (i) => i.recipient_code),
+    groupBy(newSnap.indicators, (i) => i.recipient_code),
+  ];
   const targetTables: TargetTableChange[] = [];
   for (const code of oldTables.keys()) {
-    if (!newTables.has(code)) targetTables.push({ recipient_code: code, recipient_name: nameOf(code), change: 'removed', indicators: oldIndicators.get(code)?.length ?? 0 });
+    if (!newTables.has(code))
+      targetTables.push({
+        recipient_code: code,
+        recipient_name: nameOf(code),
+        change: 'removed',
+        indicators: oldIndicators.get(code)?.length ?? 0,
+      });
   }
   for (const code of newTables.keys()) {
-    if (!oldTables.has(code)) targetTables.push({ recipient_code: code, recipient_name: nameOf(code), change: 'added', indicators: newIndicators.get(code)?.length ?? 0 });
+    if (!oldTables.has(code))
+      targetTables.push({
+        recipient_code: code,
+        recipient_name: nameOf(code),
+        change: 'added',
+        indicators: newIndicators.get(code)?.length ?? 0,
+      });
   }
   const both = [...newTables.keys()].filter((code) => oldTables.has(code));
 
@@ -174,11 +201,22 @@ export function compareNotices(oldSnap: NoticeSnapshot, newSnap: NoticeSnapshot)
 
   // Cited policies of recipients in both.
   const citations: CitationChange[] = [];
-  const citationKey = (c: NoticeSnapshot['citations'][number]) => (c.policy_id !== '' ? c.policy_id : `title:${c.title.replace(/\s+/g, '')}`);
-  const [oldCited, newCited] = [groupBy(oldSnap.citations, (c) => c.recipient_code), groupBy(newSnap.citations, (c) => c.recipient_code)];
+  const citationKey = (c: NoticeSnapshot['citations'][number]) =>
+    c.policy_id !== '' ? c.policy_id : `title:${c.title.replace(/\s+/g, '')}`;
+  const [oldCited, newCited] = [
+    groupBy(oldSnap.citations, (c) => c.recipient_code),
+    groupBy(newSnap.citations, (c) => c.recipient_code),
+  ];
   for (const code of both) {
-    const [olds, news] = [groupBy(oldCited.get(code) ?? [], citationKey), groupBy(newCited.get(code) ?? [], citationKey)];
-    const change = (key: string, c: NoticeSnapshot['citations'][number], kind: 'added' | 'removed'): CitationChange => ({
+    const [olds, news] = [
+      groupBy(oldCited.get(code) ?? [], citationKey),
+      groupBy(newCited.get(code) ?? [], citationKey),
+    ];
+    const change = (
+      key: string,
+      c: NoticeSnapshot['citations'][number],
+      kind: 'added' | 'removed',
+    ): CitationChange => ({
       recipient_code: code,
       recipient_name: nameOf(code),
       change: kind,
@@ -190,7 +228,8 @@ export function compareNotices(oldSnap: NoticeSnapshot, newSnap: NoticeSnapshot)
     for (const [key, [c]] of news) if (c && !olds.has(key)) citations.push(change(key, c, 'added'));
   }
 
-  const countOf = <T extends { change: string }>(rows: readonly T[], kind: string) => rows.filter((r) => r.change === kind).length;
+  const countOf = <T extends { change: string }>(rows: readonly T[], kind: string) =>
+    rows.filter((r) => r.change === kind).length;
   return {
     schema: 'diff@1',
     old: oldSnap.notice,

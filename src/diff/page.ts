@@ -13,7 +13,14 @@ const CHART_BARS = 15;
 
 const CHANGE_WORDS: Record<string, string> = { added: '新增', removed: '取消', changed: '变化' };
 const COMPARATOR_WORDS: Record<string, string> = {
-  at_least: '≥', more_than: '>', at_most: '≤', less_than: '<', exactly: '=', between: '区间', text: '文字', '': '—',
+  at_least: '≥',
+  more_than: '>',
+  at_most: '≤',
+  less_than: '<',
+  exactly: '=',
+  between: '区间',
+  text: '文字',
+  '': '—',
 };
 
 const DIFF_STYLE = `
@@ -63,8 +70,10 @@ export function changeChart(money: readonly MoneyChange[]): string {
     );
   });
   const more = money.length > bars.length ? `，另有 ${money.length - bars.length} 个单位变化较小（见下表）` : '';
-  return `<figure class="chart"><div class="bars" role="img" aria-label="资金变化最大的单位">${rows.join('')}</div>` +
-    `<figcaption>资金变化最大的 ${bars.length} 个单位（本年减上年，万元；绿色增加，红色减少）${more}。</figcaption></figure>`;
+  return (
+    `<figure class="chart"><div class="bars" role="img" aria-label="资金变化最大的单位">${rows.join('')}</div>` +
+    `<figcaption>资金变化最大的 ${bars.length} 个单位（本年减上年，万元；绿色增加，红色减少）${more}。</figcaption></figure>`
+  );
 }
 
 /** A table in a horizontally scrolling box, or a line saying there is nothing. */
@@ -92,28 +101,63 @@ export function diffPage(diff: DiffJson, summary: readonly string[]): string {
     const change = new Decimal(m.change_yuan);
     const cls = change.isNegative() ? 'num down' : 'num up';
     return row([
-      td(CHANGE_WORDS[m.change]), td(m.recipient_code, 'class="code"'), td(m.recipient_name),
-      td(m.old_yuan ? yuanText(m.old_yuan) : '—', 'class="num"'), td(m.new_yuan ? yuanText(m.new_yuan) : '—', 'class="num"'),
-      td(yuanText(m.change_yuan), `class="${cls}"`), td(m.change_percent ? `${m.change_percent}%` : '—', `class="${cls}"`),
+      td(CHANGE_WORDS[m.change]),
+      td(m.recipient_code, 'class="code"'),
+      td(m.recipient_name),
+      td(m.old_yuan ? yuanText(m.old_yuan) : '—', 'class="num"'),
+      td(m.new_yuan ? yuanText(m.new_yuan) : '—', 'class="num"'),
+      td(yuanText(m.change_yuan), `class="${cls}"`),
+      td(m.change_percent ? `${m.change_percent}%` : '—', `class="${cls}"`),
     ]);
   });
   const tables = diff.target_tables.map((t) =>
-    row([td(CHANGE_WORDS[t.change]), td(t.recipient_code, 'class="code"'), td(t.recipient_name), td(t.indicators, 'class="num"')]),
+    row([
+      td(CHANGE_WORDS[t.change]),
+      td(t.recipient_code, 'class="code"'),
+      td(t.recipient_name),
+      td(t.indicators, 'class="num"'),
+    ]),
   );
   const indicators = diff.indicators.map((i) =>
     row([
-      td(CHANGE_WORDS[i.change]), td(i.recipient_code, 'class="code"'), td(i.recipient_name), td(i.name), td(i.indicator_id, 'class="code"'),
-      td(i.change === 'added' ? '—' : valueText(i.old_value_raw, i.old_comparator, i.old_number, i.old_number_max, i.old_unit)),
-      td(i.change === 'removed' ? '—' : valueText(i.new_value_raw, i.new_comparator, i.new_number, i.new_number_max, i.new_unit)),
-      td(i.number_change === 'up' ? '升' : i.number_change === 'down' ? '降' : '', i.number_change ? `class="${i.number_change}"` : ''),
+      td(CHANGE_WORDS[i.change]),
+      td(i.recipient_code, 'class="code"'),
+      td(i.recipient_name),
+      td(i.name),
+      td(i.indicator_id, 'class="code"'),
+      td(
+        i.change === 'added'
+          ? '—'
+          : valueText(i.old_value_raw, i.old_comparator, i.old_number, i.old_number_max, i.old_unit),
+      ),
+      td(
+        i.change === 'removed'
+          ? '—'
+          : valueText(i.new_value_raw, i.new_comparator, i.new_number, i.new_number_max, i.new_unit),
+      ),
+      td(
+        i.number_change === 'up' ? '升' : i.number_change === 'down' ? '降' : '',
+        i.number_change ? `class="${i.number_change}"` : '',
+      ),
     ]),
   );
   const citations = diff.citations.map((c) =>
-    row([td(CHANGE_WORDS[c.change]), td(c.recipient_code, 'class="code"'), td(c.recipient_name), td(c.policy_id, 'class="code"'), td(c.title)]),
+    row([
+      td(CHANGE_WORDS[c.change]),
+      td(c.recipient_code, 'class="code"'),
+      td(c.recipient_name),
+      td(c.policy_id, 'class="code"'),
+      td(c.title),
+    ]),
   );
-  const findings = diff.findings.length === 0
-    ? ''
-    : section('findings', '提示', `<ul class="lines">${diff.findings.map((f) => `<li><code>${esc(f.code)}</code> ${esc(f.message)}</li>`).join('')}</ul>`);
+  const findings =
+    diff.findings.length === 0
+      ? ''
+      : section(
+          'findings',
+          '提示',
+          `<ul class="lines">${diff.findings.map((f) => `<li><code>${esc(f.code)}</code> ${esc(f.message)}</li>`).join('')}</ul>`,
+        );
   return `${pageHead(esc(title), STYLE + DIFF_STYLE)}
 <body>
 <header><h1>${esc(title)}</h1>
@@ -121,7 +165,14 @@ export function diffPage(diff: DiffJson, summary: readonly string[]): string {
 <nav><a href="#money">资金</a><a href="#targets">绩效目标表</a><a href="#indicators">绩效指标</a><a href="#citations">政策依据</a></nav>
 </header>
 <main>
-${section('summary', '概要', `${fundLine}<ul class="lines">${summary.slice(1).map((l) => `<li>${esc(l)}</li>`).join('')}</ul>`)}
+${section(
+  'summary',
+  '概要',
+  `${fundLine}<ul class="lines">${summary
+    .slice(1)
+    .map((l) => `<li>${esc(l)}</li>`)
+    .join('')}</ul>`,
+)}
 ${section('money', '各单位资金变化', changeChart(diff.money) + table(['变化', '单位编码', '单位', '上年（元）', '本年（元）', '增减（元）', '增减'], money, '没有单位的资金发生变化。'))}
 ${section('targets', '绩效目标表增减', table(['变化', '单位编码', '单位', '指标数'], tables, '两年的绩效目标表对应同一批单位。'))}
 ${section('indicators', '绩效指标变化', table(['变化', '单位编码', '单位', '指标', '指标编码', '上年值', '本年值', '升降'], indicators, '两年都有目标表的单位，指标及其值均未变化。'))}

@@ -7,26 +7,57 @@ import { yuanText } from '../emit/html/escape.js';
 export function diffRows(diff: DiffJson): DiffCsvRow[] {
   const blank = { item_id: '', item_name: '', change_yuan: '', change_percent: '', number_change: '' } as const;
   return [
-    ...diff.money.map((m): DiffCsvRow => ({
-      ...blank,
-      section: 'money', change: m.change, recipient_code: m.recipient_code, recipient_name: m.recipient_name,
-      old: m.old_yuan, new: m.new_yuan, change_yuan: m.change_yuan, change_percent: m.change_percent,
-    })),
-    ...diff.target_tables.map((t): DiffCsvRow => ({
-      ...blank,
-      section: 'target_table', change: t.change, recipient_code: t.recipient_code, recipient_name: t.recipient_name,
-      old: t.change === 'removed' ? String(t.indicators) : '', new: t.change === 'added' ? String(t.indicators) : '',
-    })),
-    ...diff.indicators.map((i): DiffCsvRow => ({
-      ...blank,
-      section: 'indicator', change: i.change, recipient_code: i.recipient_code, recipient_name: i.recipient_name,
-      item_id: i.indicator_id, item_name: i.name, old: i.old_value_raw, new: i.new_value_raw, number_change: i.number_change,
-    })),
-    ...diff.citations.map((c): DiffCsvRow => ({
-      ...blank,
-      section: 'citation', change: c.change, recipient_code: c.recipient_code, recipient_name: c.recipient_name,
-      item_id: c.policy_id, item_name: c.title, old: '', new: '',
-    })),
+    ...diff.money.map(
+      (m): DiffCsvRow => ({
+        ...blank,
+        section: 'money',
+        change: m.change,
+        recipient_code: m.recipient_code,
+        recipient_name: m.recipient_name,
+        old: m.old_yuan,
+        new: m.new_yuan,
+        change_yuan: m.change_yuan,
+        change_percent: m.change_percent,
+      }),
+    ),
+    ...diff.target_tables.map(
+      (t): DiffCsvRow => ({
+        ...blank,
+        section: 'target_table',
+        change: t.change,
+        recipient_code: t.recipient_code,
+        recipient_name: t.recipient_name,
+        old: t.change === 'removed' ? String(t.indicators) : '',
+        new: t.change === 'added' ? String(t.indicators) : '',
+      }),
+    ),
+    ...diff.indicators.map(
+      (i): DiffCsvRow => ({
+        ...blank,
+        section: 'indicator',
+        change: i.change,
+        recipient_code: i.recipient_code,
+        recipient_name: i.recipient_name,
+        item_id: i.indicator_id,
+        item_name: i.name,
+        old: i.old_value_raw,
+        new: i.new_value_raw,
+        number_change: i.number_change,
+      }),
+    ),
+    ...diff.citations.map(
+      (c): DiffCsvRow => ({
+        ...blank,
+        section: 'citation',
+        change: c.change,
+        recipient_code: c.recipient_code,
+        recipient_name: c.recipient_name,
+        item_id: c.policy_id,
+        item_name: c.title,
+        old: '',
+        new: '',
+      }),
+    ),
   ];
 }
 

@@ -24,7 +24,17 @@ export interface NoticeSnapshot {
   notice: SnapshotNotice;
   allocations: Pick<AllocationRow, 'row_type' | 'recipient_code' | 'recipient_name' | 'amount_yuan'>[];
   targets: Pick<TargetRow, 'recipient_code' | 'local_department'>[];
-  indicators: Pick<IndicatorRow, 'recipient_code' | 'indicator_id' | 'name' | 'value_raw' | 'value_comparator' | 'value_number' | 'value_number_max' | 'value_unit'>[];
+  indicators: Pick<
+    IndicatorRow,
+    | 'recipient_code'
+    | 'indicator_id'
+    | 'name'
+    | 'value_raw'
+    | 'value_comparator'
+    | 'value_number'
+    | 'value_number_max'
+    | 'value_unit'
+  >[];
   citations: Pick<CitationRow, 'recipient_code' | 'policy_id' | 'title'>[];
 }
 
@@ -32,7 +42,9 @@ export interface NoticeSnapshot {
 export class DiffInputError extends Error {
   constructor(
     message: string,
-    /** True when the reference is ambiguous or malformed (exit 64), false when data is missing or unreadable (exit 2). */
+    /**
+     * True when the reference is ambiguous or malformed (exit 64), false when data is missing or unreadable (exit 2).
+     */
     readonly usage = false,
   ) {
     super(message);
@@ -65,20 +77,39 @@ export function snapshotFromFolder(folder: string, funds: FundReader): NoticeSna
 const READ = {
   allocations: ['row_type', 'recipient_code', 'recipient_name', 'amount_yuan'],
   targets: ['recipient_code', 'local_department'],
-  indicators: ['recipient_code', 'indicator_id', 'name', 'value_raw', 'value_comparator', 'value_number', 'value_number_max', 'value_unit'],
+  indicators: [
+    'recipient_code',
+    'indicator_id',
+    'name',
+    'value_raw',
+    'value_comparator',
+    'value_number',
+    'value_number_max',
+    'value_unit',
+  ],
   citations: ['recipient_code', 'policy_id', 'title'],
 } as const;
 
 /** Source order of each table's rows, so indicators named twice pair in the order they are written. */
-const ORDER = { allocations: 'source_row', targets: 'source_line', indicators: 'source_line, source_row', citations: 'source_line, seq' } as const;
+const ORDER = {
+  allocations: 'source_row',
+  targets: 'source_line',
+  indicators: 'source_line, source_row',
+  citations: 'source_line, seq',
+} as const;
 
 /**
  * Snapshots of two notices of a corpus, each named by its budget year (with `fund` when the corpus
  * holds several funds that year), its notice id or its document number.
  */
-export async function snapshotsFromCorpus(dir: string, refs: readonly [string, string], fund: string | undefined): Promise<[NoticeSnapshot, NoticeSnapshot]> {
+export async function snapshotsFromCorpus(
+  dir: string,
+  refs: readonly [string, string],
+  fund: string | undefined,
+): Promise<[NoticeSnapshot, NoticeSnapshot]> {
   const file = join(dir, DATABASE_FILE);
-  if (!existsSync(file)) throw new DiffInputError(`${dir}: no ${DATABASE_FILE} (build it with notice-extract corpus … --to ${dir})`);
+  if (!existsSync(file))
+    throw new DiffInputError(`${dir}: no ${DATABASE_FILE} (build it with notice-extract corpus … --to ${dir})`);
   // DuckDB (a native module) is loaded only when a corpus is read, not for two folders.
   const { DuckDBInstance } = await import('@duckdb/node-api');
   const instance = await DuckDBInstance.create(file, { access_mode: 'READ_ONLY' });
@@ -96,14 +127,23 @@ export async function snapshotsFromCorpus(dir: string, refs: readonly [string, s
         fund === undefined ? [ref] : [ref, fund],
       );
       const [notice, ...others] = found;
-      if (!notice) throw new DiffInputError(`${dir}: no notice ${byYear ? 'of budget year' : 'with id or document number'} ${ref}${fund ? ` for the fund ${fund}` : ''}`);
+      if (!notice)
+        throw new DiffInputError(
+          `${dir}: no notice ${byYear ? 'of budget year' : 'with id or document number'} ${ref}${fund ? ` for the fund ${fund}` : ''}`,
+        );
       if (others.length > 0) {
         const list = found.map((n) => `${n.notice_id} (${n.fund || 'no fund'})`).join(', ');
-        throw new DiffInputError(`${dir}: ${found.length} notices match ${ref}: ${list}; name one by its id, or the fund with --fund`, true);
+        throw new DiffInputError(
+          `${dir}: ${found.length} notices match ${ref}: ${list}; name one by its id, or the fund with --fund`,
+          true,
+        );
       }
       const read = async <T>(table: keyof typeof READ): Promise<T[]> => {
         const columns = READ[table].map((c) => `COALESCE(CAST(${quoteIdent(c)} AS VARCHAR), '') AS ${quoteIdent(c)}`);
-        return (await rows(`SELECT ${columns.join(', ')} FROM ${table} WHERE notice_id = $1 ORDER BY annex, ${ORDER[table]}`, [notice.notice_id ?? ''])) as T[];
+        return (await rows(
+          `SELECT ${columns.join(', ')} FROM ${table} WHERE notice_id = $1 ORDER BY annex, ${ORDER[table]}`,
+          [notice.notice_id ?? ''],
+        )) as T[];
       };
       const text = (v: string | null | undefined) => v ?? '';
       return {

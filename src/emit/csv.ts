@@ -10,7 +10,11 @@ export interface CsvOptions {
 }
 
 /** RFC 4180 CSV (comma, CRLF, quotes doubled) with explicit casts per column; free text guarded against formulas. */
-export function toCsv(records: readonly Record<string, unknown>[], fields: readonly FieldInfo[], options: CsvOptions): string {
+export function toCsv(
+  records: readonly Record<string, unknown>[],
+  fields: readonly FieldInfo[],
+  options: CsvOptions,
+): string {
   let csv = (options.bom ? '\uFEFF' : '') + fields.map((f) => csvField(f.name)).join(',') + '\r\n';
   // One string grown by concatenation (V8 joins the pieces once, when the file is written or hashed).
   for (const record of records) {
@@ -24,7 +28,9 @@ export function toCsv(records: readonly Record<string, unknown>[], fields: reado
   return csv;
 }
 
-/** A field quoted when it holds a comma, a quote, a line break (multi-line text such as overall_goal) or edge spaces. */
+/**
+ * A field quoted when it holds a comma, a quote, a line break (multi-line text such as overall_goal) or edge spaces.
+ */
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /** One CSV field: quoted, inner quotes doubled, when it needs it; else as is. */

@@ -22,7 +22,12 @@ export interface KeysLeftOut {
  * encoding is `utf-8`, or `utf-8-sig` for a CSV written with a BOM (`--bom`): readers that take
  * `utf-8` literally (Python's csv, datapackage-js) would read the BOM into the first header.
  */
-export function dataPackage(noticeId: string, title: string, csvFiles: [string, string | Uint8Array][], leftOut: KeysLeftOut = { primary: new Set(), foreign: new Set() }) {
+export function dataPackage(
+  noticeId: string,
+  title: string,
+  csvFiles: [string, string | Uint8Array][],
+  leftOut: KeysLeftOut = { primary: new Set(), foreign: new Set() },
+) {
   return {
     name: noticeId.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
     title,
@@ -44,7 +49,9 @@ export function dataPackage(noticeId: string, title: string, csvFiles: [string, 
         schema: {
           fields: fieldsOf(dataset.record).map(tableField),
           missingValues: [''],
-          ...(leftOut.primary.has(dataset.name) || dataset.primaryKey.length === 0 ? {} : { primaryKey: dataset.primaryKey }),
+          ...(leftOut.primary.has(dataset.name) || dataset.primaryKey.length === 0
+            ? {}
+            : { primaryKey: dataset.primaryKey }),
           ...foreignKeysOf(dataset.name, dataset.foreignKeys ?? [], leftOut.foreign),
         },
       };

@@ -59,7 +59,16 @@ export function fieldsOf(record: z.ZodObject): FieldInfo[] {
   const fields = Object.keys(record.shape).map((name) => {
     const prop = json.properties[name] ?? {};
     const kind = kindOf(prop);
-    return { name, kind, title: prop.title ?? name, freeText: isFreeText(prop), unit: prop.unit ?? '', description: prop.description ?? '', type: typeOf(prop), table: tableFieldOf(prop) };
+    return {
+      name,
+      kind,
+      title: prop.title ?? name,
+      freeText: isFreeText(prop),
+      unit: prop.unit ?? '',
+      description: prop.description ?? '',
+      type: typeOf(prop),
+      table: tableFieldOf(prop),
+    };
   });
   cache.set(record, fields);
   return fields;
@@ -74,7 +83,10 @@ function kindOf(prop: JsonProp): FieldKind {
   return 'text';
 }
 
-/** A string the schema leaves open (or a list of them); enumerations, patterns, formats, constants, numbers and booleans are not. */
+/**
+ * A string the schema leaves open (or a list of them); enumerations, patterns, formats, constants, numbers and booleans
+ * are not.
+ */
 function isFreeText(prop: JsonProp): boolean {
   if (prop.anyOf) return prop.anyOf.some(isFreeText);
   if (prop.type === 'array') return prop.items ? isFreeText(prop.items) : true;
@@ -83,7 +95,10 @@ function isFreeText(prop: JsonProp): boolean {
   return prop.enum === undefined && prop.const === undefined && prop.pattern === undefined && prop.format === undefined;
 }
 
-/** A JSON Schema property in words: `integer`, `decimal string`, `one of a, b`, `text matching ^…$`, `list of …`, `… or null`. */
+/**
+ * A JSON Schema property in words: `integer`, `decimal string`, `one of a, b`, `text matching ^…$`, `list of …`, `… or
+ * null`.
+ */
 function typeOf(prop: JsonProp): string {
   if (prop.anyOf) return prop.anyOf.map(typeOf).join(' or ');
   const types = [prop.type ?? []].flat();

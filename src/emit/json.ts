@@ -1,7 +1,11 @@
 import type { DatasetSchema } from '../../schemas/index.js';
 
 /** A dataset as JSON: envelope keys and record keys in schema order, two-space indent, final newline. */
-export function toDatasetJson(dataset: DatasetSchema, noticeId: string, records: readonly Record<string, unknown>[]): string {
+export function toDatasetJson(
+  dataset: DatasetSchema,
+  noticeId: string,
+  records: readonly Record<string, unknown>[],
+): string {
   const keys = Object.keys(dataset.record.shape);
   // The extractors build records in schema order, so most are written as they are; any other is reordered.
   const ordered = records.map((r) => (inSchemaOrder(r, keys) ? r : reordered(r, keys)));

@@ -48,7 +48,10 @@ export interface NoticeOutput {
 
 /** The files of one notice's folder, plus what the CLI summarises. */
 export interface NoticeFiles {
-  /** The text files by name: every one, or with `deferRecordFiles` only those not made from the records (notice.json, report.json, report.html). */
+  /**
+   * The text files by name: every one, or with `deferRecordFiles` only those not made from the records (notice.json,
+   * report.json, report.html).
+   */
   files: Map<string, string>;
   /** What the record files and the workbook are made from; `noticeFolder` renders what `files` does not hold yet. */
   records: RecordFiles;
@@ -77,7 +80,13 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
     datasets.push({ name: dataset.name, records });
     sheets.push({ name: dataset.name, title: dataset.title, fields: fieldsOf(dataset.record), records });
   }
-  const about = aboutRows({ noticeId: out.noticeId, meta: out.meta, sheets, findings: out.findings, matching: out.matching });
+  const about = aboutRows({
+    noticeId: out.noticeId,
+    meta: out.meta,
+    sheets,
+    findings: out.findings,
+    matching: out.matching,
+  });
   const workbook = { name: `${out.noticeId}.xlsx`, spec: { date: workbookDate(out.meta.issued_date), about, sheets } };
   const records: RecordFiles = {
     noticeId: out.noticeId,
@@ -92,18 +101,44 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
     keysNotHeld: out.keysNotHeld,
     workbook,
   };
-  const { files, encoded } = deferRecordFiles ? { files: new Map<string, string>(), encoded: new Map<string, Buffer>() } : renderRecordFiles(records);
-  const pipeline = { family: out.family.id, version: out.family.version, family_sha256: out.family.fingerprint, tool: toolVersion(), allow_partial: out.allowPartial };
-  files.set('notice.json', stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }));
+  const { files, encoded } = deferRecordFiles
+    ? { files: new Map<string, string>(), encoded: new Map<string, Buffer>() }
+    : renderRecordFiles(records);
+  const pipeline = {
+    family: out.family.id,
+    version: out.family.version,
+    family_sha256: out.family.fingerprint,
+    tool: toolVersion(),
+    allow_partial: out.allowPartial,
+  };
+  files.set(
+    'notice.json',
+    stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }),
+  );
   files.set('report.json', stableJson(report(out, pipeline, recordCounts)));
   files.set('report.html', reportHtml(reportPage(out)));
-  return { files, records, recordFilesRendered: !deferRecordFiles, encoded, findings: out.findings, recordCounts, matching: out.matching };
+  return {
+    files,
+    records,
+    recordFilesRendered: !deferRecordFiles,
+    encoded,
+    findings: out.findings,
+    recordCounts,
+    matching: out.matching,
+  };
 }
 
-/** Every file of the folder, the record files and the workbook rendered: what is written, and what the published test compares. */
-export function noticeFolder(result: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered' | 'encoded'>): Map<string, string | Buffer> {
+/**
+ * Every file of the folder, the record files and the workbook rendered: what is written, and what the published test
+ * compares.
+ */
+export function noticeFolder(
+  result: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered' | 'encoded'>,
+): Map<string, string | Buffer> {
   // Rendered already, the record files are in `files`; else they are rendered here, in front of them.
-  const rendered = result.recordFilesRendered ? { files: new Map<string, string>(), encoded: result.encoded } : renderRecordFiles(result.records);
+  const rendered = result.recordFilesRendered
+    ? { files: new Map<string, string>(), encoded: result.encoded }
+    : renderRecordFiles(result.records);
   const folder = new Map<string, string | Buffer>([...rendered.files, ...result.files]);
   for (const [name, bytes] of rendered.encoded) folder.set(name, bytes);
   folder.set(...renderRecordWorkbook(result.records));
@@ -119,12 +154,31 @@ function workbookDate(issued: string): Date {
 /** The page's input: the datasets are the validated records, of their schema types. */
 function reportPage(out: NoticeOutput): ReportPageInput {
   const provenance = { family: out.family.id, version: out.family.version, sha256: out.sha256 };
-  return { noticeId: out.noticeId, meta: out.meta, annexes: out.annexes, datasets: out.datasets, findings: out.findings, sourceLines: out.sourceLines, regionNameNoise: out.family.regionNameNoise, provenance };
+  return {
+    noticeId: out.noticeId,
+    meta: out.meta,
+    annexes: out.annexes,
+    datasets: out.datasets,
+    findings: out.findings,
+    sourceLines: out.sourceLines,
+    regionNameNoise: out.family.regionNameNoise,
+    provenance,
+  };
 }
 
 function report(out: NoticeOutput, pipeline: Record<string, string | boolean>, records: Record<string, number>) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) counts[f.severity]++;
   const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => a.localeCompare(b)));
-  return { notice_id: out.noticeId, input_sha256: out.sha256, pipeline, records, counts, repairs, tables: out.tables ?? [], matching: out.matching, findings: out.findings };
+  return {
+    notice_id: out.noticeId,
+    input_sha256: out.sha256,
+    pipeline,
+    records,
+    counts,
+    repairs,
+    tables: out.tables ?? [],
+    matching: out.matching,
+    findings: out.findings,
+  };
 }

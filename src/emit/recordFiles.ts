@@ -28,7 +28,10 @@ export interface RecordFiles {
   workbook: { name: string; spec: WorkbookSpec };
 }
 
-/** The record files rendered: text by file name, and each CSV's UTF-8 bytes (encoded once: hashed for datapackage.json and written as they are). */
+/**
+ * The record files rendered: text by file name, and each CSV's UTF-8 bytes (encoded once: hashed for datapackage.json
+ * and written as they are).
+ */
 export interface RenderedRecordFiles {
   files: Map<string, string>;
   encoded: Map<string, Buffer>;
@@ -43,7 +46,11 @@ export function renderRecordFiles(input: RecordFiles): RenderedRecordFiles {
     files.set(`${name}.csv`, toCsv(records, fieldsOf(dataset.record), { bom: input.bom }));
   }
   for (const [name, csv] of input.sheets) files.set(name, csv);
-  const encoded = new Map([...files].filter(([name]) => name.endsWith('.csv')).map(([name, csv]) => [name, Buffer.from(csv, 'utf8')] as const));
+  const encoded = new Map(
+    [...files]
+      .filter(([name]) => name.endsWith('.csv'))
+      .map(([name, csv]) => [name, Buffer.from(csv, 'utf8')] as const),
+  );
   files.set('datapackage.json', stableJson(dataPackage(input.noticeId, input.title, [...encoded], input.keysNotHeld)));
   return { files, encoded };
 }

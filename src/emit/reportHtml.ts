@@ -33,15 +33,26 @@ export interface ReportPageInput {
 }
 
 const DATASET_OF_KIND: Record<MoneyKind, string> = { allocation: 'allocations', detail: 'details', targets: 'targets' };
-const AMOUNT_FIELD: Record<MoneyKind, string> = { allocation: 'amount_yuan', detail: 'amount_yuan', targets: 'fund_demand_wan' };
+const AMOUNT_FIELD: Record<MoneyKind, string> = {
+  allocation: 'amount_yuan',
+  detail: 'amount_yuan',
+  targets: 'fund_demand_wan',
+};
 
-/** report.html: one self-contained, deterministic page (inline CSS, script and SVG; no dates, no network), usable without script. */
+/**
+ * report.html: one self-contained, deterministic page (inline CSS, script and SVG; no dates, no network), usable
+ * without script.
+ */
 export function reportHtml(input: ReportPageInput): string {
   const { meta, datasets } = input;
-  const titles = (dataset: string) => Object.fromEntries(fieldsOf(datasetSchema(dataset).record).map((f) => [f.name, f.title]));
+  const titles = (dataset: string) =>
+    Object.fromEntries(fieldsOf(datasetSchema(dataset).record).map((f) => [f.name, f.title]));
   const allocationTitles = titles('allocations');
   const present = MONEY_KINDS.filter((kind) => input.annexes.some((a) => a.kind === kind));
-  const columns: MoneyColumn[] = present.map((kind) => ({ kind, title: moneyTitle(kind, input.annexes, titles(DATASET_OF_KIND[kind])) }));
+  const columns: MoneyColumn[] = present.map((kind) => ({
+    kind,
+    title: moneyTitle(kind, input.annexes, titles(DATASET_OF_KIND[kind])),
+  }));
   const money = recipientMoney(datasets.allocations, datasets.details, datasets.targets, present);
   const names = new Map(money.map((r) => [r.code, r.name]));
   const bars = cityBars(datasets.allocations, input.regionNameNoise);
@@ -52,13 +63,40 @@ export function reportHtml(input: ReportPageInput): string {
   const title = meta.title || input.noticeId;
   const sections = [
     section('meta', '通知信息', metadata(input)),
-    section('money', '各单位资金（三处金额核对）', moneyTable(money, columns, { code: allocationTitles.recipient_code ?? '', name: allocationTitles.recipient_name ?? '', city: titles('details').city ?? '' })),
+    section(
+      'money',
+      '各单位资金（三处金额核对）',
+      moneyTable(money, columns, {
+        code: allocationTitles.recipient_code ?? '',
+        name: allocationTitles.recipient_name ?? '',
+        city: titles('details').city ?? '',
+      }),
+    ),
     section('chart', '按地市的分配金额', cityChart(bars, grand ? new Decimal(grand.amount_yuan) : null)),
-    section('findings', `发现的问题（${input.findings.length} 条）`, `${severityCounts(input.findings)}\n${findingFilters(groups)}\n${findingGroups(groups, input.sourceLines)}`),
+    section(
+      'findings',
+      `发现的问题（${input.findings.length} 条）`,
+      `${severityCounts(input.findings)}\n${findingFilters(groups)}\n${findingGroups(groups, input.sourceLines)}`,
+    ),
     section('indicators', '各单位绩效指标', indicatorSection(datasets.indicators, names, titles('indicators'))),
-    section('policies', '政策依据', policySection(datasets.citations, new Set(datasets.citations.map((c) => c.recipient_code)).size, titles('citations'))),
+    section(
+      'policies',
+      '政策依据',
+      policySection(
+        datasets.citations,
+        new Set(datasets.citations.map((c) => c.recipient_code)).size,
+        titles('citations'),
+      ),
+    ),
   ];
-  const nav = [['meta', '通知信息'], ['money', '资金'], ['chart', '地市'], ['findings', '问题'], ['indicators', '指标'], ['policies', '政策']];
+  const nav = [
+    ['meta', '通知信息'],
+    ['money', '资金'],
+    ['chart', '地市'],
+    ['findings', '问题'],
+    ['indicators', '指标'],
+    ['policies', '政策'],
+  ];
   return `${pageHead(esc(meta.doc_number ? `${meta.doc_number} ${title}` : title), STYLE)}
 <body>
 <header><h1>${esc(title)}</h1><p>${esc([meta.doc_number, meta.issuer, meta.issued_date].filter(Boolean).join(' · '))}</p>
@@ -74,7 +112,10 @@ ${sections.join('\n')}
 
 /** `附件1 分配表 · 金额（元）`; the targets' 资金需求 is shown converted to 元. */
 function moneyTitle(kind: MoneyKind, annexes: ReportPageInput['annexes'], fieldTitles: Record<string, string>): string {
-  const labels = annexes.filter((a) => a.kind === kind).map((a) => a.label).join('、');
+  const labels = annexes
+    .filter((a) => a.kind === kind)
+    .map((a) => a.label)
+    .join('、');
   const field = fieldTitles[AMOUNT_FIELD[kind]] ?? AMOUNT_FIELD[kind];
   const shown = kind === 'targets' ? `${field.replace(/（万元）$/, '')}（折合元）` : field;
   return `附件${labels} ${datasetSchema(DATASET_OF_KIND[kind]).title} · ${shown}`;
@@ -83,13 +124,30 @@ function moneyTitle(kind: MoneyKind, annexes: ReportPageInput['annexes'], fieldT
 function metadata(input: ReportPageInput): string {
   const { meta } = input;
   const items: [string, string][] = [
-    ['文号', meta.doc_number], ['标题', meta.title], ['发文机关', meta.issuers.join('、')], ['成文日期', meta.issued_date], ['印发日期', meta.printed_date],
-    ['预算年度', meta.budget_year], ['预算科目', [meta.budget_subject_code, meta.budget_subject_name].filter(Boolean).join(' ')],
-    ...(meta.income_subject_code ? [['收入科目', `${meta.income_subject_code} ${meta.income_subject_name}`] as [string, string]] : []),
+    ['文号', meta.doc_number],
+    ['标题', meta.title],
+    ['发文机关', meta.issuers.join('、')],
+    ['成文日期', meta.issued_date],
+    ['印发日期', meta.printed_date],
+    ['预算年度', meta.budget_year],
+    ['预算科目', [meta.budget_subject_code, meta.budget_subject_name].filter(Boolean).join(' ')],
+    ...(meta.income_subject_code
+      ? [['收入科目', `${meta.income_subject_code} ${meta.income_subject_name}`] as [string, string]]
+      : []),
     ['主送', meta.recipients.join('、')],
-    ...input.annexes.map((a): [string, string] => [`附件${a.label}`, `${a.title}（${kindTitle(a.kind)}，第 ${a.start_line}–${a.end_line} 行）`]),
-    ['数据集', Object.entries(input.datasets).map(([name, rows]) => `${datasetSchema(name).title} ${rows.length} 条`).join('，')],
-    ['流水线', `${input.provenance.family} ${input.provenance.version}`], ['输入 SHA-256', input.provenance.sha256], ['通知编号', input.noticeId],
+    ...input.annexes.map((a): [string, string] => [
+      `附件${a.label}`,
+      `${a.title}（${kindTitle(a.kind)}，第 ${a.start_line}–${a.end_line} 行）`,
+    ]),
+    [
+      '数据集',
+      Object.entries(input.datasets)
+        .map(([name, rows]) => `${datasetSchema(name).title} ${rows.length} 条`)
+        .join('，'),
+    ],
+    ['流水线', `${input.provenance.family} ${input.provenance.version}`],
+    ['输入 SHA-256', input.provenance.sha256],
+    ['通知编号', input.noticeId],
   ];
   return `<dl class="meta">${items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v ? esc(v) : '<span class="empty">（未找到）</span>'}</dd>`).join('\n')}</dl>`;
 }
@@ -99,6 +157,8 @@ function kindTitle(kind: string): string {
 }
 
 function severityCounts(findings: readonly Finding[]): string {
-  const counts = (Object.keys(SEVERITY_LABELS) as Finding['severity'][]).map((s) => [s, findings.filter((f) => f.severity === s).length] as const);
+  const counts = (Object.keys(SEVERITY_LABELS) as Finding['severity'][]).map(
+    (s) => [s, findings.filter((f) => f.severity === s).length] as const,
+  );
   return `<p class="summary">${counts.map(([s, n]) => `<span class="badge ${s}">${SEVERITY_LABELS[s]}</span> ${n}`).join('　')}</p>`;
 }

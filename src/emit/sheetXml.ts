@@ -39,7 +39,9 @@ export class SharedStrings {
   }
 }
 
-const NS = 'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
+const NS =
+  'xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" ' +
+  'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"';
 const letters: string[] = [];
 
 /** Column letters of a zero-based column index: 0 → A, 26 → AA. */
@@ -52,7 +54,9 @@ export function columnName(i: number): string {
   return name;
 }
 
-/** Text escaped for XML content and attributes; characters XML 1.0 cannot hold are written as OOXML `_xHHHH_` escapes. */
+/**
+ * Text escaped for XML content and attributes; characters XML 1.0 cannot hold are written as OOXML `_xHHHH_` escapes.
+ */
 export function xmlText(text: string): string {
   return text.replace(/[&<>"\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, (ch) => {
     if (ch === '&') return '&amp;';
@@ -70,9 +74,16 @@ export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
   const out: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>`];
   if (sheet.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0">`);
-  if (sheet.header) out.push('<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>');
+  if (sheet.header)
+    out.push(
+      '<pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/><selection pane="bottomLeft"/>',
+    );
   out.push('</sheetView></sheetViews><sheetFormatPr defaultRowHeight="15"/><cols>');
-  sheet.columns.forEach((c, i) => out.push(`<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.style ? ` style="${c.style}"` : ''} customWidth="1"/>`));
+  sheet.columns.forEach((c, i) =>
+    out.push(
+      `<col min="${i + 1}" max="${i + 1}" width="${c.width}"${c.style ? ` style="${c.style}"` : ''} customWidth="1"/>`,
+    ),
+  );
   out.push('</cols><sheetData>');
   // Per column, its letters; per row, one string built by concatenation (a workbook has tens of thousands of cells).
   const names = sheet.columns.map((_, c) => columnName(c));

@@ -10,7 +10,16 @@
  */
 import type { FieldInfo } from './fields.js';
 import { columnName, SharedStrings, sharedStringsXml, sheetXml, type CellValue, type SheetLayout } from './sheetXml.js';
-import { contentTypesXml, coreXml, packageRelsXml, STYLE, stylesXml, workbookRelsXml, workbookXml, type SheetEntry } from './xlsxParts.js';
+import {
+  contentTypesXml,
+  coreXml,
+  packageRelsXml,
+  STYLE,
+  stylesXml,
+  workbookRelsXml,
+  workbookXml,
+  type SheetEntry,
+} from './xlsxParts.js';
 import { zip, type ZipEntry } from './zip.js';
 
 /** One data sheet: a dataset's fields and records. */
@@ -151,7 +160,9 @@ export function renderWorkbook(spec: WorkbookSpec): Buffer {
   part('_rels/.rels', packageRelsXml());
   part('docProps/core.xml', coreXml('notice-extract', spec.date));
   const sheets: SheetEntry[] = layouts.map(({ name, layout }) =>
-    layout.header ? { name, filterTo: `${columnName(Math.max(0, layout.columns.length - 1))}${layout.rows.length}` } : { name },
+    layout.header
+      ? { name, filterTo: `${columnName(Math.max(0, layout.columns.length - 1))}${layout.rows.length}` }
+      : { name },
   );
   part('xl/workbook.xml', workbookXml(sheets));
   part('xl/_rels/workbook.xml.rels', workbookRelsXml(layouts.length));
@@ -205,7 +216,10 @@ function dataLayout(sheet: DataSheet): SheetLayout {
     rows.push(cells);
     styles.push(rowStyles ?? columnStyles);
   }
-  const columns = fields.map((_, i) => ({ width: Math.min(MAX_WIDTH, Math.max(6, (widths[i] ?? 0) + 2)), style: columnStyles[i] ?? STYLE.none }));
+  const columns = fields.map((_, i) => ({
+    width: Math.min(MAX_WIDTH, Math.max(6, (widths[i] ?? 0) + 2)),
+    style: columnStyles[i] ?? STYLE.none,
+  }));
   const columnWidths = columns.map((c) => c.width);
   const wrapped = (r: number) => (c: number) => styles[r]?.[c] === STYLE.textWrapTop;
   const heights = rows.map((cells, r) =>

@@ -1,4 +1,14 @@
-import { accessSync, constants, existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  accessSync,
+  constants,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 
@@ -43,7 +53,10 @@ export function writeFolderAtomically(target: string, files: ReadonlyMap<string,
   removals.add(removal);
 }
 
-/** Wait until every previous output set aside has been removed; returns the folders that could not be (`folder: why`), for the caller to report. */
+/**
+ * Wait until every previous output set aside has been removed; returns the folders that could not be (`folder: why`),
+ * for the caller to report.
+ */
 export async function settleRemovals(): Promise<string[]> {
   while (removals.size > 0) await Promise.all([...removals]);
   return leftBehind.splice(0);
@@ -63,7 +76,10 @@ export function writeFileAtomically(file: string, content: string | Uint8Array):
 
 /** The out folder cannot be used: it is a file, cannot be created, or cannot be written. */
 export class OutFolderError extends Error {
-  constructor(readonly folder: string, reason: string) {
+  constructor(
+    readonly folder: string,
+    reason: string,
+  ) {
     super(`${folder}: ${reason}`);
     this.name = 'OutFolderError';
   }
@@ -100,19 +116,37 @@ export function prepareOutFolder(out: string): void {
 
 /** A file-system error as one line: what was done to which path, and why (`EACCES: permission denied, mkdir '/x'`). */
 export function fsReason(error: unknown): string {
-  return error instanceof Error ? error.message.split('\n')[0] ?? String(error) : String(error);
+  return error instanceof Error ? (error.message.split('\n')[0] ?? String(error)) : String(error);
 }
 
 /** Error codes of a file system that refuses a write; reported as the path and the reason, not as a bug. */
 export const FS_WRITE_CODES: ReadonlySet<string> = new Set([
-  'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR', 'EROFS', 'ENOSPC', 'EDQUOT', 'EEXIST', 'ENOENT', 'ENAMETOOLONG', 'EMFILE',
-  'ENFILE', 'EIO', 'ELOOP', 'EXDEV', 'EBUSY', 'ENOTEMPTY', 'EFBIG',
+  'EACCES',
+  'EPERM',
+  'ENOTDIR',
+  'EISDIR',
+  'EROFS',
+  'ENOSPC',
+  'EDQUOT',
+  'EEXIST',
+  'ENOENT',
+  'ENAMETOOLONG',
+  'EMFILE',
+  'ENFILE',
+  'EIO',
+  'ELOOP',
+  'EXDEV',
+  'EBUSY',
+  'ENOTEMPTY',
+  'EFBIG',
 ]);
 
 /** True when `error` is a file-system refusal (FS_WRITE_CODES) rather than a bug. */
 export function isFsError(error: unknown): error is NodeJS.ErrnoException {
   const code = (error as NodeJS.ErrnoException | null)?.code;
-  return typeof code === 'string' && FS_WRITE_CODES.has(code) && typeof (error as NodeJS.ErrnoException).syscall === 'string';
+  return (
+    typeof code === 'string' && FS_WRITE_CODES.has(code) && typeof (error as NodeJS.ErrnoException).syscall === 'string'
+  );
 }
 
 /** What the stale-folder sweep did to a folder a killed run left in the out folder. */

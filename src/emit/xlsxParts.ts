@@ -12,7 +12,14 @@ const OFFICE = 'application/vnd.openxmlformats-officedocument';
 
 /** Style indices of styles.xml's cellXfs, as the sheets use them. */
 export const STYLE = {
-  none: 0, wrapTop: 1, bold: 2, boldWrapTop: 3, text: 4, money: 5, textWrapTop: 6, number: 7,
+  none: 0,
+  wrapTop: 1,
+  bold: 2,
+  boldWrapTop: 3,
+  text: 4,
+  money: 5,
+  textWrapTop: 6,
+  number: 7,
 } as const;
 
 /** A sheet as the workbook part names it. */
@@ -24,14 +31,20 @@ export interface SheetEntry {
 
 /** `[Content_Types].xml` for a workbook of `count` sheets. */
 export function contentTypesXml(count: number): string {
-  const sheets = Array.from({ length: count }, (_, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${OFFICE}.spreadsheetml.worksheet+xml"/>`).join('');
+  const sheets = Array.from(
+    { length: count },
+    (_, i) =>
+      `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="${OFFICE}.spreadsheetml.worksheet+xml"/>`,
+  ).join('');
   return (
     `${HEAD}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">` +
-    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>' +
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Defau' +
+    'lt Extension="xml" ContentType="application/xml"/>' +
     `<Override PartName="/xl/workbook.xml" ContentType="${OFFICE}.spreadsheetml.sheet.main+xml"/>${sheets}` +
     `<Override PartName="/xl/styles.xml" ContentType="${OFFICE}.spreadsheetml.styles+xml"/>` +
     `<Override PartName="/xl/sharedStrings.xml" ContentType="${OFFICE}.spreadsheetml.sharedStrings+xml"/>` +
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
+    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-propert' +
+    'ies+xml"/></Types>'
   );
 }
 
@@ -39,23 +52,32 @@ export function contentTypesXml(count: number): string {
 export function packageRelsXml(): string {
   return (
     `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>'
+    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core' +
+    '-properties" Target="docProps/core.xml"/></Relationships>'
   );
 }
 
 /** `xl/_rels/workbook.xml.rels`: sheets rId1..n, then styles and shared strings. */
 export function workbookRelsXml(count: number): string {
-  const sheets = Array.from({ length: count }, (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`).join('');
+  const sheets = Array.from(
+    { length: count },
+    (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+  ).join('');
   return (
     `${HEAD}<Relationships xmlns="${PKG_REL}">${sheets}<Relationship Id="rId${count + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
     `<Relationship Id="rId${count + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
   );
 }
 
-/** `xl/workbook.xml`: the sheets in order; a sheet with a header row repeats it on every printed page and names its filter range. */
+/**
+ * `xl/workbook.xml`: the sheets in order; a sheet with a header row repeats it on every printed page and names its
+ * filter range.
+ */
 export function workbookXml(sheets: readonly SheetEntry[]): string {
   const quoted = (name: string): string => `'${name.replace(/'/g, "''")}'`;
-  const list = sheets.map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`).join('');
+  const list = sheets
+    .map((s, i) => `<sheet name="${xmlText(s.name)}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+    .join('');
   const names = sheets
     .map((s, i) => {
       if (!s.filterTo) return '';
@@ -81,12 +103,19 @@ export function stylesXml(): string {
     ` applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`;
   // In STYLE's order: none, wrapTop, bold, boldWrapTop, text, money, textWrapTop, number.
   const cellXfs = [
-    xf(0, 0, false), xf(0, 0, true), xf(0, 1, false), xf(0, 1, true), xf(49, 0, false), xf(4, 0, false), xf(49, 0, true),
+    xf(0, 0, false),
+    xf(0, 0, true),
+    xf(0, 1, false),
+    xf(0, 1, true),
+    xf(49, 0, false),
+    xf(4, 0, false),
+    xf(49, 0, true),
     xf(0, 0, false),
   ];
   return (
     `${HEAD}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill ' +
+    'patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
     `<cellXfs count="${cellXfs.length}">${cellXfs.join('')}</cellXfs>` +

@@ -20,11 +20,20 @@ const VERSION = 20;
 /** General-purpose flag 11: names are UTF-8. */
 const UTF8 = 0x0800;
 const DEFLATE = 8;
-/** zlib level 1: two thirds of level 4's time (a third of the default 6's) for about 18% more bytes on a workbook's sheets (157 → 185 KB for the seed). */
+/**
+ * zlib level 1: two thirds of level 4's time (a third of the default 6's) for about 18% more bytes on a workbook's
+ * sheets (157 → 185 KB for the seed).
+ */
 const LEVEL = 1;
 
-/** Version needed, flags, method, time, date, CRC, sizes and name length, written from `at` (extra length stays zero). */
-function writeEntryFields(buf: Buffer, at: number, f: { stamp: { time: number; date: number }; crc: number; packed: number; size: number; name: number }): void {
+/**
+ * Version needed, flags, method, time, date, CRC, sizes and name length, written from `at` (extra length stays zero).
+ */
+function writeEntryFields(
+  buf: Buffer,
+  at: number,
+  f: { stamp: { time: number; date: number }; crc: number; packed: number; size: number; name: number },
+): void {
   buf.writeUInt16LE(VERSION, at);
   buf.writeUInt16LE(UTF8, at + 2);
   buf.writeUInt16LE(DEFLATE, at + 4);

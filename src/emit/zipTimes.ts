@@ -17,7 +17,10 @@ export function dosDateTime(date: Date): { time: number; date: number } {
   };
 }
 
-/** Set the modification time of every entry, in the central directory and the local headers; throws on a malformed archive (a bug). */
+/**
+ * Set the modification time of every entry, in the central directory and the local headers; throws on a malformed
+ * archive (a bug).
+ */
 export function withEntryTimes(zip: Buffer, when: Date): Buffer {
   const out = Buffer.from(zip);
   const stamp = dosDateTime(when);

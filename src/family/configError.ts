@@ -47,7 +47,15 @@ export function jsonPath(path: readonly PropertyKey[]): string {
 export function zodProblems(file: string, error: z.ZodError): ConfigProblem[] {
   return [...error.issues]
     .sort((a, b) => a.path.length - b.path.length)
-    .map((issue) => ({ file, path: jsonPath(issue.path), message: z.prettifyError(new z.ZodError([issue])).split('\n')[0]?.replace(/^✖ /, '') ?? issue.message }));
+    .map((issue) => ({
+      file,
+      path: jsonPath(issue.path),
+      message:
+        z
+          .prettifyError(new z.ZodError([issue]))
+          .split('\n')[0]
+          ?.replace(/^✖ /, '') ?? issue.message,
+    }));
 }
 
 /** Read a JSON configuration file; a missing file or invalid JSON is a configuration error. */
@@ -66,7 +74,9 @@ export function readJsonConfig(file: string): unknown {
     // Fatal: a byte that is not UTF-8 would otherwise become U+FFFD in a spelling or a pattern, in silence.
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ConfigError([{ file, path: '$', message: `not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8` }]);
+    throw new ConfigError([
+      { file, path: '$', message: `not valid UTF-8 (at byte ${firstInvalidUtf8(bytes)}); save it as UTF-8` },
+    ]);
   }
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ''));
@@ -77,13 +87,19 @@ export function readJsonConfig(file: string): unknown {
 }
 
 /** Parse a configuration file with its schema; every issue becomes a problem of one ConfigError. */
-export function parseConfig<T extends z.ZodType>(file: string, schema: T, value: unknown = readJsonConfig(file)): z.infer<T> {
+export function parseConfig<T extends z.ZodType>(
+  file: string,
+  schema: T,
+  value: unknown = readJsonConfig(file),
+): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) throw new ConfigError(zodProblems(file, parsed.error));
   return parsed.data;
 }
 
-/** The offset of the first byte sequence that is not UTF-8 (found by decoding ever longer prefixes' last characters). */
+/**
+ * The offset of the first byte sequence that is not UTF-8 (found by decoding ever longer prefixes' last characters).
+ */
 function firstInvalidUtf8(bytes: Buffer): number {
   const decoder = new TextDecoder('utf-8', { fatal: true });
   let i = 0;

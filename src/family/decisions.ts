@@ -124,13 +124,21 @@ export function decideRegistries(
     if (earlier !== undefined) {
       const same = JSON.stringify(decisions[earlier]) === JSON.stringify(d);
       const what = same ? 'repeats' : 'contradicts';
-      return void problems.push({ file, path, message: `${what} $.decisions[${earlier}] about the same ${d.kind} spelling; keep one decision per spelling` });
+      return void problems.push({
+        file,
+        path,
+        message: `${what} $.decisions[${earlier}] about the same ${d.kind} spelling; keep one decision per spelling`,
+      });
     }
     first.set(key, i);
     const entries: { id: string; aliases: string[] }[] = d.kind === 'policy' ? out.policies : out.indicators;
-    const before = d.kind === 'policy' ? registryProblems(out.policies).length : indicatorRegistryProblems(out.indicators).length;
+    const before =
+      d.kind === 'policy' ? registryProblems(out.policies).length : indicatorRegistryProblems(out.indicators).length;
     if (d.decision === 'reject') {
-      (d.kind === 'policy' ? out.rejected.policies : out.rejected.indicators).set(decisionKey(d.kind, d.spelling), d.reason);
+      (d.kind === 'policy' ? out.rejected.policies : out.rejected.indicators).set(
+        decisionKey(d.kind, d.spelling),
+        d.reason,
+      );
       return;
     }
     if (d.decision === 'accept') {
@@ -138,11 +146,16 @@ export function decideRegistries(
       if (!entry) return void problems.push({ file, path, message: `no ${d.kind} ${d.id}` });
       entry.aliases.push(d.spelling);
     } else if (d.decision === 'new-policy') {
-      if (out.policies.some((p) => p.id === d.entry.id)) return void problems.push({ file, path, message: `policy ${d.entry.id} exists already` });
+      if (out.policies.some((p) => p.id === d.entry.id))
+        return void problems.push({ file, path, message: `policy ${d.entry.id} exists already` });
       out.policies.push({ ...d.entry, aliases: withSpelling(d.entry.aliases, d.entry.title, d.spelling, 'policy') });
     } else {
-      if (out.indicators.some((x) => x.id === d.entry.id)) return void problems.push({ file, path, message: `indicator ${d.entry.id} exists already` });
-      out.indicators.push({ ...d.entry, aliases: withSpelling(d.entry.aliases, d.entry.name, d.spelling, 'indicator') });
+      if (out.indicators.some((x) => x.id === d.entry.id))
+        return void problems.push({ file, path, message: `indicator ${d.entry.id} exists already` });
+      out.indicators.push({
+        ...d.entry,
+        aliases: withSpelling(d.entry.aliases, d.entry.name, d.spelling, 'indicator'),
+      });
     }
     const after = d.kind === 'policy' ? registryProblems(out.policies) : indicatorRegistryProblems(out.indicators);
     for (const message of after.slice(before)) problems.push({ file, path, message });

@@ -19,7 +19,10 @@
  */
 import vm from 'node:vm';
 
-/** Characters in a probe's run at family load: a cubic or exponential pattern takes seconds on it (quadratic ones the shape check finds). */
+/**
+ * Characters in a probe's run at family load: a cubic or exponential pattern takes seconds on it (quadratic ones the
+ * shape check finds).
+ */
 export const PROBE_LENGTH = 2_000;
 /** Milliseconds one probe may take: a linear pattern needs well under 1 ms on PROBE_LENGTH characters. */
 export const PROBE_BUDGET_MS = 150;
@@ -82,7 +85,10 @@ function skipBraces(source: string, i: number): number {
 
 /** A piece of the pattern: a sample text that one pass through it matches, and whether it repeats. */
 interface Atom {
-  /** What the piece is: a character or class, a group's opening, its closing (with the group's quantifier), an alternation bar. */
+  /**
+   * What the piece is: a character or class, a group's opening, its closing (with the group's quantifier), an
+   * alternation bar.
+   */
   kind: 'char' | 'open' | 'close' | 'bar' | 'end';
   /** Texts one pass through the atom can match (a literal, some members of a class). */
   samples: string[];
@@ -166,7 +172,17 @@ function atomsOf(source: string, flags = 'u'): Atom[] {
       if (look) lookarounds++;
       groups.push(atoms.length);
       groupFrom.push(from);
-      atoms.push({ kind: 'open', samples: [], matches: () => false, matchesEnd: () => false, text: source.slice(from, i), optional: false, repeats: false, partner: -1, zeroWidth: lookarounds > 0 });
+      atoms.push({
+        kind: 'open',
+        samples: [],
+        matches: () => false,
+        matchesEnd: () => false,
+        text: source.slice(from, i),
+        optional: false,
+        repeats: false,
+        partner: -1,
+        zeroWidth: lookarounds > 0,
+      });
       continue;
     } else if (c === ')') {
       const open = groups.pop() ?? 0;
@@ -181,7 +197,12 @@ function atomsOf(source: string, flags = 'u'): Atom[] {
       const close: Atom = {
         kind: 'close',
         // The group's text as one repeated unit.
-        samples: [inner.filter((a) => a.kind === 'char' && !a.optional).map((a) => a.samples[0] ?? '').join('')].filter((u) => u !== ''),
+        samples: [
+          inner
+            .filter((a) => a.kind === 'char' && !a.optional)
+            .map((a) => a.samples[0] ?? '')
+            .join(''),
+        ].filter((u) => u !== ''),
         matches: (ch) => starts.some((a) => a.matches(ch)),
         matchesEnd: (ch) => ends.some((a) => a.matchesEnd(ch)),
         text: source.slice(openedAt, i),
@@ -198,11 +219,32 @@ function atomsOf(source: string, flags = 'u'): Atom[] {
       atoms.push(close);
       continue;
     } else if (c === '|') {
-      atoms.push({ kind: 'bar', samples: [], matches: () => false, matchesEnd: () => false, text: '|', optional: true, repeats: false, partner: -1, zeroWidth: false });
+      atoms.push({
+        kind: 'bar',
+        samples: [],
+        matches: () => false,
+        matchesEnd: () => false,
+        text: '|',
+        optional: true,
+        repeats: false,
+        partner: -1,
+        zeroWidth: false,
+      });
       i++;
       continue;
     } else if (c === '^' || c === '$') {
-      if (c === '$') atoms.push({ kind: 'end', samples: [], matches: () => false, matchesEnd: () => false, text: '$', optional: false, repeats: false, partner: -1, zeroWidth: true });
+      if (c === '$')
+        atoms.push({
+          kind: 'end',
+          samples: [],
+          matches: () => false,
+          matchesEnd: () => false,
+          text: '$',
+          optional: false,
+          repeats: false,
+          partner: -1,
+          zeroWidth: true,
+        });
       i++;
       continue;
     } else {
@@ -212,13 +254,25 @@ function atomsOf(source: string, flags = 'u'): Atom[] {
     const text = source.slice(from, i);
     const q = quantifier(source, i);
     const matches = membership(text, flags);
-    atoms.push({ kind: 'char', samples, matches, matchesEnd: matches, text: source.slice(from, q.end), optional: q.optional, repeats: q.repeats, partner: -1, zeroWidth: lookarounds > 0 });
+    atoms.push({
+      kind: 'char',
+      samples,
+      matches,
+      matchesEnd: matches,
+      text: source.slice(from, q.end),
+      optional: q.optional,
+      repeats: q.repeats,
+      partner: -1,
+      zeroWidth: lookarounds > 0,
+    });
     i = q.end;
   }
   return atoms;
 }
 
-/** The atoms of a group's body that can match its first character: up to the first that must match, in each alternative. */
+/**
+ * The atoms of a group's body that can match its first character: up to the first that must match, in each alternative.
+ */
 function startingAtoms(inner: readonly Atom[]): Atom[] {
   const out: Atom[] = [];
   let open = true;
@@ -227,7 +281,7 @@ function startingAtoms(inner: readonly Atom[]): Atom[] {
     if (a.kind === 'bar' && depth === 0) open = true;
     if (a.kind === 'open') depth++;
     if (a.kind === 'close') depth--;
-    if (!open || a.kind !== 'char' && a.kind !== 'close') continue;
+    if (!open || (a.kind !== 'char' && a.kind !== 'close')) continue;
     out.push(a);
     if (!a.optional && depth === 0) open = false;
   }
@@ -236,11 +290,46 @@ function startingAtoms(inner: readonly Atom[]): Atom[] {
 
 /** A group body read backwards (its opening and closing atoms swapped), to find what it can end with. */
 function reversed(inner: readonly Atom[]): Atom[] {
-  return [...inner].reverse().map((a) => (a.kind === 'open' ? { ...a, kind: 'close' } : a.kind === 'close' ? { ...a, kind: 'open' } : a));
+  return [...inner]
+    .reverse()
+    .map((a) => (a.kind === 'open' ? { ...a, kind: 'close' } : a.kind === 'close' ? { ...a, kind: 'open' } : a));
 }
 
 /** Characters tried when asking whether two pieces can match the same character, besides their own samples. */
-const ALPHABET = [' ', '\u3000', '\t', '\n', '0', '9', '０', 'a', 'Z', '_', '-', '.', ',', '，', '。', '中', '一', '（', '(', ')', '）', '：', ':', '、', '|', '#', '*', '/', '"', '“', '年', '页'];
+const ALPHABET = [
+  ' ',
+  '\u3000',
+  '\t',
+  '\n',
+  '0',
+  '9',
+  '０',
+  'a',
+  'Z',
+  '_',
+  '-',
+  '.',
+  ',',
+  '，',
+  '。',
+  '中',
+  '一',
+  '（',
+  '(',
+  ')',
+  '）',
+  '：',
+  ':',
+  '、',
+  '|',
+  '#',
+  '*',
+  '/',
+  '"',
+  '“',
+  '年',
+  '页',
+];
 
 /** Whether what `a` can end with is a character `b` can start with. */
 function overlap(a: Atom, b: Atom): boolean {
@@ -255,13 +344,15 @@ function overlap(a: Atom, b: Atom): boolean {
  */
 export function quadraticShape(source: string, flags = 'u'): string | null {
   const atoms = atomsOf(source, flags);
-  const unbounded = (a: Atom | undefined): a is Atom => a !== undefined && !a.zeroWidth && (a.kind === 'char' || a.kind === 'close') && a.repeats;
+  const unbounded = (a: Atom | undefined): a is Atom =>
+    a !== undefined && !a.zeroWidth && (a.kind === 'char' || a.kind === 'close') && a.repeats;
   for (let i = 0; i < atoms.length; i++) {
     const first = atoms[i];
     if (!unbounded(first)) continue;
     for (const j of followers(atoms, i)) {
       const next = atoms[j];
-      if (unbounded(next) && overlap(first, next) && !takesTheRest(atoms, j)) return `${first.text} and ${next.text} can match the same characters one after another`;
+      if (unbounded(next) && overlap(first, next) && !takesTheRest(atoms, j))
+        return `${first.text} and ${next.text} can match the same characters one after another`;
     }
   }
   if (!source.startsWith('^') && !/^\(\?:\^/.test(source)) {
@@ -281,7 +372,10 @@ export function quadraticShape(source: string, flags = 'u'): string | null {
   return null;
 }
 
-/** Whether the pattern, after atom `i`, still needs something that can fail (a required atom, or `$`): else the first start that reaches `i` matches. */
+/**
+ * Whether the pattern, after atom `i`, still needs something that can fail (a required atom, or `$`): else the first
+ * start that reaches `i` matches.
+ */
 function somethingRequiredAfter(atoms: readonly Atom[], i: number): boolean {
   let depth = 0;
   for (let j = i + 1; j < atoms.length; j++) {
@@ -364,7 +458,8 @@ function followers(atoms: readonly Atom[], i: number): number[] {
     }
     if (a.kind === 'end') break;
     out.push(j);
-    // A required single character that the first repeat also takes (`[^()]*\p{Script=Han}[^()]*`) does not separate them.
+    // A required single character that the first repeat also takes (`[^()]*\p{Script=Han}[^()]*`) does not separate
+    // them.
     if (!a.optional && !(self && a.kind === 'char' && !a.repeats && a.samples.every((c) => self.matches(c)))) break;
     j++;
   }
@@ -399,8 +494,15 @@ function quantifier(source: string, i: number): { optional: boolean; repeats: bo
   return out;
 }
 
-/** The probes of a pattern: for each repeated atom, the text leading to it, a long run of what it repeats, a failing end. */
-export function probesOf(source: string, length = PROBE_LENGTH, samplesPerAtom = length > PROBE_LENGTH ? 8 : 2): { text: string; shown: string }[] {
+/**
+ * The probes of a pattern: for each repeated atom, the text leading to it, a long run of what it repeats, a failing
+ * end.
+ */
+export function probesOf(
+  source: string,
+  length = PROBE_LENGTH,
+  samplesPerAtom = length > PROBE_LENGTH ? 8 : 2,
+): { text: string; shown: string }[] {
   const atoms = atomsOf(source);
   const probes = new Map<string, string>();
   const add = (prefix: string, unit: string): void => {
@@ -415,7 +517,8 @@ export function probesOf(source: string, length = PROBE_LENGTH, samplesPerAtom =
   for (const atom of atoms) {
     if (atom.kind === 'open' || atom.kind === 'bar' || atom.zeroWidth) continue;
     if (atom.repeats) {
-      // What the atom repeats, and what the atom before it matches (`（` of `[（(][^）)]*`: every start of a run of `（` scans the rest).
+      // What the atom repeats, and what the atom before it matches (`（` of `[（(][^）)]*`: every start of a run of `（`
+      // scans the rest).
       for (const unit of [...atom.samples.slice(0, samplesPerAtom), ...(previous?.samples.slice(0, 1) ?? [])]) {
         add(prefix, unit);
         add('', unit);
@@ -458,10 +561,19 @@ function timed(re: RegExp, texts: string[], budgetMs: number): number | null {
  */
 export function slowProbe(re: RegExp, length = PROBE_LENGTH, budgetMs = PROBE_BUDGET_MS): SlowProbe | null {
   const probes = probesOf(re.source, length);
-  if (probes.length === 0 || timed(re, probes.map((p) => p.text), budgetMs) !== null) return null;
+  if (
+    probes.length === 0 ||
+    timed(
+      re,
+      probes.map((p) => p.text),
+      budgetMs,
+    ) !== null
+  )
+    return null;
   for (const probe of probes) {
     let slow = 0;
-    for (let attempt = 0; attempt < 3 && slow === attempt; attempt++) if (timed(re, [probe.text], budgetMs) === null) slow++;
+    for (let attempt = 0; attempt < 3 && slow === attempt; attempt++)
+      if (timed(re, [probe.text], budgetMs) === null) slow++;
     if (slow === 3) return { probe: probe.shown, ms: budgetMs };
   }
   return null;
@@ -472,6 +584,7 @@ export function linearTimeProblem(source: string, flags = 'u'): string | null {
   const shape = quadraticShape(source, flags);
   if (shape) return `may take quadratic time or worse: ${shape}`;
   const slow = slowProbe(new RegExp(source, flags));
-  if (slow) return `backtracks catastrophically: on ${slow.probe} it ran over ${PROBE_BUDGET_MS} ms (a linear pattern takes < 1 ms)`;
+  if (slow)
+    return `backtracks catastrophically: on ${slow.probe} it ran over ${PROBE_BUDGET_MS} ms (a linear pattern takes < 1 ms)`;
   return null;
 }

@@ -14,16 +14,27 @@ export function pipelinesDir(): string {
 
 /** How families are loaded. */
 export interface LoadOptions {
-  /** Folder to read a family's curated data (registries and decisions.json) from instead of its own folder: frozen copies for tests. */
+  /**
+   * Folder to read a family's curated data (registries and decisions.json) from instead of its own folder: frozen
+   * copies for tests.
+   */
   curatedFrom?: (familyId: string) => string | undefined;
 }
 
-/** Load one family folder: declaration, registries, and the decisions applied to them. Invalid files are ConfigErrors. */
+/**
+ * Load one family folder: declaration, registries, and the decisions applied to them. Invalid files are ConfigErrors.
+ */
 export function loadFamily(folder: string, options: LoadOptions = {}): Family {
   const declaration = readDeclaration(folder);
   // The id names the family in every output and in --family: it must be the folder's own name.
   if (declaration.id !== basename(folder)) {
-    throw new ConfigError([{ file: join(folder, DECLARATION_FILE), path: '$.id', message: `"${declaration.id}" is not the name of its folder "${basename(folder)}"` }]);
+    throw new ConfigError([
+      {
+        file: join(folder, DECLARATION_FILE),
+        path: '$.id',
+        message: `"${declaration.id}" is not the name of its folder "${basename(folder)}"`,
+      },
+    ]);
   }
   const curated = options.curatedFrom?.(declaration.id) ?? folder;
   const registries = readRegistries(folder, declaration, curated);

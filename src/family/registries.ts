@@ -17,7 +17,9 @@ export const Policy = z
     /** Issuing body or bodies, joined with 、; '' when not known for sure. */
     issuer: z.string(),
     /** Document number in canonical form (`中办发〔2019〕56号`); '' when not known for sure. */
-    doc_number: z.string().refine((d) => d === '' || docNumberParts(d) !== undefined, 'not a canonical document number'),
+    doc_number: z
+      .string()
+      .refine((d) => d === '' || docNumberParts(d) !== undefined, 'not a canonical document number'),
     /** Other spellings of the title accepted as this document (as `parseCitation` returns `title`). */
     aliases: z.array(z.string().min(1)),
     /** Curator's remark: where the canonical form comes from, what was deliberately left out. */

@@ -44,7 +44,8 @@ function linearTime(source: string, ctx: z.RefinementCtx): void {
   if (!compiles(source, 'u')) return;
   if (!checkedPatterns.has(source)) checkedPatterns.set(source, linearTimeProblem(source));
   const problem = checkedPatterns.get(source);
-  if (problem) ctx.addIssue({ code: 'custom', message: `${problem}; no two unbounded repeats may take the same characters` });
+  if (problem)
+    ctx.addIssue({ code: 'custom', message: `${problem}; no two unbounded repeats may take the same characters` });
 }
 
 /** A problem for each entry whose key another entry before it has already (`role` twice in `columns`). */
@@ -54,7 +55,12 @@ function uniqueBy<T>(entries: readonly T[], key: (entry: T) => string, what: str
     const k = key(entry);
     const before = first.get(k);
     if (before === undefined) first.set(k, i);
-    else ctx.addIssue({ code: 'custom', path: [i, what], message: `${what} "${k}" is declared twice (also at [${before}])` });
+    else
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, what],
+        message: `${what} "${k}" is declared twice (also at [${before}])`,
+      });
   });
 }
 
@@ -65,8 +71,20 @@ export type { AnnexKind };
 
 /** Column roles of the money tables; each feeds one or two fields of the allocations or details dataset. */
 export const ColumnRole = z.enum([
-  'region_name', 'region_code', 'project_name', 'recipient', 'sanbao_catalog', 'direct_to_sanbao_account', 'function_subject', 'amount', 'remark',
-  'seq', 'budget_code', 'unit_name', 'recipient_name', 'recipient_code',
+  'region_name',
+  'region_code',
+  'project_name',
+  'recipient',
+  'sanbao_catalog',
+  'direct_to_sanbao_account',
+  'function_subject',
+  'amount',
+  'remark',
+  'seq',
+  'budget_code',
+  'unit_name',
+  'recipient_name',
+  'recipient_code',
 ]);
 /** A column role. */
 export type ColumnRole = z.infer<typeof ColumnRole>;
@@ -82,7 +100,10 @@ export const ColumnSpec = z.strictObject({
   synonyms: z.array(z.string()).min(1),
   /** A header without this column is an error. */
   required: z.boolean().default(false),
-  /** Regular expression a cell of this column always matches (`^\\d{9}$`): content that cannot be mistaken, used to align shifted rows. */
+  /**
+   * Regular expression a cell of this column always matches (`^\\d{9}$`): content that cannot be mistaken, used to
+   * align shifted rows.
+   */
   content: RegexSource.optional(),
   /**
    * The columns a table may split this one into, in order, under a header cell that groups them
@@ -133,29 +154,42 @@ const KindBase = {
 };
 
 /** A money table annex kind (allocation, detail). */
-export const TableAnnexSpec = z.strictObject({
-  ...KindBase,
-  /** Unit of amounts when the notice states none (元 | 万元 | 亿元). */
-  unit: z.enum(MONEY_UNITS),
-  /** Columns in any order; matched by header text; one column per role. */
-  columns: z.array(ColumnSpec).min(1).superRefine((columns, ctx) => uniqueBy(columns, (c) => c.role, 'role', ctx)),
-  /** Row type rules, first match wins; unmatched rows are `item`. */
-  rowTypes: z.array(RowTypeRule),
-  /** Leading digits of a recipient code that every item of a subtotal's group shares (4 = the city in GB/T 2260); absent: groups are not checked. */
-  groupCodePrefix: z.number().int().positive().optional(),
-  /** Words of a yes/no cell. */
-  yesNo: z.strictObject({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
-  /**
-   * How a row's region and recipient are read from its cells (absent: a kind with no such fields). A
-   * total row (合计, 小计) names no recipient.
-   */
-  identify: z.object({ region: IdentitySpec, recipient: IdentitySpec }).optional(),
-  /** Sub-headers under a grouping header cell that name the group's own total (金额 over 合计 | 其中：…); the other sub-columns are unknown columns. */
-  groupTotals: z.array(z.string()).default([]),
-}).transform((spec) => ({ ...spec, headerRoles: headerRoles(spec.columns) }));
+export const TableAnnexSpec = z
+  .strictObject({
+    ...KindBase,
+    /** Unit of amounts when the notice states none (元 | 万元 | 亿元). */
+    unit: z.enum(MONEY_UNITS),
+    /** Columns in any order; matched by header text; one column per role. */
+    columns: z
+      .array(ColumnSpec)
+      .min(1)
+      .superRefine((columns, ctx) => uniqueBy(columns, (c) => c.role, 'role', ctx)),
+    /** Row type rules, first match wins; unmatched rows are `item`. */
+    rowTypes: z.array(RowTypeRule),
+    /**
+     * Leading digits of a recipient code that every item of a subtotal's group shares (4 = the city in GB/T 2260);
+     * absent: groups are not checked.
+     */
+    groupCodePrefix: z.number().int().positive().optional(),
+    /** Words of a yes/no cell. */
+    yesNo: z.strictObject({ yes: z.array(z.string()), no: z.array(z.string()) }).default({ yes: [], no: [] }),
+    /**
+     * How a row's region and recipient are read from its cells (absent: a kind with no such fields). A
+     * total row (合计, 小计) names no recipient.
+     */
+    identify: z.object({ region: IdentitySpec, recipient: IdentitySpec }).optional(),
+    /**
+     * Sub-headers under a grouping header cell that name the group's own total (金额 over 合计 | 其中：…); the other
+     * sub-columns are unknown columns.
+     */
+    groupTotals: z.array(z.string()).default([]),
+  })
+  .transform((spec) => ({ ...spec, headerRoles: headerRoles(spec.columns) }));
 
 /** Header key → column role of a money table's columns, built once at load (every row is tried as a header). */
-function headerRoles(columns: readonly { role: ColumnRole; synonyms: readonly string[] }[]): ReadonlyMap<string, ColumnRole> {
+function headerRoles(
+  columns: readonly { role: ColumnRole; synonyms: readonly string[] }[],
+): ReadonlyMap<string, ColumnRole> {
   const roles = new Map<string, ColumnRole>();
   for (const column of columns) for (const s of column.synonyms) roles.set(headerKey(s).key, column.role);
   return roles;
@@ -221,14 +255,23 @@ export const TargetsAnnexSpec = z.strictObject({
   tableHeading: RegexSource,
   /** Labels of the metadata rows (label, value[, label, value]). */
   metadataLabels: TargetMetadataLabels,
-  /** Regular expression for a unit written after a metadata label (`资金需求（万元）`), tested on the label without white space and with widths folded; group 1 is the unit (元 | 万元 | 亿元). */
+  /**
+   * Regular expression for a unit written after a metadata label (`资金需求（万元）`), tested on the label without white space
+   * and with widths folded; group 1 is the unit (元 | 万元 | 亿元).
+   */
   metadataLabelUnit: RegexSource.optional(),
   /** Regular expression for the budget year cell; group 1 is the year. */
   budgetYear: RegexSource,
   /** Unit of 资金需求 when the cell states none. */
   fundDemandUnit: z.enum(MONEY_UNITS),
-  /** Columns of the indicator header row (一级指标 …) by the words that name them; a header word the family does not name is a column whose cells are not read. */
-  indicatorHeader: z.array(IndicatorColumnSpec).min(1).superRefine((columns, ctx) => uniqueBy(columns, (c) => c.role, 'role', ctx)),
+  /**
+   * Columns of the indicator header row (一级指标 …) by the words that name them; a header word the family does not name is
+   * a column whose cells are not read.
+   */
+  indicatorHeader: z
+    .array(IndicatorColumnSpec)
+    .min(1)
+    .superRefine((columns, ctx) => uniqueBy(columns, (c) => c.role, 'role', ctx)),
   /** Cells that label the whole indicator block (绩效指标), not a level. */
   blockLabels: z.array(z.string()),
   /** The indicator framework: level-1 labels with their level-2 labels. */
@@ -247,15 +290,27 @@ export const MetadataSpec = z.strictObject({
   issuerHeading: RegexSource,
   titleHeading: RegexSource,
   budgetYear: RegexSource,
-  /** A budget subject named in a sentence (`列…科目`): group 1 the 7-digit code, group 2 the text up to 科目 (the name, quoted or not). */
+  /**
+   * A budget subject named in a sentence (`列…科目`): group 1 the 7-digit code, group 2 the text up to 科目 (the name,
+   * quoted or not).
+   */
   budgetSubject: GlobalRegexSource,
-  /** A date line (groups 1–3 year, month, day), tested after the last annex's tables when the notice shows no signature date. */
+  /**
+   * A date line (groups 1–3 year, month, day), tested after the last annex's tables when the notice shows no signature
+   * date.
+   */
   date: RegexSource,
-  /** The signature's date line (成文日期), the organs' names before it allowed; groups 1–3 are year, month, day; never an 印发 line. */
+  /**
+   * The signature's date line (成文日期), the organs' names before it allowed; groups 1–3 are year, month, day; never an 印发
+   * line.
+   */
   dateSignature: RegexSource.optional(),
   /** How an issuing organ's name ends (厅, 委员会, 局, …): organs are split where a name ends and the next begins. */
   organEnd: RegexSource.optional(),
-  /** The date of the 版记 (`2023年12月28日印发`), tested on each cell of a line; groups 1–3 are year, month, day. Preferred to any other date line. */
+  /**
+   * The date of the 版记 (`2023年12月28日印发`), tested on each cell of a line; groups 1–3 are year, month, day. Preferred to
+   * any other date line.
+   */
   dateImprint: RegexSource.optional(),
   /** The addressee line (group 1 the names), tested on the first lines after the title, wrapped lines joined. */
   recipients: RegexSource,
@@ -267,7 +322,10 @@ export const MetadataSpec = z.strictObject({
   attachmentFileExt: RegexSource.optional(),
   /** Words of a clause naming the income subject (`收入列…科目`) rather than the expenditure subject. */
   incomeSubject: RegexSource.optional(),
-  /** Regular expressions for a total the body states (`共计17285万元`): group 1 the amount, group 2 its unit (元 when absent); the first that matches is used. */
+  /**
+   * Regular expressions for a total the body states (`共计17285万元`): group 1 the amount, group 2 its unit (元 when
+   * absent); the first that matches is used.
+   */
   statedTotal: z.array(GlobalRegexSource).default([]),
   /** A plain body line that reads as the title when no heading holds it (issuer … 关于 … 的通知). */
   titleLine: RegexSource.optional(),
@@ -277,7 +335,10 @@ export const MetadataSpec = z.strictObject({
   dateSource: RegexSource.optional(),
   /** The budget year in the body (`提前下达2024年度`), group 1, when the title gives none. */
   budgetYearBody: RegexSource.optional(),
-  /** Lines that open the closing block (版记: 公开方式, 抄送, the 印发 line) after the last annex; from the first one on, no line belongs to an annex. */
+  /**
+   * Lines that open the closing block (版记: 公开方式, 抄送, the 印发 line) after the last annex; from the first one on, no line
+   * belongs to an annex.
+   */
   closing: z.array(RegexSource).default([]),
   /**
    * The fund's name in the title, group 1 (`省级市场监管管理（知识产权创造、运用和保护）专项资金` after
@@ -291,7 +352,10 @@ export const MetadataSpec = z.strictObject({
 export const LocalDepartmentsSpec = z.strictObject({
   /** Bureau names stripped to get the place (市场监督管理局, 卫生健康局, 教育局, OCR-cut forms such as 市场监管), province-wide. */
   bureaus: z.array(z.string().min(1)),
-  /** Regular expressions for what may follow a place when no listed bureau does (`…局`, `…委员会`, `本级`); such a join is reported. */
+  /**
+   * Regular expressions for what may follow a place when no listed bureau does (`…局`, `…委员会`, `本级`); such a join is
+   * reported.
+   */
   patterns: z.array(RegexSource).default([]),
 });
 
@@ -302,7 +366,10 @@ export const LocalDepartmentsSpec = z.strictObject({
  */
 const RegistryFile = z
   .string()
-  .regex(/^(?!\.)[^/\\:\u0000-\u001f]+\.json$/u, 'must be the name of a .json file in the family folder (no folder, no path, no leading dot)');
+  .regex(
+    /^(?!\.)[^/\\:\u0000-\u001f]+\.json$/u,
+    'must be the name of a .json file in the family folder (no folder, no path, no leading dot)',
+  );
 
 /** Registry files of a family, named relative to its folder; a registry not named is empty. */
 export const RegistryFiles = z.strictObject({
@@ -320,7 +387,10 @@ export const FamilySpec = z.strictObject({
   version: z.string(),
   /** Human description. */
   title: z.string(),
-  /** Ways to recognise the start of a notice of this family: each a set of regular expressions that must all match; one set suffices. */
+  /**
+   * Ways to recognise the start of a notice of this family: each a set of regular expressions that must all match; one
+   * set suffices.
+   */
   recognise: z.array(z.array(RegexSource).min(1)).min(1),
   /** How many leading lines `recognise` looks at. */
   recogniseLines: z.number().int().positive().default(60),
@@ -333,7 +403,10 @@ export const FamilySpec = z.strictObject({
   shortNameRewrites: z.array(z.tuple([z.string(), z.string()])),
   /** Patterns removed from an Annex 1 region name before comparing it with GB/T 2260 (本级, 小计, notes in brackets). */
   regionNameNoise: z.array(GlobalRegexSource).default([]),
-  /** Regular expression for an annex marker line (`附件1`, `附件 3-1：`, `附件一`), tested on the line's text width-folded; group 1 is the label, group 2 the title that may follow. */
+  /**
+   * Regular expression for an annex marker line (`附件1`, `附件 3-1：`, `附件一`), tested on the line's text width-folded;
+   * group 1 is the label, group 2 the title that may follow.
+   */
   annexMarker: RegexSource,
   /** The annex kinds of the family; numbering in a notice is free. */
   annexes: z.strictObject({ allocation: TableAnnexSpec, detail: TableAnnexSpec, targets: TargetsAnnexSpec }),

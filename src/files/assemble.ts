@@ -52,7 +52,11 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
   const page = parts.body.ext.startsWith('.htm');
   // A page's lines are text; a Markdown or text body is Markdown source, its tab-separated tables included.
   if (page) bodyLines.forEach((line) => out.text(line, parts.body.name, ''));
-  else out.blocks([{ kind: 'markdown', lines: bodyLines.map((text, i) => ({ text, ref: `line ${i + 1}` })) }], parts.body.name);
+  else
+    out.blocks(
+      [{ kind: 'markdown', lines: bodyLines.map((text, i) => ({ text, ref: `line ${i + 1}` })) }],
+      parts.body.name,
+    );
   const listed = listedAnnexes(bodyLines);
   const read: { file: FolderFile; blocks: Block[] }[] = [];
   for (const file of parts.annexes) read.push({ file, blocks: await readAnnex(file, findings) });
@@ -60,8 +64,10 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
   for (const annex of annexes) {
     out.own('');
     const first = annex.blocks[0];
-    // A Markdown annex that opens with its own marker (`## 附件2`) keeps it: a second marker would read as an empty annex.
-    const ownMarker = first?.kind === 'markdown' && ANNEX_MARKER.test(first.lines.find((l) => l.text.trim() !== '')?.text ?? '');
+    // A Markdown annex that opens with its own marker (`## 附件2`) keeps it: a second marker would read as an empty
+    // annex.
+    const ownMarker =
+      first?.kind === 'markdown' && ANNEX_MARKER.test(first.lines.find((l) => l.text.trim() !== '')?.text ?? '');
     if (!ownMarker) {
       out.own(`## 附件${annex.label}`);
       out.own('');
@@ -72,7 +78,12 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
     }
     out.blocks(annex.blocks, annex.file.name);
   }
-  return { text: out.lines.join('\n'), sha256: createHash('sha256').update(manifest).digest('hex'), places: out.places, findings };
+  return {
+    text: out.lines.join('\n'),
+    sha256: createHash('sha256').update(manifest).digest('hex'),
+    places: out.places,
+    findings,
+  };
 }
 
 /** The body's lines, from a saved page or a text file. */
@@ -132,7 +143,11 @@ async function readAnnex(file: FolderFile, findings: FileFinding[]): Promise<Blo
 }
 
 /** Label and title of each annex file, matched to the listed annexes; findings for what does not match. */
-function matchAnnexes(read: { file: FolderFile; blocks: Block[] }[], listed: readonly ListedAnnex[], findings: FileFinding[]): AnnexFile[] {
+function matchAnnexes(
+  read: { file: FolderFile; blocks: Block[] }[],
+  listed: readonly ListedAnnex[],
+  findings: FileFinding[],
+): AnnexFile[] {
   const taken = new Map<string, string>();
   const matched: AnnexFile[] = [];
   const unmatched: { file: FolderFile; blocks: Block[] }[] = [];
@@ -140,11 +155,23 @@ function matchAnnexes(read: { file: FolderFile; blocks: Block[] }[], listed: rea
   for (const entry of read) {
     const stem = basename(entry.file.name, extname(entry.file.name));
     const opening = entry.blocks[0];
-    const firstLine = opening && opening.kind !== 'table' ? (opening.lines.find((l) => l.text.trim() !== '' && !ANNEX_MARKER.test(l.text))?.text ?? '') : '';
+    const firstLine =
+      opening && opening.kind !== 'table'
+        ? (opening.lines.find((l) => l.text.trim() !== '' && !ANNEX_MARKER.test(l.text))?.text ?? '')
+        : '';
     const byName = labelInName(stem);
     const candidates: [ListedAnnex | null, string][] = [
-      [byName ? (listed.find((a) => a.label === byName) ?? { label: byName, title: '' }) : null, 'the label in its name'],
-      [listedByTitle(stem.replace(/^\s*附\s*件(?:[^\s_\-－—：:.、]{1,6}|\s+[^\s_\-－—：:.、]{1,6})?[\s_\-－—：:.、]+/u, ''), listed), 'its name as a title'],
+      [
+        byName ? (listed.find((a) => a.label === byName) ?? { label: byName, title: '' }) : null,
+        'the label in its name',
+      ],
+      [
+        listedByTitle(
+          stem.replace(/^\s*附\s*件(?:[^\s_\-－—：:.、]{1,6}|\s+[^\s_\-－—：:.、]{1,6})?[\s_\-－—：:.、]+/u, ''),
+          listed,
+        ),
+        'its name as a title',
+      ],
       [firstLine ? listedByTitle(firstLine, listed) : null, 'its first title line'],
     ];
     const hit = candidates.find(([a]) => a !== null && !taken.has(a.label));
@@ -156,8 +183,16 @@ function matchAnnexes(read: { file: FolderFile; blocks: Block[] }[], listed: rea
     if (!annex) continue;
     taken.set(annex.label, entry.file.name);
     const isListed = listed.some((a) => a.label === annex.label);
-    if (isListed) findings.push({ code: 'files/annex-matched', file: entry.file.name, actual: annex.label, expected: annex.title, params: { by } });
-    else findings.push({ code: 'files/annex-unlisted', file: entry.file.name, actual: annex.label, expected: listedText });
+    if (isListed)
+      findings.push({
+        code: 'files/annex-matched',
+        file: entry.file.name,
+        actual: annex.label,
+        expected: annex.title,
+        params: { by },
+      });
+    else
+      findings.push({ code: 'files/annex-unlisted', file: entry.file.name, actual: annex.label, expected: listedText });
     matched.push({ file: entry.file, label: annex.label, title: annex.title || stem, blocks: entry.blocks });
   }
   // A file that matches nothing still is read: after the listed ones, numbered on from the highest label.
@@ -165,9 +200,16 @@ function matchAnnexes(read: { file: FolderFile; blocks: Block[] }[], listed: rea
   for (const entry of unmatched) {
     const label = String(++next);
     findings.push({ code: 'files/annex-unlisted', file: entry.file.name, actual: label, expected: listedText });
-    matched.push({ file: entry.file, label, title: basename(entry.file.name, extname(entry.file.name)), blocks: entry.blocks });
+    matched.push({
+      file: entry.file,
+      label,
+      title: basename(entry.file.name, extname(entry.file.name)),
+      blocks: entry.blocks,
+    });
   }
-  for (const annex of listed) if (!taken.has(annex.label)) findings.push({ code: 'files/annex-file-missing', file: '', actual: annex.label, expected: annex.title });
+  for (const annex of listed)
+    if (!taken.has(annex.label))
+      findings.push({ code: 'files/annex-file-missing', file: '', actual: annex.label, expected: annex.title });
   return matched.sort((a, b) => compareLabels(a.label, b.label));
 }
 

@@ -16,7 +16,10 @@ const LABEL_IN_NAME = /附\s*件\s*([0-9０-９]{1,2}(?:\s*[-－—_]\s*[0-9０-
 
 /** Fold a label: full-width digits, Chinese numerals, dashes (`一` → `1`, `３－１` → `3-1`). */
 export function foldAnnexLabel(label: string): string {
-  const text = label.normalize('NFKC').replace(/\s+/g, '').replace(/[—–－_]/g, '-');
+  const text = label
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[—–－_]/g, '-');
   if (/^[一二三四五六七八九十]+$/u.test(text)) return chineseNumeralValue(text) || text;
   return text;
 }

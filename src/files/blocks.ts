@@ -18,14 +18,19 @@ export interface FileCell {
   colSpan: number;
 }
 
-/** One row of an annex table: its cells left to right (cells covered by a merge above or to the left are not listed). */
+/**
+ * One row of an annex table: its cells left to right (cells covered by a merge above or to the left are not listed).
+ */
 export interface FileRow {
   cells: FileCell[];
   /** Where the row is (its first cell). */
   ref: string;
 }
 
-/** A part of a file in reading order: lines of text, a table, or Markdown source taken as it is (tabs and blank lines kept). */
+/**
+ * A part of a file in reading order: lines of text, a table, or Markdown source taken as it is (tabs and blank lines
+ * kept).
+ */
 export type Block =
   | { kind: 'text'; lines: { text: string; ref: string }[] }
   | { kind: 'table'; rows: FileRow[] }
@@ -81,7 +86,8 @@ export class NoticeText {
 
 /** A cell as HTML: text escaped, its lines as `<br>`, spans as attributes. */
 function cellHtml(cell: FileCell): string {
-  const spans = (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
+  const spans =
+    (cell.rowSpan > 1 ? ` rowspan="${cell.rowSpan}"` : '') + (cell.colSpan > 1 ? ` colspan="${cell.colSpan}"` : '');
   const text = cell.text
     .split(/\r?\n/)
     .map((l) => escapeUTF8(l.trim()))
@@ -106,7 +112,18 @@ export function tableBlocks(rows: readonly FileRow[]): Block[] {
   while (end > start && isLineRow(rows[end - 1] as FileRow)) end--;
   const asLines = (part: readonly FileRow[]): Block => ({
     kind: 'text',
-    lines: part.flatMap((r) => r.cells.filter((c) => c.text.trim() !== '').map((c) => ({ text: c.text.split('\n').map((part) => part.trim()).filter((part) => part !== '').join(' '), ref: r.ref }))),
+    lines: part.flatMap((r) =>
+      r.cells
+        .filter((c) => c.text.trim() !== '')
+        .map((c) => ({
+          text: c.text
+            .split('\n')
+            .map((part) => part.trim())
+            .filter((part) => part !== '')
+            .join(' '),
+          ref: r.ref,
+        })),
+    ),
   });
   const blocks: Block[] = [];
   if (start > 0) blocks.push(asLines(rows.slice(0, start)));

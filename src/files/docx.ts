@@ -17,7 +17,10 @@ const load = createRequire(import.meta.url);
 export async function readDocx(bytes: Buffer): Promise<{ blocks: Block[]; findings: FileFinding[] }> {
   const mammoth = load('mammoth') as typeof import('mammoth');
   const { value: html } = await mammoth.convertToHtml({ buffer: bytes });
-  return { blocks: htmlBlocks(slim.load(html, { xml: { xmlMode: false, decodeEntities: true } }, false)), findings: [] };
+  return {
+    blocks: htmlBlocks(slim.load(html, { xml: { xmlMode: false, decodeEntities: true } }, false)),
+    findings: [],
+  };
 }
 
 /** Text lines and tables of an HTML document fragment (a Word file as mammoth writes it). */
@@ -57,7 +60,11 @@ function tableRows($: CheerioAPI, table: Element, index: number): FileRow[] {
       const cells: FileCell[] = $(tr)
         .children('td,th')
         .toArray()
-        .map((td) => ({ text: cellLines($, td), rowSpan: span(td.attribs['rowspan']), colSpan: span(td.attribs['colspan']) }));
+        .map((td) => ({
+          text: cellLines($, td),
+          rowSpan: span(td.attribs['rowspan']),
+          colSpan: span(td.attribs['colspan']),
+        }));
       rows.push({ cells, ref: `table ${index} row ${r + 1}` });
     });
   return rows;
@@ -67,7 +74,10 @@ function tableRows($: CheerioAPI, table: Element, index: number): FileRow[] {
 function cellLines($: CheerioAPI, td: Element): string {
   const paragraphs = $(td).find('p,li').toArray();
   if (paragraphs.length === 0) return textOf($, td);
-  return paragraphs.map((p) => textOf($, p)).filter((t) => t !== '').join('\n');
+  return paragraphs
+    .map((p) => textOf($, p))
+    .filter((t) => t !== '')
+    .join('\n');
 }
 
 function textOf($: CheerioAPI, el: Element): string {

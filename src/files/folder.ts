@@ -44,7 +44,10 @@ const files = (dir: string): FolderFile[] =>
  * annex (`附件1….md`); a folder holding only Markdown notices is a batch, each file one notice.
  */
 export function isNoticeFolder(dir: string): boolean {
-  return files(dir).some((f) => FOLDER_ONLY.has(f.ext) || (ANNEX_NAME.test(f.name) && (BODY_EXTENSIONS as readonly string[]).includes(f.ext)));
+  return files(dir).some(
+    (f) =>
+      FOLDER_ONLY.has(f.ext) || (ANNEX_NAME.test(f.name) && (BODY_EXTENSIONS as readonly string[]).includes(f.ext)),
+  );
 }
 
 /**
@@ -56,7 +59,10 @@ export function noticeFolderParts(dir: string): NoticeFolder {
   const bodies = all.filter((f) => (BODY_EXTENSIONS as readonly string[]).includes(f.ext) && !ANNEX_NAME.test(f.name));
   if (bodies.length !== 1) {
     const which = bodies.length === 0 ? 'none' : bodies.map((f) => f.name).join(', ');
-    throw new InputError(dir, `a notice folder holds one body (a saved .html/.htm page, .md or .txt not named 附件…) and its annex files; found ${bodies.length} (${which}): put each notice in a folder of its own`);
+    throw new InputError(
+      dir,
+      `a notice folder holds one body (a saved .html/.htm page, .md or .txt not named 附件…) and its annex files; found ${bodies.length} (${which}): put each notice in a folder of its own`,
+    );
   }
   const body = bodies[0] as FolderFile;
   const annexes = all.filter((f) => f !== body && (ANNEX_EXTENSIONS as readonly string[]).includes(f.ext));
@@ -72,7 +78,8 @@ export function folderManifest(dir: string): Buffer {
   let total = 0;
   const lines = files(dir).map((f) => {
     total += statSync(f.path).size;
-    if (total > MAX_INPUT_BYTES) throw new InputError(dir, `the folder's files are more than the ${MAX_INPUT_BYTES} bytes a notice can be`);
+    if (total > MAX_INPUT_BYTES)
+      throw new InputError(dir, `the folder's files are more than the ${MAX_INPUT_BYTES} bytes a notice can be`);
     return `${f.name}\t${createHash('sha256').update(readFileSync(f.path)).digest('hex')}\n`;
   });
   return Buffer.from(lines.join(''), 'utf8');

@@ -41,17 +41,36 @@ export async function convertLegacy(path: string, shown: string): Promise<{ byte
   const { to, packageName, modern } = LEGACY[ext];
   const advice = `install LibreOffice (apt-get install ${packageName}) or save the file as ${modern}`;
   const soffice = findSoffice();
-  if (!soffice) throw new InputError(shown, `a ${ext} file can only be read through LibreOffice, which is not installed: ${advice}`);
+  if (!soffice)
+    throw new InputError(
+      shown,
+      `a ${ext} file can only be read through LibreOffice, which is not installed: ${advice}`,
+    );
   const work = mkdtempSync(join(tmpdir(), 'notice-extract-convert-'));
   try {
     const profile = pathToFileURL(join(work, 'profile')).href;
-    const args = ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', join(work, 'out'), resolve(path)];
+    const args = [
+      '--headless',
+      '--norestore',
+      `-env:UserInstallation=${profile}`,
+      '--convert-to',
+      to,
+      '--outdir',
+      join(work, 'out'),
+      resolve(path),
+    ];
     const stderr = await new Promise<string>((done) => {
-      execFile(soffice, args, { timeout: 180_000, maxBuffer: 4 * 1024 * 1024 }, (error, _out, err) => done(error ? `${error.message} ${err}` : err));
+      execFile(soffice, args, { timeout: 180_000, maxBuffer: 4 * 1024 * 1024 }, (error, _out, err) =>
+        done(error ? `${error.message} ${err}` : err),
+      );
     });
     const output = join(work, 'out', `${basename(path, extname(path))}.${to}`);
     if (!existsSync(output)) {
-      const why = stderr.split('\n').find((l) => l.trim() !== '')?.trim() ?? 'no output';
+      const why =
+        stderr
+          .split('\n')
+          .find((l) => l.trim() !== '')
+          ?.trim() ?? 'no output';
       throw new InputError(shown, `LibreOffice could not convert this ${ext} file (${why}): ${advice}`);
     }
     return { bytes: readFileSync(output), tool: basename(soffice) };

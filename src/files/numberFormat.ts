@@ -6,7 +6,9 @@ export interface ShownNumber {
   exact: string;
   /** What the cell shows under its format (`12,390,000.00`); equal to `exact` under General. */
   shown: string;
-  /** True when the shown text reads back as the same number (thousands separators aside), so it can stand as written. */
+  /**
+   * True when the shown text reads back as the same number (thousands separators aside), so it can stand as written.
+   */
   faithful: boolean;
 }
 
@@ -34,7 +36,8 @@ export function shownNumber(value: number, format: string | undefined): ShownNum
   const sections = code.split(';');
   const negative = value < 0 && sections.length > 1;
   const section = cleanSection((negative ? sections[1] : sections[0]) ?? '');
-  // A format code is short (Excel allows 255 characters); a longer one is not rendered, so the pattern meets short text only.
+  // A format code is short (Excel allows 255 characters); a longer one is not rendered, so the pattern meets short text
+  // only.
   const parts = section.length <= 64 ? SIMPLE_FORMAT.exec(section) : null;
   if (!parts || /[yMdhms]/.test(section.replace(/"[^"]*"/g, ''))) return { exact, shown: exact, faithful: false };
   const percent = section.includes('%');

@@ -22,10 +22,56 @@ const DOC_NUMBER = /[〔［\[（(【]\s*\d{4}\s*[〕］\]）)】]\s*\d{1,4}\s*�
 const TITLE = /关于.{2,120}的(?:通知|决定|意见|办法|批复|函|公告|通告)/u;
 const ADDRESSEES = /^[^：:。]{2,200}[：:]$/u;
 // A site's own words around an article: share, print, close, font size, previous/next, related.
-const CHROME = /^[【\[]?\s*(?:分享|打印|关闭|收藏|字号|字体|上一篇|下一篇|相关(?:文章|链接|阅读|信息)|扫一扫|返回顶部)/u;
+const CHROME =
+  /^[【\[]?\s*(?:分享|打印|关闭|收藏|字号|字体|上一篇|下一篇|相关(?:文章|链接|阅读|信息)|扫一扫|返回顶部)/u;
 const ANNEX_LINK = /^\s*(?:附件|[\d一二三四五六七八九十]+\s*[.、．])/u;
-const BLOCK = new Set(['p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'tr', 'td', 'th', 'section', 'article', 'main', 'header', 'footer', 'nav', 'aside', 'ul', 'ol', 'table', 'body', 'center', 'dd', 'dt', 'dl', 'pre', 'blockquote', 'form', 'span']);
-const DROPPED = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'head', 'button', 'select', 'input', 'textarea']);
+const BLOCK = new Set([
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'tr',
+  'td',
+  'th',
+  'section',
+  'article',
+  'main',
+  'header',
+  'footer',
+  'nav',
+  'aside',
+  'ul',
+  'ol',
+  'table',
+  'body',
+  'center',
+  'dd',
+  'dt',
+  'dl',
+  'pre',
+  'blockquote',
+  'form',
+  'span',
+]);
+const DROPPED = new Set([
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'svg',
+  'head',
+  'button',
+  'select',
+  'input',
+  'textarea',
+]);
 
 /**
  * The notice's body out of a saved web page. The page is decoded by the charset it declares
@@ -58,7 +104,10 @@ export function readWebPage(bytes: Buffer, file: string): { lines: string[]; fin
     else left.push(line.text);
   }
   if (left.length > 0) {
-    const sample = left.slice(0, 6).map((t) => (t.length > 24 ? `${t.slice(0, 24)}…` : t)).join(' | ');
+    const sample = left
+      .slice(0, 6)
+      .map((t) => (t.length > 24 ? `${t.slice(0, 24)}…` : t))
+      .join(' | ');
     findings.push({ code: 'files/page-chrome-left-out', file, actual: sample, params: { count: left.length } });
   }
   return { lines: kept, findings };
@@ -96,7 +145,12 @@ function pageLines($: CheerioAPI): PageLine[] {
   let owner: Element | null = null;
   const flush = (): void => {
     const t = text.replace(/[\s\u3000]+/g, ' ').trim();
-    if (t !== '' && owner) lines.push({ text: t, element: owner, linkOnly: linkText.replace(/[\s\u3000]+/g, '').length >= t.replace(/\s+/g, '').length });
+    if (t !== '' && owner)
+      lines.push({
+        text: t,
+        element: owner,
+        linkOnly: linkText.replace(/[\s\u3000]+/g, '').length >= t.replace(/\s+/g, '').length,
+      });
     text = '';
     linkText = '';
   };

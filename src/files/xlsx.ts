@@ -34,7 +34,8 @@ function sheetRef(name: string): string {
 /** Column letters of a 1-based column: 1 → A, 28 → AB. */
 export function columnLetters(column: number): string {
   let letters = '';
-  for (let n = column; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+  for (let n = column; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
   return letters;
 }
 
@@ -51,9 +52,20 @@ function sheetBlocks(sheet: Worksheet, file: string, findings: FileFinding[]): B
   const hiddenColumns: number[] = [];
   for (let c = left; c <= right; c++) if (sheet.getColumn(c).hidden) hiddenColumns.push(c);
   for (let r = top; r <= bottom; r++) if (sheet.getRow(r).hidden) hiddenRows.push(r);
-  if (hiddenRows.length > 0) findings.push({ code: 'files/rows-hidden', file, actual: `${name}!${hiddenRows.join(',')}`, params: { count: hiddenRows.length } });
+  if (hiddenRows.length > 0)
+    findings.push({
+      code: 'files/rows-hidden',
+      file,
+      actual: `${name}!${hiddenRows.join(',')}`,
+      params: { count: hiddenRows.length },
+    });
   if (hiddenColumns.length > 0) {
-    findings.push({ code: 'files/columns-hidden', file, actual: `${name}!${hiddenColumns.map(columnLetters).join(',')}`, params: { count: hiddenColumns.length } });
+    findings.push({
+      code: 'files/columns-hidden',
+      file,
+      actual: `${name}!${hiddenColumns.map(columnLetters).join(',')}`,
+      params: { count: hiddenColumns.length },
+    });
   }
   const visibleRow = (r: number): boolean => !sheet.getRow(r).hidden;
   const visibleColumn = (c: number): boolean => !sheet.getColumn(c).hidden;
@@ -117,11 +129,22 @@ function cellText(cell: ExcelCell, ref: string, file: string, findings: FileFind
   return plainValue(value, cell.numFmt, ref, file, findings);
 }
 
-function plainValue(value: unknown, format: string | undefined, ref: string, file: string, findings: FileFinding[]): string {
+function plainValue(
+  value: unknown,
+  format: string | undefined,
+  ref: string,
+  file: string,
+  findings: FileFinding[],
+): string {
   if (typeof value === 'number') {
     const number = shownNumber(value, format);
     if (number.faithful) return number.shown;
-    findings.push({ code: 'files/number-format-differs', file, actual: `${ref} ${number.shown}`, expected: number.exact });
+    findings.push({
+      code: 'files/number-format-differs',
+      file,
+      actual: `${ref} ${number.shown}`,
+      expected: number.exact,
+    });
     return number.exact;
   }
   if (typeof value === 'string') return value;
@@ -131,7 +154,11 @@ function plainValue(value: unknown, format: string | undefined, ref: string, fil
     if ('richText' in value) return (value as { richText: { text: string }[] }).richText.map((t) => t.text).join('');
     if ('text' in value) return String((value as { text: unknown }).text);
     if ('error' in value) {
-      findings.push({ code: 'files/cell-error', file, actual: `${ref} ${String((value as { error: unknown }).error)}` });
+      findings.push({
+        code: 'files/cell-error',
+        file,
+        actual: `${ref} ${String((value as { error: unknown }).error)}`,
+      });
       return '';
     }
   }

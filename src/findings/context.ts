@@ -12,7 +12,9 @@ export interface TableRows {
   annex: string;
   /** Line of the table (its header, or its heading for a target table). */
   line: number;
-  /** The rows that must each give a record or be dropped with a finding: their line and their cells' lines and texts. */
+  /**
+   * The rows that must each give a record or be dropped with a finding: their line and their cells' lines and texts.
+   */
   rows: readonly { line: number; cells: readonly { line: number; text: string }[] }[];
 }
 

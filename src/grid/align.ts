@@ -63,7 +63,9 @@ export function alignRow(row: GridRow, columns: ColumnMap, spec: TableAnnex): Al
   const claimed = (text: string): boolean => shapes.some((s) => s.content?.test(text.trim()));
   const withinWidth = row.cells.every((c, i) => c.text === '' || i < columns.width);
   // Unreadable text in a column of declared content (an amount `12,39O000.00`) is the field's problem, not the row's.
-  const misplaced = row.cells.some((c, i) => c.text !== '' && !fits(i, c.text) && (claimed(c.text) || !shapes[i]?.content));
+  const misplaced = row.cells.some(
+    (c, i) => c.text !== '' && !fits(i, c.text) && (claimed(c.text) || !shapes[i]?.content),
+  );
   const hasAmount = amountCol === undefined || (row.cells[amountCol]?.text ?? '') !== '';
   if (withinWidth && !misplaced && hasAmount) return { kind: 'as-written', row };
   const asWritten = withinWidth;
@@ -109,7 +111,12 @@ export function alignRow(row: GridRow, columns: ColumnMap, spec: TableAnnex): Al
   if (identity) return { kind: 'as-written', row };
   if (distinct.size > 1) return { kind: 'unaligned', reason: 'ambiguous' };
   const winner = [...distinct.values()][0] as Placed[];
-  return { kind: 'aligned', row: rebuild(row, winner, columns.width), shifted: winner.some((p) => p.col !== p.at), splits: new Set(winner.filter((p) => p.split).map((p) => p.from)).size };
+  return {
+    kind: 'aligned',
+    row: rebuild(row, winner, columns.width),
+    shifted: winner.some((p) => p.col !== p.at),
+    splits: new Set(winner.filter((p) => p.split).map((p) => p.from)).size,
+  };
 }
 
 /** A row rebuilt from a placement: each column its placed text, the others empty. */
@@ -119,7 +126,8 @@ function rebuild(row: GridRow, placed: readonly Placed[], width: number): GridRo
     const p = placed.find((x) => x.col === col);
     if (p) cells.push({ ...p.from, text: p.text, raw: p.split ? p.text : p.from.raw });
     // A position covered by a rowspan keeps its spanning cell's value.
-    else cells.push(row.cells[col]?.spanned ? (row.cells[col] as Cell) : { text: '', raw: '', line: row.line, column: 0 });
+    else
+      cells.push(row.cells[col]?.spanned ? (row.cells[col] as Cell) : { text: '', raw: '', line: row.line, column: 0 });
   }
   return { ...row, cells };
 }
@@ -145,7 +153,10 @@ function cellOptions(cell: Cell, shapes: readonly ColumnShape[]): string[][] {
   for (const at of new Set([...points, last])) {
     if (at <= 0) continue;
     const left = text.slice(0, at).trim();
-    const right = text.slice(at).replace(/^[\s/／]+/u, '').trim();
+    const right = text
+      .slice(at)
+      .replace(/^[\s/／]+/u, '')
+      .trim();
     if (left && right && (claimed(left) || claimed(right))) options.push([left, right]);
   }
   return options;

@@ -11,7 +11,8 @@ export type { LineRange } from '../parse/lines.js';
 
 /**
  * Every table row between two lines, whatever its encoding: GFM pipe tables from the tree,
- * HTML `<table>` fragments from the source, and the remaining tab-separated lines, in source order, numbered 1… in that order.
+ * HTML `<table>` fragments from the source, and the remaining tab-separated lines, in source order, numbered 1… in that
+ * order.
  */
 export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
   const rows: GridRow[] = [];

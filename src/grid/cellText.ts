@@ -11,8 +11,13 @@ export function looksLikeHtml(raw: string): boolean {
   return raw.includes('<') || raw.includes('&');
 }
 
-/** Plain text of a cell: tags dropped, block elements and <br> as line breaks, entities decoded (remembered per raw text: cells repeat). */
-export const htmlToText: (raw: string) => string = memoByText((raw) => (looksLikeHtml(raw) ? readHtml(raw) : tidyLines(raw)));
+/**
+ * Plain text of a cell: tags dropped, block elements and <br> as line breaks, entities decoded (remembered per raw
+ * text: cells repeat).
+ */
+export const htmlToText: (raw: string) => string = memoByText((raw) =>
+  looksLikeHtml(raw) ? readHtml(raw) : tidyLines(raw),
+);
 
 /** Plain text of markup. */
 function readHtml(raw: string): string {

@@ -8,7 +8,9 @@ export function roleCell(row: GridRow, columns: ColumnMap, role: string): Cell |
   return index === undefined ? undefined : row.cells[index];
 }
 
-/** Plain text of a row's cell for a role, '' when absent; a cell covered by a rowspan reads the spanning cell's value. */
+/**
+ * Plain text of a row's cell for a role, '' when absent; a cell covered by a rowspan reads the spanning cell's value.
+ */
 export function roleText(row: GridRow, columns: ColumnMap, role: string): string {
   const cell = roleCell(row, columns, role);
   return cell?.rowSpanOf?.text ?? cell?.text ?? '';
@@ -47,7 +49,11 @@ export function rowLabelReader(spec: TableAnnex): (row: GridRow, columns: Column
       for (const role of rule.roles) {
         const text = labelOf(roleText(row, columns, role));
         if (!text || !rule.regex.test(text)) continue;
-        return { type: rule.type, label: cellIdentity(roleText(row, columns, role)).name, at: columns.roles.get(role) ?? -1 };
+        return {
+          type: rule.type,
+          label: cellIdentity(roleText(row, columns, role)).name,
+          at: columns.roles.get(role) ?? -1,
+        };
       }
     }
     const amountAt = columns.roles.get('amount');

@@ -63,7 +63,10 @@ export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
 }
 
 /** The columns a header cell names when it names two or more at once, each a known and different one; else null. */
-function mergedRoles(text: string, synonyms: ReadonlyMap<string, string>): { text: string; role: string; unit: string | null }[] | null {
+function mergedRoles(
+  text: string,
+  synonyms: ReadonlyMap<string, string>,
+): { text: string; role: string; unit: string | null }[] | null {
   if (!/[\s/／、|]/u.test(text)) return null;
   const parts = text.split(/[\s/／、|]+/u).filter((p) => p !== '');
   if (parts.length < 2) return null;
@@ -100,14 +103,32 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
   }
   const { at, span, columns, groups } = found;
   const header = rows[at] as GridRow;
-  for (const text of columns.splitCells ?? []) ctx.report({ code: 'grid/header-cell-split', annex: spec.label, source_line: header.line, actual: text });
+  for (const text of columns.splitCells ?? [])
+    ctx.report({ code: 'grid/header-cell-split', annex: spec.label, source_line: header.line, actual: text });
   const subHeader = span === 2 ? rowText(rows[at + 1] as GridRow) : null;
   if (groups.length > 0) {
-    for (const g of groups) ctx.report({ code: 'grid/header-grouped', annex: spec.label, source_line: header.line, actual: `${g.title}: ${g.partTitles.join(' | ')}` });
-  } else if (span === 2) ctx.report({ code: 'grid/header-joined', annex: spec.label, source_line: header.line, actual: `${rowText(header)} / ${subHeader}` });
+    for (const g of groups)
+      ctx.report({
+        code: 'grid/header-grouped',
+        annex: spec.label,
+        source_line: header.line,
+        actual: `${g.title}: ${g.partTitles.join(' | ')}`,
+      });
+  } else if (span === 2)
+    ctx.report({
+      code: 'grid/header-joined',
+      annex: spec.label,
+      source_line: header.line,
+      actual: `${rowText(header)} / ${subHeader}`,
+    });
   for (const column of spec.columns) {
     if (column.required && !columns.roles.has(column.role)) {
-      ctx.report({ code: 'grid/column-missing', annex: spec.label, source_line: header.line, expected: column.synonyms[0] ?? column.role });
+      ctx.report({
+        code: 'grid/column-missing',
+        annex: spec.label,
+        source_line: header.line,
+        expected: column.synonyms[0] ?? column.role,
+      });
     }
   }
   for (const cell of columns.unknown) {
@@ -128,10 +149,14 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
   for (const written of rows.slice(at + span)) {
     if (rowText(written) === '') continue;
     // A header over two rows comes back over two rows after a page break: its top row, then the one below.
-    const repeat: boolean = isRepeatedHeader(written, columns, spec) || (afterRepeat && subHeader !== null && rowText(written) === subHeader);
+    const repeat: boolean =
+      isRepeatedHeader(written, columns, spec) || (afterRepeat && subHeader !== null && rowText(written) === subHeader);
     afterRepeat = repeat;
     if (repeat) {
-      reportRepeatedHeader({ annex: spec.label, line: written.line, text: written.cells.map((c) => c.text).join(' | ') }, ctx);
+      reportRepeatedHeader(
+        { annex: spec.label, line: written.line, text: written.cells.map((c) => c.text).join(' | ') },
+        ctx,
+      );
       continue;
     }
     sourceRows.push(written);
@@ -145,11 +170,29 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
     }
     const aligned = alignRow(row, columns, spec);
     if (aligned.kind === 'unaligned') {
-      ctx.report({ code: 'grid/row-unaligned', annex: spec.label, source_line: row.line, actual: rowText(row), expected: rowText(header), params: { why: aligned.reason === 'ambiguous' ? 'its cells fit the columns in more than one way' : 'its cells fit no placement in the columns' } });
+      ctx.report({
+        code: 'grid/row-unaligned',
+        annex: spec.label,
+        source_line: row.line,
+        actual: rowText(row),
+        expected: rowText(header),
+        params: {
+          why:
+            aligned.reason === 'ambiguous'
+              ? 'its cells fit the columns in more than one way'
+              : 'its cells fit no placement in the columns',
+        },
+      });
       continue;
     }
     if (aligned.kind === 'aligned') {
-      ctx.report({ code: 'grid/row-aligned', annex: spec.label, source_line: row.line, actual: rowText(row), expected: aligned.row.cells.map((c) => c.text).join(' | ') });
+      ctx.report({
+        code: 'grid/row-aligned',
+        annex: spec.label,
+        source_line: row.line,
+        actual: rowText(row),
+        expected: aligned.row.cells.map((c) => c.text).join(' | '),
+      });
       if (aligned.shifted) ctx.count('row-cells-shifted');
       if (aligned.splits > 0) ctx.count('merged-cell-split', aligned.splits);
     } else checkWidth(row, columns.width, spec.label, ctx);
@@ -166,7 +209,10 @@ interface FoundHeader {
   groups: ColumnGroup[];
 }
 
-/** The header: the first row (or pair of rows: a group over its parts, or cells joined column by column) that names the columns. */
+/**
+ * The header: the first row (or pair of rows: a group over its parts, or cells joined column by column) that names the
+ * columns.
+ */
 function findHeader(rows: readonly GridRow[], spec: TableAnnex): FoundHeader | null {
   for (let at = 0; at < rows.length; at++) {
     const row = rows[at] as GridRow;
@@ -175,7 +221,12 @@ function findHeader(rows: readonly GridRow[], spec: TableAnnex): FoundHeader | n
     const grouped = next ? mapGroupedHeader(row, next, spec) : null;
     if (grouped && grouped.columns.roles.size >= (single?.roles.size ?? 0)) return { at, span: 2, ...grouped };
     const joined = next && !single?.unknown.length ? null : next ? mapHeader(joinRows(row, next), spec) : null;
-    if (joined && joined.roles.size > (single?.roles.size ?? 0) && joined.unknown.length <= (single?.unknown.length ?? Infinity)) return { at, span: 2, columns: joined, groups: [] };
+    if (
+      joined &&
+      joined.roles.size > (single?.roles.size ?? 0) &&
+      joined.unknown.length <= (single?.unknown.length ?? Infinity)
+    )
+      return { at, span: 2, columns: joined, groups: [] };
     if (single) return { at, span: 1, columns: single, groups: [] };
   }
   return null;
@@ -205,7 +256,11 @@ export interface ColumnGroup {
  * The column map is of the header as read: each group of parts one column, the columns after it
  * moved left; `groups` lists the groups of parts (none when every column has a role of its own).
  */
-function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { columns: ColumnMap; groups: ColumnGroup[] } | null {
+function mapGroupedHeader(
+  top: GridRow,
+  sub: GridRow,
+  spec: TableAnnex,
+): { columns: ColumnMap; groups: ColumnGroup[] } | null {
   const synonyms = spec.headerRoles;
   const totals = new Set(spec.groupTotals.map((t) => headerKey(t).key));
   const width = Math.max(top.cells.length, sub.cells.length);
@@ -233,27 +288,34 @@ function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { colum
   }
   // The top row is a header row itself: more than one text (not a title over the table), some column
   // named there alone (rowspan=2, or nothing under it).
-  if (!hasGroup || isTitleRow(top) || !named.some((n, k) => !n.group && n.cell === top.cells[k] && synonyms.has(headerKey(n.text).key))) return null;
+  if (
+    !hasGroup ||
+    isTitleRow(top) ||
+    !named.some((n, k) => !n.group && n.cell === top.cells[k] && synonyms.has(headerKey(n.text).key))
+  )
+    return null;
   // Each written column's role, or the group role and part it stands for.
-  const found: ({ role: string } | { group: Cell; role: string; part: number } | null)[] = named.map(({ group: g, text }) => {
-    if (!text) return null;
-    if (g) {
-      const together = synonyms.get(headerKey(g.text + text).key);
-      if (together) return { role: together };
-      const role = synonyms.get(headerKey(g.text).key);
-      // 金额 over 合计 | 其中：… : the total column is the group's own column; 其中 columns are unknown.
-      if (role && totals.has(headerKey(text).key)) return { role };
-      // A part of the group's role before a column of its own: 单位编码 under 分配单位 is a part of it,
-      // though 单位编码 alone names a column too.
-      const parts = spec.columns.find((c) => c.role === role)?.parts ?? [];
-      const part = parts.findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
-      if (role && part >= 0) return { group: g, role, part };
-      const alone = synonyms.get(headerKey(text).key);
-      return alone ? { role: alone } : null;
-    }
-    const role = synonyms.get(headerKey(text).key);
-    return role ? { role } : null;
-  });
+  const found: ({ role: string } | { group: Cell; role: string; part: number } | null)[] = named.map(
+    ({ group: g, text }) => {
+      if (!text) return null;
+      if (g) {
+        const together = synonyms.get(headerKey(g.text + text).key);
+        if (together) return { role: together };
+        const role = synonyms.get(headerKey(g.text).key);
+        // 金额 over 合计 | 其中：… : the total column is the group's own column; 其中 columns are unknown.
+        if (role && totals.has(headerKey(text).key)) return { role };
+        // A part of the group's role before a column of its own: 单位编码 under 分配单位 is a part of it,
+        // though 单位编码 alone names a column too.
+        const parts = spec.columns.find((c) => c.role === role)?.parts ?? [];
+        const part = parts.findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
+        if (role && part >= 0) return { group: g, role, part };
+        const alone = synonyms.get(headerKey(text).key);
+        return alone ? { role: alone } : null;
+      }
+      const role = synonyms.get(headerKey(text).key);
+      return role ? { role } : null;
+    },
+  );
   const groups: ColumnGroup[] = [];
   const keep: number[] = [];
   for (let k = 0; k < named.length; k++) {
@@ -267,7 +329,13 @@ function mapGroupedHeader(top: GridRow, sub: GridRow, spec: TableAnnex): { colum
     const run = parts.map((_, p) => found[k + p]);
     const complete = run.every((x, p) => x && 'part' in x && x.group === f.group && x.part === p);
     if (!complete) return null;
-    groups.push({ role: f.role, title: f.group.text, partTitles: parts.map((_, p) => named[k + p]?.text ?? ''), first: k, firstContent: parts[0]?.content ?? null });
+    groups.push({
+      role: f.role,
+      title: f.group.text,
+      partTitles: parts.map((_, p) => named[k + p]?.text ?? ''),
+      first: k,
+      firstContent: parts[0]?.content ?? null,
+    });
     keep.push(k);
     k += parts.length - 1;
   }
@@ -309,7 +377,9 @@ function foldGroups(row: GridRow, groups: readonly ColumnGroup[], width: number)
     if (!empty && !apart && usedWidth({ ...row, cells }) <= width) continue;
     const filled = parts.filter((c) => c.text !== '');
     const lead = filled[0] ?? (parts[0] as Cell);
-    const cell: Cell = empty ? lead : { ...lead, text: filled.map((c) => c.text).join(' '), raw: filled.map((c) => c.raw).join(' '), spanned: false };
+    const cell: Cell = empty
+      ? lead
+      : { ...lead, text: filled.map((c) => c.text).join(' '), raw: filled.map((c) => c.raw).join(' '), spanned: false };
     if (!empty) joined++;
     cells = [...cells.slice(0, g.first), cell, ...cells.slice(g.first + n)];
   }
@@ -324,7 +394,11 @@ function joinRows(first: GridRow, second: GridRow): GridRow {
     const a = first.cells[i];
     const b = second.cells[i];
     const text = `${a?.text ?? ''}${b?.spanned ? '' : (b?.text ?? '')}`;
-    cells.push({ ...(a ?? b ?? { raw: '', line: first.line, column: 0 }), text, raw: `${a?.raw ?? ''}${b?.raw ?? ''}` });
+    cells.push({
+      ...(a ?? b ?? { raw: '', line: first.line, column: 0 }),
+      text,
+      raw: `${a?.raw ?? ''}${b?.raw ?? ''}`,
+    });
   }
   return { ...first, cells };
 }

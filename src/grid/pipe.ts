@@ -9,7 +9,10 @@ export function pipeRows(table: Table, lines: readonly string[]): GridRow[] {
     const cells: Cell[] = row.children.map((cell) => {
       const start = cell.position?.start;
       const end = cell.position?.end;
-      const slice = start && end && start.line === end.line ? (lines[start.line - 1] ?? '').slice(start.column - 1, end.column - 1) : '';
+      const slice =
+        start && end && start.line === end.line
+          ? (lines[start.line - 1] ?? '').slice(start.column - 1, end.column - 1)
+          : '';
       // A cell's position covers its leading pipe (and the closing one on the last cell).
       const raw = slice.replace(/^\|/, '').replace(/\|$/, '').trim().replace(/\\\|/g, '|');
       return { text: htmlToText(cellMarkup(cell)), raw, line: start?.line ?? 0, column: (start?.column ?? 0) + 1 };

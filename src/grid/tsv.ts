@@ -3,7 +3,6 @@ import type { Cell, GridRow } from './grid.js';
 
 export { isTsvLine } from '../parse/lines.js';
 
-
 /** Split one tab-separated source line into cells that keep their line and column. */
 export function tsvRow(source: string, line: number): GridRow {
   const cells: Cell[] = [];

@@ -47,8 +47,14 @@ export function assignIndicators(
   for (const row of rows) {
     const matched = matchIndicator(row.name, registry);
     const reason = matched.match === 'fuzzy' ? rejected.get(decisionKey('indicator', row.name)) : undefined;
-    const match: IndicatorMatch = reason === undefined ? matched : { ...matched, indicator_id: '', match: 'rejected', score: 0 };
-    let record: IndicatorRow = { ...row, indicator_id: match.indicator_id, indicator_match: match.match, indicator_score: match.score };
+    const match: IndicatorMatch =
+      reason === undefined ? matched : { ...matched, indicator_id: '', match: 'rejected', score: 0 };
+    let record: IndicatorRow = {
+      ...row,
+      indicator_id: match.indicator_id,
+      indicator_match: match.match,
+      indicator_score: match.score,
+    };
     const declared = levels.get(match.indicator_id) ?? '';
     const sure = match.match === 'exact' || match.match === 'alias';
     // Only a level-2 carried down is corrected; a row whose source gives no level-2 at all keeps none.
@@ -56,14 +62,29 @@ export function assignIndicators(
       const above = parents(declared);
       const level1 = (above.includes(row.level1) ? row.level1 : above[0]) ?? '';
       if (level1) {
-        ctx.report({ code: 'indicators/level-from-registry', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.name, expected: `${level1}/${declared}`, params: { carried: [row.level1, row.level2].filter(Boolean).join('/') || 'no level' } });
+        ctx.report({
+          code: 'indicators/level-from-registry',
+          annex: row.annex,
+          recipient_code: row.recipient_code,
+          source_line: row.source_line,
+          actual: row.name,
+          expected: `${level1}/${declared}`,
+          params: { carried: [row.level1, row.level2].filter(Boolean).join('/') || 'no level' },
+        });
         const flags = [...row.flags.filter((f) => f !== 'level_missing'), 'level_from_registry' as const];
         record = { ...record, level1: level1 as IndicatorRow['level1'], level2: declared, flags };
       }
     }
     out.records.push(record);
     if (reason !== undefined) {
-      ctx.report({ code: 'indicators/rejected', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.name, expected: reason });
+      ctx.report({
+        code: 'indicators/rejected',
+        annex: row.annex,
+        recipient_code: row.recipient_code,
+        source_line: row.source_line,
+        actual: row.name,
+        expected: reason,
+      });
       continue;
     }
     if (match.match !== 'fuzzy') continue;

@@ -57,16 +57,21 @@ function numbersOfKey(k: IndicatorKey): string {
   return n;
 }
 
-
 /** Similarity and veto of a name against one indicator: its best spelling, a clean pair outranking any vetoed one. */
-function compare(key: TitleKey, nameNumbers: string, indicator: Indicator, keys: readonly IndicatorKey[]): IndicatorCandidate {
+function compare(
+  key: TitleKey,
+  nameNumbers: string,
+  indicator: Indicator,
+  keys: readonly IndicatorKey[],
+): IndicatorCandidate {
   // key.key is the name's match key (normalized text, letters and digits only).
   const terms = vetoTermsInKey(indicator, key.key);
   let clean = -1;
   let vetoed = { score: 0, veto: '' };
   for (const k of keys) {
     const score = dice(key.key, k.key);
-    const veto = titleVeto(key, k) || (nameNumbers !== numbersOfKey(k) ? 'number' : '') || (terms.length > 0 ? 'term' : '');
+    const veto =
+      titleVeto(key, k) || (nameNumbers !== numbersOfKey(k) ? 'number' : '') || (terms.length > 0 ? 'term' : '');
     if (veto === '') clean = Math.max(clean, score);
     else if (score >= vetoed.score) vetoed = { score, veto };
   }
@@ -82,7 +87,10 @@ function compare(key: TitleKey, nameNumbers: string, indicator: Indicator, keys:
 const memo = new WeakMap<readonly Indicator[], Map<string, IndicatorMatch>>();
 const MEMO_LIMIT = 20_000;
 
-/** Match one indicator name (raw or normalized) against a registry: exact → alias → fuzzy → none; the outcome is shared, not to be changed. */
+/**
+ * Match one indicator name (raw or normalized) against a registry: exact → alias → fuzzy → none; the outcome is shared,
+ * not to be changed.
+ */
 export function matchIndicator(name: string, registry: readonly Indicator[]): IndicatorMatch {
   let known = memo.get(registry);
   if (!known) memo.set(registry, (known = new Map()));
@@ -101,7 +109,13 @@ function searchIndicator(name: string, registry: readonly Indicator[]): Indicato
   const key = indicatorKey(name);
   if (key.key === '') return { indicator_id: '', match: 'none', score: 0, candidates: [] };
   const hit = index.byKey.get(key.key);
-  if (hit) return { indicator_id: hit.id, match: hit.kind === 'name' ? 'exact' : 'alias', score: 1, candidates: [{ id: hit.id, score: 1, veto: '' }] };
+  if (hit)
+    return {
+      indicator_id: hit.id,
+      match: hit.kind === 'name' ? 'exact' : 'alias',
+      score: 1,
+      candidates: [{ id: hit.id, score: 1, veto: '' }],
+    };
   const nameNumbers = numbersOf(key.key);
   const ranked = registry
     .map((indicator) => compare(key, nameNumbers, indicator, index.keysById.get(indicator.id) ?? []))

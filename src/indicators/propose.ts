@@ -46,7 +46,10 @@ function top(tally: Map<string, number>): string {
 
 /** Group rows by the match key of their name. */
 function spellingsOf(rows: readonly NamedRow[]): { spelling: NameSpelling; tables: Set<string> }[] {
-  const groups = new Map<string, { names: Map<string, number>; levels: Map<string, number>; tables: Set<string>; rows: number }>();
+  const groups = new Map<
+    string,
+    { names: Map<string, number>; levels: Map<string, number>; tables: Set<string>; rows: number }
+  >();
   for (const row of rows) {
     const key = indicatorKey(row.name).key;
     if (key === '') continue;
@@ -57,12 +60,17 @@ function spellingsOf(rows: readonly NamedRow[]): { spelling: NameSpelling; table
     g.rows++;
     groups.set(key, g);
   }
-  return [...groups.values()].map((g) => ({ spelling: { name: top(g.names), rows: g.rows, tables: g.tables.size, level2: top(g.levels) }, tables: g.tables }));
+  return [...groups.values()].map((g) => ({
+    spelling: { name: top(g.names), rows: g.rows, tables: g.tables.size, level2: top(g.levels) },
+    tables: g.tables,
+  }));
 }
 
 /** Cluster spellings by single linkage over similar, unvetoed pairs; clusters held by most tables first. */
 export function clusterNames(rows: readonly NamedRow[]): NameCluster[] {
-  const groups = spellingsOf(rows).sort((a, b) => b.spelling.tables - a.spelling.tables || byCodeUnits(a.spelling.name, b.spelling.name));
+  const groups = spellingsOf(rows).sort(
+    (a, b) => b.spelling.tables - a.spelling.tables || byCodeUnits(a.spelling.name, b.spelling.name),
+  );
   const keys = groups.map((g) => indicatorKey(g.spelling.name));
   const parent = groups.map((_, i) => i);
   const find = (i: number): number => (parent[i] === i ? i : find(parent[i] ?? i));

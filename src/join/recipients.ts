@@ -111,27 +111,47 @@ function joinByName(key: string, index: RecipientIndex): RecipientJoin {
   if (alias.length > 0) return result(alias, 'alias');
   // A district or county named under its city or province (广州市黄埔区, 广东省东莞市): the recipient
   // is the place it ends with, not the city that starts it; the longest such place wins.
-  const qualified = index.entries.filter((e) => e.place.length >= 2 && place.length > e.place.length && place.endsWith(e.place) && /[市省]$/u.test(place.slice(0, -e.place.length)));
+  const qualified = index.entries.filter(
+    (e) =>
+      e.place.length >= 2 &&
+      place.length > e.place.length &&
+      place.endsWith(e.place) &&
+      /[市省]$/u.test(place.slice(0, -e.place.length)),
+  );
   const longest = Math.max(0, ...qualified.map((e) => e.place.length));
-  if (qualified.length > 0) return result(qualified.filter((e) => e.place.length === longest), 'alias');
+  if (qualified.length > 0)
+    return result(
+      qualified.filter((e) => e.place.length === longest),
+      'alias',
+    );
   const byPattern = patternCandidates(key, index);
   if (byPattern) return byPattern;
   return result(fuzzyCandidates(key, index), 'fuzzy');
 }
 
-/** A recipient whose place (exact) or short name (alias) starts the name, the rest fitting a declared pattern; the longest place wins. */
+/**
+ * A recipient whose place (exact) or short name (alias) starts the name, the rest fitting a declared pattern; the
+ * longest place wins.
+ */
 function patternCandidates(key: string, index: RecipientIndex): RecipientJoin | null {
   let best: { entry: IndexEntry; prefix: string; match: JoinMatch }[] = [];
   for (const entry of index.entries) {
-    for (const [prefix, match] of [[entry.place, 'exact'], ...entry.shortNames.map((s) => [s, 'alias'])] as [string, JoinMatch][]) {
-      if (prefix.length < 2 || !key.startsWith(prefix) || !index.patterns.some((p) => p.test(key.slice(prefix.length)))) continue;
+    for (const [prefix, match] of [[entry.place, 'exact'], ...entry.shortNames.map((s) => [s, 'alias'])] as [
+      string,
+      JoinMatch,
+    ][]) {
+      if (prefix.length < 2 || !key.startsWith(prefix) || !index.patterns.some((p) => p.test(key.slice(prefix.length))))
+        continue;
       if (best.length === 0 || prefix.length > (best[0]?.prefix.length ?? 0)) best = [{ entry, prefix, match }];
       else if (prefix.length === best[0]?.prefix.length) best.push({ entry, prefix, match });
     }
   }
   const first = best[0];
   if (!first) return null;
-  const join = result(best.map((b) => b.entry), first.match);
+  const join = result(
+    best.map((b) => b.entry),
+    first.match,
+  );
   return join.code ? { ...join, unlistedBureau: key.slice(first.prefix.length) } : join;
 }
 
@@ -153,12 +173,22 @@ function fuzzyCandidates(key: string, index: RecipientIndex): IndexEntry[] {
 function result(found: IndexEntry[], match: JoinMatch): RecipientJoin {
   const codes = [...new Set(found.map((e) => e.code))];
   if (codes.length === 0) return { code: '', name: '', match: 'none', candidates: [], unlistedBureau: '', place: '' };
-  if (codes.length > 1) return { code: '', name: '', match: 'ambiguous', candidates: found.map((e) => e.name), unlistedBureau: '', place: '' };
+  if (codes.length > 1)
+    return {
+      code: '',
+      name: '',
+      match: 'ambiguous',
+      candidates: found.map((e) => e.name),
+      unlistedBureau: '',
+      place: '',
+    };
   const first = found[0] as IndexEntry;
   return { code: first.code, name: first.name, match, candidates: [], unlistedBureau: '', place: first.place };
 }
 
-/** Report a join that was not exact: an alias or an unlisted bureau is info, a similarity match or a failure a warning. */
+/**
+ * Report a join that was not exact: an alias or an unlisted bureau is info, a similarity match or a failure a warning.
+ */
 export function reportJoin(
   join: RecipientJoin,
   rawName: string,
@@ -167,9 +197,18 @@ export function reportJoin(
 ): void {
   const base = { annex: where.annex, source_line: where.line, actual: rawName, recipient_code: join.code };
   if (join.unknownCode) report({ ...base, code: 'join/code-unknown', params: { code: join.unknownCode } });
-  if (join.unlistedBureau) report({ ...base, code: 'join/bureau-unlisted', expected: `${join.name} (${join.code})`, params: { bureau: join.unlistedBureau } });
-  if (join.match === 'alias') report({ ...base, code: 'join/recipient-alias', expected: `${join.name} (${join.code})` });
-  else if (join.match === 'fuzzy') report({ ...base, code: 'join/recipient-fuzzy', expected: `${join.name} (${join.code})` });
+  if (join.unlistedBureau)
+    report({
+      ...base,
+      code: 'join/bureau-unlisted',
+      expected: `${join.name} (${join.code})`,
+      params: { bureau: join.unlistedBureau },
+    });
+  if (join.match === 'alias')
+    report({ ...base, code: 'join/recipient-alias', expected: `${join.name} (${join.code})` });
+  else if (join.match === 'fuzzy')
+    report({ ...base, code: 'join/recipient-fuzzy', expected: `${join.name} (${join.code})` });
   else if (join.match === 'none') report({ ...base, code: 'join/recipient-unmatched' });
-  else if (join.match === 'ambiguous') report({ ...base, code: 'join/recipient-ambiguous', expected: join.candidates.join('、') });
+  else if (join.match === 'ambiguous')
+    report({ ...base, code: 'join/recipient-ambiguous', expected: join.candidates.join('、') });
 }

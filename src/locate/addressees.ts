@@ -39,7 +39,10 @@ export function readAddressees(
       if (not?.test(text)) break;
       const names = [...parts, m[1] ?? ''].join('');
       if (parts.length > 0) ctx.count('addressee-lines-joined', parts.length);
-      return names.split(/[、，,]/u).map((s) => s.trim()).filter(Boolean);
+      return names
+        .split(/[、，,]/u)
+        .map((s) => s.trim())
+        .filter(Boolean);
     }
     // A part of a wrapped addressee line holds names only: no colon, digit or opening bracket of a note.
     const wraps = !/[：:；;\d]|^[（(【[]/u.test(text) && parts.length < ADDRESSEE_MAX_LINES - 1;

@@ -49,9 +49,20 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
   const outline = outlineOf(parsed);
   const lastLine = parsed.lines.length;
   for (const table of htmlTableRanges(parsed.lines, 1, lastLine)) {
-    if (table.unclosed) ctx.report({ code: 'locate/table-unclosed', source_line: table.start, actual: '<table>', expected: String(table.end) });
+    if (table.unclosed)
+      ctx.report({
+        code: 'locate/table-unclosed',
+        source_line: table.start,
+        actual: '<table>',
+        expected: String(table.end),
+      });
     if (table.depth > MAX_TABLE_DEPTH) {
-      ctx.report({ code: 'locate/table-nested-too-deep', source_line: table.start, actual: String(table.depth), expected: String(MAX_TABLE_DEPTH) });
+      ctx.report({
+        code: 'locate/table-nested-too-deep',
+        source_line: table.start,
+        actual: String(table.depth),
+        expected: String(MAX_TABLE_DEPTH),
+      });
     }
   }
   const pattern = family.annexMarker;
@@ -71,14 +82,26 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
     if (markers.length > 0 || hasTable(marker.line.line, next - 1)) markers.push(marker);
   });
   const listed = attachmentList(parsed.lines.slice(0, (markers[0]?.line.line ?? lastLine + 1) - 1), family);
-  const closingAt = markers.length > 0 ? closingLine(parsed, (markers[markers.length - 1] as Marker).line.line, family) : null;
+  const closingAt =
+    markers.length > 0 ? closingLine(parsed, (markers[markers.length - 1] as Marker).line.line, family) : null;
   if (closingAt !== null && hasTable(closingAt, lastLine)) {
-    ctx.report({ code: 'locate/closing-block', annex: (markers[markers.length - 1] as Marker).label, source_line: closingAt, actual: parsed.lines[closingAt - 1]?.trim() ?? '' });
+    ctx.report({
+      code: 'locate/closing-block',
+      annex: (markers[markers.length - 1] as Marker).label,
+      source_line: closingAt,
+      actual: parsed.lines[closingAt - 1]?.trim() ?? '',
+    });
   }
   const annexes: LocatedAnnex[] = markers.map((marker, i) => {
     const range = { start: marker.line.line, end: (markers[i + 1]?.line.line ?? closingAt ?? lastLine + 1) - 1 };
     if (marker.line.form !== 'heading') {
-      ctx.report({ code: 'locate/annex-marker-form', annex: marker.label, source_line: marker.line.line, actual: marker.line.text, params: { form: marker.line.form } });
+      ctx.report({
+        code: 'locate/annex-marker-form',
+        annex: marker.label,
+        source_line: marker.line.line,
+        actual: marker.line.text,
+        params: { form: marker.line.form },
+      });
     }
     const title = marker.title || titleBelow(outline, range) || listed.get(marker.label) || '';
     const kind = classifyAnnex(parsed, outline, { label: marker.label, range, title }, family, ctx);
@@ -86,16 +109,27 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
   });
   // The body's list of attachments names what the notice holds: a listed annex not found may be cut off.
   for (const [label, title] of listed) {
-    if (annexes.some((a) => a.label === label || a.label.startsWith(`${label}-`) || label.startsWith(`${a.label}-`))) continue;
+    if (annexes.some((a) => a.label === label || a.label.startsWith(`${label}-`) || label.startsWith(`${a.label}-`)))
+      continue;
     ctx.report({ code: 'locate/annex-listed-missing', annex: label, source_line: null, actual: title });
   }
   for (const kind of ANNEX_KINDS) {
     if (annexes.some((a) => a.kind === kind)) continue;
     const spec = family.annexes[kind];
-    ctx.report({ code: spec.required ? 'locate/annex-missing' : 'locate/annex-absent', annex: kind, expected: spec.titles.join('、') });
+    ctx.report({
+      code: spec.required ? 'locate/annex-missing' : 'locate/annex-absent',
+      annex: kind,
+      expected: spec.titles.join('、'),
+    });
   }
   const closing = closingAt === null ? null : { start: closingAt, end: lastLine };
-  return { body: { start: 1, end: (markers[0]?.line.line ?? lastLine + 1) - 1 }, annexes, headings: headingsOf(parsed), outline, closing };
+  return {
+    body: { start: 1, end: (markers[0]?.line.line ?? lastLine + 1) - 1 },
+    annexes,
+    headings: headingsOf(parsed),
+    outline,
+    closing,
+  };
 }
 
 /** Longest line read as a line of the closing block (版记). */
@@ -139,14 +173,21 @@ function titleBelow(outline: Outline, range: LineRange): string {
       break;
     }
   }
-  return outline.lines
-    .filter((l) => l.line > range.start && (l.line < firstTable || (l.line === firstTable && l.form === 'caption')) && !UNIT_LINE.test(l.text))
-    .map((l) => l.text)
-    // A converter may write the title above the table and again as its caption or first spanning row.
-    .filter((text, i, all) => all.indexOf(text) === i)
-    // An annex of text only (rules, a form): its first line is its title, the rest its text.
-    .slice(0, firstTable > range.end ? 1 : 3)
-    .join(' ');
+  return (
+    outline.lines
+      .filter(
+        (l) =>
+          l.line > range.start &&
+          (l.line < firstTable || (l.line === firstTable && l.form === 'caption')) &&
+          !UNIT_LINE.test(l.text),
+      )
+      .map((l) => l.text)
+      // A converter may write the title above the table and again as its caption or first spanning row.
+      .filter((text, i, all) => all.indexOf(text) === i)
+      // An annex of text only (rules, a form): its first line is its title, the rest its text.
+      .slice(0, firstTable > range.end ? 1 : 3)
+      .join(' ')
+  );
 }
 
 /** The body's own list of attachments (`附件：1. …分配情况表` then `2. …`): numbered label → title. */
@@ -162,7 +203,10 @@ const CHINESE_DIGITS = '一二三四五六七八九';
 
 /** An annex label with widths folded, spaces and dash forms unified and a Chinese numeral (一 … 九十九) as digits. */
 export function foldLabel(label: string): string {
-  const text = label.normalize('NFKC').replace(/\s+/g, '').replace(/[—–－]/g, '-');
+  const text = label
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[—–－]/g, '-');
   if (!/^[一二三四五六七八九十]+$/.test(text)) return text;
   const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
   const digit = (ch: string | undefined): number => CHINESE_DIGITS.indexOf(ch ?? '') + 1;

@@ -35,21 +35,53 @@ export function kindByTitle(title: string, family: Family): AnnexKind | null {
  * An annex neither names is null, and extracted by nothing: with table rows an error finding (rows
  * that are not read), with text only a warning (a notice's rules or a form beside its tables).
  */
-export function classifyAnnex(parsed: ParsedNotice, outline: Outline, annex: AnnexToClassify, family: Family, ctx: StageContext): AnnexKind | null {
+export function classifyAnnex(
+  parsed: ParsedNotice,
+  outline: Outline,
+  annex: AnnexToClassify,
+  family: Family,
+  ctx: StageContext,
+): AnnexKind | null {
   const byTitle = kindByTitle(annex.title, family);
   if (byTitle) return byTitle;
   const { kind, rows } = kindByContent(parsed, outline, annex.range, family);
-  if (kind) ctx.report({ code: 'locate/annex-kind-from-content', annex: annex.label, source_line: annex.range.start, actual: annex.title, expected: kind });
-  else if (rows > 0) ctx.report({ code: 'locate/annex-unclassified', annex: annex.label, source_line: annex.range.start, actual: annex.title, params: { rows } });
-  else ctx.report({ code: 'locate/annex-text-only', annex: annex.label, source_line: annex.range.start, actual: annex.title });
+  if (kind)
+    ctx.report({
+      code: 'locate/annex-kind-from-content',
+      annex: annex.label,
+      source_line: annex.range.start,
+      actual: annex.title,
+      expected: kind,
+    });
+  else if (rows > 0)
+    ctx.report({
+      code: 'locate/annex-unclassified',
+      annex: annex.label,
+      source_line: annex.range.start,
+      actual: annex.title,
+      params: { rows },
+    });
+  else
+    ctx.report({
+      code: 'locate/annex-text-only',
+      annex: annex.label,
+      source_line: annex.range.start,
+      actual: annex.title,
+    });
   return kind;
 }
 
 /** The kind an annex's content names, and how many table rows with text it holds. */
-function kindByContent(parsed: ParsedNotice, outline: Outline, range: LineRange, family: Family): { kind: AnnexKind | null; rows: number } {
+function kindByContent(
+  parsed: ParsedNotice,
+  outline: Outline,
+  range: LineRange,
+  family: Family,
+): { kind: AnnexKind | null; rows: number } {
   const rows = gridRows(parsed, range).filter((r) => r.cells.some((c) => c.text !== ''));
   const tableTitle = family.annexes.targets.tableHeading;
-  if (outline.lines.some((l) => l.line >= range.start && l.line <= range.end && tableTitle.test(compactKey(l.text)))) return { kind: 'targets', rows: rows.length };
+  if (outline.lines.some((l) => l.line >= range.start && l.line <= range.end && tableTitle.test(compactKey(l.text))))
+    return { kind: 'targets', rows: rows.length };
   let best: { kind: AnnexKind; roles: number } | null = null;
   for (const kind of ['allocation', 'detail'] as const) {
     const spec = { ...family.annexes[kind], label: '' };

@@ -23,7 +23,8 @@ export interface NoticeDates {
 }
 
 /** A date in Chinese numerals; ○ is OCR's 〇. */
-const CHINESE_DATE = /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/gu;
+const CHINESE_DATE =
+  /([〇○零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,3})\s*月\s*([一二三四五六七八九十]{1,3})\s*日/gu;
 
 /** A line with its date in ASCII digits: full-width digits folded, a date in Chinese numerals rewritten. */
 function dateDigits(text: string): string {

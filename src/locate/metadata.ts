@@ -18,8 +18,16 @@ export type { NoticeMeta };
 
 /** Fields reported when empty (`locate/metadata-missing`); an income subject is written by few notices and is not. */
 const REQUIRED_FIELDS = [
-  'doc_number', 'title', 'issuer', 'issued_date', 'printed_date', 'budget_year',
-  'budget_subject_code', 'budget_subject_name', 'recipients', 'attachments',
+  'doc_number',
+  'title',
+  'issuer',
+  'issued_date',
+  'printed_date',
+  'budget_year',
+  'budget_subject_code',
+  'budget_subject_name',
+  'recipients',
+  'attachments',
 ] as const;
 
 /**

@@ -107,5 +107,9 @@ export function htmlTableTitle(fragment: string): string {
 }
 
 function plain(html: string): string {
-  return html.replace(/<[^<>]*>/g, '').replace(/&nbsp;/g, ' ').replace(/\s+/g, ' ').trim();
+  return html
+    .replace(/<[^<>]*>/g, '')
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

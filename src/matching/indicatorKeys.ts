@@ -51,7 +51,11 @@ const termKeys = new WeakMap<IndicatorSpellings, { term: string; key: string }[]
 /** The veto terms of an indicator found in a name already reduced to its match key. */
 export function vetoTermsInKey(indicator: IndicatorSpellings, nameKey: string): string[] {
   let terms = termKeys.get(indicator);
-  if (!terms) termKeys.set(indicator, (terms = (indicator.veto_terms ?? []).map((term) => ({ term, key: matchKey(normalizeText(term)) }))));
+  if (!terms)
+    termKeys.set(
+      indicator,
+      (terms = (indicator.veto_terms ?? []).map((term) => ({ term, key: matchKey(normalizeText(term)) }))),
+    );
   return terms.filter((t) => nameKey.includes(t.key)).map((t) => t.term);
 }
 
@@ -61,7 +65,8 @@ export function indicatorRegistryProblems(indicators: readonly IndicatorSpelling
   for (const indicator of indicators) {
     for (const spelling of [indicator.name, ...indicator.aliases]) {
       const terms = vetoTermsIn(indicator, spelling);
-      if (terms.length > 0) problems.push(`"${spelling}" of ${indicator.id} holds its own veto term ${terms.join('、')}`);
+      if (terms.length > 0)
+        problems.push(`"${spelling}" of ${indicator.id} holds its own veto term ${terms.join('、')}`);
     }
   }
   return problems;

@@ -9,7 +9,10 @@ export interface KeyIndex<K extends { key: string }> {
 const indexes = new WeakMap<object, KeyIndex<{ key: string }>>();
 
 /** The key index of a registry array, built once per array (policies and indicators alike). */
-export function keyIndexOf<E extends { id: string }, K extends { key: string }>(registry: readonly E[], keysOf: (entry: E) => K[]): KeyIndex<K> {
+export function keyIndexOf<E extends { id: string }, K extends { key: string }>(
+  registry: readonly E[],
+  keysOf: (entry: E) => K[],
+): KeyIndex<K> {
   let index = indexes.get(registry) as KeyIndex<K> | undefined;
   if (!index) {
     const keysById = new Map(registry.map((e) => [e.id, keysOf(e)] as const));

@@ -4,7 +4,10 @@
  */
 
 /** Problems of duplicate ids and of keys claimed by two entries, in registry order. */
-export function keyOwnerProblems<T extends { id: string }>(entries: readonly T[], keysOf: (entry: T) => readonly { key: string }[]): string[] {
+export function keyOwnerProblems<T extends { id: string }>(
+  entries: readonly T[],
+  keysOf: (entry: T) => readonly { key: string }[],
+): string[] {
   const problems: string[] = [];
   const ids = new Set<string>();
   const owners = new Map<string, string>();
@@ -13,7 +16,8 @@ export function keyOwnerProblems<T extends { id: string }>(entries: readonly T[]
     ids.add(entry.id);
     for (const k of keysOf(entry)) {
       const owner = owners.get(k.key);
-      if (owner !== undefined && owner !== entry.id) problems.push(`"${k.key}" is a spelling of both ${owner} and ${entry.id}`);
+      if (owner !== undefined && owner !== entry.id)
+        problems.push(`"${k.key}" is a spelling of both ${owner} and ${entry.id}`);
       else owners.set(k.key, entry.id);
     }
   }

@@ -24,7 +24,17 @@ const ORDINAL = /第\s*([一二三四五六七八九十百零〇两\d]+)\s*批|(
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
 
 /** Arabic digits of an ordinal written in Chinese, so 第2批 and 第二批 agree. */
-const DIGIT_TO_HAN: Readonly<Record<string, string>> = { '1': '一', '2': '二', '3': '三', '4': '四', '5': '五', '6': '六', '7': '七', '8': '八', '9': '九' };
+const DIGIT_TO_HAN: Readonly<Record<string, string>> = {
+  '1': '一',
+  '2': '二',
+  '3': '三',
+  '4': '四',
+  '5': '五',
+  '6': '六',
+  '7': '七',
+  '8': '八',
+  '9': '九',
+};
 
 /** The match key of a text: letters and digits only. */
 export function matchKey(text: string): string {

@@ -27,11 +27,11 @@ export function readAmountCell(cell: Cell | undefined, unit: string, annex: stri
     ctx.report({ code: 'money/amount-invalid', annex, source_line: cell.line, actual: raw });
     return { yuan: null, written: '', value: null, unit, raw };
   }
-  if (parsed.repairs.length > 0) reportAmountRepaired({ annex, line: cell.line }, raw, parsed.written, parsed.repairs, ctx);
+  if (parsed.repairs.length > 0)
+    reportAmountRepaired({ annex, line: cell.line }, raw, parsed.written, parsed.repairs, ctx);
   const cellUnit = parsed.unit ?? unit;
   const factor = YUAN_PER_UNIT[cellUnit] ?? 1;
   const yuan = parsed.value.times(factor);
   if (yuan.decimalPlaces() > 2) ctx.report({ code: 'money/amount-scale', annex, source_line: cell.line, actual: raw });
   return { yuan, written: parsed.written, value: parsed.value, unit: cellUnit, raw };
 }
-

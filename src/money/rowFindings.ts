@@ -20,6 +20,13 @@ export function reportAmountRepaired(
   ctx: StageContext,
 ): void {
   const { annex, line, recipient_code } = where;
-  ctx.report({ code: 'money/amount-repaired', annex, recipient_code, source_line: line, actual: raw, expected: written });
+  ctx.report({
+    code: 'money/amount-repaired',
+    annex,
+    recipient_code,
+    source_line: line,
+    actual: raw,
+    expected: written,
+  });
   for (const rule of repairs) ctx.count(rule);
 }

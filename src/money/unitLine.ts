@@ -6,10 +6,12 @@ import { UNIT_ALTERNATION } from '../normalize/units.js';
 import { plainLine } from '../parse/lines.js';
 
 /** `单位：万元` on a line of its own, maybe in brackets (`（单位：万元）`), maybe after other text (a title, a date). */
-const UNIT_LINE = new RegExp(`(?:^|[\\s（(【\\[])(?:金额|资金)?单位\\s*[:：]\\s*(${UNIT_ALTERNATION})\\s*[)）】\\]]?\\s*$`, 'u');
+const UNIT_LINE = new RegExp(
+  `(?:^|[\\s（(【\\[])(?:金额|资金)?单位\\s*[:：]\\s*(${UNIT_ALTERNATION})\\s*[)）】\\]]?\\s*$`,
+  'u',
+);
 /** A title ending in its unit: `…分配表（万元）`. */
 const TITLE_UNIT = new RegExp(`\\S\\s*[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]\\s*$`, 'u');
-
 
 /** The unit a text line states: `单位：元`, `（单位：万元）`, `…分配表（单位：万元）`, `…分配表（万元）`; null for a table row or none. */
 function unitOfLine(line: string): string | null {
@@ -19,7 +21,9 @@ function unitOfLine(line: string): string | null {
   return UNIT_LINE.exec(text)?.[1] ?? TITLE_UNIT.exec(text)?.[1] ?? null;
 }
 
-/** The unit stated on a line inside a range (a `单位：元` line, or a title that ends in its unit), with its line, or null. */
+/**
+ * The unit stated on a line inside a range (a `单位：元` line, or a title that ends in its unit), with its line, or null.
+ */
 export function statedUnit(parsed: ParsedNotice, range: LineRange): { unit: string; line: number } | null {
   for (let l = range.start; l <= range.end; l++) {
     const unit = unitOfLine(parsed.lines[l - 1] ?? '');
@@ -42,9 +46,21 @@ export function unitInTitleRows(rows: readonly GridRow[]): { unit: string; line:
  * A line and a suffix that disagree are an error (a ×10,000 mistake either way); falling back to the
  * default is reported, since it is a guess.
  */
-export function tableUnit(stated: { unit: string; line: number } | null, header: { unit: string | null; line: number }, fallback: string, annex: string, ctx: StageContext): string {
+export function tableUnit(
+  stated: { unit: string; line: number } | null,
+  header: { unit: string | null; line: number },
+  fallback: string,
+  annex: string,
+  ctx: StageContext,
+): string {
   if (stated && header.unit && stated.unit !== header.unit) {
-    ctx.report({ code: 'money/unit-conflict', annex, source_line: header.line, actual: header.unit, expected: `${stated.unit} (line ${stated.line})` });
+    ctx.report({
+      code: 'money/unit-conflict',
+      annex,
+      source_line: header.line,
+      actual: header.unit,
+      expected: `${stated.unit} (line ${stated.line})`,
+    });
   }
   const unit = stated?.unit ?? header.unit;
   if (unit) return unit;

@@ -17,7 +17,9 @@ const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const GROUPED_NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 const UNIT_SUFFIX = new RegExp(`(${UNIT_ALTERNATION})$`, 'u');
 
-/** Read an amount exactly: full-width digits, spaces, thousands separators and a trailing unit are repaired and named. */
+/**
+ * Read an amount exactly: full-width digits, spaces, thousands separators and a trailing unit are repaired and named.
+ */
 export function parseAmount(text: string): ParsedAmount {
   const repairs: string[] = [];
   let s = text.trim();
@@ -47,9 +49,16 @@ export function yuanString(value: Decimal): string {
   return value.toFixed(2);
 }
 
-/** An amount in 万元 as the contract writes it: the figure as written when it was written in 万元, else computed exactly. */
+/**
+ * An amount in 万元 as the contract writes it: the figure as written when it was written in 万元, else computed exactly.
+ */
 export function wanString(written: string, unit: string, value: Decimal): string {
-  return unit === '万元' ? written : value.times(YUAN_PER_UNIT[unit] ?? 1).dividedBy(YUAN_PER_UNIT['万元'] ?? 10_000).toFixed();
+  return unit === '万元'
+    ? written
+    : value
+        .times(YUAN_PER_UNIT[unit] ?? 1)
+        .dividedBy(YUAN_PER_UNIT['万元'] ?? 10_000)
+        .toFixed();
 }
 
 /** A similarity score rounded to 3 decimals, so outputs stay byte-identical across platforms. */

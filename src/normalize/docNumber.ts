@@ -8,7 +8,8 @@
  * and scatters spaces (`粤府办〔2021〕 12 号`). The code is Han only, at most 12 characters, so a
  * preceding title mark or parenthesis bounds it.
  */
-const DOC_NUMBER = /(\p{Script=Han}{1,12})\s*[〔\[［(（【〈]\s*((?:19|20)\d{2})\s*[〕\]］)）】〉]\s*(?:第\s*)?(\d{1,4})\s*号/gu;
+const DOC_NUMBER =
+  /(\p{Script=Han}{1,12})\s*[〔\[［(（【〈]\s*((?:19|20)\d{2})\s*[〕\]］)）】〉]\s*(?:第\s*)?(\d{1,4})\s*号/gu;
 
 /** One document number, located in the text it was read from. */
 export interface DocNumberHit {

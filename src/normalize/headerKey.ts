@@ -5,7 +5,10 @@ const UNIT_SUFFIX = new RegExp(`[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]$`, 'u'
 
 /** A header text reduced for comparison: widths folded, spaces, quotes and a unit suffix removed. */
 export function headerKey(text: string): { key: string; unit: string | null } {
-  const folded = text.normalize('NFKC').replace(/\s+/g, '').replace(/[“”"'‘’「」]/g, '');
+  const folded = text
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/[“”"'‘’「」]/g, '');
   const unit = UNIT_SUFFIX.exec(folded)?.[1] ?? null;
   return { key: folded.replace(UNIT_SUFFIX, ''), unit };
 }

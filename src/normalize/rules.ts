@@ -87,7 +87,10 @@ interface Normalized {
 const memo = new WeakMap<readonly RuleName[], Map<string, Normalized>>();
 const MEMO_LIMIT = 50_000;
 
-/** Apply the named rules in order to one text; increments counts[rule] for each rule that changed it. No input makes it throw (property-tested). */
+/**
+ * Apply the named rules in order to one text; increments counts[rule] for each rule that changed it. No input makes it
+ * throw (property-tested).
+ */
 export function normalizeText(text: string, rules: readonly RuleName[] = ALL_RULES, counts?: RuleCounts): string {
   const input = typeof text === 'string' ? text : String(text ?? '');
   let known = memo.get(rules);

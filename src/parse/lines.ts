@@ -27,5 +27,8 @@ export function withoutClosingHashes(text: string, spaced = false): string {
 
 /** A line as plain text: a heading's `#` marks, a list bullet or quote mark, and emphasis marks dropped. */
 export function plainLine(line: string): string {
-  return line.replace(/^\s*(?:#+|[-*>])\s*/, '').replace(/[*_]/g, '').trim();
+  return line
+    .replace(/^\s*(?:#+|[-*>])\s*/, '')
+    .replace(/[*_]/g, '')
+    .trim();
 }

@@ -19,7 +19,10 @@ export interface ParsedNotice {
   delimitersFitted: number;
 }
 
-/** Parse the notice: remark-parse and remark-gfm see only the lines that may be pipe tables (see `markdownPart`); all else is read by line. */
+/**
+ * Parse the notice: remark-parse and remark-gfm see only the lines that may be pipe tables (see `markdownPart`); all
+ * else is read by line.
+ */
 export function parseMarkdown(text: string): ParsedNotice {
   const lines = text.split('\n');
   const { part, delimitersFitted } = markdownPart(lines);

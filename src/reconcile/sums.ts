@@ -4,7 +4,11 @@ import type { DetailRow } from '../../schemas/details.js';
 import type { StageContext } from '../findings/context.js';
 
 /** A row that carries money in 元 and a type; `group` is Annex 2's 序号, which names the group a row belongs to. */
-type MoneyRow = Pick<AllocationRow, 'row_type' | 'amount_yuan' | 'source_line'> & { label: string; recipient_code: string; group?: string };
+type MoneyRow = Pick<AllocationRow, 'row_type' | 'amount_yuan' | 'source_line'> & {
+  label: string;
+  recipient_code: string;
+  group?: string;
+};
 
 /** A total row and the rows it should add up. */
 interface Block {
@@ -17,12 +21,22 @@ const sum = (rows: readonly MoneyRow[]): Decimal => rows.reduce((acc, r) => acc.
 
 /** Annex 1: grand total = Σ section totals = Σ items; each section = Σ its items; each subtotal = Σ its items. */
 export function checkAllocationSums(rows: readonly AllocationRow[], ctx: StageContext): void {
-  for (const [annex, table] of byAnnex(rows)) checkSums(table.map((r) => ({ ...r, label: r.region_name })), annex, ctx);
+  for (const [annex, table] of byAnnex(rows))
+    checkSums(
+      table.map((r) => ({ ...r, label: r.region_name })),
+      annex,
+      ctx,
+    );
 }
 
 /** Annex 2: grand total = Σ subtotals = Σ items; each subtotal = Σ its items. */
 export function checkDetailSums(rows: readonly DetailRow[], ctx: StageContext): void {
-  for (const [annex, table] of byAnnex(rows)) checkSums(table.map((r) => ({ ...r, label: r.city || r.recipient_name || r.seq, group: r.seq })), annex, ctx);
+  for (const [annex, table] of byAnnex(rows))
+    checkSums(
+      table.map((r) => ({ ...r, label: r.city || r.recipient_name || r.seq, group: r.seq })),
+      annex,
+      ctx,
+    );
 }
 
 /** Rows grouped by their annex, in first-seen order: each annex's table adds up on its own. */
@@ -50,14 +64,16 @@ function checkSums(rows: readonly MoneyRow[], annex: string, ctx: StageContext):
   }
   for (const grand of rows.filter((r) => r.row_type === 'grand_total')) {
     mismatch(grand, sum(items), annex, 'reconcile/total-mismatch', ctx);
-    if (sections.length > 0) mismatch(grand, sum(sections.map((s) => s.head)), annex, 'reconcile/total-vs-sections', ctx);
+    if (sections.length > 0)
+      mismatch(grand, sum(sections.map((s) => s.head)), annex, 'reconcile/total-vs-sections', ctx);
     else if (subtotalBlocks.length > 0) {
       // A group written without a subtotal row (one bureau, its own 序号) counts with its items.
       const subtotalled = new Set(subtotalBlocks.map((b) => b.head.group).filter((g) => g));
       const ungrouped = items.filter((r) => r.group && !subtotalled.has(r.group));
       const subtotals = sum([...subtotalBlocks.map((b) => b.head), ...ungrouped]);
       // Σ subtotals − grand, less what the subtotal errors already explain.
-      if (!subtotals.minus(subtotalDrift).equals(grand.amount_yuan)) mismatch(grand, subtotals, annex, 'reconcile/total-vs-subtotals', ctx);
+      if (!subtotals.minus(subtotalDrift).equals(grand.amount_yuan))
+        mismatch(grand, subtotals, annex, 'reconcile/total-vs-subtotals', ctx);
     }
   }
 }
@@ -68,7 +84,11 @@ function blocksOf(rows: readonly MoneyRow[], type: string, until: string[]): Blo
   let open: Block | null = null;
   for (const row of rows) {
     // An item of another group (its own 序号) ends the block: its group has no subtotal row.
-    if (until.includes(row.row_type) || (open && row.row_type === 'item' && row.group && open.head.group && row.group !== open.head.group)) open = null;
+    if (
+      until.includes(row.row_type) ||
+      (open && row.row_type === 'item' && row.group && open.head.group && row.group !== open.head.group)
+    )
+      open = null;
     if (row.row_type === type) {
       open = { head: row, items: [], subtotals: [] };
       blocks.push(open);
@@ -79,12 +99,33 @@ function blocksOf(rows: readonly MoneyRow[], type: string, until: string[]): Blo
 }
 
 /** Report a total that differs from the sum of its rows; returns the difference (total − sum). */
-function mismatch(head: MoneyRow, computed: Decimal, annex: string, code: 'reconcile/subtotal-mismatch' | 'reconcile/section-mismatch' | 'reconcile/total-mismatch' | 'reconcile/total-vs-sections' | 'reconcile/total-vs-subtotals', ctx: StageContext): Decimal {
+function mismatch(
+  head: MoneyRow,
+  computed: Decimal,
+  annex: string,
+  code:
+    | 'reconcile/subtotal-mismatch'
+    | 'reconcile/section-mismatch'
+    | 'reconcile/total-mismatch'
+    | 'reconcile/total-vs-sections'
+    | 'reconcile/total-vs-subtotals',
+  ctx: StageContext,
+): Decimal {
   const drift = new Decimal(head.amount_yuan).minus(computed);
   if (!drift.isZero()) {
     // A subtotal's or section's message names its row; a grand total's needs no name.
-    const named = code === 'reconcile/subtotal-mismatch' || code === 'reconcile/section-mismatch' ? { code, params: { label: head.label } } : { code };
-    ctx.report({ ...named, annex, source_line: head.source_line, recipient_code: head.recipient_code, actual: head.amount_yuan, expected: computed.toFixed(2) });
+    const named =
+      code === 'reconcile/subtotal-mismatch' || code === 'reconcile/section-mismatch'
+        ? { code, params: { label: head.label } }
+        : { code };
+    ctx.report({
+      ...named,
+      annex,
+      source_line: head.source_line,
+      recipient_code: head.recipient_code,
+      actual: head.amount_yuan,
+      expected: computed.toFixed(2),
+    });
   }
   return drift;
 }

@@ -14,7 +14,14 @@ export function checkBudgetYears(targets: readonly TargetYear[], noticeYear: str
   for (const t of targets) {
     // An empty year is already reported where it was read.
     if (t.budget_year && t.budget_year !== noticeYear) {
-      ctx.report({ code: 'reconcile/budget-year-mismatch', annex: t.annex, recipient_code: t.recipient_code, source_line: t.source_line, actual: t.budget_year, expected: noticeYear });
+      ctx.report({
+        code: 'reconcile/budget-year-mismatch',
+        annex: t.annex,
+        recipient_code: t.recipient_code,
+        source_line: t.source_line,
+        actual: t.budget_year,
+        expected: noticeYear,
+      });
     }
   }
 }

@@ -24,14 +24,27 @@ function candidateColumns(candidates: readonly Candidate[], titleOf: (id: string
   };
   const [a, b, c] = [slot(0), slot(1), slot(2)];
   return {
-    candidate_1_id: a.id, candidate_1_title: a.title, candidate_1_score: a.score, candidate_1_veto: a.veto,
-    candidate_2_id: b.id, candidate_2_title: b.title, candidate_2_score: b.score, candidate_2_veto: b.veto,
-    candidate_3_id: c.id, candidate_3_title: c.title, candidate_3_score: c.score, candidate_3_veto: c.veto,
+    candidate_1_id: a.id,
+    candidate_1_title: a.title,
+    candidate_1_score: a.score,
+    candidate_1_veto: a.veto,
+    candidate_2_id: b.id,
+    candidate_2_title: b.title,
+    candidate_2_score: b.score,
+    candidate_2_veto: b.veto,
+    candidate_3_id: c.id,
+    candidate_3_title: c.title,
+    candidate_3_score: c.score,
+    candidate_3_veto: c.veto,
   };
 }
 
 /** Review rows of pending citations and indicators, policies first, then by line and seq. */
-export function reviewRows(citations: readonly PendingCitation[], indicators: readonly PendingIndicator[], registries: { policies: readonly Policy[]; indicators: readonly Indicator[] }): ReviewRow[] {
+export function reviewRows(
+  citations: readonly PendingCitation[],
+  indicators: readonly PendingIndicator[],
+  registries: { policies: readonly Policy[]; indicators: readonly Indicator[] },
+): ReviewRow[] {
   const policyTitles = new Map(registries.policies.map((p) => [p.id, p.title] as const));
   const indicatorNames = new Map(registries.indicators.map((i) => [i.id, i.name] as const));
   const rows: ReviewRow[] = [

@@ -42,7 +42,13 @@ export function extractTargets(
     // A row of level labels only carries its levels down and is no record of its own.
     const named = parts.indicatorRows.filter((row) => indicatorCells(row, vocab, parts.columns).name !== undefined);
     ctx.tableRows({ kind: 'indicator', annex: spec.label, line: table.line, rows: [...named, ...parts.droppedRows] });
-    if (indicators.length === 0) ctx.report({ code: 'targets/indicators-missing', annex: spec.label, recipient_code: target.recipient_code, source_line: table.line });
+    if (indicators.length === 0)
+      ctx.report({
+        code: 'targets/indicators-missing',
+        annex: spec.label,
+        recipient_code: target.recipient_code,
+        source_line: table.line,
+      });
     out.targets.push({ ...target, indicator_count: indicators.length });
     out.indicators.push(...indicators);
     if (policy) out.policyCells.push(policy);

@@ -38,7 +38,11 @@ export interface IndicatorCells {
  * the row has a cell for each content column, the cells are read by column in order, whatever column OCR
  * put them in, and those under the unnamed column are set aside.
  */
-export function indicatorCells(row: GridRow, vocab: LevelVocabulary, columns: readonly HeaderColumn[] = []): IndicatorCells {
+export function indicatorCells(
+  row: GridRow,
+  vocab: LevelVocabulary,
+  columns: readonly HeaderColumn[] = [],
+): IndicatorCells {
   const labels: { cell: Cell; word: string }[] = [];
   const content: Cell[] = [];
   for (const cell of row.cells) {
@@ -58,11 +62,18 @@ export function indicatorCells(row: GridRow, vocab: LevelVocabulary, columns: re
     t.counted = t.words.length === 1 && !labels.some((l) => levelRank(vocab, l.word) === levelRank(vocab, word));
   }
   const inRowOrder = (a: Cell, b: Cell): number => row.cells.indexOf(a) - row.cells.indexOf(b);
-  const ordered = [...labels, ...truncated.filter((t) => t.counted).map((t) => ({ cell: t.cell, word: t.words[0] ?? '' }))];
+  const ordered = [
+    ...labels,
+    ...truncated.filter((t) => t.counted).map((t) => ({ cell: t.cell, word: t.words[0] ?? '' })),
+  ];
   ordered.sort((a, b) => inRowOrder(a.cell, b.cell));
   const raw = [...labels.map((l) => l.cell), ...truncated.map((t) => t.cell)].sort(inRowOrder);
   const ignored: IndicatorCells['ignored'] = [];
-  if (content.length === columns.length && columns.some((c) => c.role === null) && columns.some((c) => c.role === 'name')) {
+  if (
+    content.length === columns.length &&
+    columns.some((c) => c.role === null) &&
+    columns.some((c) => c.role === 'name')
+  ) {
     const kept = content.filter((cell, i) => {
       const column = columns[i];
       if (column?.role === null) ignored.push({ cell, header: column.text });

@@ -43,7 +43,14 @@ export function extractIndicators(
     const cells = indicatorCells(row, vocab, columns);
     reportTruncated(cells, where, ctx);
     for (const { cell, header } of cells.ignored) {
-      ctx.report({ code: 'targets/unnamed-column-cell', annex: where.annex, recipient_code: where.recipientCode, source_line: cell.line, actual: cell.text, expected: header });
+      ctx.report({
+        code: 'targets/unnamed-column-cell',
+        annex: where.annex,
+        recipient_code: where.recipientCode,
+        source_line: cell.line,
+        actual: cell.text,
+        expected: header,
+      });
     }
     const resolved = resolveLevels(vocab, cells.levelWords, carried);
     const inherited: number | null = cells.levelWords.length === 0 ? conflictAbove : null;
@@ -54,7 +61,11 @@ export function extractIndicators(
     reportSeveral(cells, targetValueOf, where, ctx);
     const value = targetValueOf(cells.value?.text ?? '');
     if (unitKind(value.unit, vocab.valueUnits) === null) {
-      const at = { annex: where.annex, recipient_code: where.recipientCode, source_line: cells.value?.line ?? row.line };
+      const at = {
+        annex: where.annex,
+        recipient_code: where.recipientCode,
+        source_line: cells.value?.line ?? row.line,
+      };
       ctx.report({ ...at, code: 'targets/value-unit-unlisted', actual: value.unit, expected: cells.value?.text ?? '' });
     }
     records.push({
@@ -86,7 +97,14 @@ export function extractIndicators(
 }
 
 /** Flags of one row, each reported as a finding; a row of labels only can still have a level conflict. */
-function rowFlags(row: GridRow, cells: IndicatorCells, resolved: ResolvedLevels, inherited: number | null, where: TableContext, ctx: StageContext): Flag[] {
+function rowFlags(
+  row: GridRow,
+  cells: IndicatorCells,
+  resolved: ResolvedLevels,
+  inherited: number | null,
+  where: TableContext,
+  ctx: StageContext,
+): Flag[] {
   const flags: Flag[] = [];
   const name = cells.name?.text ?? '';
   const levels = levelsText(resolved.levels);
@@ -98,7 +116,13 @@ function rowFlags(row: GridRow, cells: IndicatorCells, resolved: ResolvedLevels,
   if (!cells.name) return flags;
   if (inherited !== null) {
     flags.push('level_after_conflict');
-    ctx.report({ ...base, code: 'targets/level-after-conflict', actual: name, expected: levels, params: { other: inherited } });
+    ctx.report({
+      ...base,
+      code: 'targets/level-after-conflict',
+      actual: name,
+      expected: levels,
+      params: { other: inherited },
+    });
   }
   if (resolved.levels.level1 === '') {
     flags.push('level_missing');
@@ -113,7 +137,12 @@ function rowFlags(row: GridRow, cells: IndicatorCells, resolved: ResolvedLevels,
   }
   if (cells.extra.length > 0) {
     flags.push('extra_cells');
-    ctx.report({ ...base, code: 'targets/indicator-extra-cells', actual: rowText(row), expected: `${name} | ${cells.value?.text ?? ''}` });
+    ctx.report({
+      ...base,
+      code: 'targets/indicator-extra-cells',
+      actual: rowText(row),
+      expected: `${name} | ${cells.value?.text ?? ''}`,
+    });
   }
   return flags;
 }
@@ -156,9 +185,18 @@ function reportSeveral(
 ): void {
   const names = cells.name?.text.split('\n') ?? [];
   const values = cells.value?.text.split('\n') ?? [];
-  const base = { annex: where.annex, recipient_code: where.recipientCode, source_line: cells.value?.line ?? cells.name?.line ?? null };
+  const base = {
+    annex: where.annex,
+    recipient_code: where.recipientCode,
+    source_line: cells.value?.line ?? cells.name?.line ?? null,
+  };
   if (names.length >= 2 && values.length === names.length) {
-    ctx.report({ ...base, code: 'targets/cell-lines-paired', actual: `${names.join(' / ')} = ${values.join(' / ')}`, params: { lines: names.length } });
+    ctx.report({
+      ...base,
+      code: 'targets/cell-lines-paired',
+      actual: `${names.join(' / ')} = ${values.join(' / ')}`,
+      params: { lines: names.length },
+    });
   } else if (values.length >= 2 && values.filter((v) => statesFigure(v, targetValueOf)).length >= 2) {
     ctx.report({ ...base, code: 'targets/value-several', actual: values.join(' / ') });
   }

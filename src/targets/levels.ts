@@ -49,7 +49,10 @@ export function levelVocabulary(spec: TargetsAnnex): LevelVocabulary {
 export interface HeaderWord {
   /** Role of the column. */
   role: IndicatorColumnRole;
-  /** The family's header word it holds when the cell is longer than that word (`2024年指标值` → 指标值); absent for an exact word. */
+  /**
+   * The family's header word it holds when the cell is longer than that word (`2024年指标值` → 指标值); absent for an exact
+   * word.
+   */
   guessedFrom?: string;
 }
 
@@ -98,7 +101,9 @@ export function isLevelWord(vocab: LevelVocabulary, text: string): boolean {
 export function truncatedLevelWords(vocab: LevelVocabulary, text: string): string[] {
   const key = labelKey(text);
   if ([...key].length < vocab.minTruncated) return [];
-  return [...vocab.level1, ...vocab.parents.keys()].filter((w, i, all) => w !== key && w.startsWith(key) && all.indexOf(w) === i);
+  return [...vocab.level1, ...vocab.parents.keys()].filter(
+    (w, i, all) => w !== key && w.startsWith(key) && all.indexOf(w) === i,
+  );
 }
 
 /** The level a label names: 2 when it can be a level-2 label (成本指标 can be both), else 1. */
@@ -136,12 +141,16 @@ export function resolveLevels(vocab: LevelVocabulary, words: readonly string[], 
       if (reading?.level2) level2s.add(reading.level2);
       return reading !== undefined;
     });
-    if (fits && level2s.size <= 1) return { levels: { level1, level2: [...level2s][0] ?? keptLevel2(level1, carried) }, conflict: false };
+    if (fits && level2s.size <= 1)
+      return { levels: { level1, level2: [...level2s][0] ?? keptLevel2(level1, carried) }, conflict: false };
   }
   const last = words[words.length - 1] ?? '';
   const options = readings(vocab, last);
   const reading = options.find((r) => r.level1 === carried.level1) ?? options[0] ?? { level1: '', level2: '' };
-  return { levels: { level1: reading.level1, level2: reading.level2 || keptLevel2(reading.level1, carried) }, conflict: true };
+  return {
+    levels: { level1: reading.level1, level2: reading.level2 || keptLevel2(reading.level1, carried) },
+    conflict: true,
+  };
 }
 
 /** A level-1 label alone keeps the carried level-2 when it repeats the carried level-1, and clears it otherwise. */

@@ -42,7 +42,12 @@ export interface TableParts {
  * (版记) ends the indicators; any other filled row is an indicator. A repeated metadata label or header
  * is reported and the first one kept.
  */
-export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, vocab: LevelVocabulary, ctx: StageContext): TableParts {
+export function splitTargetTable(
+  rows: readonly GridRow[],
+  spec: TargetsAnnex,
+  vocab: LevelVocabulary,
+  ctx: StageContext,
+): TableParts {
   const labelOf = metadataLabels(spec);
   const metadata: TableParts['metadata'] = {};
   const indicatorRows: GridRow[] = [];
@@ -58,7 +63,8 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
     return filled.length > 0 && labelOf(filled[0]?.text ?? '') === undefined && isHeaderRow(filled, vocab, false);
   };
   const headerAt = rows.findIndex(isHeaderAt);
-  const firstHeader = headerAt >= 0 ? headerAt : rows.findIndex((row) => filledCells(row).some((c) => isLevelWord(vocab, c.text)));
+  const firstHeader =
+    headerAt >= 0 ? headerAt : rows.findIndex((row) => filledCells(row).some((c) => isLevelWord(vocab, c.text)));
   rows.forEach((row, index) => {
     const filled = filledCells(row);
     const first = filled[0];
@@ -73,11 +79,17 @@ export function splitTargetTable(rows: readonly GridRow[], spec: TargetsAnnex, v
       readMetadataRow(filled, row.row, labelOf, metadata, spec.label, ctx);
     } else if (isHeader) {
       // A header split over two rows continues on the next row; only a header after other rows repeats it.
-      if (headerLine !== null && !previousWasHeader) reportRepeatedHeader({ annex: spec.label, line: row.line, text: rowText(row) }, ctx);
+      if (headerLine !== null && !previousWasHeader)
+        reportRepeatedHeader({ annex: spec.label, line: row.line, text: rowText(row) }, ctx);
       else columns.push(...headerColumns(row, vocab, spec.label, ctx));
       headerLine ??= row.line;
     } else if (index < firstHeader) {
-      ctx.report({ code: 'targets/metadata-label-unknown', annex: spec.label, source_line: row.line, actual: rowText(row) });
+      ctx.report({
+        code: 'targets/metadata-label-unknown',
+        annex: spec.label,
+        source_line: row.line,
+        actual: rowText(row),
+      });
       droppedRows.push(row);
     } else {
       indicatorRows.push(row);
@@ -101,10 +113,15 @@ function isHeaderRow(filled: readonly Cell[], vocab: LevelVocabulary, previousWa
   return known >= 2 && known > words.length - known && !words.some((c) => isLevelWord(vocab, c.text));
 }
 
-/** A header cell as read: its role, or 'blank' for an empty cell between words, or null for a word the family does not name. */
+/**
+ * A header cell as read: its role, or 'blank' for an empty cell between words, or null for a word the family does not
+ * name.
+ */
 type HeaderCell = { role: HeaderColumn['role'] | 'level1' | 'level2' | 'blank'; text: string };
 
-/** The header row's cells from its first word to its last, block labels left out; a guessed or unnamed word is reported. */
+/**
+ * The header row's cells from its first word to its last, block labels left out; a guessed or unnamed word is reported.
+ */
 function headerColumns(row: GridRow, vocab: LevelVocabulary, annex: string, ctx: StageContext): HeaderCell[] {
   const cells = row.cells.filter((c) => !c.spanned && !vocab.blockLabels.has(labelKey(c.text)));
   const firstWord = cells.findIndex((c) => c.text !== '');
@@ -114,7 +131,8 @@ function headerColumns(row: GridRow, vocab: LevelVocabulary, annex: string, ctx:
     const word = headerWord(vocab, cell.text);
     const base = { annex, source_line: cell.line, actual: cell.text };
     if (word === null) ctx.report({ ...base, code: 'targets/header-column-unnamed' });
-    else if (word.guessedFrom !== undefined) ctx.report({ ...base, code: 'targets/header-word-guessed', expected: word.guessedFrom });
+    else if (word.guessedFrom !== undefined)
+      ctx.report({ ...base, code: 'targets/header-word-guessed', expected: word.guessedFrom });
     return { role: word?.role ?? null, text: cell.text };
   });
 }
@@ -129,7 +147,8 @@ function contentColumns(cells: readonly HeaderCell[]): HeaderColumn[] {
   for (const cell of cells) {
     if (cell.role === 'level1' || cell.role === 'level2') continue;
     if (cell.role !== 'blank') out.push({ role: cell.role, text: cell.text });
-    else if (!hasValue && out.some((c) => c.role === 'name') && !out.some((c) => c.role === 'value')) out.push({ role: 'value', text: '' });
+    else if (!hasValue && out.some((c) => c.role === 'name') && !out.some((c) => c.role === 'value'))
+      out.push({ role: 'value', text: '' });
   }
   return out;
 }
@@ -175,17 +194,29 @@ function readMetadataRow(
     const value = next && !labelOf(next.text) ? next : undefined;
     const seen = metadata[label.field];
     if (seen) {
-      ctx.report({ code: 'targets/metadata-repeated', annex, source_line: cell.line, actual: cell.text, expected: seen.line, params: { same: value?.text === seen.cell?.text ? 'the same' : 'a different' } });
+      ctx.report({
+        code: 'targets/metadata-repeated',
+        annex,
+        source_line: cell.line,
+        actual: cell.text,
+        expected: seen.line,
+        params: { same: value?.text === seen.cell?.text ? 'the same' : 'a different' },
+      });
       return;
     }
     if (label.unit !== undefined) ctx.count('metadata-label-unit');
-    metadata[label.field] = { cell: value, line: cell.line, row, ...(label.unit === undefined ? {} : { unit: label.unit }) };
+    metadata[label.field] = {
+      cell: value,
+      line: cell.line,
+      row,
+      ...(label.unit === undefined ? {} : { unit: label.unit }),
+    };
   });
 }
 
 /** A row of one text (maybe repeated across a span) that is the table's title or a page mark (`- 3 -`, `第 3 页`). */
 function isTitleOrPageMark(filled: readonly Cell[], marks: readonly RegExp[]): boolean {
   const texts = new Set(filled.map((c) => c.text.replace(/\s+/g, '')));
-  const only = texts.size === 1 ? filled[0]?.text.trim() ?? '' : '';
+  const only = texts.size === 1 ? (filled[0]?.text.trim() ?? '') : '';
   return only !== '' && marks.some((m) => m.test(only) || m.test(only.replace(/\s+/g, '')));
 }

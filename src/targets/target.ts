@@ -38,15 +38,28 @@ export interface ReadTarget {
 }
 
 /** Read a table's metadata into a target: year and 资金需求 parsed, the local department joined to Annex 1. */
-export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsAnnex, recipients: RecipientIndex, ctx: StageContext): ReadTarget {
+export function readTarget(
+  table: TargetTable,
+  parts: TableParts,
+  spec: TargetsAnnex,
+  recipients: RecipientIndex,
+  ctx: StageContext,
+): ReadTarget {
   const text = (field: TargetMetadataField): string => parts.metadata[field]?.cell?.text ?? '';
-  const line = (field: TargetMetadataField): number => parts.metadata[field]?.cell?.line ?? parts.metadata[field]?.line ?? table.line;
+  const line = (field: TargetMetadataField): number =>
+    parts.metadata[field]?.cell?.line ?? parts.metadata[field]?.line ?? table.line;
   const department = text('local_department');
   const join = department ? joinRecipient(department, recipients) : null;
   const code = join?.code ?? '';
   const missing = (Object.keys(spec.metadataLabels) as TargetMetadataField[]).filter((f) => text(f) === '');
   if (missing.length > 0) {
-    ctx.report({ code: 'targets/metadata-missing', annex: spec.label, recipient_code: code, source_line: table.line, actual: missing.map((f) => spec.metadataLabels[f][0] ?? f).join('、') });
+    ctx.report({
+      code: 'targets/metadata-missing',
+      annex: spec.label,
+      recipient_code: code,
+      source_line: table.line,
+      actual: missing.map((f) => spec.metadataLabels[f][0] ?? f).join('、'),
+    });
   }
   if (join) reportJoin(join, department, { annex: spec.label, line: line('local_department') }, (f) => ctx.report(f));
   const target: TargetHead = {
@@ -58,7 +71,14 @@ export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsA
     fund_type: cleanName(text('fund_type'), ctx),
     project_level: cleanName(text('project_level'), ctx),
     budget_year: budgetYear(text('budget_year'), spec, code, line('budget_year'), ctx),
-    fund_demand_wan: fundDemandWan(text('fund_demand'), parts.metadata.fund_demand?.unit, spec, code, line('fund_demand'), ctx),
+    fund_demand_wan: fundDemandWan(
+      text('fund_demand'),
+      parts.metadata.fund_demand?.unit,
+      spec,
+      code,
+      line('fund_demand'),
+      ctx,
+    ),
     spending_content: cleanName(text('spending_content'), ctx),
     overall_goal: text('overall_goal'),
     source_line: table.line,
@@ -70,8 +90,11 @@ export function readTarget(table: TargetTable, parts: TableParts, spec: TargetsA
   };
   const basisRow = parts.metadata.policy_basis;
   const basis = basisRow?.cell;
-  const cell = basis && basisRow ? { source_line: basis.line, source_row: basisRow.row, raw: basis.raw, text: basis.text } : null;
-  const policy = cell ? { annex: spec.label, recipient_code: code, recipient_match: target.recipient_match, ...cell } : null;
+  const cell =
+    basis && basisRow ? { source_line: basis.line, source_row: basisRow.row, raw: basis.raw, text: basis.text } : null;
+  const policy = cell
+    ? { annex: spec.label, recipient_code: code, recipient_match: target.recipient_match, ...cell }
+    : null;
   return { target, policy };
 }
 
@@ -80,7 +103,13 @@ function budgetYear(raw: string, spec: TargetsAnnex, code: string, line: number,
   if (raw === '') return '';
   const year = spec.budgetYear.exec(raw.normalize('NFKC').trim())?.[1];
   if (year) return year;
-  ctx.report({ code: 'targets/budget-year-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
+  ctx.report({
+    code: 'targets/budget-year-invalid',
+    annex: spec.label,
+    recipient_code: code,
+    source_line: line,
+    actual: raw,
+  });
   return '';
 }
 
@@ -89,17 +118,33 @@ function budgetYear(raw: string, spec: TargetsAnnex, code: string, line: number,
  * A cell without a unit is in the unit its label states (`资金需求（元）`), else in the family's; a label's unit
  * other than the family's is reported, and so is a cell whose own unit contradicts its label's (the cell's wins).
  */
-function fundDemandWan(raw: string, labelUnit: string | undefined, spec: TargetsAnnex, code: string, line: number, ctx: StageContext): string {
+function fundDemandWan(
+  raw: string,
+  labelUnit: string | undefined,
+  spec: TargetsAnnex,
+  code: string,
+  line: number,
+  ctx: StageContext,
+): string {
   if (raw === '') return '';
   const amount = parseAmount(raw);
   if (amount.value === null) {
-    ctx.report({ code: 'targets/fund-demand-invalid', annex: spec.label, recipient_code: code, source_line: line, actual: raw });
+    ctx.report({
+      code: 'targets/fund-demand-invalid',
+      annex: spec.label,
+      recipient_code: code,
+      source_line: line,
+      actual: raw,
+    });
     return '';
   }
   const repairs = amount.repairs.filter((r) => r !== 'unit-suffix');
-  if (repairs.length > 0) reportAmountRepaired({ annex: spec.label, line, recipient_code: code }, raw, amount.written, repairs, ctx);
+  if (repairs.length > 0)
+    reportAmountRepaired({ annex: spec.label, line, recipient_code: code }, raw, amount.written, repairs, ctx);
   const base = { annex: spec.label, recipient_code: code, source_line: line, actual: raw };
-  if (labelUnit !== undefined && amount.unit !== null && amount.unit !== labelUnit) ctx.report({ ...base, code: 'targets/fund-demand-unit-conflict', expected: labelUnit });
-  else if (labelUnit !== undefined && amount.unit === null && labelUnit !== spec.fundDemandUnit) ctx.report({ ...base, code: 'targets/fund-demand-unit-from-label', expected: labelUnit });
+  if (labelUnit !== undefined && amount.unit !== null && amount.unit !== labelUnit)
+    ctx.report({ ...base, code: 'targets/fund-demand-unit-conflict', expected: labelUnit });
+  else if (labelUnit !== undefined && amount.unit === null && labelUnit !== spec.fundDemandUnit)
+    ctx.report({ ...base, code: 'targets/fund-demand-unit-from-label', expected: labelUnit });
   return wanString(amount.written, amount.unit ?? labelUnit ?? spec.fundDemandUnit, amount.value);
 }

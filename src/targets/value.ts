@@ -37,8 +37,34 @@ const MAX_OPEN_UNIT = 4;
 /** The longest Latin unit (kW, m², km, kWh). */
 const MAX_LATIN_UNIT = 6;
 /** Words that end a unit the family does not list: qualifiers (以上, 左右, 前), joiners and comparator starts. */
-const UNIT_STOPS: readonly string[] = ['以上', '以下', '以内', '以外', '左右', '前', '后', '内', '外', '及', '或', '和', '与',
-  '至', '到', '且', '并', '每', '多', '余', '的', '等', '不', '为', '共', '约'];
+const UNIT_STOPS: readonly string[] = [
+  '以上',
+  '以下',
+  '以内',
+  '以外',
+  '左右',
+  '前',
+  '后',
+  '内',
+  '外',
+  '及',
+  '或',
+  '和',
+  '与',
+  '至',
+  '到',
+  '且',
+  '并',
+  '每',
+  '多',
+  '余',
+  '的',
+  '等',
+  '不',
+  '为',
+  '共',
+  '约',
+];
 const UNIT_STOP_FIRST: ReadonlySet<string> = new Set(UNIT_STOPS.map((w) => w[0] as string));
 
 /** Keyword → comparator, longest first so that 不低于 wins over 低于 and >= over >. */
@@ -216,7 +242,12 @@ function isMinusSign(text: string, pos: number): boolean {
   const ch = text[pos];
   if ((ch !== '-' && ch !== '\u2212') || !isAsciiDigit(text[pos + 1])) return false;
   const before = text[pos - 1];
-  return before === undefined || before === ' ' || '≤≥≦≧<>=:：(为在'.includes(before) || (isCjk(before) && keywordEndingAt(text, pos) !== '');
+  return (
+    before === undefined ||
+    before === ' ' ||
+    '≤≥≦≧<>=:：(为在'.includes(before) ||
+    (isCjk(before) && keywordEndingAt(text, pos) !== '')
+  );
 }
 
 /** Chinese numerals count when measured (两次) or compared and alone (不少于一), not in 进一步 or 一、. */

@@ -11,17 +11,42 @@ export type { TableAccount };
  * line), or it was dropped with a finding at one of its lines whose code drops rows. A row with
  * neither was lost in silence, which is reported as an error and counted as dropped from then on.
  */
-export function accountTables(tables: readonly TableRows[], records: Record<RowKind, readonly { source_line: number }[]>, ctx: StageContext & { findings: readonly Finding[] }): TableAccount[] {
-  const dropLines = new Set(ctx.findings.filter((f) => DROPPING_CODES.has(f.code) && f.source_line !== null).map((f) => f.source_line as number));
-  const recordLines = Object.fromEntries(Object.entries(records).map(([kind, list]) => [kind, new Set(list.map((r) => r.source_line))])) as Record<RowKind, Set<number>>;
+export function accountTables(
+  tables: readonly TableRows[],
+  records: Record<RowKind, readonly { source_line: number }[]>,
+  ctx: StageContext & { findings: readonly Finding[] },
+): TableAccount[] {
+  const dropLines = new Set(
+    ctx.findings
+      .filter((f) => DROPPING_CODES.has(f.code) && f.source_line !== null)
+      .map((f) => f.source_line as number),
+  );
+  const recordLines = Object.fromEntries(
+    Object.entries(records).map(([kind, list]) => [kind, new Set(list.map((r) => r.source_line))]),
+  ) as Record<RowKind, Set<number>>;
   return tables.map((table) => {
-    const account: TableAccount = { kind: table.kind, annex: table.annex, source_line: table.line, source_rows: table.rows.length, records: 0, dropped: 0 };
+    const account: TableAccount = {
+      kind: table.kind,
+      annex: table.annex,
+      source_line: table.line,
+      source_rows: table.rows.length,
+      records: 0,
+      dropped: 0,
+    };
     for (const row of table.rows) {
       const lines = [row.line, ...row.cells.map((c) => c.line)];
       if (recordLines[table.kind].has(row.line)) account.records++;
       else if (lines.some((l) => dropLines.has(l))) account.dropped++;
       else {
-        ctx.report({ code: 'validate/row-unaccounted', annex: table.annex, source_line: row.line, actual: row.cells.map((c) => c.text).filter(Boolean).join(' | ') });
+        ctx.report({
+          code: 'validate/row-unaccounted',
+          annex: table.annex,
+          source_line: row.line,
+          actual: row.cells
+            .map((c) => c.text)
+            .filter(Boolean)
+            .join(' | '),
+        });
         account.dropped++;
       }
     }

@@ -18,7 +18,13 @@ export function primaryKeysNotHeld(datasets: Tables, ctx: StageContext): Set<str
       const line = Number(record['source_line']);
       if (seen.has(key)) {
         broken.add(dataset.name);
-        ctx.report({ code: 'validate/primary-key-not-unique', annex: dataset.name, source_line: line, actual: dataset.primaryKey.map((f) => `${f}=${String(record[f])}`).join(', '), params: { dataset: dataset.name } });
+        ctx.report({
+          code: 'validate/primary-key-not-unique',
+          annex: dataset.name,
+          source_line: line,
+          actual: dataset.primaryKey.map((f) => `${f}=${String(record[f])}`).join(', '),
+          params: { dataset: dataset.name },
+        });
         break;
       }
       seen.set(key, line);
@@ -38,13 +44,22 @@ export function foreignKeysNotHeld(tables: Tables, ctx: StageContext): Set<strin
   const schemas: readonly DatasetSchema[] = [...DATASETS, ...WORKSHEETS];
   for (const dataset of schemas) {
     for (const fk of dataset.foreignKeys ?? []) {
-      const valueOf = (record: Record<string, unknown>, fields: readonly string[]) => fields.map((f) => String(record[f] ?? '')).join('\u0000');
+      const valueOf = (record: Record<string, unknown>, fields: readonly string[]) =>
+        fields.map((f) => String(record[f] ?? '')).join('\u0000');
       const known = new Set((tables[fk.reference.resource] ?? []).map((r) => valueOf(r, fk.reference.fields)));
-      const dangling = (tables[dataset.name] ?? []).find((r) => fk.fields.every((f) => (r[f] ?? '') !== '') && !known.has(valueOf(r, fk.fields)));
+      const dangling = (tables[dataset.name] ?? []).find(
+        (r) => fk.fields.every((f) => (r[f] ?? '') !== '') && !known.has(valueOf(r, fk.fields)),
+      );
       if (!dangling) continue;
       broken.add(foreignKeyId(dataset.name, fk));
       const actual = fk.fields.map((f) => `${f}=${String(dangling[f])}`).join(', ');
-      ctx.report({ code: 'validate/foreign-key-not-held', annex: dataset.name, source_line: Number(dangling['source_line']) || null, actual, params: { dataset: dataset.name, resource: fk.reference.resource } });
+      ctx.report({
+        code: 'validate/foreign-key-not-held',
+        annex: dataset.name,
+        source_line: Number(dangling['source_line']) || null,
+        actual,
+        params: { dataset: dataset.name, resource: fk.reference.resource },
+      });
     }
   }
   return broken;

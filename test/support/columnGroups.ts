@@ -74,13 +74,18 @@ export function groupColumns(md: string, style: ColumnGroupStyle): GroupedTable 
     } else {
       if (pieces) out.wholeRows++;
       // A row without the cell gets an empty part, so the cells after it stay under their titles.
-      current.push(style.split && !pieces && cells.length > at ? [...cells.slice(0, at + 1), '', ...cells.slice(at + 1)] : cells);
+      current.push(
+        style.split && !pieces && cells.length > at ? [...cells.slice(0, at + 1), '', ...cells.slice(at + 1)] : cells,
+      );
     }
   }
   const body: string[] = [];
   runs.forEach((rows, r) => {
     if (r > 0) body.push(' ');
-    if (style.form === 'tsv') body.push(...rows.flatMap((c) => (c === HEADER ? [trimTail(top).join('\t'), trimTail(sub).join('\t')] : [c.join('\t')])));
+    if (style.form === 'tsv')
+      body.push(
+        ...rows.flatMap((c) => (c === HEADER ? [trimTail(top).join('\t'), trimTail(sub).join('\t')] : [c.join('\t')])),
+      );
     else body.push(htmlTable(top, at, rows, style.subTitles));
   });
   const text = [...lines.slice(0, headerAt), ...body, ...lines.slice(end)].join('\n');
@@ -105,7 +110,9 @@ function htmlTable(top: string[], at: number, rows: (string[] | null)[], subTitl
       out.push(`<tr>${row.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
       continue;
     }
-    const cells = top.flatMap((t, i) => (i === at + 1 ? [] : i === at ? [`<th colspan="2">${esc(t)}</th>`] : [`<th rowspan="2">${esc(t)}</th>`]));
+    const cells = top.flatMap((t, i) =>
+      i === at + 1 ? [] : i === at ? [`<th colspan="2">${esc(t)}</th>`] : [`<th rowspan="2">${esc(t)}</th>`],
+    );
     out.push(`<tr>${cells.join('')}</tr>`, `<tr><th>${esc(subTitles[0])}</th><th>${esc(subTitles[1])}</th></tr>`);
   }
   out.push('</table>');

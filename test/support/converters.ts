@@ -53,16 +53,26 @@ export function renderNotice(md: string, style: ConverterStyle): Rendered {
   let lines = md.split('\n');
   const parts = partsOf(lines);
   const out = { shiftedRows: 0, mergedRows: 0 };
-  const rows = lines.flatMap((line, index) => (line.includes('\t') && parts[index] === 'money' ? [{ index, cells: line.split('\t') }] : []));
+  const rows = lines.flatMap((line, index) =>
+    line.includes('\t') && parts[index] === 'money' ? [{ index, cells: line.split('\t') }] : [],
+  );
   const dataRows = rows.filter((r) => !isHeaderCells(r.cells));
-  for (const row of pick(dataRows.filter((r) => mergeCells(r.cells) !== null), style.merged ?? 0, random)) {
+  for (const row of pick(
+    dataRows.filter((r) => mergeCells(r.cells) !== null),
+    style.merged ?? 0,
+    random,
+  )) {
     const merged = mergeCells(row.cells);
     if (merged) {
       lines[row.index] = merged.join('\t');
       out.mergedRows++;
     }
   }
-  for (const row of pick(dataRows.filter((r) => lines[r.index] === r.cells.join('\t')), style.shifted ?? 0, random)) {
+  for (const row of pick(
+    dataRows.filter((r) => lines[r.index] === r.cells.join('\t')),
+    style.shifted ?? 0,
+    random,
+  )) {
     lines[row.index] = ['', ...row.cells].join('\t');
     out.shiftedRows++;
   }
@@ -70,7 +80,8 @@ export function renderNotice(md: string, style: ConverterStyle): Rendered {
   const partsNow = partsOf(lines);
   if (style.moneyHtml || style.targetsHtml) lines = htmlTables(lines, partsNow, style);
   if (style.plainBody) lines = plainBody(lines);
-  if (style.headings === 'bold' || style.headings === 'plain') lines = lines.map((l) => restyleHeading(l, style.headings as 'bold' | 'plain'));
+  if (style.headings === 'bold' || style.headings === 'plain')
+    lines = lines.map((l) => restyleHeading(l, style.headings as 'bold' | 'plain'));
   return { text: lines.map((l) => (l.startsWith('\u0000') ? l.slice(1) : l)).join('\n'), ...out };
 }
 
@@ -92,10 +103,16 @@ function isHeaderCells(cells: readonly string[]): boolean {
 /** Two neighbouring cells written as one: a sequence number and its code, or a name and its amount. */
 function mergeCells(cells: readonly string[]): string[] | null {
   const strip = (c: string): string => c.replace(/<\/?b>/g, '');
-  if (/^\d+$/.test(strip(cells[0] ?? '')) && /^\d{6}$/.test(strip(cells[1] ?? ''))) return [`${strip(cells[0] ?? '')} ${strip(cells[1] ?? '')}`, ...cells.slice(2)];
+  if (/^\d+$/.test(strip(cells[0] ?? '')) && /^\d{6}$/.test(strip(cells[1] ?? '')))
+    return [`${strip(cells[0] ?? '')} ${strip(cells[1] ?? '')}`, ...cells.slice(2)];
   const amountAt = cells.findIndex((c) => /^\d+(\.\d+)?$/.test(c) && c.length < 9);
   const nameAt = amountAt - 1;
-  if (amountAt > 0 && (cells[nameAt] ?? '') !== '' && !/^\d/.test(cells[nameAt] ?? '') && amountAt === cells.length - 1) {
+  if (
+    amountAt > 0 &&
+    (cells[nameAt] ?? '') !== '' &&
+    !/^\d/.test(cells[nameAt] ?? '') &&
+    amountAt === cells.length - 1
+  ) {
     return [...cells.slice(0, nameAt), `${cells[nameAt]} ${cells[amountAt]}`];
   }
   return null;
@@ -147,7 +164,12 @@ function htmlTables(lines: readonly string[], parts: readonly Part[], style: Con
 /** A money table: title rows first (spanning the table), then one `<tr>` per row, page marks as spanning rows. */
 function moneyTable(run: readonly string[], titles: readonly string[]): string[] {
   const width = Math.max(...run.map((l) => l.split('\t').length));
-  const rows = [...titles.map((t) => spanning(t, width)), ...run.map((l) => (l.startsWith('\u0000') ? spanning(l.slice(1), width) : `<tr>${l.split('\t').map(td).join('')}</tr>`))];
+  const rows = [
+    ...titles.map((t) => spanning(t, width)),
+    ...run.map((l) =>
+      l.startsWith('\u0000') ? spanning(l.slice(1), width) : `<tr>${l.split('\t').map(td).join('')}</tr>`,
+    ),
+  ];
   return ['<table>', ...rows, '</table>'];
 }
 
@@ -163,11 +185,13 @@ function targetTable(run: readonly string[], title: string): string[] {
   rows.forEach((cells, r) => {
     const line = run[r] ?? '';
     // Under the 绩效指标 span the first column is covered, so a page mark spans the rest.
-    if (line.startsWith('\u0000')) return out.push(spanning(line.slice(1), headerAt >= 0 && r > headerAt ? width - 1 : width));
+    if (line.startsWith('\u0000'))
+      return out.push(spanning(line.slice(1), headerAt >= 0 && r > headerAt ? width - 1 : width));
     if (headerAt < 0 || r < headerAt) {
       const filled = cells.filter((c, k) => c !== '' || k < 2);
       const [label = '', value = '', ...rest] = filled;
-      if (rest.every((c) => c === '')) return out.push(`<tr>${td(label)}<td colspan="${width - 1}">${cellHtml(value)}</td></tr>`);
+      if (rest.every((c) => c === ''))
+        return out.push(`<tr>${td(label)}<td colspan="${width - 1}">${cellHtml(value)}</td></tr>`);
       return out.push(`<tr>${cells.map(td).join('')}</tr>`);
     }
     if (r === headerAt) {
@@ -245,4 +269,3 @@ function pick<T>(items: readonly T[], count: number, random: () => number): T[] 
   while (chosen.size < Math.min(count, items.length)) chosen.add(Math.floor(random() * items.length));
   return [...chosen].sort((a, b) => a - b).map((i) => items[i] as T);
 }
-

@@ -19,9 +19,19 @@ const root = resolve(new URL('../..', import.meta.url).pathname);
  * the recipient columns became optional. Each must still be unproduced, so the list can only shrink.
  */
 export const PENDING_CODES: ReadonlySet<string> = new Set([
-  'files/sheet-hidden', 'files/rows-hidden', 'files/columns-hidden', 'files/formula-without-value', 'files/cell-error',
-  'files/number-format-differs', 'files/page-article-unfound', 'files/page-charset', 'files/annex-unlisted',
-  'files/annex-file-missing', 'files/file-ignored', 'files/text-decoded-gb18030', 'grid/column-missing',
+  'files/sheet-hidden',
+  'files/rows-hidden',
+  'files/columns-hidden',
+  'files/formula-without-value',
+  'files/cell-error',
+  'files/number-format-differs',
+  'files/page-article-unfound',
+  'files/page-charset',
+  'files/annex-unlisted',
+  'files/annex-file-missing',
+  'files/file-ignored',
+  'files/text-decoded-gb18030',
+  'grid/column-missing',
   'join/code-unknown',
 ]);
 
@@ -35,10 +45,15 @@ export function testFiles(): string[] {
 
 /** The finding codes no test file of this run produced, and whether the run was the whole suite with no name filter. */
 export function unproducedCodes(folder: string, filtered: boolean): { missing: string[]; whole: boolean } {
-  const logs = readdirSync(folder).map((f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as { testFile: string; codes: string[] });
+  const logs = readdirSync(folder).map(
+    (f) => JSON.parse(readFileSync(join(folder, f), 'utf8')) as { testFile: string; codes: string[] },
+  );
   const ran = new Set(logs.map((l) => relative(root, l.testFile)));
   const produced = new Set(logs.flatMap((l) => l.codes));
-  return { missing: Object.keys(FINDING_CODES).filter((code) => !produced.has(code)), whole: !filtered && testFiles().every((f) => ran.has(f)) };
+  return {
+    missing: Object.keys(FINDING_CODES).filter((code) => !produced.has(code)),
+    whole: !filtered && testFiles().every((f) => ran.has(f)),
+  };
 }
 
 /**
@@ -55,7 +70,8 @@ export default function setup(project: TestProject): () => void {
     const { missing, whole } = unproducedCodes(folder, filtered);
     rmSync(folder, { recursive: true, force: true });
     if (!whole) {
-      if (process.env['FINDING_CODES'] === '1') console.log(`finding codes this partial run did not produce (${missing.length}): ${missing.join(', ')}`);
+      if (process.env['FINDING_CODES'] === '1')
+        console.log(`finding codes this partial run did not produce (${missing.length}): ${missing.join(', ')}`);
       return;
     }
     const unexpected = missing.filter((code) => !PENDING_CODES.has(code));
@@ -64,7 +80,9 @@ export default function setup(project: TestProject): () => void {
       // Vitest prints an error thrown here but keeps the exit code of the tests: the run fails by its exit code.
       process.exitCode = 1;
       const words = [
-        unexpected.length > 0 ? `finding codes no test or fixture produces (${unexpected.length}): ${unexpected.join(', ')}` : '',
+        unexpected.length > 0
+          ? `finding codes no test or fixture produces (${unexpected.length}): ${unexpected.join(', ')}`
+          : '',
         produced.length > 0 ? `codes now produced, to take off PENDING_CODES: ${produced.join(', ')}` : '',
       ];
       throw new Error(words.filter(Boolean).join('; '));

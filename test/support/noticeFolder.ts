@@ -80,7 +80,17 @@ export function webPage(bodyLines: readonly string[], charset = 'utf-8'): string
 export async function allocationWorkbook(rows: readonly Rec[], title: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('分配表');
-  const header = ['地区', '地区编码', '二级项目名称', '分配单位', '三保目录', '是否直拨“三保”专户', '功能分类科目', '金额', '备注'];
+  const header = [
+    '地区',
+    '地区编码',
+    '二级项目名称',
+    '分配单位',
+    '三保目录',
+    '是否直拨“三保”专户',
+    '功能分类科目',
+    '金额',
+    '备注',
+  ];
   ws.addRow([title]);
   ws.mergeCells(1, 1, 1, header.length);
   ws.addRow(['单位：元']);
@@ -124,7 +134,13 @@ export async function detailWorkbook(rows: readonly Rec[], title: string): Promi
     const name = type === 'grand_total' ? '合计' : type === 'subtotal' ? `${s(r, 'city')}小计` : s(r, 'recipient_name');
     const seq = type === 'item' ? '' : s(r, 'seq');
     const code = type === 'item' ? '' : s(r, 'budget_code');
-    const row = ws.addRow([seq === '' ? '' : Number(seq), code, name, s(r, 'project_name'), Number(s(r, 'amount_wan'))]);
+    const row = ws.addRow([
+      seq === '' ? '' : Number(seq),
+      code,
+      name,
+      s(r, 'project_name'),
+      Number(s(r, 'amount_wan')),
+    ]);
     row.getCell(5).numFmt = MONEY_FORMAT;
   }
   // A subtotal row and the item rows under it share a 序号 and a 预算代码: merged down.
@@ -147,7 +163,10 @@ export async function detailWorkbook(rows: readonly Rec[], title: string): Promi
 function mergeDown(ws: ExcelJS.Worksheet, column: number, from: number, to: number): void {
   let start = from;
   for (let r = from + 1; r <= to + 1; r++) {
-    const same = r <= to && ws.getCell(r, column).value === ws.getCell(start, column).value && ws.getCell(start, column).value !== '';
+    const same =
+      r <= to &&
+      ws.getCell(r, column).value === ws.getCell(start, column).value &&
+      ws.getCell(start, column).value !== '';
     if (same) continue;
     if (r - 1 > start) ws.mergeCells(start, column, r - 1, column);
     start = r;
@@ -155,24 +174,44 @@ function mergeDown(ws: ExcelJS.Worksheet, column: number, from: number, to: numb
 }
 
 const cell = (text: string, opts: { rowSpan?: number; columnSpan?: number } = {}): TableCell =>
-  new TableCell({ ...opts, children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })) });
+  new TableCell({
+    ...opts,
+    children: text.split('\n').map((line) => new Paragraph({ children: [new TextRun(line)] })),
+  });
 
 /**
  * Annex 3 as a Word file: per target its title paragraph and table — metadata rows with the value
  * merged across (gridSpan), 绩效指标 merged down over every indicator row, each 一级指标 over its
  * indicators and each 二级指标 over its own (vMerge).
  */
-export async function targetsDocument(targets: readonly Rec[], indicators: readonly Rec[], citations: readonly Rec[], tableTitle: string): Promise<Buffer> {
+export async function targetsDocument(
+  targets: readonly Rec[],
+  indicators: readonly Rec[],
+  citations: readonly Rec[],
+  tableTitle: string,
+): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
   for (const t of targets) {
-    const rows = indicators.filter((i) => i['annex'] === t['annex'] && i['recipient_code'] === t['recipient_code'] && tableOf(i, targets) === t);
-    const policy = citations.filter((c) => c['recipient_code'] === t['recipient_code'] && tableOf(c, targets) === t).map((c) => decodeHTML(s(c, 'title_raw')));
-    const wide = (label: string, value: string): TableRow => new TableRow({ children: [cell(label), cell(value, { columnSpan: 4 })] });
+    const rows = indicators.filter(
+      (i) => i['annex'] === t['annex'] && i['recipient_code'] === t['recipient_code'] && tableOf(i, targets) === t,
+    );
+    const policy = citations
+      .filter((c) => c['recipient_code'] === t['recipient_code'] && tableOf(c, targets) === t)
+      .map((c) => decodeHTML(s(c, 'title_raw')));
+    const wide = (label: string, value: string): TableRow =>
+      new TableRow({ children: [cell(label), cell(value, { columnSpan: 4 })] });
     const table: TableRow[] = [
       wide('项目名称', s(t, 'project_name')),
       wide('资金类型', s(t, 'fund_type')),
       wide('项目等级', s(t, 'project_level')),
-      new TableRow({ children: [cell('省级主管部门'), cell(s(t, 'provincial_department')), cell('地方主管部门'), cell(s(t, 'local_department_raw'), { columnSpan: 2 })] }),
+      new TableRow({
+        children: [
+          cell('省级主管部门'),
+          cell(s(t, 'provincial_department')),
+          cell('地方主管部门'),
+          cell(s(t, 'local_department_raw'), { columnSpan: 2 }),
+        ],
+      }),
       wide('预算年度', s(t, 'budget_year_raw')),
       wide('资金需求', s(t, 'fund_demand_raw')),
       wide('支出内容', s(t, 'spending_content')),
@@ -185,10 +224,16 @@ export async function targetsDocument(targets: readonly Rec[], indicators: reado
       if (k === 0) cells.push(cell('绩效指标', { rowSpan: rows.length }));
       const run = (key: string): number => {
         let n = 1;
-        while (rows[k + n] && rows[k + n]?.[key] === ind[key] && (key === 'level1' || rows[k + n]?.['level1'] === ind['level1'])) n++;
+        while (
+          rows[k + n] &&
+          rows[k + n]?.[key] === ind[key] &&
+          (key === 'level1' || rows[k + n]?.['level1'] === ind['level1'])
+        )
+          n++;
         return n;
       };
-      const first = (key: string): boolean => k === 0 || rows[k - 1]?.[key] !== ind[key] || (key === 'level2' && rows[k - 1]?.['level1'] !== ind['level1']);
+      const first = (key: string): boolean =>
+        k === 0 || rows[k - 1]?.[key] !== ind[key] || (key === 'level2' && rows[k - 1]?.['level1'] !== ind['level1']);
       if (first('level1')) cells.push(cell(s(ind, 'level1'), { rowSpan: run('level1') }));
       if (first('level2')) cells.push(cell(s(ind, 'level2'), { rowSpan: run('level2') }));
       cells.push(cell(s(ind, 'name_raw')), cell(s(ind, 'value_raw')));
@@ -209,20 +254,40 @@ function tableOf(row: Rec, targets: readonly Rec[]): Rec | undefined {
 }
 
 /** Convert files with LibreOffice headless (`xlsx` → `xls`, `docx` → `doc`) into `dir`; returns the new paths. */
-export function convertWithLibreOffice(soffice: string, files: readonly string[], to: 'xls' | 'doc', dir: string): void {
+export function convertWithLibreOffice(
+  soffice: string,
+  files: readonly string[],
+  to: 'xls' | 'doc',
+  dir: string,
+): void {
   const profile = `file://${join(dir, '.profile')}`;
-  execFileSync(soffice, ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', dir, ...files], { stdio: 'ignore', timeout: 240_000 });
+  execFileSync(
+    soffice,
+    ['--headless', '--norestore', `-env:UserInstallation=${profile}`, '--convert-to', to, '--outdir', dir, ...files],
+    { stdio: 'ignore', timeout: 240_000 },
+  );
 }
 
 /** Write a notice folder from a Markdown body and records: the page, Annexes 1 and 2 as .xlsx, Annex 3 as .docx. */
-export async function writeNoticeFolder(dir: string, bodyLines: readonly string[], records: NoticeRecords, titles: { allocation: string; detail: string; targetTable: string }, options: FolderOptions = {}): Promise<void> {
+export async function writeNoticeFolder(
+  dir: string,
+  bodyLines: readonly string[],
+  records: NoticeRecords,
+  titles: { allocation: string; detail: string; targetTable: string },
+  options: FolderOptions = {},
+): Promise<void> {
   mkdirSync(dir, { recursive: true });
   const names = options.names ?? { allocation: '附件1.xlsx', detail: '附件2.xlsx', targets: '附件3.docx' };
-  const page = options.gbPage ? iconv.encode(webPage(bodyLines, 'gb2312'), 'gb18030') : Buffer.from(webPage(bodyLines), 'utf8');
+  const page = options.gbPage
+    ? iconv.encode(webPage(bodyLines, 'gb2312'), 'gb18030')
+    : Buffer.from(webPage(bodyLines), 'utf8');
   writeFileSync(join(dir, 'notice.html'), page);
   writeFileSync(join(dir, names.allocation), await allocationWorkbook(records.allocations, titles.allocation));
   writeFileSync(join(dir, names.detail), await detailWorkbook(records.details, titles.detail));
-  writeFileSync(join(dir, names.targets), await targetsDocument(records.targets, records.indicators, records.citations, titles.targetTable));
+  writeFileSync(
+    join(dir, names.targets),
+    await targetsDocument(records.targets, records.indicators, records.citations, titles.targetTable),
+  );
 }
 
 /** The records of one dataset in a golden fixture's expected folder. */

@@ -23,7 +23,11 @@ export function regexLiterals(dir: string, root = dir): RegexLiteral[] {
           const text = node.getText(file);
           const end = text.lastIndexOf('/');
           const { line } = file.getLineAndCharacterOfPosition(node.getStart(file));
-          out.push({ at: `${relative(join(root, '..'), path)}:${line + 1}`, source: text.slice(1, end), flags: text.slice(end + 1) });
+          out.push({
+            at: `${relative(join(root, '..'), path)}:${line + 1}`,
+            source: text.slice(1, end),
+            flags: text.slice(end + 1),
+          });
         }
         ts.forEachChild(node, visit);
       };

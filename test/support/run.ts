@@ -34,7 +34,11 @@ export function freezeCurated(pipelines: string): void {
 export const families = loadFamilies(undefined, { curatedFrom: frozenCurated });
 
 /** Run the whole pipeline on a text in memory, as the CLI would on a file. */
-export function extractText(text: string | Buffer, noticeId = 'fixture', options: Partial<ExtractOptions> = {}): NoticeFiles {
+export function extractText(
+  text: string | Buffer,
+  noticeId = 'fixture',
+  options: Partial<ExtractOptions> = {},
+): NoticeFiles {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
   return extractNotice(`${noticeId}.md`, noticeId, bytes, families, { bom: false, allowPartial: false, ...options });
 }
@@ -53,7 +57,9 @@ export function recordsOf(result: NoticeFiles, dataset: string): Record<string, 
 
 /** Records with their source positions (`source_line`, `*_line`, `source_row`) removed, for comparing encodings of one notice. */
 export function withoutLines(records: Record<string, unknown>[]): Record<string, unknown>[] {
-  return records.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('_line') && k !== 'source_row')));
+  return records.map((r) =>
+    Object.fromEntries(Object.entries(r).filter(([k]) => !k.endsWith('_line') && k !== 'source_row')),
+  );
 }
 
 /** The seed notice's text. */

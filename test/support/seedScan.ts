@@ -24,7 +24,9 @@ export type Sheet = Record<string, string>[];
 export const readSheet = (text: string | undefined): Sheet => parse(text ?? '', { columns: true, bom: true }) as Sheet;
 
 /** The 政策依据 cells of the seed, found by a plain scan of its lines (not by the table reader). */
-export const policyCells = LINES.flatMap((line, i) => (line.startsWith('政策依据\t') ? [{ line: i + 1, raw: line.slice('政策依据\t'.length) }] : []));
+export const policyCells = LINES.flatMap((line, i) =>
+  line.startsWith('政策依据\t') ? [{ line: i + 1, raw: line.slice('政策依据\t'.length) }] : [],
+);
 
 /** Independent count of citations in a cell: list items, else written numbers, else adjacent titles; plus titles fused with 、. */
 export function independentCount(cell: string): number {
@@ -63,7 +65,11 @@ export const STANDARD: [string, RegExp][] = [
 /** Lines of Annex 3 with a tab-separated cell the pattern finds, metadata rows left out. */
 export function linesWhere(pattern: RegExp): number[] {
   const annex3 = LINES.findIndex((l) => /^#+\s*附件\s*3/u.test(l));
-  return LINES.flatMap((line, i) => (i > annex3 && !/^(总体绩效目标|支出内容|政策依据)\t/u.test(line) && line.split('\t').some((c) => pattern.test(c)) ? [i + 1] : []));
+  return LINES.flatMap((line, i) =>
+    i > annex3 && !/^(总体绩效目标|支出内容|政策依据)\t/u.test(line) && line.split('\t').some((c) => pattern.test(c))
+      ? [i + 1]
+      : [],
+  );
 }
 
 /** A copy of the pipelines folder, so tests can change registries without touching the real ones. */
@@ -76,12 +82,18 @@ export function pipelinesCopy(): string {
 
 /** Extract the seed with the families of a pipelines folder. */
 export function extractWith(dir: string) {
-  return extractNotice('seed.md', 'seed', Buffer.from(SEED, 'utf8'), loadFamilies(dir), { bom: true, allowPartial: false });
+  return extractNotice('seed.md', 'seed', Buffer.from(SEED, 'utf8'), loadFamilies(dir), {
+    bom: true,
+    allowPartial: false,
+  });
 }
 
 /** Run the compiled CLI. */
 export function runCli(args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

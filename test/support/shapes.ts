@@ -48,7 +48,15 @@ export function extraAnnexes(n: ShapeNotice): ShapeNotice {
     label: '',
     kind: 'other',
     listTitle: '专项资金使用管理要求',
-    lines: ['', '## 专项资金使用管理要求', '', '一、各地应按规定及时分解下达资金。', '', '二、加强绩效运行监控，确保完成绩效目标。', ''],
+    lines: [
+      '',
+      '## 专项资金使用管理要求',
+      '',
+      '一、各地应按规定及时分解下达资金。',
+      '',
+      '二、加强绩效运行监控，确保完成绩效目标。',
+      '',
+    ],
     marker: 'heading',
   };
   const form: ShapeAnnex = {
@@ -69,7 +77,12 @@ export function parseSeed(md: string): ShapeNotice {
   const listAt = lines.findIndex((l) => /^- 附件：/.test(l));
   let listEnd = listAt + 1;
   while (/^\d+\.\s/.test(lines[listEnd] ?? '')) listEnd++;
-  const listTitles = lines.slice(listAt, listEnd).map((l) => l.replace(/^- 附件：/, '').replace(/^\d+\.\s*/, '').trim());
+  const listTitles = lines.slice(listAt, listEnd).map((l) =>
+    l
+      .replace(/^- 附件：/, '')
+      .replace(/^\d+\.\s*/, '')
+      .trim(),
+  );
   const annexes = markers.map((start, i) => ({
     label: MARKER.exec(lines[start] ?? '')?.[1] ?? '',
     kind: KINDS[i] as SeedKind,
@@ -77,7 +90,12 @@ export function parseSeed(md: string): ShapeNotice {
     lines: lines.slice(start + 1, markers[i + 1] ?? trailerAt),
     marker: 'heading' as MarkerForm,
   }));
-  return { head: lines.slice(0, listAt), beforeAnnexes: lines.slice(listEnd, markers[0]), annexes, trailer: lines.slice(trailerAt) };
+  return {
+    head: lines.slice(0, listAt),
+    beforeAnnexes: lines.slice(listEnd, markers[0]),
+    annexes,
+    trailer: lines.slice(trailerAt),
+  };
 }
 
 const CHINESE = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
@@ -89,11 +107,24 @@ export function render(notice: ShapeNotice): string {
     const content = [...a.lines];
     let marker: string;
     switch (a.marker) {
-      case 'heading': marker = `## 附件${a.label}`; break;
-      case 'bold': marker = `**附件${a.label}**`; break;
-      case 'plain': marker = `附件${a.label}`; break;
-      case 'chinese': marker = `## 附件${a.label.split('-').map((d) => CHINESE[Number(d)] ?? d).join('-')}`; break;
-      case 'list': marker = `- 附件${a.label}`; break;
+      case 'heading':
+        marker = `## 附件${a.label}`;
+        break;
+      case 'bold':
+        marker = `**附件${a.label}**`;
+        break;
+      case 'plain':
+        marker = `附件${a.label}`;
+        break;
+      case 'chinese':
+        marker = `## 附件${a.label
+          .split('-')
+          .map((d) => CHINESE[Number(d)] ?? d)
+          .join('-')}`;
+        break;
+      case 'list':
+        marker = `- 附件${a.label}`;
+        break;
       case 'inline-title': {
         // The title moves onto the marker line; a target annex keeps its first table's own title line.
         const at = content.findIndex((l) => l.trim() !== '');
@@ -129,7 +160,10 @@ export function dropDetail(n: ShapeNotice): ShapeNotice {
 export function seedCounties(n: ShapeNotice): string[] {
   const rows = n.annexes.find((a) => a.kind === 'allocation')?.lines ?? [];
   const from = rows.findIndex((l) => l.startsWith('二、各直管县合计'));
-  return rows.slice(from + 1).filter((l) => /^\S+\t44\d{7}\t/.test(l)).map((l) => l.split('\t')[0] ?? '');
+  return rows
+    .slice(from + 1)
+    .filter((l) => /^\S+\t44\d{7}\t/.test(l))
+    .map((l) => l.split('\t')[0] ?? '');
 }
 
 /** (b) Target tables split into 3-1 (cities) and 3-2 (counties), each under its own title. */
@@ -146,9 +180,18 @@ export function splitTargets(n: ShapeNotice): ShapeNotice {
       const dept = table.find((l) => l.startsWith('省级主管部门\t'))?.split('\t')[3] ?? '';
       return counties.some((c) => dept.startsWith(c));
     };
-    const part = (sub: string, title: string, rows: string[][]): ShapeAnnex => ({ ...a, label: `${a.label}-${sub}`, listTitle: title, lines: ['', `## ${title}`, '', ...rows.flat()] });
+    const part = (sub: string, title: string, rows: string[][]): ShapeAnnex => ({
+      ...a,
+      label: `${a.label}-${sub}`,
+      listTitle: title,
+      lines: ['', `## ${title}`, '', ...rows.flat()],
+    });
     return [
-      part('1', '省财政专项转移支付绩效目标表（地级以上市）', tables.filter((t) => !isCounty(t))),
+      part(
+        '1',
+        '省财政专项转移支付绩效目标表（地级以上市）',
+        tables.filter((t) => !isCounty(t)),
+      ),
       part('2', '省财政专项转移支付绩效目标表（省直管县）', tables.filter(isCounty)),
     ];
   });
@@ -179,7 +222,15 @@ export function allocationInWan(n: ShapeNotice): ShapeNotice {
 }
 
 /** Bureaus another department's notice names, in turn: listed ones and two only the family's patterns know. */
-export const OTHER_BUREAUS = ['卫生健康局', '教育局', '科学技术局', '住房和城乡建设局', '农业农村局', '疾病预防控制中心', '爱国卫生运动委员会办公室'];
+export const OTHER_BUREAUS = [
+  '卫生健康局',
+  '教育局',
+  '科学技术局',
+  '住房和城乡建设局',
+  '农业农村局',
+  '疾病预防控制中心',
+  '爱国卫生运动委员会办公室',
+];
 
 /** (d) Another department: local bureaus in turn instead of 市场监督管理局/市场监管局, its provincial department and fund name. */
 export function otherDepartment(n: ShapeNotice, bureaus: readonly string[] = OTHER_BUREAUS): ShapeNotice {

@@ -38,12 +38,26 @@ const wanText = (yuan: number): string => String(yuan / 10_000);
 const total = CITIES.reduce((s, c) => s + c.yuan, 0);
 
 /** The allocation table's header. */
-export const ALLOCATION_HEADER = '地区\t地区编码\t二级项目名称\t分配单位\t三保目录\t是否直拨“三保”专户\t功能分类科目\t金额\t备注';
+export const ALLOCATION_HEADER =
+  '地区\t地区编码\t二级项目名称\t分配单位\t三保目录\t是否直拨“三保”专户\t功能分类科目\t金额\t备注';
 
 /** An allocation item row of a city's own budget. */
-export function allocationItem(city: SmallCity, cells: Partial<{ amount: string; flag: string; recipient: string; code: string }> = {}): string {
+export function allocationItem(
+  city: SmallCity,
+  cells: Partial<{ amount: string; flag: string; recipient: string; code: string }> = {},
+): string {
   const recipient = cells.recipient ?? `${city.code} ${city.name}本级`;
-  return [`${city.name}本级`, cells.code ?? city.code, `知识产权专项资金${city.name}任务`, recipient, 'W 无', cells.flag ?? '否', '2011409 知识产权宏观管理', cells.amount ?? yuanText(city.yuan), ''].join('\t');
+  return [
+    `${city.name}本级`,
+    cells.code ?? city.code,
+    `知识产权专项资金${city.name}任务`,
+    recipient,
+    'W 无',
+    cells.flag ?? '否',
+    '2011409 知识产权宏观管理',
+    cells.amount ?? yuanText(city.yuan),
+    '',
+  ].join('\t');
 }
 
 /** A city's subtotal row in the allocation table. */
@@ -74,12 +88,18 @@ export function detailRows(): string[] {
   return [
     DETAIL_HEADER,
     ['合计', '', '', '', wanText(total)].join('\t'),
-    ...CITIES.flatMap((c, i) => [[String(i + 1), c.budgetCode, `${c.name}小计`, '', wanText(c.yuan)].join('\t'), detailItem(c)]),
+    ...CITIES.flatMap((c, i) => [
+      [String(i + 1), c.budgetCode, `${c.name}小计`, '', wanText(c.yuan)].join('\t'),
+      detailItem(c),
+    ]),
   ];
 }
 
 /** One target table of a city: title, metadata rows, indicator header and two indicators. */
-export function targetTable(city: SmallCity, fields: Partial<{ year: string; demand: string; department: string }> = {}): string[] {
+export function targetTable(
+  city: SmallCity,
+  fields: Partial<{ year: string; demand: string; department: string }> = {},
+): string[] {
   return [
     '## 省财政专项转移支付绩效目标表(二级项目-区域)',
     '',
@@ -102,7 +122,12 @@ export function targetTable(city: SmallCity, fields: Partial<{ year: string; dem
 /** The parts of the default notice. */
 export function defaultParts(): SmallNoticeParts {
   return {
-    body: ['有关地级以上市财政局：', '', '现下达2025年度省级知识产权专项资金，列2011409“知识产权宏观管理”科目，请按规定使用。', ''],
+    body: [
+      '有关地级以上市财政局：',
+      '',
+      '现下达2025年度省级知识产权专项资金，列2011409“知识产权宏观管理”科目，请按规定使用。',
+      '',
+    ],
     allocationUnit: '单位：元',
     allocationRows: allocationRows(),
     detailRows: detailRows(),

@@ -23,12 +23,54 @@ export interface ValueTruth {
 
 /** Units the family lists (family.json valueUnits), compound ones and magnitudes before units included. */
 export const LISTED_UNITS = [
-  '家', '份', '次', '场', '个', '项', '件', '所', '户', '%', '‰', '亿元', '万元', '人次', '家次', '个百分点', '亩', '万亩',
-  '公顷', '平方米', '平方公里', '吨', '万吨', '小时', '个工作日', '元/亩', '户/年', '万元/个', '元/吨', '人次/年', '天',
+  '家',
+  '份',
+  '次',
+  '场',
+  '个',
+  '项',
+  '件',
+  '所',
+  '户',
+  '%',
+  '‰',
+  '亿元',
+  '万元',
+  '人次',
+  '家次',
+  '个百分点',
+  '亩',
+  '万亩',
+  '公顷',
+  '平方米',
+  '平方公里',
+  '吨',
+  '万吨',
+  '小时',
+  '个工作日',
+  '元/亩',
+  '户/年',
+  '万元/个',
+  '元/吨',
+  '人次/年',
+  '天',
 ] as const;
 
 /** Units the family does not list: kept whole, as written, and reported. */
-export const UNLISTED_UNITS = ['标准亩', '千瓦时', '万千瓦', '头', '株', '尾', '羽', '米/秒', '元/标准箱', 'kW', 'm²', 'km'] as const;
+export const UNLISTED_UNITS = [
+  '标准亩',
+  '千瓦时',
+  '万千瓦',
+  '头',
+  '株',
+  '尾',
+  '羽',
+  '米/秒',
+  '元/标准箱',
+  'kW',
+  'm²',
+  'km',
+] as const;
 
 /** Every unit the generator writes, '' (no unit) included. */
 const UNITS: readonly string[] = ['', ...LISTED_UNITS, ...UNLISTED_UNITS];
@@ -36,7 +78,9 @@ const UNITS: readonly string[] = ['', ...LISTED_UNITS, ...UNLISTED_UNITS];
 /** A decimal as the truth writes it: no leading zeros, no trailing fraction zeros. */
 const figure = fc
   .tuple(fc.integer({ min: 0, max: 99_999 }), fc.option(fc.integer({ min: 1, max: 99 }), { nil: undefined }))
-  .map(([whole, part]) => (part === undefined ? String(whole) : `${whole}.${String(part).padStart(2, '0').replace(/0+$/, '')}`));
+  .map(([whole, part]) =>
+    part === undefined ? String(whole) : `${whole}.${String(part).padStart(2, '0').replace(/0+$/, '')}`,
+  );
 
 /** A value's truth: a figure (negative only for percentages with ≥ or ≤, as cost targets write them), a second one for ranges. */
 export const valueTruth: fc.Arbitrary<ValueTruth> = fc
@@ -63,12 +107,36 @@ function pick<T>(options: readonly T[], choices: readonly number[], k: number): 
 
 /** Plain forms by comparator; {a} the figure, {b} the upper figure, {u} the unit. */
 const PLAIN: Readonly<Record<Comparator, readonly string[]>> = {
-  at_least: ['不少于{a}{u}', '不低于{a}{u}', '≥{a}{u}', '大于等于{a}{u}', '至少{a}{u}', '{a}{u}以上', '{a}{u}及以上', '>={a}{u}'],
-  at_most: ['不超过{a}{u}', '不高于{a}{u}', '≤{a}{u}', '小于等于{a}{u}', '{a}{u}以下', '{a}{u}以内', '控制在{a}{u}以内'],
+  at_least: [
+    '不少于{a}{u}',
+    '不低于{a}{u}',
+    '≥{a}{u}',
+    '大于等于{a}{u}',
+    '至少{a}{u}',
+    '{a}{u}以上',
+    '{a}{u}及以上',
+    '>={a}{u}',
+  ],
+  at_most: [
+    '不超过{a}{u}',
+    '不高于{a}{u}',
+    '≤{a}{u}',
+    '小于等于{a}{u}',
+    '{a}{u}以下',
+    '{a}{u}以内',
+    '控制在{a}{u}以内',
+  ],
   more_than: ['大于{a}{u}', '超过{a}{u}', '>{a}{u}', '高于{a}{u}'],
   less_than: ['小于{a}{u}', '低于{a}{u}', '<{a}{u}'],
   exactly: ['{a}{u}', '完成{a}{u}', '新增{a}{u}', '{a}{u}左右'],
-  between: ['{a}-{b}{u}', '{a}~{b}{u}', '{a}{u}-{b}{u}', '≥{a}{u}且≤{b}{u}', '{a}至{b}{u}', '不低于{a}{u}且不高于{b}{u}'],
+  between: [
+    '{a}-{b}{u}',
+    '{a}~{b}{u}',
+    '{a}{u}-{b}{u}',
+    '≥{a}{u}且≤{b}{u}',
+    '{a}至{b}{u}',
+    '不低于{a}{u}且不高于{b}{u}',
+  ],
 };
 
 /** Fill a form. */
@@ -88,7 +156,8 @@ export function fullWidthValue(truth: ValueTruth, choices: readonly number[]): s
 
 /** Digits and points spaced apart at random, as MinerU spaces them (`8 5 . 3`); `3{,}000` for grouped thousands. */
 function spacedFigure(value: string, choices: readonly number[], k: number): string {
-  const grouped = /^\d{4,}$/.test(value) && (choices[k] ?? 0) % 4 === 0 ? value.replace(/\B(?=(\d{3})+$)/g, '{,}') : value;
+  const grouped =
+    /^\d{4,}$/.test(value) && (choices[k] ?? 0) % 4 === 0 ? value.replace(/\B(?=(\d{3})+$)/g, '{,}') : value;
   const spacing = (choices[k + 1] ?? 0) % 3;
   if (spacing === 0) return grouped;
   return [...grouped.replace(/\{,\}/g, ',')].join(spacing === 1 ? ' ' : '  ').replace(/,/g, '{,}');
@@ -140,7 +209,8 @@ export function mineruValue(truth: ValueTruth, choices: readonly number[]): stri
       const lower = mathBound(number, unit, choices, 0, `${pick(MATH_COMPARATOR.at_least, choices, 12)} `);
       return `${lower}且${mathBound(numberMax, unit, choices, 0, `${pick(MATH_COMPARATOR.at_most, choices, 13)} `)}`;
     }
-    if (form === 2 && unit !== '%' && unit !== 'm²') return `$${spacedFigure(number, choices, 8)} \\sim ${spacedFigure(numberMax, choices, 10)}$${unit}`;
+    if (form === 2 && unit !== '%' && unit !== 'm²')
+      return `$${spacedFigure(number, choices, 8)} \\sim ${spacedFigure(numberMax, choices, 10)}$${unit}`;
     return `$${spacedFigure(number, choices, 8)} - ${spacedFigure(numberMax, choices, 10)}${u}$`;
   }
   if ((choices[14] ?? 0) % 3 === 0 && unit !== '%') {

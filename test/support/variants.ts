@@ -56,11 +56,7 @@ export function toCrlfBom(md: string): string {
  * `afterLineContaining`, inserts a blank line and a copy of the first line
  * starting with `headerLineStartsWith`, with one extra space in its first cell.
  */
-export function withRepeatedHeaderAt(
-  md: string,
-  headerLineStartsWith: string,
-  afterLineContaining: string,
-): string {
+export function withRepeatedHeaderAt(md: string, headerLineStartsWith: string, afterLineContaining: string): string {
   const lines = md.split('\n');
   const header = lines.find((l) => l.startsWith(headerLineStartsWith));
   if (header === undefined) throw new Error(`no line starts with ${JSON.stringify(headerLineStartsWith)}`);
@@ -116,11 +112,7 @@ function pipeTable(rows: string[][]): string[] {
   const width = Math.max(...rows.map((r) => r.length));
   const [header = [], ...body] = rows;
   const paddedHeader = [...header, ...Array<string>(width - header.length).fill('')];
-  return [
-    pipeRow(paddedHeader),
-    pipeRow(Array<string>(width).fill('---')),
-    ...body.map(pipeRow),
-  ];
+  return [pipeRow(paddedHeader), pipeRow(Array<string>(width).fill('---')), ...body.map(pipeRow)];
 }
 
 function pipeRow(cells: string[]): string {
@@ -156,8 +148,7 @@ function plainPlan(): CellPlan {
 }
 
 function td(cell: string, p: CellPlan): string {
-  const attrs =
-    (p.rowspan > 1 ? ` rowspan="${p.rowspan}"` : '') + (p.colspan > 1 ? ` colspan="${p.colspan}"` : '');
+  const attrs = (p.rowspan > 1 ? ` rowspan="${p.rowspan}"` : '') + (p.colspan > 1 ? ` colspan="${p.colspan}"` : '');
   return `<td${attrs}>${htmlCell(cell)}</td>`;
 }
 

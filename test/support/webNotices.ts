@@ -122,8 +122,27 @@ const FUNDS: readonly Fund[] = [
 ];
 
 const CITIES = [
-  '广州市', '深圳市', '珠海市', '汕头市', '佛山市', '韶关市', '河源市', '梅州市', '惠州市', '汕尾市', '东莞市', '中山市',
-  '江门市', '阳江市', '湛江市', '茂名市', '肇庆市', '清远市', '潮州市', '揭阳市', '云浮市',
+  '广州市',
+  '深圳市',
+  '珠海市',
+  '汕头市',
+  '佛山市',
+  '韶关市',
+  '河源市',
+  '梅州市',
+  '惠州市',
+  '汕尾市',
+  '东莞市',
+  '中山市',
+  '江门市',
+  '阳江市',
+  '湛江市',
+  '茂名市',
+  '肇庆市',
+  '清远市',
+  '潮州市',
+  '揭阳市',
+  '云浮市',
 ];
 const CHINESE_DIGITS = ['〇', '一', '二', '三', '四', '五', '六', '七', '八', '九'];
 
@@ -169,7 +188,10 @@ export interface WebNoticeShape {
 /** Draw a shape. */
 export function drawShape(rand: () => number): WebNoticeShape {
   const number = pick(rand, ['line', 'line', 'line', 'attachments', 'none'] as const);
-  const attachments = number === 'attachments' ? pick(rand, ['single', 'one-line'] as const) : pick(rand, ['none', 'single', 'one-line', 'paragraphs', 'lines'] as const);
+  const attachments =
+    number === 'attachments'
+      ? pick(rand, ['single', 'one-line'] as const)
+      : pick(rand, ['none', 'single', 'one-line', 'paragraphs', 'lines'] as const);
   return {
     joint: rand() < 0.4,
     // A notice with no number of its own names its issuer in the title: else no family would know it.
@@ -189,14 +211,21 @@ export function drawShape(rand: () => number): WebNoticeShape {
 
 /** Generate one notice of a shape. */
 export function webNotice(rand: () => number, shape: WebNoticeShape): WebNotice {
-  const fund = pick(rand, FUNDS.filter((f) => !shape.joint || f.partner));
+  const fund = pick(
+    rand,
+    FUNDS.filter((f) => !shape.joint || f.partner),
+  );
   const year = 2018 + Math.floor(rand() * 8);
   const serial = 1 + Math.floor(rand() * 300);
   const docNumber = `粤财${fund.code}〔${year}〕${serial}号`;
   const budgetYear = String(year + (rand() < 0.5 ? 1 : 0));
   const advance = budgetYear !== String(year);
   // Joint notices: the department leads, or the partner does.
-  const issuers = shape.joint ? (rand() < 0.6 ? ['广东省财政厅', fund.partner] : [fund.partner, '广东省财政厅']) : ['广东省财政厅'];
+  const issuers = shape.joint
+    ? rand() < 0.6
+      ? ['广东省财政厅', fund.partner]
+      : [fund.partner, '广东省财政厅']
+    : ['广东省财政厅'];
   const subjectTitle = `关于${advance ? '提前下达' : '下达'}${budgetYear}年${fund.name}的通知`;
   const title = shape.issuerInTitle ? `${issuers.join(' ')}${subjectTitle}` : subjectTitle;
   const signed = new Date(Date.UTC(year, Math.floor(rand() * 12), 1 + Math.floor(rand() * 28)));
@@ -210,19 +239,33 @@ export function webNotice(rand: () => number, shape: WebNoticeShape): WebNotice 
   if (shape.number === 'line') lines.push(docNumber, '');
   lines.push(...recipientLines(shape.addressees, recipients), '');
   const cited = shape.cites ? `(粤财预〔${year - 3}〕15号)` : '';
-  lines.push(`根据《广东省省级财政专项资金管理办法》${cited}有关规定,现${advance ? '提前' : ''}下达${budgetYear}年${fund.name}${attachments.length === 0 ? ',具体额度详见附件' : ''}。`);
+  lines.push(
+    `根据《广东省省级财政专项资金管理办法》${cited}有关规定,现${advance ? '提前' : ''}下达${budgetYear}年${fund.name}${attachments.length === 0 ? ',具体额度详见附件' : ''}。`,
+  );
   lines.push('');
   const subjects = subjectSentence(shape.subject, fund);
   if (subjects.text) lines.push(`${subjects.text}请按规定及时拨付资金,加强资金监管,提高资金使用效益。`, '');
   lines.push('请各地严格落实全面实施预算绩效管理的要求,对照绩效目标做好绩效运行监控。', '');
-  const attachmentBlock = attachmentLines(shape.attachments, attachments, shape.number === 'attachments' ? docNumber : '');
+  const attachmentBlock = attachmentLines(
+    shape.attachments,
+    attachments,
+    shape.number === 'attachments' ? docNumber : '',
+  );
   const signatureBlock = signatureLines(shape.signature, issuers, written(signed, shape.chineseDates));
   // The web page lists attachments after the signature as often as before it.
   if (rand() < 0.5) lines.push(...attachmentBlock, ...signatureBlock);
   else lines.push(...signatureBlock, ...attachmentBlock);
   if (shape.imprint) {
-    lines.push('公开方式:主动公开', '', `抄送:${issuers.length > 1 ? '' : `${fund.partner || '省审计厅'},`}省审计厅。`, '');
-    lines.push(`${issuers[0] === '广东省财政厅' ? '广东省财政厅' : issuers[0]}办公室　　　　${written(printed, shape.chineseDates)}印发`, '');
+    lines.push(
+      '公开方式:主动公开',
+      '',
+      `抄送:${issuers.length > 1 ? '' : `${fund.partner || '省审计厅'},`}省审计厅。`,
+      '',
+    );
+    lines.push(
+      `${issuers[0] === '广东省财政厅' ? '广东省财政厅' : issuers[0]}办公室　　　　${written(printed, shape.chineseDates)}印发`,
+      '',
+    );
   }
   const codes: string[] = [];
   let issued = shape.signature === 'none' ? '' : iso(signed);
@@ -270,11 +313,18 @@ function recipientLines(kind: WebNoticeShape['addressees'], names: readonly stri
   const line = `${names.join('、')}:`;
   if (kind !== 'wrapped') return [line];
   const third = Math.ceil(names.length / 3);
-  return [names.slice(0, third).join('、') + '、', names.slice(third, 2 * third).join('、') + '、', `${names.slice(2 * third).join('、')}:`];
+  return [
+    names.slice(0, third).join('、') + '、',
+    names.slice(third, 2 * third).join('、') + '、',
+    `${names.slice(2 * third).join('、')}:`,
+  ];
 }
 
 /** The sentence naming the subjects, and the subjects it names. */
-function subjectSentence(kind: WebNoticeShape['subject'], fund: Fund): { text: string; expenditure?: [string, string]; income?: [string, string] } {
+function subjectSentence(
+  kind: WebNoticeShape['subject'],
+  fund: Fund,
+): { text: string; expenditure?: [string, string]; income?: [string, string] } {
   const [code, name] = fund.expenditure;
   const [incomeCode, incomeName] = fund.income;
   switch (kind) {
@@ -283,7 +333,11 @@ function subjectSentence(kind: WebNoticeShape['subject'], fund: Fund): { text: s
     case 'code-in-quotes':
       return { text: `支出列"${code}${name}"一般公共预算支出功能科目。`, expenditure: fund.expenditure };
     case 'with-income':
-      return { text: `市县收入列"${incomeCode}${incomeName}"科目,支出列"${code}${name}"科目。`, expenditure: fund.expenditure, income: fund.income };
+      return {
+        text: `市县收入列"${incomeCode}${incomeName}"科目,支出列"${code}${name}"科目。`,
+        expenditure: fund.expenditure,
+        income: fund.income,
+      };
     case 'unquoted':
       return { text: `该项资金列入${code}${name}科目。`, expenditure: fund.expenditure };
     case 'none':

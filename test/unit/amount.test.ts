@@ -13,7 +13,11 @@ describe('reading an amount cell', () => {
   it('keeps the sign and every decimal (no float rounding)', () => {
     expect(parseAmount('-0.10').value?.toString()).toBe('-0.1');
     expect(parseAmount('12345678901234567.89').written).toBe('12345678901234567.89');
-    expect(parseAmount('0.1').value?.plus(parseAmount('0.2').value ?? 0).toString()).toBe('0.3');
+    expect(
+      parseAmount('0.1')
+        .value?.plus(parseAmount('0.2').value ?? 0)
+        .toString(),
+    ).toBe('0.3');
   });
 
   it('names each repair it needed: full-width digits, spaces, a unit written in the cell, thousands separators', () => {
@@ -21,7 +25,12 @@ describe('reading an amount cell', () => {
     expect(parseAmount('1 239')).toMatchObject({ written: '1239', repairs: ['spaces-in-number'] });
     expect(parseAmount('1239万元')).toMatchObject({ written: '1239', repairs: ['unit-suffix'], unit: '万元' });
     expect(parseAmount('12,390,000.00')).toMatchObject({ written: '12390000.00', repairs: ['thousands-separator'] });
-    expect(parseAmount('１２，３９０ 元').repairs).toEqual(['full-width-digits', 'spaces-in-number', 'unit-suffix', 'thousands-separator']);
+    expect(parseAmount('１２，３９０ 元').repairs).toEqual([
+      'full-width-digits',
+      'spaces-in-number',
+      'unit-suffix',
+      'thousands-separator',
+    ]);
   });
 
   it('refuses what is not a number even after repairs, keeping what it tried', () => {
@@ -42,7 +51,9 @@ describe('reading an amount cell', () => {
   });
 
   it('reads back any decimal it is given, grouped or not', () => {
-    const decimals = fc.tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 99 }), fc.boolean()).map(([whole, cents, negative]) => `${negative ? '-' : ''}${whole}.${String(cents).padStart(2, '0')}`);
+    const decimals = fc
+      .tuple(fc.bigInt({ min: 0n, max: 10n ** 15n }), fc.integer({ min: 0, max: 99 }), fc.boolean())
+      .map(([whole, cents, negative]) => `${negative ? '-' : ''}${whole}.${String(cents).padStart(2, '0')}`);
     fc.assert(
       fc.property(decimals, (d) => {
         const grouped = d.replace(/\B(?=(\d{3})+(?!\d))(?=\d*\.)/g, ',');

@@ -37,12 +37,16 @@ describe('numbers in a sheet', () => {
 
   it('never shows a different number as faithful, for any amount with two decimals', () => {
     fc.assert(
-      fc.property(fc.integer({ min: -1e12, max: 1e12 }), fc.constantFrom('#,##0.00', '0.00', '#,##0', '0', 'General', '#,##0.0'), (cents, format) => {
-        const value = cents / 100;
-        const shown = shownNumber(value, format);
-        if (shown.faithful) expect(Number(shown.shown.replace(/,/g, ''))).toBe(value);
-        expect(shown.exact).toBe(String(value).includes('e') ? shown.exact : String(value));
-      }),
+      fc.property(
+        fc.integer({ min: -1e12, max: 1e12 }),
+        fc.constantFrom('#,##0.00', '0.00', '#,##0', '0', 'General', '#,##0.0'),
+        (cents, format) => {
+          const value = cents / 100;
+          const shown = shownNumber(value, format);
+          if (shown.faithful) expect(Number(shown.shown.replace(/,/g, ''))).toBe(value);
+          expect(shown.exact).toBe(String(value).includes('e') ? shown.exact : String(value));
+        },
+      ),
     );
   });
 });
@@ -109,7 +113,8 @@ describe('a spreadsheet annex', () => {
 
 describe('a Word annex', () => {
   it('keeps cells merged across (gridSpan) and down (vMerge) as spans, and its paragraphs as lines', async () => {
-    const cell = (text: string, o: { rowSpan?: number; columnSpan?: number } = {}) => new TableCell({ ...o, children: [new Paragraph({ children: [new TextRun(text)] })] });
+    const cell = (text: string, o: { rowSpan?: number; columnSpan?: number } = {}) =>
+      new TableCell({ ...o, children: [new Paragraph({ children: [new TextRun(text)] })] });
     const doc = new Document({
       sections: [
         {
@@ -118,7 +123,9 @@ describe('a Word annex', () => {
             new Table({
               rows: [
                 new TableRow({ children: [cell('项目名称'), cell('某某项目', { columnSpan: 3 })] }),
-                new TableRow({ children: [cell('产出指标', { rowSpan: 2 }), cell('数量指标'), cell('培训人次'), cell('≥100人次')] }),
+                new TableRow({
+                  children: [cell('产出指标', { rowSpan: 2 }), cell('数量指标'), cell('培训人次'), cell('≥100人次')],
+                }),
                 new TableRow({ children: [cell('质量指标'), cell('合格率'), cell('≥95%')] }),
               ],
             }),
@@ -131,7 +138,10 @@ describe('a Word annex', () => {
     expect(texts(blocks)).toEqual(['某某项目绩效目标表']);
     const [table] = tables(blocks);
     expect(table?.rows.map((r) => r.ref)).toEqual(['table 1 row 1', 'table 1 row 2', 'table 1 row 3']);
-    expect(table?.rows[0]?.cells.map((c) => [c.text, c.colSpan])).toEqual([['项目名称', 1], ['某某项目', 3]]);
+    expect(table?.rows[0]?.cells.map((c) => [c.text, c.colSpan])).toEqual([
+      ['项目名称', 1],
+      ['某某项目', 3],
+    ]);
     expect(table?.rows[1]?.cells[0]).toEqual({ text: '产出指标', rowSpan: 2, colSpan: 1 });
     expect(table?.rows[2]?.cells.map((c) => c.text)).toEqual(['质量指标', '合格率', '≥95%']);
   });
@@ -141,15 +151,44 @@ describe('an annex table as the grid stage reads it', () => {
   it('gives each HTML row its own line, spans expanded as rowspan/colspan are', () => {
     const text = new NoticeText();
     text.own('## 附件1');
-    text.blocks([{ kind: 'table', rows: [
-      { ref: 'S!A1', cells: [{ text: '地区', rowSpan: 1, colSpan: 1 }, { text: '金额 <元> & 备注', rowSpan: 1, colSpan: 2 }] },
-      { ref: 'S!A2', cells: [{ text: '甲市', rowSpan: 2, colSpan: 1 }, { text: '1\n2', rowSpan: 1, colSpan: 1 }, { text: 'x', rowSpan: 1, colSpan: 1 }] },
-      { ref: 'S!A3', cells: [{ text: '3', rowSpan: 1, colSpan: 1 }, { text: 'y', rowSpan: 1, colSpan: 1 }] },
-    ] }], 'a.xlsx');
+    text.blocks(
+      [
+        {
+          kind: 'table',
+          rows: [
+            {
+              ref: 'S!A1',
+              cells: [
+                { text: '地区', rowSpan: 1, colSpan: 1 },
+                { text: '金额 <元> & 备注', rowSpan: 1, colSpan: 2 },
+              ],
+            },
+            {
+              ref: 'S!A2',
+              cells: [
+                { text: '甲市', rowSpan: 2, colSpan: 1 },
+                { text: '1\n2', rowSpan: 1, colSpan: 1 },
+                { text: 'x', rowSpan: 1, colSpan: 1 },
+              ],
+            },
+            {
+              ref: 'S!A3',
+              cells: [
+                { text: '3', rowSpan: 1, colSpan: 1 },
+                { text: 'y', rowSpan: 1, colSpan: 1 },
+              ],
+            },
+          ],
+        },
+      ],
+      'a.xlsx',
+    );
     const start = text.lines.indexOf('<table>') + 1;
     const rows = htmlRows(text.lines.slice(start - 1, text.lines.indexOf('</table>') + 1).join('\n'), start);
     expect(rows.map((r) => r.line)).toEqual([start + 1, start + 2, start + 3]);
-    expect(rows.map((r) => text.places[r.line - 1])).toEqual(['S!A1', 'S!A2', 'S!A3'].map((ref) => ({ file: 'a.xlsx', ref })));
+    expect(rows.map((r) => text.places[r.line - 1])).toEqual(
+      ['S!A1', 'S!A2', 'S!A3'].map((ref) => ({ file: 'a.xlsx', ref })),
+    );
     expect(rows[0]?.cells.map((c) => c.text)).toEqual(['地区', '金额 <元> & 备注', '']);
     expect(rows[1]?.cells.map((c) => c.text)).toEqual(['甲市', '1\n2', 'x']);
     expect(rows[2]?.cells[0]?.rowSpanOf?.text).toBe('甲市');
@@ -157,7 +196,9 @@ describe('an annex table as the grid stage reads it', () => {
 });
 
 describe('a saved web page', () => {
-  const page = (charset: string) => `<html><head><meta charset="${charset}"><script>var a='粤财工〔2020〕1号';</script></head><body>
+  const page = (
+    charset: string,
+  ) => `<html><head><meta charset="${charset}"><script>var a='粤财工〔2020〕1号';</script></head><body>
 <div class="nav"><a href="/">首页</a><a href="/x">通知公告</a></div>
 <div class="box"><h2>某某市财政局关于下达2025年某专项资金的通知</h2><div class="meta">发布时间：2025-03-01 <a>打印</a></div>
 <div class="text"><p>某财农〔2025〕7号</p><p>各区财政局：</p><p>现下达2025年某专项资金。</p><p>附件：1. 资金安排表</p><p><a href="/f/1.xls">附件1：资金安排表.xls</a></p></div>
@@ -167,7 +208,15 @@ describe('a saved web page', () => {
   it('finds the article by its number, title and addressees, and reports what it leaves out', () => {
     const { lines, findings } = readWebPage(Buffer.from(page('utf-8')), 'p.html');
     // The date line under the title stands inside the article's element: kept, the metadata stage reads dates.
-    expect(lines).toEqual(['## 某某市财政局关于下达2025年某专项资金的通知', '发布时间：2025-03-01 打印', '某财农〔2025〕7号', '各区财政局：', '现下达2025年某专项资金。', '附件：1. 资金安排表', '附件1：资金安排表.xls']);
+    expect(lines).toEqual([
+      '## 某某市财政局关于下达2025年某专项资金的通知',
+      '发布时间：2025-03-01 打印',
+      '某财农〔2025〕7号',
+      '各区财政局：',
+      '现下达2025年某专项资金。',
+      '附件：1. 资金安排表',
+      '附件1：资金安排表.xls',
+    ]);
     const left = findings.find((f) => f.code === 'files/page-chrome-left-out');
     // The navigation, the share line, the related article and the footer.
     expect(left?.params?.['count']).toBe(4);
@@ -181,7 +230,7 @@ describe('a saved web page', () => {
   });
 });
 
-describe('the body\'s list of attachments', () => {
+describe("the body's list of attachments", () => {
   it('reads numbered items on the 附件 line and after it', () => {
     expect(listedAnnexes(['正文', '附件：1. 资金安排表', '2. 绩效目标表', '', '某某局'])).toEqual([
       { label: '1', title: '资金安排表' },
@@ -192,15 +241,23 @@ describe('the body\'s list of attachments', () => {
   });
 
   it('matches a file by the label in its name or by its title', () => {
-    expect(['附件1.xlsx', '附件 3-1 项目表.docx', '附件二：安排表.xls', '安排表.xls'].map(labelInName)).toEqual(['1', '3-1', '2', null]);
-    const listed = [{ label: '1', title: '2025年某专项资金安排表' }, { label: '2', title: '绩效目标表（二级项目）' }];
+    expect(['附件1.xlsx', '附件 3-1 项目表.docx', '附件二：安排表.xls', '安排表.xls'].map(labelInName)).toEqual([
+      '1',
+      '3-1',
+      '2',
+      null,
+    ]);
+    const listed = [
+      { label: '1', title: '2025年某专项资金安排表' },
+      { label: '2', title: '绩效目标表（二级项目）' },
+    ];
     expect(listedByTitle('安排表', listed)?.label).toBe('1');
     expect(listedByTitle('绩效目标表(二级项目)', listed)?.label).toBe('2');
     expect(listedByTitle('情况表', listed)).toBeNull();
   });
 });
 
-describe('adversarial input to the readers\' patterns', () => {
+describe("adversarial input to the readers' patterns", () => {
   it('reads long runs of the characters each pattern repeats in linear time', () => {
     const n = 50_000;
     const started = performance.now();
@@ -209,14 +266,15 @@ describe('adversarial input to the readers\' patterns', () => {
     listedByTitle('表'.repeat(n), [{ label: '1', title: '表'.repeat(n / 2) }]);
     shownNumber(1, `${'0'.repeat(n)}x`);
     shownNumber(1, `#,##${'0,'.repeat(50)}x`);
-    const page = `<html><head><meta ${'a'.repeat(n)} charset=${'g'.repeat(n)}></head><body><p>关于${'的'.repeat(n)}</p>`
-      + `<p>〔${'2'.repeat(n)}</p><p>${'某'.repeat(n)}</p></body></html>`;
+    const page =
+      `<html><head><meta ${'a'.repeat(n)} charset=${'g'.repeat(n)}></head><body><p>关于${'的'.repeat(n)}</p>` +
+      `<p>〔${'2'.repeat(n)}</p><p>${'某'.repeat(n)}</p></body></html>`;
     readWebPage(Buffer.from(page), 'long.html');
     expect(performance.now() - started).toBeLessThan(5_000);
   });
 });
 
-describe('a notice folder\'s identity', () => {
+describe("a notice folder's identity", () => {
   it('changes when a file changes, is added or is removed, and not otherwise', () => {
     const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
     try {

@@ -20,12 +20,19 @@ describe('charDiff', () => {
   });
 
   it('keeps characters outside the basic plane whole', () => {
-    expect(charDiff('𠀀a', '𠀀b')).toEqual([{ op: 'same', text: '𠀀' }, { op: 'del', text: 'a' }, { op: 'ins', text: 'b' }]);
+    expect(charDiff('𠀀a', '𠀀b')).toEqual([
+      { op: 'same', text: '𠀀' },
+      { op: 'del', text: 'a' },
+      { op: 'ins', text: 'b' },
+    ]);
   });
 
   it('shows texts longer than it compares as replaced whole', () => {
     const long = 'x'.repeat(MAX_DIFF_CHARS + 1);
-    expect(charDiff(long, 'xy')).toEqual([{ op: 'del', text: long }, { op: 'ins', text: 'xy' }]);
+    expect(charDiff(long, 'xy')).toEqual([
+      { op: 'del', text: long },
+      { op: 'ins', text: 'xy' },
+    ]);
   });
 
   it('always rebuilds both texts, and keeps as many characters as a longest common subsequence', () => {

@@ -23,7 +23,8 @@ const raws = (cell: string): string[] => splitCitations(cell).map((c) => c.raw);
 
 describe('splitCitations', () => {
   it('splits an HTML list into one citation per item and strips the numbering', () => {
-    const cell = '<ol style="list-style-type: none"> <li>1. 《甲规划》</li> <li>2.《乙办法》（国发〔2021〕20号）</li> </ol>';
+    const cell =
+      '<ol style="list-style-type: none"> <li>1. 《甲规划》</li> <li>2.《乙办法》（国发〔2021〕20号）</li> </ol>';
     expect(splitCitations(cell)).toEqual([
       { raw: '《甲规划》', index: 1 },
       { raw: '《乙办法》（国发〔2021〕20号）', index: 2 },
@@ -31,8 +32,16 @@ describe('splitCitations', () => {
   });
 
   it('splits numbered items fused in one paragraph, with or without separators', () => {
-    expect(raws('<p>1.《甲》；2.《乙》（国知办发服字〔2020〕43号）。</p> <p>3.《丙》</p>')).toEqual(['《甲》', '《乙》（国知办发服字〔2020〕43号）', '《丙》']);
-    expect(raws('1.《甲》(国发〔2021〕20号)8.国家和广东省《乙》9.中共中央办公厅《丙》')).toEqual(['《甲》(国发〔2021〕20号)', '国家和广东省《乙》', '中共中央办公厅《丙》']);
+    expect(raws('<p>1.《甲》；2.《乙》（国知办发服字〔2020〕43号）。</p> <p>3.《丙》</p>')).toEqual([
+      '《甲》',
+      '《乙》（国知办发服字〔2020〕43号）',
+      '《丙》',
+    ]);
+    expect(raws('1.《甲》(国发〔2021〕20号)8.国家和广东省《乙》9.中共中央办公厅《丙》')).toEqual([
+      '《甲》(国发〔2021〕20号)',
+      '国家和广东省《乙》',
+      '中共中央办公厅《丙》',
+    ]);
   });
 
   it('reads 2、 （3） and ④ as list markers', () => {
@@ -45,12 +54,19 @@ describe('splitCitations', () => {
   });
 
   it('keeps a nested title, however it is marked, inside its citation', () => {
-    const nested = ['《局关于印发《甲》的通知》（国知办发保字〔2021〕17号）', '《局关于印发&lt;甲&gt;的通知》', '《局关于印发〈甲〉的通知》'];
+    const nested = [
+      '《局关于印发《甲》的通知》（国知办发保字〔2021〕17号）',
+      '《局关于印发&lt;甲&gt;的通知》',
+      '《局关于印发〈甲〉的通知》',
+    ];
     for (const cell of nested) expect(raws(cell)).toEqual([cell]);
   });
 
   it('does not split at digits of document numbers, years or decimals', () => {
-    expect(raws('《纲要（2021-2035年）》（粤府办〔2021〕 12 号） 《版本2.0指引》')).toEqual(['《纲要（2021-2035年）》（粤府办〔2021〕 12 号）', '《版本2.0指引》']);
+    expect(raws('《纲要（2021-2035年）》（粤府办〔2021〕 12 号） 《版本2.0指引》')).toEqual([
+      '《纲要（2021-2035年）》（粤府办〔2021〕 12 号）',
+      '《版本2.0指引》',
+    ]);
   });
 
   it('returns no citation for a cell without text', () => {
@@ -62,21 +78,39 @@ describe('splitCitations', () => {
 describe('parseCitation', () => {
   it('separates an issuer written before the title and the document number after it', () => {
     const p = parseCitation('中共中央办公厅、国务院办公厅《关于强化知识产权保护的意見》（中办发〔2019〕56号）');
-    expect([p.issuer, p.title, p.doc_number]).toEqual(['中共中央办公厅、国务院办公厅', '关于强化知识产权保护的意见', '中办发〔2019〕56号']);
+    expect([p.issuer, p.title, p.doc_number]).toEqual([
+      '中共中央办公厅、国务院办公厅',
+      '关于强化知识产权保护的意见',
+      '中办发〔2019〕56号',
+    ]);
   });
 
   it('reads the issuing body at the start of a title as the issuer and keeps the title whole', () => {
     const p = parseCitation('《国家知识产权局办公室关于加强专利导航工作的通知》');
-    expect([p.issuer, p.title, p.doc_number]).toEqual(['国家知识产权局办公室', '国家知识产权局办公室关于加强专利导航工作的通知', '']);
+    expect([p.issuer, p.title, p.doc_number]).toEqual([
+      '国家知识产权局办公室',
+      '国家知识产权局办公室关于加强专利导航工作的通知',
+      '',
+    ]);
   });
 
   it('drops the verb 印发 that joins an issuer to the work it issues', () => {
-    const p = parseCitation('中共广东省委办公厅、广东省人民政府办公厅印发《关于强化知识产权保护的若干措施》的通知(粤办发〔2020〕13号)');
-    expect([p.issuer, p.title, p.doc_number]).toEqual(['中共广东省委办公厅、广东省人民政府办公厅', '关于强化知识产权保护的若干措施', '粤办发〔2020〕13号']);
+    const p = parseCitation(
+      '中共广东省委办公厅、广东省人民政府办公厅印发《关于强化知识产权保护的若干措施》的通知(粤办发〔2020〕13号)',
+    );
+    expect([p.issuer, p.title, p.doc_number]).toEqual([
+      '中共广东省委办公厅、广东省人民政府办公厅',
+      '关于强化知识产权保护的若干措施',
+      '粤办发〔2020〕13号',
+    ]);
   });
 
   it('writes a nested title in 〈〉 whether the source marks it with &lt;&gt;, 《》 or 〈〉', () => {
-    const titles = ['《局关于印发&lt;甲方案&gt;的通知》', '《局关于印发《甲方案》的通知》', '《局关于印发〈甲方案〉的通知》'].map((r) => parseCitation(r).title);
+    const titles = [
+      '《局关于印发&lt;甲方案&gt;的通知》',
+      '《局关于印发《甲方案》的通知》',
+      '《局关于印发〈甲方案〉的通知》',
+    ].map((r) => parseCitation(r).title);
     expect(new Set(titles)).toEqual(new Set(['局关于印发〈甲方案〉的通知']));
   });
 
@@ -88,11 +122,21 @@ describe('parseCitation', () => {
 
   it('runs a title whose final 》 was lost up to its document number', () => {
     const p = parseCitation('《省委办公厅印发《关于强化知识产权保护的若干措施》的通知(粤办发〔2020〕13号)');
-    expect([p.title, p.doc_number]).toEqual(['省委办公厅印发〈关于强化知识产权保护的若干措施〉的通知', '粤办发〔2020〕13号']);
+    expect([p.title, p.doc_number]).toEqual([
+      '省委办公厅印发〈关于强化知识产权保护的若干措施〉的通知',
+      '粤办发〔2020〕13号',
+    ]);
   });
 
   it('writes document numbers with 〔〕 and without spaces, whatever brackets OCR gave them', () => {
-    const written = ['粤府办〔2021〕 12 号', '粤府办[2021]12号', '粤府办(2021)12号', '粤府办【2021】12号', '粤府办（2021）12号', '粤府办［２０２１］１２号'];
+    const written = [
+      '粤府办〔2021〕 12 号',
+      '粤府办[2021]12号',
+      '粤府办(2021)12号',
+      '粤府办【2021】12号',
+      '粤府办（2021）12号',
+      '粤府办［２０２１］１２号',
+    ];
     for (const w of written) expect(parseCitation(`《甲办法》（${w}）`).doc_number).toBe('粤府办〔2021〕12号');
     expect(parseCitation('《甲》（国知办发保字〔2019〕40号）').repairs).not.toContain('doc-number-form');
     expect(parseCitation('《甲》（粤府办[2021]12号）').repairs).toContain('doc-number-form');
@@ -113,38 +157,89 @@ describe('parseCitation', () => {
   });
 
   it('reads a citation without title marks as a title up to its number, parenthesized or not', () => {
-    for (const raw of ['国家知识产权局关于甲的通知（国知发保字〔2020〕22号）', '国家知识产权局关于甲的通知国知发保字〔2020〕22号']) {
+    for (const raw of [
+      '国家知识产权局关于甲的通知（国知发保字〔2020〕22号）',
+      '国家知识产权局关于甲的通知国知发保字〔2020〕22号',
+    ]) {
       const p = parseCitation(raw);
-      expect([p.issuer, p.title, p.doc_number]).toEqual(['国家知识产权局', '国家知识产权局关于甲的通知', '国知发保字〔2020〕22号']);
+      expect([p.issuer, p.title, p.doc_number]).toEqual([
+        '国家知识产权局',
+        '国家知识产权局关于甲的通知',
+        '国知发保字〔2020〕22号',
+      ]);
     }
   });
 });
 
 /** A small registry whose titles differ the way the seed's do. */
 const TOY: Policy[] = [
-  { id: 'P-一批', title: '国家知识产权局办公室关于同意设立第一批国家海外知识产权纠纷应对指导中心地方分中心的通知', issuer: '国家知识产权局办公室', doc_number: '国知办函保字〔2020〕249号', aliases: [] },
-  { id: 'P-二批', title: '国家知识产权局办公室关于同意设立第二批国家海外知识产权纠纷应对指导中心地方分中心的通知', issuer: '国家知识产权局办公室', doc_number: '国知办函保字〔2021〕358号', aliases: [] },
-  { id: 'P-意见', title: '关于强化知识产权保护的意见', issuer: '中共中央办公厅、国务院办公厅', doc_number: '中办发〔2019〕56号', aliases: ['关于强化知识产权保护的若干意见'] },
-  { id: 'P-措施', title: '关于强化知识产权保护的若干措施', issuer: '中共广东省委办公厅、广东省人民政府办公厅', doc_number: '粤办发〔2020〕13号', aliases: [] },
-  { id: 'P-2021', title: '国家知识产权局办公室关于组织开展2021年国家地理标志产品保护示范区申报推荐工作的通知', issuer: '', doc_number: '', aliases: [] },
+  {
+    id: 'P-一批',
+    title: '国家知识产权局办公室关于同意设立第一批国家海外知识产权纠纷应对指导中心地方分中心的通知',
+    issuer: '国家知识产权局办公室',
+    doc_number: '国知办函保字〔2020〕249号',
+    aliases: [],
+  },
+  {
+    id: 'P-二批',
+    title: '国家知识产权局办公室关于同意设立第二批国家海外知识产权纠纷应对指导中心地方分中心的通知',
+    issuer: '国家知识产权局办公室',
+    doc_number: '国知办函保字〔2021〕358号',
+    aliases: [],
+  },
+  {
+    id: 'P-意见',
+    title: '关于强化知识产权保护的意见',
+    issuer: '中共中央办公厅、国务院办公厅',
+    doc_number: '中办发〔2019〕56号',
+    aliases: ['关于强化知识产权保护的若干意见'],
+  },
+  {
+    id: 'P-措施',
+    title: '关于强化知识产权保护的若干措施',
+    issuer: '中共广东省委办公厅、广东省人民政府办公厅',
+    doc_number: '粤办发〔2020〕13号',
+    aliases: [],
+  },
+  {
+    id: 'P-2021',
+    title: '国家知识产权局办公室关于组织开展2021年国家地理标志产品保护示范区申报推荐工作的通知',
+    issuer: '',
+    doc_number: '',
+    aliases: [],
+  },
 ];
 
 /** Parse and match one citation against a registry. */
-const matchRaw = (raw: string, policies: readonly Policy[] = TOY): PolicyMatch => matchPolicy(parseCitation(raw), policies);
+const matchRaw = (raw: string, policies: readonly Policy[] = TOY): PolicyMatch =>
+  matchPolicy(parseCitation(raw), policies);
 
 describe('matchPolicy', () => {
   it('matches a canonical title exactly, also when the issuer stands inside the title marks', () => {
-    expect(matchRaw('中共中央办公厅、国务院办公厅《关于强化知识产权保护的意见》')).toMatchObject({ policy_id: 'P-意见', match: 'exact', score: 1 });
-    expect(matchRaw('《中共中央办公厅、国务院办公厅关于强化知识产权保护的意见》')).toMatchObject({ policy_id: 'P-意见', match: 'exact' });
+    expect(matchRaw('中共中央办公厅、国务院办公厅《关于强化知识产权保护的意见》')).toMatchObject({
+      policy_id: 'P-意见',
+      match: 'exact',
+      score: 1,
+    });
+    expect(matchRaw('《中共中央办公厅、国务院办公厅关于强化知识产权保护的意见》')).toMatchObject({
+      policy_id: 'P-意见',
+      match: 'exact',
+    });
   });
 
   it('matches an accepted spelling as an alias', () => {
-    expect(matchRaw('《关于强化知识产权保护的若干意见》（中办发〔2019〕56号）')).toMatchObject({ policy_id: 'P-意见', match: 'alias', conflict: '' });
+    expect(matchRaw('《关于强化知识产权保护的若干意见》（中办发〔2019〕56号）')).toMatchObject({
+      policy_id: 'P-意见',
+      match: 'alias',
+      conflict: '',
+    });
   });
 
   it('keeps the national 意见 and the Guangdong 若干措施 apart', () => {
     expect(matchRaw('《关于强化知识产权保护的若干措施》').policy_id).toBe('P-措施');
-    expect(dice(matchKey('关于强化知识产权保护的意见'), matchKey('关于强化知识产权保护的若干措施'))).toBeGreaterThan(0.7);
+    expect(dice(matchKey('关于强化知识产权保护的意见'), matchKey('关于强化知识产权保护的若干措施'))).toBeGreaterThan(
+      0.7,
+    );
     expect(matchRaw('《关于强化知识产权保护的措施》').policy_id).not.toBe('P-意见');
   });
 
@@ -154,12 +249,18 @@ describe('matchPolicy', () => {
     expect(m.candidates.find((c) => c.id === 'P-一批')).toMatchObject({ veto: 'ordinal' });
     expect(m.candidates.find((c) => c.id === 'P-一批')?.score).toBeGreaterThan(0.85);
     expect(m).toMatchObject({ policy_id: 'P-二批', match: 'fuzzy' });
-    expect(matchRaw('《国家知识产权局关于同意设立国家海外知识产权纠纷应对指导中心地方分中心的通知》').match).toBe('none');
+    expect(matchRaw('《国家知识产权局关于同意设立国家海外知识产权纠纷应对指导中心地方分中心的通知》').match).toBe(
+      'none',
+    );
   });
 
   it('vetoes a fuzzy match when the years or the document numbers disagree', () => {
-    expect(matchRaw('《国家知识产权局关于组织开展2022年国家地理标志产品保护示范区申报推荐工作的通知》').candidates[0]).toMatchObject({ id: 'P-2021', veto: 'year' });
-    const wrongNumber = matchRaw('《国家知识产权局关于同意设立第一批国家海外知识产权纠纷应对指导中心地方分中心的通报》（国知办函保字〔2021〕358号）');
+    expect(
+      matchRaw('《国家知识产权局关于组织开展2022年国家地理标志产品保护示范区申报推荐工作的通知》').candidates[0],
+    ).toMatchObject({ id: 'P-2021', veto: 'year' });
+    const wrongNumber = matchRaw(
+      '《国家知识产权局关于同意设立第一批国家海外知识产权纠纷应对指导中心地方分中心的通报》（国知办函保字〔2021〕358号）',
+    );
     expect(wrongNumber.match).toBe('none');
     expect(wrongNumber.candidates.find((c) => c.id === 'P-一批')?.veto).toBe('doc-number');
   });
@@ -172,8 +273,16 @@ describe('matchPolicy', () => {
   });
 
   it('keeps an exact title but flags a document number that disagrees or belongs to another policy', () => {
-    expect(matchRaw('《关于强化知识产权保护的意见》（中办发〔2019〕36号）')).toMatchObject({ policy_id: 'P-意见', match: 'exact', conflict: 'doc-number-differs' });
-    expect(matchRaw('《国家知识产权局办公室关于组织开展2021年国家地理标志产品保护示范区申报推荐工作的通知》（粤办发〔2020〕13号）').conflict).toBe('doc-number-of-other-policy');
+    expect(matchRaw('《关于强化知识产权保护的意见》（中办发〔2019〕36号）')).toMatchObject({
+      policy_id: 'P-意见',
+      match: 'exact',
+      conflict: 'doc-number-differs',
+    });
+    expect(
+      matchRaw(
+        '《国家知识产权局办公室关于组织开展2021年国家地理标志产品保护示范区申报推荐工作的通知》（粤办发〔2020〕13号）',
+      ).conflict,
+    ).toBe('doc-number-of-other-policy');
   });
 
   it('leaves a citation unmatched when nothing is similar enough', () => {
@@ -234,7 +343,8 @@ function independentCount(cell: string): number {
 }
 
 /** Policy ids given to the citations whose source text contains a fragment ('' for unmatched). */
-const idsWhere = (fragment: string): Set<string> => new Set(seedCitations.filter((c) => c.title_raw.includes(fragment)).map((c) => c.match.policy_id));
+const idsWhere = (fragment: string): Set<string> =>
+  new Set(seedCitations.filter((c) => c.title_raw.includes(fragment)).map((c) => c.match.policy_id));
 
 describe('the seed notice 粤财工〔2023〕126号', () => {
   it('has 42 policy cells, as a plain scan of its lines also finds', () => {
@@ -243,7 +353,8 @@ describe('the seed notice 粤财工〔2023〕126号', () => {
   });
 
   it('makes every cited document its own record, as many per cell as an independent count finds', () => {
-    for (const cell of policyCells) expect(splitCitations(cell.raw).length, `cell at line ${cell.line}`).toBe(independentCount(cell.raw));
+    for (const cell of policyCells)
+      expect(splitCitations(cell.raw).length, `cell at line ${cell.line}`).toBe(independentCount(cell.raw));
     const counted = new Map(policyCells.map((c) => [c.line, splitCitations(c.raw).length]));
     // Counted by hand: 31 items + one fused 《…》、《…》; 28 numbered items in two <p> forms; three bare titles.
     expect([counted.get(196), counted.get(282), counted.get(589), counted.get(1017)]).toEqual([32, 28, 28, 3]);
@@ -253,18 +364,34 @@ describe('the seed notice 粤财工〔2023〕126号', () => {
     const withNumber = seedCitations.filter((c) => /〔\d{4}〕\s*\d+\s*号/u.test(c.title_raw));
     expect(withNumber.length).toBeGreaterThan(500);
     for (const c of withNumber) {
-      const written = [...c.title_raw.matchAll(/〔(\d{4})〕\s*(\d+)\s*号/gu)].map((m) => `〔${m[1]}〕${Number(m[2])}号`);
-      expect(written.some((w) => c.doc_number.endsWith(w)), c.title_raw).toBe(true);
+      const written = [...c.title_raw.matchAll(/〔(\d{4})〕\s*(\d+)\s*号/gu)].map(
+        (m) => `〔${m[1]}〕${Number(m[2])}号`,
+      );
+      expect(
+        written.some((w) => c.doc_number.endsWith(w)),
+        c.title_raw,
+      ).toBe(true);
     }
   });
 
   it('gives every spelling of one document the same policy', () => {
     const sameDocument = [
       ['关于强化知识产权保护的意見', '关于强化知识产权保护的意见》'],
-      ['&lt;关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案', '〈关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案', '《关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案'],
+      [
+        '&lt;关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案',
+        '〈关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案',
+        '《关于技术调查官参与专利、集成电路布图设计侵权纠纷行政裁决办案',
+      ],
       ['&lt;广东省强化海外知识产权保护工作方案', '〈广东省强化海外知识产权保护工作方案'],
-      ['《国家知识产权局办公室关于开展专利侵权纠纷行政裁决示范建设工作的通知', '《国家知识产权局关于开展专利侵权纠纷行政裁决示范建设工作的通知'],
-      ['国家版权局关于进一步加严知识产权质押融资', '国家版权局关于进一步加强知识产权质押融资', '加知识知识产权质押融资'],
+      [
+        '《国家知识产权局办公室关于开展专利侵权纠纷行政裁决示范建设工作的通知',
+        '《国家知识产权局关于开展专利侵权纠纷行政裁决示范建设工作的通知',
+      ],
+      [
+        '国家版权局关于进一步加严知识产权质押融资',
+        '国家版权局关于进一步加强知识产权质押融资',
+        '加知识知识产权质押融资',
+      ],
       ['加严专利导航', '办公室关于加强专利导航'],
       ['管理体系统认证质量', '管理体系贯标认证质量'],
       ['战略性新兴产业集群和战略性新兴产业集群', '战略性支柱产业集群'],
@@ -295,8 +422,12 @@ describe('the seed notice 粤财工〔2023〕126号', () => {
     const outcomes = { same: 0, none: 0 };
     for (const policy of registry) {
       for (const alias of policy.aliases) {
-        const without = registry.map((p) => (p.id === policy.id ? { ...p, aliases: p.aliases.filter((a) => a !== alias) } : p));
-        for (const c of seedCitations.filter((s) => s.match.match === 'alias' && matchKey(s.title) === matchKey(alias))) {
+        const without = registry.map((p) =>
+          p.id === policy.id ? { ...p, aliases: p.aliases.filter((a) => a !== alias) } : p,
+        );
+        for (const c of seedCitations.filter(
+          (s) => s.match.match === 'alias' && matchKey(s.title) === matchKey(alias),
+        )) {
           const id = matchPolicy(c, without).policy_id;
           expect([policy.id, ''], `${alias} without its alias`).toContain(id);
           outcomes[id === '' ? 'none' : 'same']++;
@@ -323,15 +454,55 @@ describe('the seed notice 粤财工〔2023〕126号', () => {
     expect(byKind.exact + byKind.alias + byKind.fuzzy + byKind.none + byKind.rejected).toBe(totals.citations);
     expect(totals.policies).toBe(registry.length);
     expect(byKind.none / totals.citations).toBeLessThan(0.1);
-    for (const c of seedCitations.filter((s) => s.match.match === 'fuzzy')) expect(c.match.candidates[0]?.score ?? 0).toBeGreaterThanOrEqual(c.match.score);
+    for (const c of seedCitations.filter((s) => s.match.match === 'fuzzy'))
+      expect(c.match.candidates[0]?.score ?? 0).toBeGreaterThanOrEqual(c.match.score);
   });
 });
 
 describe('robustness', () => {
   /** Pieces that exercise the splitter and the parser when strung together at random. */
-  const PIECES = ['《', '》', '〈', '〉', '<li>', '</li>', '<p>', '&lt;', '&gt;', '1.', '12、', '（3）', '①', '〔2020〕', '[2021]', '43号', ' 号', '（', '）', '(', ')', '、', '；', '关于', '印发', '局', '办公室', '的通知', '第一批', '2021年', '意見', ' ', '\n', '\t'];
+  const PIECES = [
+    '《',
+    '》',
+    '〈',
+    '〉',
+    '<li>',
+    '</li>',
+    '<p>',
+    '&lt;',
+    '&gt;',
+    '1.',
+    '12、',
+    '（3）',
+    '①',
+    '〔2020〕',
+    '[2021]',
+    '43号',
+    ' 号',
+    '（',
+    '）',
+    '(',
+    ')',
+    '、',
+    '；',
+    '关于',
+    '印发',
+    '局',
+    '办公室',
+    '的通知',
+    '第一批',
+    '2021年',
+    '意見',
+    ' ',
+    '\n',
+    '\t',
+  ];
   const pieces = fc.array(fc.constantFrom(...PIECES), { maxLength: 40 }).map((p) => p.join(''));
-  const anything = fc.oneof(pieces, fc.string({ unit: 'binary' }), fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }));
+  const anything = fc.oneof(
+    pieces,
+    fc.string({ unit: 'binary' }),
+    fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) }),
+  );
 
   it('splitCitations never throws and numbers its non-empty citations from 1', () => {
     fc.assert(

@@ -5,8 +5,21 @@ import { fieldsOf, type FieldInfo } from '../../src/emit/fields.js';
 import { code9, decimalString } from '../../schemas/common.js';
 import { DATASETS, WORKSHEETS } from '../../schemas/index.js';
 
-const field = (name: string, kind: FieldInfo['kind'], freeText: boolean): FieldInfo => ({ name, kind, title: name, freeText, unit: '', description: '', type: 'text' });
-const fields: FieldInfo[] = [field('text', 'text', true), field('amount', 'number', false), field('flag', 'boolean', false), field('flags', 'array', false)];
+const field = (name: string, kind: FieldInfo['kind'], freeText: boolean): FieldInfo => ({
+  name,
+  kind,
+  title: name,
+  freeText,
+  unit: '',
+  description: '',
+  type: 'text',
+});
+const fields: FieldInfo[] = [
+  field('text', 'text', true),
+  field('amount', 'number', false),
+  field('flag', 'boolean', false),
+  field('flags', 'array', false),
+];
 
 /** Split CSV into records the strict RFC 4180 way: only CRLF outside quotes ends a record. */
 function strictRecords(csv: string): string[] {
@@ -27,7 +40,14 @@ function strictRecords(csv: string): string[] {
 
 describe('CSV output', () => {
   it('quotes text with line breaks, so each record stays one RFC 4180 record', () => {
-    const csv = toCsv([{ text: '第一行\n第二行', amount: '1.00', flag: true, flags: [] }, { text: 'a\r\nb', amount: '2.00', flag: false, flags: ['x'] }], fields, { bom: false });
+    const csv = toCsv(
+      [
+        { text: '第一行\n第二行', amount: '1.00', flag: true, flags: [] },
+        { text: 'a\r\nb', amount: '2.00', flag: false, flags: ['x'] },
+      ],
+      fields,
+      { bom: false },
+    );
     expect(strictRecords(csv)).toHaveLength(3);
     expect(csv).toContain('"第一行\n第二行"');
   });
@@ -51,7 +71,17 @@ describe('CSV output', () => {
       flags: z.array(z.enum(['-a'])),
     });
     const free = Object.fromEntries(fieldsOf(record).map((f) => [f.name, f.freeText]));
-    expect(free).toEqual({ note: true, code: false, amount: false, kind: false, fixed: false, count: false, flag: false, labels: true, flags: false });
+    expect(free).toEqual({
+      note: true,
+      code: false,
+      amount: false,
+      kind: false,
+      fixed: false,
+      count: false,
+      flag: false,
+      labels: true,
+      flags: false,
+    });
     const byName = new Map(fieldsOf(record).map((f) => [f.name, f]));
     expect(cellOf('=', byName.get('kind') as FieldInfo)).toBe('=');
     expect(cellOf(['-a'], byName.get('flags') as FieldInfo)).toBe('-a');
@@ -66,7 +96,10 @@ describe('CSV output', () => {
         expect(guarded, `${dataset.name}.${f.name}`).toBe(f.freeText && f.kind !== 'number' && f.kind !== 'boolean');
       }
     }
-    const guardedNames = (name: string) => fieldsOf(DATASETS.find((d) => d.name === name)?.record ?? z.object({})).filter((f) => f.freeText).map((f) => f.name);
+    const guardedNames = (name: string) =>
+      fieldsOf(DATASETS.find((d) => d.name === name)?.record ?? z.object({}))
+        .filter((f) => f.freeText)
+        .map((f) => f.name);
     expect(guardedNames('allocations')).not.toContain('recipient_code');
     expect(guardedNames('allocations')).not.toContain('amount_yuan');
     expect(guardedNames('allocations')).not.toContain('row_type');

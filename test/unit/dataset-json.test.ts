@@ -22,7 +22,9 @@ describe('a dataset as JSON', () => {
     const reversed = Object.fromEntries([...keys].reverse().map((k) => [k, k]));
     const missing: Record<string, unknown> = { ...inOrder, extra: 'not in the schema' };
     delete missing[keys[1] ?? ''];
-    const parsed = JSON.parse(toDatasetJson(targets, 'n1', [reversed, missing])) as { records: Record<string, unknown>[] };
+    const parsed = JSON.parse(toDatasetJson(targets, 'n1', [reversed, missing])) as {
+      records: Record<string, unknown>[];
+    };
     expect(Object.keys(parsed.records[0] ?? {})).toEqual(keys);
     expect(Object.keys(parsed.records[1] ?? {})).toEqual(keys);
     expect(parsed.records[1]?.[keys[1] ?? '']).toBeNull();

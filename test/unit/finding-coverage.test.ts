@@ -29,7 +29,9 @@ describe('the check that every finding code is produced', () => {
   });
 
   it('finds nothing missing when every code was produced somewhere', () => {
-    const folder = logs(files.map((testFile, i) => ({ testFile, codes: codes.filter((_, k) => k % files.length === i) })));
+    const folder = logs(
+      files.map((testFile, i) => ({ testFile, codes: codes.filter((_, k) => k % files.length === i) })),
+    );
     expect(unproducedCodes(folder, false)).toEqual({ missing: [], whole: true });
   });
 

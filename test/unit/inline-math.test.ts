@@ -89,7 +89,8 @@ describe('inline-math as a counted rule', () => {
 
   it('reads every source line before parsing and counts each changed line', () => {
     const ctx = new Collector();
-    const source = '# 标题\n| 指标 | 值 |\n|---|---|\n| 完成率 | $\\geqslant 85\\%$ |\n| 面积 | $\\geq 0 . 5$万亩 |\n正文$5 and $10';
+    const source =
+      '# 标题\n| 指标 | 值 |\n|---|---|\n| 完成率 | $\\geqslant 85\\%$ |\n| 面积 | $\\geq 0 . 5$万亩 |\n正文$5 and $10';
     const read = mathAsText(source, ctx);
     expect(read.split('\n')).toHaveLength(source.split('\n').length);
     expect(read).toContain('| 完成率 | ≥85% |');
@@ -108,15 +109,53 @@ describe('inline-math as a counted rule', () => {
 
 describe('inline-math properties', () => {
   const pieces = fc.constantFrom(
-    '$', '$', '$', '\\', '\\geqslant', '\\leq', '\\ge ', '\\%', '\\$', '\\&', '\\text{', '\\mathrm{', '{', '}', '^', '_',
-    '8', '5', ' ', '.', '-', '&gt;', '&amp;', '&#36;', '&#92;', '<eq>', '</eq>', '\\sim', '\\,', '万亩', '元/亩', '且', 'a',
-    '\n', '\\circ', '\\times', '~', '2',
+    '$',
+    '$',
+    '$',
+    '\\',
+    '\\geqslant',
+    '\\leq',
+    '\\ge ',
+    '\\%',
+    '\\$',
+    '\\&',
+    '\\text{',
+    '\\mathrm{',
+    '{',
+    '}',
+    '^',
+    '_',
+    '8',
+    '5',
+    ' ',
+    '.',
+    '-',
+    '&gt;',
+    '&amp;',
+    '&#36;',
+    '&#92;',
+    '<eq>',
+    '</eq>',
+    '\\sim',
+    '\\,',
+    '万亩',
+    '元/亩',
+    '且',
+    'a',
+    '\n',
+    '\\circ',
+    '\\times',
+    '~',
+    '2',
   );
   const mathy = fc.array(pieces, { maxLength: 40 }).map((parts) => parts.join(''));
   const anyUtf16 = fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)) });
 
   it('reaches a fixed point in one pass', () => {
-    fc.assert(fc.property(mathy, (s) => inlineMathToText(inlineMathToText(s)) === inlineMathToText(s)), { numRuns: 5000 });
+    fc.assert(
+      fc.property(mathy, (s) => inlineMathToText(inlineMathToText(s)) === inlineMathToText(s)),
+      { numRuns: 5000 },
+    );
   });
 
   it('never throws and never writes a backslash outside an escaped dollar', () => {
@@ -134,8 +173,15 @@ describe('inline-math properties', () => {
   it('reads long adversarial runs of what it scans', () => {
     const size = 100_000;
     const inputs = [
-      '$'.repeat(size), '\\'.repeat(size), `$${'{'.repeat(size)}$`, `$${'}'.repeat(size)}$`, `$${'^'.repeat(size)}1$`,
-      `$${'\\geq'.repeat(size / 5)}$`, '<eq>'.repeat(size / 4), `$${'\\'.repeat(size)}$`, `${'\\$'.repeat(size / 2)}`,
+      '$'.repeat(size),
+      '\\'.repeat(size),
+      `$${'{'.repeat(size)}$`,
+      `$${'}'.repeat(size)}$`,
+      `$${'^'.repeat(size)}1$`,
+      `$${'\\geq'.repeat(size / 5)}$`,
+      '<eq>'.repeat(size / 4),
+      `$${'\\'.repeat(size)}$`,
+      `${'\\$'.repeat(size / 2)}`,
       `$\\text{${'a '.repeat(size / 2)}}$`,
     ];
     for (const s of inputs) expect(typeof inlineMathToText(s)).toBe('string');

@@ -10,8 +10,14 @@ describe('the lines remark sees', () => {
     expect(delimitersFitted).toBe(0);
   });
 
-  it('writes a delimiter row with its header\'s cell count, so GFM still reads the table', () => {
-    const { part, delimitersFitted } = markdownPart(['| 项目名称 | 专项资金 |  |', '|---|---|', '| 资金类型 | 省级 |  |', '| a \\| b | c |', '|:-:|---|']);
+  it("writes a delimiter row with its header's cell count, so GFM still reads the table", () => {
+    const { part, delimitersFitted } = markdownPart([
+      '| 项目名称 | 专项资金 |  |',
+      '|---|---|',
+      '| 资金类型 | 省级 |  |',
+      '| a \\| b | c |',
+      '|:-:|---|',
+    ]);
     expect(part.split('\n').slice(0, 2)).toEqual(['| 项目名称 | 专项资金 |  |', '|---|---|---|']);
     // The escaped pipe stays inside its cell: two cells, so the delimiter after it is left as written.
     expect(part.split('\n')[4]).toBe('|:-:|---|');
@@ -23,12 +29,19 @@ describe('the lines remark sees', () => {
     const lines = pipes.split('\n');
     // The second target table's first row (项目名称) gets an empty cell more than its delimiter row.
     const delimiter = /^\|\s*---/;
-    const at = lines.map((l, i) => (l.startsWith('| 项目名称') && delimiter.test(lines[i + 1] ?? '') ? i : -1)).filter((i) => i >= 0)[1] ?? -1;
+    const at =
+      lines
+        .map((l, i) => (l.startsWith('| 项目名称') && delimiter.test(lines[i + 1] ?? '') ? i : -1))
+        .filter((i) => i >= 0)[1] ?? -1;
     expect(at).toBeGreaterThan(0);
     lines[at] = `${lines[at]}  |`;
     const result = extractText(lines.join('\n'), 'pipes');
     expect(recordsOf(result, 'targets')).toHaveLength(42);
     expect(recordsOf(result, 'indicators')).toHaveLength(787);
-    expect((JSON.parse(result.files.get('report.json') ?? '{}') as { repairs: Record<string, number> }).repairs['pipe-delimiter-fitted']).toBe(1);
+    expect(
+      (JSON.parse(result.files.get('report.json') ?? '{}') as { repairs: Record<string, number> }).repairs[
+        'pipe-delimiter-fitted'
+      ],
+    ).toBe(1);
   });
 });

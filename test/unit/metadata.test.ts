@@ -9,13 +9,28 @@ import { extractText, recordsOf, seedText, withoutLines } from '../support/run.j
  */
 type Notice = NoticeMeta;
 
-function metadataOf(lines: string[]): { meta: Notice; missing: string[]; codes: string[]; repairs: Record<string, number> } {
+function metadataOf(lines: string[]): {
+  meta: Notice;
+  missing: string[];
+  codes: string[];
+  repairs: Record<string, number>;
+} {
   const result = extractText(lines.join('\n'), 'meta', { allowPartial: true });
   const meta = JSON.parse(result.files.get('notice.json') ?? '{}') as Notice;
-  const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: { code: string; params?: Record<string, string>; message: string }[]; repairs: Record<string, number> };
+  const report = JSON.parse(result.files.get('report.json') ?? '{}') as {
+    findings: { code: string; params?: Record<string, string>; message: string }[];
+    repairs: Record<string, number>;
+  };
   const findings = report.findings;
-  const missing = findings.filter((f) => f.code === 'locate/metadata-missing').map((f) => /notice (\S+) not found/.exec(f.message)?.[1] ?? '');
-  return { meta, missing, codes: findings.filter((f) => f.code.startsWith('locate/')).map((f) => f.code), repairs: report.repairs };
+  const missing = findings
+    .filter((f) => f.code === 'locate/metadata-missing')
+    .map((f) => /notice (\S+) not found/.exec(f.message)?.[1] ?? '');
+  return {
+    meta,
+    missing,
+    codes: findings.filter((f) => f.code.startsWith('locate/')).map((f) => f.code),
+    repairs: report.repairs,
+  };
 }
 
 /** A body as the seed writes it: masthead, number, title heading, addressees, text, attachments, 印发 line. */
@@ -57,7 +72,12 @@ describe('notice metadata from the body', () => {
   });
 
   it('writes a document number in its canonical brackets whatever brackets and spaces OCR gave it', () => {
-    for (const written of ['粤财科教[2024]51号', '粤财科教（2024）51号', '粤财科教 〔 2024 〕 51 号', '粤财科教［2024］51号']) {
+    for (const written of [
+      '粤财科教[2024]51号',
+      '粤财科教（2024）51号',
+      '粤财科教 〔 2024 〕 51 号',
+      '粤财科教［2024］51号',
+    ]) {
       const { meta } = metadataOf(HEADED.map((l) => (l === '粤财科教〔2024〕51号' ? written : l)));
       expect(meta.doc_number, written).toBe('粤财科教〔2024〕51号');
     }
@@ -93,48 +113,93 @@ describe('notice metadata from the body', () => {
   });
 
   it('takes the budget year from the body when the title names none', () => {
-    const lines = HEADED.map((l) => (l.startsWith('## ') ? '## 广东省财政厅关于提前下达省级科技创新专项资金的通知' : l.startsWith('现下达') ? '现提前下达 2025 年度专项资金。' : l));
+    const lines = HEADED.map((l) =>
+      l.startsWith('## ')
+        ? '## 广东省财政厅关于提前下达省级科技创新专项资金的通知'
+        : l.startsWith('现下达')
+          ? '现提前下达 2025 年度专项资金。'
+          : l,
+    );
     expect(metadataOf(lines).meta.budget_year).toBe('2025');
   });
 
   it('reports each field it cannot find, and leaves it empty', () => {
-    const { meta, missing } = metadataOf(['## 广东省财政厅关于下达专项资金的通知', '', '粤财科教〔2024〕51号', '', '现下达专项资金。', '', '附件：1. 分配表']);
-    expect(meta).toMatchObject({ doc_number: '粤财科教〔2024〕51号', issuer: '广东省财政厅', issued_date: '', budget_year: '', recipients: [], budget_subject_code: '', budget_subject_name: '' });
-    expect(missing.sort()).toEqual(['budget_subject_code', 'budget_subject_name', 'budget_year', 'issued_date', 'printed_date', 'recipients']);
+    const { meta, missing } = metadataOf([
+      '## 广东省财政厅关于下达专项资金的通知',
+      '',
+      '粤财科教〔2024〕51号',
+      '',
+      '现下达专项资金。',
+      '',
+      '附件：1. 分配表',
+    ]);
+    expect(meta).toMatchObject({
+      doc_number: '粤财科教〔2024〕51号',
+      issuer: '广东省财政厅',
+      issued_date: '',
+      budget_year: '',
+      recipients: [],
+      budget_subject_code: '',
+      budget_subject_name: '',
+    });
+    expect(missing.sort()).toEqual([
+      'budget_subject_code',
+      'budget_subject_name',
+      'budget_year',
+      'issued_date',
+      'printed_date',
+      'recipients',
+    ]);
   });
 
   it('does not take a sentence or a paragraph ending in 如下： for the addressees', () => {
-    const lines = HEADED.filter((l) => l !== '各地级以上市财政局：').map((l) => (l.startsWith('现下达') ? `${l}有关事项通知如下：` : l));
+    const lines = HEADED.filter((l) => l !== '各地级以上市财政局：').map((l) =>
+      l.startsWith('现下达') ? `${l}有关事项通知如下：` : l,
+    );
     const { meta, missing } = metadataOf(lines);
     expect(meta.recipients).toEqual([]);
     expect(missing).toContain('recipients');
   });
 
   /** HEADED with one line replaced (by none, one or several lines). */
-  const replaced = (lines: readonly string[], from: string, to: string[]): string[] => lines.flatMap((l) => (l === from ? to : [l]));
+  const replaced = (lines: readonly string[], from: string, to: string[]): string[] =>
+    lines.flatMap((l) => (l === from ? to : [l]));
   /** A sentence citing another document by its number, as the seed's body does. */
   const CITING = '请按照《广东省促进经济高质量发展专项资金管理办法》（粤财工〔2019〕122号）管理和使用资金。';
 
   it('leaves the document number empty when the notice has none, rather than take one its body cites', () => {
-    const lines = replaced(HEADED, '粤财科教〔2024〕51号', []).map((l) => (l.startsWith('现下达') ? `${l}${CITING}` : l));
+    const lines = replaced(HEADED, '粤财科教〔2024〕51号', []).map((l) =>
+      l.startsWith('现下达') ? `${l}${CITING}` : l,
+    );
     const { meta, missing } = metadataOf(lines);
     expect(meta.doc_number).toBe('');
     expect(missing).toEqual(['doc_number']);
   });
 
   it('takes the notice own number, not a cited one, however OCR wrote its brackets, spaces and zero-width marks', () => {
-    const written = ['粤财科教【2024】51号', '粤 财科教〔2024〕51号', '粤财 科教〔2024〕51号', '粤\u200b财科教〔2024〕\u200b51号', '\ufeff粤财科教\u2060〔2024〕51号', '粤财科教〔2024〕51号        签发人：张三'];
+    const written = [
+      '粤财科教【2024】51号',
+      '粤 财科教〔2024〕51号',
+      '粤财 科教〔2024〕51号',
+      '粤\u200b财科教〔2024〕\u200b51号',
+      '\ufeff粤财科教\u2060〔2024〕51号',
+      '粤财科教〔2024〕51号        签发人：张三',
+    ];
     for (const number of written) {
       // Without a cited number the family's recognise pattern must accept the notice's own.
       for (const cited of [false, true]) {
-        const lines = replaced(HEADED, '粤财科教〔2024〕51号', [number]).map((l) => (cited && l.startsWith('现下达') ? `${l}${CITING}` : l));
+        const lines = replaced(HEADED, '粤财科教〔2024〕51号', [number]).map((l) =>
+          cited && l.startsWith('现下达') ? `${l}${CITING}` : l,
+        );
         expect(metadataOf(lines).meta.doc_number, `${number} cited:${cited}`).toBe('粤财科教〔2024〕51号');
       }
     }
   });
 
   it('takes the number a title closes with in parentheses when no line holds it alone', () => {
-    const lines = replaced(HEADED, '粤财科教〔2024〕51号', []).map((l) => (l.startsWith('## ') ? `${l}（粤财科教〔2024〕51号）` : l));
+    const lines = replaced(HEADED, '粤财科教〔2024〕51号', []).map((l) =>
+      l.startsWith('## ') ? `${l}（粤财科教〔2024〕51号）` : l,
+    );
     const { meta, missing } = metadataOf(lines);
     expect(meta.doc_number).toBe('粤财科教〔2024〕51号');
     expect(meta.title).toBe('广东省财政厅关于下达2025年度省级科技创新专项资金的通知');
@@ -183,7 +248,11 @@ describe('notice metadata from the body', () => {
   ];
 
   it('takes the 成文日期 under the signature and the 印发日期 from the 版记, wherever the 印发 line stands', () => {
-    for (const imprint of [['广东省财政厅办公室', '', '二〇二四年十一月三日印发'], ['广东省财政厅办公室        2024年11月3日印发'], ['| 广东省财政厅办公室 | 2024年11月3日印发 |', '|---|---|']]) {
+    for (const imprint of [
+      ['广东省财政厅办公室', '', '二〇二四年十一月三日印发'],
+      ['广东省财政厅办公室        2024年11月3日印发'],
+      ['| 广东省财政厅办公室 | 2024年11月3日印发 |', '|---|---|'],
+    ]) {
       const { meta, codes } = metadataOf(withAnnexes(imprint));
       // 2024-11-01 is the signature's; 10-20 and 10-25 stand inside annexes.
       expect(meta.issued_date, imprint.join(' / ')).toBe('2024-11-01');
@@ -213,28 +282,40 @@ describe('notice metadata from the body', () => {
       ['广东省财政厅关于下达 2025 年度', '省级科技创新专项资金的通知'],
     ];
     for (const split of splits) {
-      const { meta, codes, repairs } = metadataOf(replaced(HEADED, '## 广东省财政厅关于下达 2025 年度 省级科技创新专项资金的通知', split));
+      const { meta, codes, repairs } = metadataOf(
+        replaced(HEADED, '## 广东省财政厅关于下达 2025 年度 省级科技创新专项资金的通知', split),
+      );
       expect(meta.title, split.join(' / ')).toBe('广东省财政厅关于下达2025年度省级科技创新专项资金的通知');
       expect(meta.issuer, split.join(' / ')).toBe('广东省财政厅');
       expect(meta.recipients, split.join(' / ')).toEqual(['各地级以上市财政局']);
       expect(repairs['title-lines-joined'], split.join(' / ')).toBe(1);
       // Only a title of headings alone is read from headings.
-      expect(codes.includes('locate/title-from-line'), split.join(' / ')).toBe(!split.filter(Boolean).every((l) => l.startsWith('## ')));
+      expect(codes.includes('locate/title-from-line'), split.join(' / ')).toBe(
+        !split.filter(Boolean).every((l) => l.startsWith('## ')),
+      );
     }
   });
 
   it('does not join the masthead or the document number to a title that reads as one', () => {
     const lines = replaced(HEADED, '粤财科教〔2024〕51号', []);
-    const { meta, repairs } = metadataOf([...lines.slice(0, 1), ...lines.slice(2)].map((l) => (l.startsWith('现下达') ? `${l}${CITING}` : l)));
+    const { meta, repairs } = metadataOf(
+      [...lines.slice(0, 1), ...lines.slice(2)].map((l) => (l.startsWith('现下达') ? `${l}${CITING}` : l)),
+    );
     expect(meta.title).toBe('广东省财政厅关于下达2025年度省级科技创新专项资金的通知');
     expect(repairs['title-lines-joined']).toBeUndefined();
   });
 
   it('joins an addressee line wrapped over two lines and splits addressees on 、，,', () => {
     const cases: [string[], string[]][] = [
-      [['各地级以上市财政局、财政省直管县（市）', '财政局：'], ['各地级以上市财政局', '财政省直管县（市）财政局']],
+      [
+        ['各地级以上市财政局、财政省直管县（市）', '财政局：'],
+        ['各地级以上市财政局', '财政省直管县（市）财政局'],
+      ],
       [['各地级以上市财政局，财政省直管县（市）财政局：'], ['各地级以上市财政局', '财政省直管县（市）财政局']],
-      [['各地级以上市财政局, 财政省直管县（市）财政局、省科技厅：'], ['各地级以上市财政局', '财政省直管县（市）财政局', '省科技厅']],
+      [
+        ['各地级以上市财政局, 财政省直管县（市）财政局、省科技厅：'],
+        ['各地级以上市财政局', '财政省直管县（市）财政局', '省科技厅'],
+      ],
     ];
     for (const [written, names] of cases) {
       const { meta, repairs } = metadataOf(replaced(HEADED, '各地级以上市财政局：', written));
@@ -244,8 +325,21 @@ describe('notice metadata from the body', () => {
   });
 
   it('recognises a web copy that names no issuer by its 粤财 number, and reports the issuer missing', () => {
-    const { meta, missing } = metadataOf(['粤财科教〔2024〕51号', '', '## 关于下达2025年度省级科技创新专项资金的通知', '', '各地级以上市财政局：', '', '附件：1. 分配表']);
-    expect(meta).toMatchObject({ doc_number: '粤财科教〔2024〕51号', issuer: '', budget_year: '2025', recipients: ['各地级以上市财政局'] });
+    const { meta, missing } = metadataOf([
+      '粤财科教〔2024〕51号',
+      '',
+      '## 关于下达2025年度省级科技创新专项资金的通知',
+      '',
+      '各地级以上市财政局：',
+      '',
+      '附件：1. 分配表',
+    ]);
+    expect(meta).toMatchObject({
+      doc_number: '粤财科教〔2024〕51号',
+      issuer: '',
+      budget_year: '2025',
+      recipients: ['各地级以上市财政局'],
+    });
     expect(missing).toContain('issuer');
   });
 });
@@ -254,26 +348,52 @@ describe('dates, issuers, subjects and attachments as the department writes them
   /** A notice's datasets and metadata under --allow-partial or not. */
   const run = (text: string, allowPartial = false) => {
     const result = extractText(text, 'meta', { allowPartial });
-    const report = JSON.parse(result.files.get('report.json') ?? '{}') as { findings: { code: string }[]; repairs: Record<string, number> };
-    return { result, meta: JSON.parse(result.files.get('notice.json') ?? '{}') as Notice, codes: report.findings.map((f) => f.code), repairs: report.repairs };
+    const report = JSON.parse(result.files.get('report.json') ?? '{}') as {
+      findings: { code: string }[];
+      repairs: Record<string, number>;
+    };
+    return {
+      result,
+      meta: JSON.parse(result.files.get('notice.json') ?? '{}') as Notice,
+      codes: report.findings.map((f) => f.code),
+      repairs: report.repairs,
+    };
   };
 
   it('gives the seed issued_date 2023-12-28 from its 印发 line, with the fallback finding, and the same printed_date', () => {
     const { meta, codes } = run(seedText());
-    expect(meta).toMatchObject({ issued_date: '2023-12-28', printed_date: '2023-12-28', issuer: '广东省财政厅', issuers: ['广东省财政厅'] });
+    expect(meta).toMatchObject({
+      issued_date: '2023-12-28',
+      printed_date: '2023-12-28',
+      issuer: '广东省财政厅',
+      issuers: ['广东省财政厅'],
+    });
     expect(codes.filter((c) => c === 'locate/issued-date-fallback')).toHaveLength(1);
   });
 
   it('takes the seed signed two days before printing as signed then, its records unchanged', () => {
     const lines = seedText().split('\n');
     const firstAnnex = lines.indexOf('## 附件1');
-    const signed = [...lines.slice(0, firstAnnex), '广东省财政厅', '', '二〇二三年十二月二十六日', '', ...lines.slice(firstAnnex)].join('\n');
+    const signed = [
+      ...lines.slice(0, firstAnnex),
+      '广东省财政厅',
+      '',
+      '二〇二三年十二月二十六日',
+      '',
+      ...lines.slice(firstAnnex),
+    ].join('\n');
     const before = run(seedText());
     const after = run(signed);
-    expect(after.meta).toMatchObject({ issued_date: '2023-12-26', printed_date: '2023-12-28', issuers: ['广东省财政厅'] });
+    expect(after.meta).toMatchObject({
+      issued_date: '2023-12-26',
+      printed_date: '2023-12-28',
+      issuers: ['广东省财政厅'],
+    });
     expect(after.codes).not.toContain('locate/issued-date-fallback');
     for (const dataset of ['allocations', 'details', 'targets', 'indicators', 'citations']) {
-      expect(withoutLines(recordsOf(after.result, dataset)), dataset).toEqual(withoutLines(recordsOf(before.result, dataset)));
+      expect(withoutLines(recordsOf(after.result, dataset)), dataset).toEqual(
+        withoutLines(recordsOf(before.result, dataset)),
+      );
     }
   });
 
@@ -300,7 +420,10 @@ describe('dates, issuers, subjects and attachments as the department writes them
 
   it('lists both organs of a joint notice in title order, the title keeping one space between them', () => {
     const signature = ['广东省财政厅　　　　广东省卫生健康委员会', '', '2025年11月20日'];
-    const { meta, codes } = run(joint('广东省财政厅 广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知', signature).join('\n'), true);
+    const { meta, codes } = run(
+      joint('广东省财政厅 广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知', signature).join('\n'),
+      true,
+    );
     expect(meta).toMatchObject({
       issuer: '广东省财政厅',
       issuers: ['广东省财政厅', '广东省卫生健康委员会'],
@@ -317,14 +440,20 @@ describe('dates, issuers, subjects and attachments as the department writes them
 
   it('keeps the 、 a joint title writes between its organs, and joins an OCR space inside one organ', () => {
     const signature = ['广东省财政厅　　广东省卫生健康委员会', '', '2025年11月20日'];
-    const { meta } = run(joint('广东省 财政厅、广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知', signature).join('\n'), true);
+    const { meta } = run(
+      joint('广东省 财政厅、广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知', signature).join('\n'),
+      true,
+    );
     expect(meta.issuers).toEqual(['广东省财政厅', '广东省卫生健康委员会']);
     expect(meta.title).toBe('广东省财政厅、广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知');
   });
 
   it('splits organs the title writes together where the signature writes them apart', () => {
     const signature = ['广东省财政厅', '', '广东省卫生健康委员会', '', '二〇二五年十一月二十日'];
-    const { meta, repairs } = run(joint('广东省财政厅广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知', signature).join('\n'), true);
+    const { meta, repairs } = run(
+      joint('广东省财政厅广东省卫生健康委员会关于下达2026年基本公共卫生服务补助资金的通知', signature).join('\n'),
+      true,
+    );
     expect(meta.issuers).toEqual(['广东省财政厅', '广东省卫生健康委员会']);
     expect(meta.issued_date).toBe('2025-11-20');
     expect(repairs['issuers-split-by-signature']).toBe(1);
@@ -332,13 +461,29 @@ describe('dates, issuers, subjects and attachments as the department writes them
 
   it('reads the expenditure subject of 支出列…科目 sentences, code and name, and the income subject beside it', () => {
     const cases: [string, Partial<Notice>][] = [
-      ['此项资金支出列“2070307体育场馆”一般公共预算支出功能科目。', { budget_subject_code: '2070307', budget_subject_name: '体育场馆', income_subject_code: '' }],
-      ['支出列"2070307体育场馆"一般公共预算支出功能科目.', { budget_subject_code: '2070307', budget_subject_name: '体育场馆' }],
+      [
+        '此项资金支出列“2070307体育场馆”一般公共预算支出功能科目。',
+        { budget_subject_code: '2070307', budget_subject_name: '体育场馆', income_subject_code: '' },
+      ],
+      [
+        '支出列"2070307体育场馆"一般公共预算支出功能科目.',
+        { budget_subject_code: '2070307', budget_subject_name: '体育场馆' },
+      ],
       ['该项资金列入2130505生产发展科目。', { budget_subject_code: '2130505', budget_subject_name: '生产发展' }],
-      ['收入列“1100217农林水共同财政事权转移支付收入”科目，支出列“2130505生产发展”科目。', { budget_subject_code: '2130505', budget_subject_name: '生产发展', income_subject_code: '1100217', income_subject_name: '农林水共同财政事权转移支付收入' }],
+      [
+        '收入列“1100217农林水共同财政事权转移支付收入”科目，支出列“2130505生产发展”科目。',
+        {
+          budget_subject_code: '2130505',
+          budget_subject_name: '生产发展',
+          income_subject_code: '1100217',
+          income_subject_name: '农林水共同财政事权转移支付收入',
+        },
+      ],
     ];
     for (const [sentence, expected] of cases) {
-      const lines = HEADED.map((l) => (l.startsWith('现下达') ? `现下达 2025 年度专项资金（详见附件）。${sentence}` : l));
+      const lines = HEADED.map((l) =>
+        l.startsWith('现下达') ? `现下达 2025 年度专项资金（详见附件）。${sentence}` : l,
+      );
       expect(metadataOf(lines).meta, sentence).toMatchObject(expected);
     }
   });
@@ -368,15 +513,29 @@ describe('dates, issuers, subjects and attachments as the department writes them
       attachments: ['预下达2018年县级基本财力保障机制奖补资金情况表(分发)'],
       attachment_file_exts: ['xls'],
     });
-    expect(codes).toEqual(expect.arrayContaining(['locate/doc-number-from-attachments', 'locate/issuers-from-signature']));
+    expect(codes).toEqual(
+      expect.arrayContaining(['locate/doc-number-from-attachments', 'locate/issuers-from-signature']),
+    );
   });
 
   it('reads attachments on one line, over paragraphs, numbered in parts, each without its file extension', () => {
     const cases: [string[], string[], string[]][] = [
       [['附件：1.分配表.xlsx 2.绩效目标表.docx'], ['分配表', '绩效目标表'], ['xlsx', 'docx']],
-      [['附件：1. 分配表', '', '2. 绩效目标表.wps', '', '3. 说明.pdf'], ['分配表', '绩效目标表', '说明'], ['', 'wps', 'pdf']],
-      [['附件：', '1. 分配表.et', '2-1. 绩效目标表（一）', '2-2. 绩效目标表（二）'], ['分配表', '绩效目标表（一）', '绩效目标表（二）'], ['et', '', '']],
-      [['附件1：分配表.xls', '附件2：绩效目标表.doc'], ['分配表', '绩效目标表'], ['xls', 'doc']],
+      [
+        ['附件：1. 分配表', '', '2. 绩效目标表.wps', '', '3. 说明.pdf'],
+        ['分配表', '绩效目标表', '说明'],
+        ['', 'wps', 'pdf'],
+      ],
+      [
+        ['附件：', '1. 分配表.et', '2-1. 绩效目标表（一）', '2-2. 绩效目标表（二）'],
+        ['分配表', '绩效目标表（一）', '绩效目标表（二）'],
+        ['et', '', ''],
+      ],
+      [
+        ['附件1：分配表.xls', '附件2：绩效目标表.doc'],
+        ['分配表', '绩效目标表'],
+        ['xls', 'doc'],
+      ],
     ];
     for (const [list, titles, exts] of cases) {
       const lines = HEADED.flatMap((l) => (l === '- 附件：1. 分配表  ' ? list : l === '2. 绩效目标表' ? [] : [l]));

@@ -50,10 +50,18 @@ describe('decoding an input', () => {
 
 describe('choosing a family', () => {
   const family = (id: string, recognise: string[][], recogniseLines = 2) =>
-    ({ id, recognise: recognise.map((set) => set.map((p) => new RegExp(p, 'u'))), recogniseLines }) as unknown as Family;
-  const families = [family('other', [['会议纪要']]), family('gd', [['财政厅', '粤财\\S+〔\\d{4}〕']]), family('late', [['财政厅']], 1)];
+    ({
+      id,
+      recognise: recognise.map((set) => set.map((p) => new RegExp(p, 'u'))),
+      recogniseLines,
+    }) as unknown as Family;
+  const families = [
+    family('other', [['会议纪要']]),
+    family('gd', [['财政厅', '粤财\\S+〔\\d{4}〕']]),
+    family('late', [['财政厅']], 1),
+  ];
 
-  it('takes the first family whose patterns all match the notice\'s first lines', () => {
+  it("takes the first family whose patterns all match the notice's first lines", () => {
     expect(chooseFamily('n.md', text, families).id).toBe('gd');
   });
 
@@ -62,17 +70,25 @@ describe('choosing a family', () => {
     expect(chooseFamily('n.md', '广东省财政厅关于下达资金的通知\n', either).id).toBe('gd');
     expect(chooseFamily('n.md', '粤财预〔2021〕36号\n', either).id).toBe('gd');
     // Half of a set is not enough: the issuer without a title.
-    expect(() => chooseFamily('n.md', '广东省财政厅\n', either)).toThrow(/closest is "gd", which needs \/关于\.\+的通知\//);
+    expect(() => chooseFamily('n.md', '广东省财政厅\n', either)).toThrow(
+      /closest is "gd", which needs \/关于\.\+的通知\//,
+    );
   });
 
   it('looks only at the lines a family says: a pattern further down does not count', () => {
     // The document number is on line 2: within two lines it counts, pushed to line 3 it does not.
     expect(chooseFamily('n.md', text, [family('gd', [['粤财\\S+〔\\d{4}〕']], 2)]).id).toBe('gd');
-    expect(() => chooseFamily('n.md', `标题\n${text}`, [family('gd', [['粤财\\S+〔\\d{4}〕']], 2)])).toThrow(InputError);
+    expect(() => chooseFamily('n.md', `标题\n${text}`, [family('gd', [['粤财\\S+〔\\d{4}〕']], 2)])).toThrow(
+      InputError,
+    );
   });
 
   it('refuses a notice no family matches, naming the closest family and what it lacks', () => {
-    expect(() => chooseFamily('n.md', '会议\n', families)).toThrow(/^n\.md: no pipeline matches this notice; closest is "other", which needs \/会议纪要\//);
-    expect(() => chooseFamily('n.md', '会议\n', [family('gd', [['财政厅', '粤财']])])).toThrow('closest is "gd", which needs /财政厅/, /粤财/ in the first 2 lines');
+    expect(() => chooseFamily('n.md', '会议\n', families)).toThrow(
+      /^n\.md: no pipeline matches this notice; closest is "other", which needs \/会议纪要\//,
+    );
+    expect(() => chooseFamily('n.md', '会议\n', [family('gd', [['财政厅', '粤财']])])).toThrow(
+      'closest is "gd", which needs /财政厅/, /粤财/ in the first 2 lines',
+    );
   });
 });

@@ -12,14 +12,37 @@ import { extractText, seedText } from '../support/run.js';
 
 const NOISE = ['[（(][^）)]*[）)]', '小计$', '本级$'].map((p) => new RegExp(p, 'gu'));
 
-function allocation(row_type: AllocationRow['row_type'], region_name: string, region_code: string, amount_yuan: string, recipient_code = ''): AllocationRow {
+function allocation(
+  row_type: AllocationRow['row_type'],
+  region_name: string,
+  region_code: string,
+  amount_yuan: string,
+  recipient_code = '',
+): AllocationRow {
   return {
-    annex: '1', row_type, region_name, region_code, project_name: '', recipient_code, recipient_name: recipient_code ? region_name : '', sanbao_catalog: '',
-    direct_to_sanbao_account: null, function_subject_code: '', function_subject_name: '', amount_yuan, unit: '元', remark: '', source_line: 1, source_row: 1, amount_raw: amount_yuan,
+    annex: '1',
+    row_type,
+    region_name,
+    region_code,
+    project_name: '',
+    recipient_code,
+    recipient_name: recipient_code ? region_name : '',
+    sanbao_catalog: '',
+    direct_to_sanbao_account: null,
+    function_subject_code: '',
+    function_subject_name: '',
+    amount_yuan,
+    unit: '元',
+    remark: '',
+    source_line: 1,
+    source_row: 1,
+    amount_raw: amount_yuan,
   };
 }
-const detail = (recipient_code: string, amount_yuan: string) => ({ row_type: 'item', recipient_code, recipient_name: '', amount_yuan }) as DetailRow;
-const target = (recipient_code: string, fund_demand_wan: string) => ({ recipient_code, local_department: '', fund_demand_wan }) as TargetRow;
+const detail = (recipient_code: string, amount_yuan: string) =>
+  ({ row_type: 'item', recipient_code, recipient_name: '', amount_yuan }) as DetailRow;
+const target = (recipient_code: string, fund_demand_wan: string) =>
+  ({ recipient_code, local_department: '', fund_demand_wan }) as TargetRow;
 
 describe('report page helpers', () => {
   it('escapes the five HTML specials and leaves other text alone', () => {
@@ -60,7 +83,9 @@ describe('report page helpers', () => {
       makeFinding({ code: 'grid/repeated-header-dropped', source_line: 12, severity: 'warning' }),
     ]);
     expect(groups.map((g) => [g.severity, g.code, g.findings.length])).toEqual([
-      ['error', 'grid/header-missing', 1], ['warning', 'grid/repeated-header-dropped', 1], ['info', 'grid/repeated-header-dropped', 2],
+      ['error', 'grid/header-missing', 1],
+      ['warning', 'grid/repeated-header-dropped', 1],
+      ['info', 'grid/repeated-header-dropped', 2],
     ]);
   });
 
@@ -77,27 +102,52 @@ describe('report page helpers', () => {
     ];
     const bars = cityBars(rows, NOISE);
     expect(bars.map((b) => b.label)).toEqual(['江门市', '韶关市']);
-    expect([...bars[0]!.segments].map(([s, v]) => [s, v.toFixed(2)])).toEqual([['一、各市合计', '300.00'], ['二、各直管县合计', '100.00']]);
+    expect([...bars[0]!.segments].map(([s, v]) => [s, v.toFixed(2)])).toEqual([
+      ['一、各市合计', '300.00'],
+      ['二、各直管县合计', '100.00'],
+    ]);
     expect(bars[0]!.stated?.toFixed(2)).toBe('300.00');
   });
 
   it('names a city without a subtotal row from GB/T 2260', () => {
-    const bars = cityBars([allocation('item', '台山市', '440781000', '100.00', '440781000'), allocation('item', '开平市', '440783000', '50.00', '440783000')], NOISE);
+    const bars = cityBars(
+      [
+        allocation('item', '台山市', '440781000', '100.00', '440781000'),
+        allocation('item', '开平市', '440783000', '50.00', '440783000'),
+      ],
+      NOISE,
+    );
     expect(bars.map((b) => [b.label, b.segments.get('')?.toFixed(2)])).toEqual([['江门市', '150.00']]);
   });
 
   it('flags the kind that disagrees with the allocation, and a recipient a kind lacks', () => {
-    const allocations = [allocation('item', '甲', '440100000', '100.00', '440100000'), allocation('item', '乙', '440200000', '200.00', '440200000')];
+    const allocations = [
+      allocation('item', '甲', '440100000', '100.00', '440100000'),
+      allocation('item', '乙', '440200000', '200.00', '440200000'),
+    ];
     const details = [detail('440100000', '60.00'), detail('440100000', '40.00'), detail('440200000', '200.00')];
-    const money = recipientMoney(allocations, details, [target('440100000', '0.0101')], ['allocation', 'detail', 'targets']);
-    expect(money.map((r) => [r.code, [...r.mismatched]])).toEqual([['440100000', ['targets']], ['440200000', ['targets']]]);
+    const money = recipientMoney(
+      allocations,
+      details,
+      [target('440100000', '0.0101')],
+      ['allocation', 'detail', 'targets'],
+    );
+    expect(money.map((r) => [r.code, [...r.mismatched]])).toEqual([
+      ['440100000', ['targets']],
+      ['440200000', ['targets']],
+    ]);
     expect(money[0]!.amounts.detail?.toFixed(2)).toBe('100.00');
     expect(money[0]!.amounts.targets?.toFixed(2)).toBe('101.00');
     expect(money[1]!.amounts.targets).toBeUndefined();
   });
 
   it('does not flag a kind the notice does not have', () => {
-    const money = recipientMoney([allocation('item', '甲', '440100000', '100.00', '440100000')], [], [], ['allocation']);
+    const money = recipientMoney(
+      [allocation('item', '甲', '440100000', '100.00', '440100000')],
+      [],
+      [],
+      ['allocation'],
+    );
     expect(money[0]!.mismatched.size).toBe(0);
   });
 });

@@ -16,8 +16,17 @@ const HEADER1 = '地区\t地区编码\t二级项目名称\t分配单位\t三保�
 /** Head a table of TSV lines and return its aligned rows as text, with the findings' codes. */
 function table(lines: string[], spec = annex2) {
   const ctx = new Collector();
-  const headed = headTable(lines.map((l, i) => tsvRow(l, i + 1)), spec, ctx);
-  return { rows: headed?.rows.map((r) => r.cells.map((c) => c.text)) ?? null, codes: ctx.findings.map((f) => f.code), repairs: Object.fromEntries(ctx.repairs), headed };
+  const headed = headTable(
+    lines.map((l, i) => tsvRow(l, i + 1)),
+    spec,
+    ctx,
+  );
+  return {
+    rows: headed?.rows.map((r) => r.cells.map((c) => c.text)) ?? null,
+    codes: ctx.findings.map((f) => f.code),
+    repairs: Object.fromEntries(ctx.repairs),
+    headed,
+  };
 }
 
 describe('aligning rows with their header by content', () => {
@@ -42,8 +51,20 @@ describe('aligning rows with their header by content', () => {
     expect(repairs).toEqual({ 'row-cells-shifted': 1 });
   });
   it('moves an Annex 1 row shifted by an empty leading cell, anchored on its 9-digit codes', () => {
-    const { rows } = table([HEADER1, '\t韶关市本级\t440200000\t任务\t440200000 韶关市本级\tW 无\t否\t2011409 知识产权宏观管理\t7680000.00'], annex1);
-    expect(rows?.[0]?.slice(0, 8)).toEqual(['韶关市本级', '440200000', '任务', '440200000 韶关市本级', 'W 无', '否', '2011409 知识产权宏观管理', '7680000.00']);
+    const { rows } = table(
+      [HEADER1, '\t韶关市本级\t440200000\t任务\t440200000 韶关市本级\tW 无\t否\t2011409 知识产权宏观管理\t7680000.00'],
+      annex1,
+    );
+    expect(rows?.[0]?.slice(0, 8)).toEqual([
+      '韶关市本级',
+      '440200000',
+      '任务',
+      '440200000 韶关市本级',
+      'W 无',
+      '否',
+      '2011409 知识产权宏观管理',
+      '7680000.00',
+    ]);
   });
   it('leaves an unreadable amount where it is, for the amount reader to report', () => {
     const { rows, codes } = table([HEADER2, '\t\t广州市市场监督管理局\t资金\t12,39O']);
@@ -52,7 +73,11 @@ describe('aligning rows with their header by content', () => {
   });
   it('reports a row wider than the header that fits no placement as an error naming what was expected', () => {
     const ctx = new Collector();
-    const headed = headTable([HEADER2, '1\t601001\t广州市小计\t项目\t甲\t乙\t丙'].map((l, i) => tsvRow(l, i + 1)), annex2, ctx);
+    const headed = headTable(
+      [HEADER2, '1\t601001\t广州市小计\t项目\t甲\t乙\t丙'].map((l, i) => tsvRow(l, i + 1)),
+      annex2,
+      ctx,
+    );
     expect(headed?.rows).toEqual([]);
     const error = ctx.findings.find((f) => f.code === 'grid/row-unaligned');
     expect(error).toMatchObject({ severity: 'error', source_line: 2 });
@@ -77,13 +102,22 @@ describe('aligning rows with their header by content', () => {
 
 describe('finding the header row by content', () => {
   it('reads title rows before the header (the table title, 单位：元) as titles, not records', () => {
-    const { headed, codes } = table(['2024年资金明细分配表\t\t\t\t', '单位：万元', HEADER2, '1\t601001\t广州市小计\t\t1239']);
+    const { headed, codes } = table([
+      '2024年资金明细分配表\t\t\t\t',
+      '单位：万元',
+      HEADER2,
+      '1\t601001\t广州市小计\t\t1239',
+    ]);
     expect(headed?.headerLine).toBe(3);
     expect(headed?.titleRows.map((r) => r.line)).toEqual([1, 2]);
     expect(codes).toEqual(['grid/title-row', 'grid/title-row']);
   });
   it('joins a header split over two rows', () => {
-    const { headed, codes } = table(['序号\t预算\t地区（单位）\t项目名称\t资金额', '\t代码\t\t\t（万元）', '1\t601001\t广州市小计\t\t1239']);
+    const { headed, codes } = table([
+      '序号\t预算\t地区（单位）\t项目名称\t资金额',
+      '\t代码\t\t\t（万元）',
+      '1\t601001\t广州市小计\t\t1239',
+    ]);
     expect(headed?.columns.roles.get('budget_code')).toBe(1);
     expect(headed?.columns.unit).toBe('万元');
     expect(headed?.rows).toHaveLength(1);
@@ -92,7 +126,8 @@ describe('finding the header row by content', () => {
   it('reads a header cell over its parts after a title row: the parts of each row joined, a whole cell kept', () => {
     const top = '地区\t地区编码\t二级项目名称\t分配单位\t三保目录\t是否直拨“三保”专户\t功能分类科目\t\t金额\t备注';
     const sub = '\t\t\t\t\t\t科目编码\t科目名称';
-    const split = '广州市本级\t440100000\t任务\t440100000 广州市本级\tW 无\t否\t2011409\t知识产权宏观管理\t12390000.00\t';
+    const split =
+      '广州市本级\t440100000\t任务\t440100000 广州市本级\tW 无\t否\t2011409\t知识产权宏观管理\t12390000.00\t';
     const whole = '韶关市本级\t440200000\t任务\t440200000 韶关市本级\tW 无\t否\t2011409 知识产权宏观管理\t7680000.00\t';
     const subtotal = '广州市小计\t440100000\t\t\t\t\t\t\t12390000.00\t';
     const { headed, rows, codes, repairs } = table(['单位：元', top, sub, subtotal, split, whole], annex1);
@@ -122,13 +157,23 @@ describe('finding the header row by content', () => {
   });
   it('names the amount column by the other words notices use for it', () => {
     for (const word of ['资金金额', '下达金额', '下达资金（万元）', '安排资金', '补助金额']) {
-      expect(table([HEADER1.replace('\t金额\t', `\t${word}\t`)], annex1).headed?.columns.roles.get('amount'), word).toBe(7);
+      expect(
+        table([HEADER1.replace('\t金额\t', `\t${word}\t`)], annex1).headed?.columns.roles.get('amount'),
+        word,
+      ).toBe(7);
       expect(table([HEADER2.replace('资金额（万元）', word)]).headed?.columns.roles.get('amount'), word).toBe(4);
     }
   });
   it('reads a header cell naming two columns (序号 预算代码, 序号/预算代码) as both, the cells under it split', () => {
-    for (const [merged, cell] of [['序号 预算代码', '1 601001'], ['序号/预算代码', '1/601001']] as const) {
-      const { headed, rows, codes } = table([`${merged}\t地区（单位）\t项目名称\t资金额（万元）`, '合计\t\t\t17285', `${cell}\t广州市小计\t\t1239`]);
+    for (const [merged, cell] of [
+      ['序号 预算代码', '1 601001'],
+      ['序号/预算代码', '1/601001'],
+    ] as const) {
+      const { headed, rows, codes } = table([
+        `${merged}\t地区（单位）\t项目名称\t资金额（万元）`,
+        '合计\t\t\t17285',
+        `${cell}\t广州市小计\t\t1239`,
+      ]);
       expect(headed?.columns.roles.get('seq'), merged).toBe(0);
       expect(headed?.columns.roles.get('budget_code')).toBe(1);
       expect(headed?.columns.width).toBe(5);
@@ -138,9 +183,17 @@ describe('finding the header row by content', () => {
       ]);
       expect(codes.filter((c) => c !== 'grid/row-aligned')).toEqual(['grid/header-cell-split']);
       // Repeated after a page break, the merged header is read the same way, and dropped.
-      const again = table([`${merged}\t地区（单位）\t项目名称\t资金额（万元）`, `${cell}\t广州市小计\t\t1239`, `${merged}\t地区（单位）\t项目名称\t资金额（万元）`, '2\t603001\t珠海市小计\t\t1186']);
+      const again = table([
+        `${merged}\t地区（单位）\t项目名称\t资金额（万元）`,
+        `${cell}\t广州市小计\t\t1239`,
+        `${merged}\t地区（单位）\t项目名称\t资金额（万元）`,
+        '2\t603001\t珠海市小计\t\t1186',
+      ]);
       expect(again.rows?.map((r) => r[1])).toEqual(['601001', '603001']);
-      expect(again.codes.filter((c) => c !== 'grid/row-aligned')).toEqual(['grid/header-cell-split', 'grid/repeated-header-dropped']);
+      expect(again.codes.filter((c) => c !== 'grid/row-aligned')).toEqual([
+        'grid/header-cell-split',
+        'grid/repeated-header-dropped',
+      ]);
     }
   });
   it('does not read a title row over the header as a group of its columns', () => {

@@ -14,18 +14,34 @@ const annex1 = moneySpec('allocation', '1');
 /** Head TSV lines as an allocation table. */
 function headed(lines: string[]) {
   const ctx = new Collector();
-  const table = headTable(lines.map((l, i) => tsvRow(l, i + 1)), annex1, ctx);
+  const table = headTable(
+    lines.map((l, i) => tsvRow(l, i + 1)),
+    annex1,
+    ctx,
+  );
   if (!table) throw new Error('no header');
   return { table, ctx };
 }
 
 describe('reading a code and a name from one cell', () => {
   it('splits a code written before the name', () => {
-    expect(cellIdentity('440100000 广州市本级')).toEqual({ code: '440100000', name: '广州市本级', merged: 'code-first' });
+    expect(cellIdentity('440100000 广州市本级')).toEqual({
+      code: '440100000',
+      name: '广州市本级',
+      merged: 'code-first',
+    });
   });
   it('splits a code written after the name, with or without a space', () => {
-    expect(cellIdentity('珠海市小计 440400000')).toEqual({ code: '440400000', name: '珠海市小计', merged: 'name-first' });
-    expect(cellIdentity('汕头市本级440500000')).toEqual({ code: '440500000', name: '汕头市本级', merged: 'name-first' });
+    expect(cellIdentity('珠海市小计 440400000')).toEqual({
+      code: '440400000',
+      name: '珠海市小计',
+      merged: 'name-first',
+    });
+    expect(cellIdentity('汕头市本级440500000')).toEqual({
+      code: '440500000',
+      name: '汕头市本级',
+      merged: 'name-first',
+    });
   });
   it('reads a code alone as a code and a name alone as a name', () => {
     expect(cellIdentity(' 441521000 ')).toEqual({ code: '441521000', name: '', merged: null });
@@ -50,13 +66,24 @@ describe('naming a row by the most specific column present', () => {
     const { table } = headed([header, '\t珠海市本级\t440400000\t珠海市农业农村局\t12.5\t']);
     const row = table.rows[0] as GridRow;
     const text = (role: string): string => row.cells[table.columns.roles.get(role) ?? -1]?.text ?? '';
-    expect(rowIdentity(table.columns, annex1.identify!.recipient, text)).toEqual({ code: '440400000', codeRole: 'region_code', name: '珠海市农业农村局', nameRole: 'recipient_name' });
+    expect(rowIdentity(table.columns, annex1.identify!.recipient, text)).toEqual({
+      code: '440400000',
+      codeRole: 'region_code',
+      name: '珠海市农业农村局',
+      nameRole: 'recipient_name',
+    });
   });
   it('takes the code written inside the 地区 cell when no column holds one', () => {
-    const { table } = headed(['序号\t地区\t项目单位\t资金金额\t备注', '\t珠海市本级 440400000\t珠海市农业农村局\t12.5\t']);
+    const { table } = headed([
+      '序号\t地区\t项目单位\t资金金额\t备注',
+      '\t珠海市本级 440400000\t珠海市农业农村局\t12.5\t',
+    ]);
     const row = table.rows[0] as GridRow;
     const text = (role: string): string => row.cells[table.columns.roles.get(role) ?? -1]?.text ?? '';
-    expect(rowIdentity(table.columns, annex1.identify!.region, text)).toMatchObject({ code: '440400000', name: '珠海市本级' });
+    expect(rowIdentity(table.columns, annex1.identify!.region, text)).toMatchObject({
+      code: '440400000',
+      name: '珠海市本级',
+    });
   });
 });
 
@@ -67,7 +94,10 @@ describe('a total row wherever its label sits', () => {
     expect(read(table.rows[0] as GridRow, table.columns)).toEqual({ type: 'grand_total', label: '合计', at: 0 });
   });
   it('is a grand total when an HTML cell spans the columns before the amount', () => {
-    const rows = htmlRows('<table><tr><td>序号</td><td>地区</td><td>地区编码</td><td>项目单位</td><td>资金金额</td><td>备注</td></tr><tr><td colspan="4">合计</td><td>9951.4</td><td></td></tr></table>', 1);
+    const rows = htmlRows(
+      '<table><tr><td>序号</td><td>地区</td><td>地区编码</td><td>项目单位</td><td>资金金额</td><td>备注</td></tr><tr><td colspan="4">合计</td><td>9951.4</td><td></td></tr></table>',
+      1,
+    );
     const ctx = new Collector();
     const table = headTable(rows, annex1, ctx);
     expect(table && read(table.rows[0] as GridRow, table.columns).type).toBe('grand_total');
@@ -83,8 +113,16 @@ describe('a total row wherever its label sits', () => {
 });
 
 describe('joining across kinds by code first, then by name', () => {
-  const item = (name: string, code: string, region = ''): AllocationRow => ({ recipient_name: name, recipient_code: code, region_name: region, row_type: 'item' }) as AllocationRow;
-  const index = buildRecipientIndex([item('珠海市农业农村局', '440400000', '珠海市本级'), item('海丰县农业农村局', '441521000', '海丰县'), item('龙湖区农业农村局', '440507000', '龙湖区')], seedFamily());
+  const item = (name: string, code: string, region = ''): AllocationRow =>
+    ({ recipient_name: name, recipient_code: code, region_name: region, row_type: 'item' }) as AllocationRow;
+  const index = buildRecipientIndex(
+    [
+      item('珠海市农业农村局', '440400000', '珠海市本级'),
+      item('海丰县农业农村局', '441521000', '海丰县'),
+      item('龙湖区农业农村局', '440507000', '龙湖区'),
+    ],
+    seedFamily(),
+  );
   it('joins a department to a recipient named by its bureau, by the place', () => {
     expect(joinRecipient('珠海市农业农村局', index)).toMatchObject({ code: '440400000', match: 'exact' });
     expect(joinRecipient('珠海市本级', index)).toMatchObject({ code: '440400000', match: 'exact' });

@@ -17,14 +17,115 @@ import {
 
 /** Pieces that exercise every rule when strung together at random. */
 const PIECES = [
-  '中', '文', '知识产权', '意見', '乾', '縣', '反', '覆', '坏', '年', ' ', '  ', '\u3000', '\u00a0', '\n', '\t',
-  'and', ' and ', ' or ', 'W', 'x', 'lt', '1', '2024', '１２３', '．', 'Ａ', '＆', 'ｌｔ', ';', '；', '&', '#',
-  '&lt;', '&gt;', '&amp;', '&#x4E2D;', '&#65313;', '&nbsp;', '"', '“', '”', "'", '‘', '’', '「', '」', '『', '』',
-  '<', '>', '＜', '＞', '〈', '〉', '《', '》', '-', '—', '－', '–', '─', '（', '）', '、', '，', '。', '〔', '〕',
-  '&#12288;', '&#xFF1C;', 'ＡＮＤ', 'Or', '\u2028', '…', '〇', '薴', '於', '則', 'li', '/', '=', '(',
+  '中',
+  '文',
+  '知识产权',
+  '意見',
+  '乾',
+  '縣',
+  '反',
+  '覆',
+  '坏',
+  '年',
+  ' ',
+  '  ',
+  '\u3000',
+  '\u00a0',
+  '\n',
+  '\t',
+  'and',
+  ' and ',
+  ' or ',
+  'W',
+  'x',
+  'lt',
+  '1',
+  '2024',
+  '１２３',
+  '．',
+  'Ａ',
+  '＆',
+  'ｌｔ',
+  ';',
+  '；',
+  '&',
+  '#',
+  '&lt;',
+  '&gt;',
+  '&amp;',
+  '&#x4E2D;',
+  '&#65313;',
+  '&nbsp;',
+  '"',
+  '“',
+  '”',
+  "'",
+  '‘',
+  '’',
+  '「',
+  '」',
+  '『',
+  '』',
+  '<',
+  '>',
+  '＜',
+  '＞',
+  '〈',
+  '〉',
+  '《',
+  '》',
+  '-',
+  '—',
+  '－',
+  '–',
+  '─',
+  '（',
+  '）',
+  '、',
+  '，',
+  '。',
+  '〔',
+  '〕',
+  '&#12288;',
+  '&#xFF1C;',
+  'ＡＮＤ',
+  'Or',
+  '\u2028',
+  '…',
+  '〇',
+  '薴',
+  '於',
+  '則',
+  'li',
+  '/',
+  '=',
+  '(',
   // MinerU's inline math: delimiters, commands, groups, scripts, escapes, entities and spaced digits.
-  '$', '$', '＄', '\\', '\\geqslant', '\\leq ', '\\%', '\\$', '\\&', '\\text{', '\\mathrm', '{', '}', '^', '_', '8 5',
-  ' . ', '&#36;', '&#92;', '<eq>', '</eq>', '\\sim', '\\,', '＼', '2',
+  '$',
+  '$',
+  '＄',
+  '\\',
+  '\\geqslant',
+  '\\leq ',
+  '\\%',
+  '\\$',
+  '\\&',
+  '\\text{',
+  '\\mathrm',
+  '{',
+  '}',
+  '^',
+  '_',
+  '8 5',
+  ' . ',
+  '&#36;',
+  '&#92;',
+  '<eq>',
+  '</eq>',
+  '\\sim',
+  '\\,',
+  '＼',
+  '2',
 ];
 
 /** Random texts built from the pieces above. */
@@ -38,11 +139,15 @@ const anyUnicode = fc.string({ unit: 'binary' });
 
 describe('html-entities', () => {
   it('decodes the escaped title marks of the seed', () => {
-    expect(decodeEntities('印发&lt;广东省强化海外知识产权保护工作方案&gt;的通知')).toBe('印发<广东省强化海外知识产权保护工作方案>的通知');
+    expect(decodeEntities('印发&lt;广东省强化海外知识产权保护工作方案&gt;的通知')).toBe(
+      '印发<广东省强化海外知识产权保护工作方案>的通知',
+    );
   });
 
   it('decodes quotes, apostrophes, no-break spaces and numeric references', () => {
-    expect(decodeEntities('&quot;a&quot; &#39;b&#39; c&nbsp;d &#x4E2D;&#25991; R&amp;D')).toBe('"a" \'b\' c\u00a0d 中文 R&D');
+    expect(decodeEntities('&quot;a&quot; &#39;b&#39; c&nbsp;d &#x4E2D;&#25991; R&amp;D')).toBe(
+      '"a" \'b\' c\u00a0d 中文 R&D',
+    );
   });
 
   it('decodes double-encoded text down to the character', () => {
@@ -115,7 +220,9 @@ describe('cjk-space-join', () => {
   });
 
   it('joins across Chinese punctuation', () => {
-    expect(joinCjkSpaces('（知识产权创造、 运用和保护） 转移市县资金')).toBe('（知识产权创造、运用和保护）转移市县资金');
+    expect(joinCjkSpaces('（知识产权创造、 运用和保护） 转移市县资金')).toBe(
+      '（知识产权创造、运用和保护）转移市县资金',
+    );
   });
 
   it('joins digits to the ideographs around them', () => {
@@ -133,7 +240,9 @@ describe('cjk-space-join', () => {
 
 describe('latin-conjunction', () => {
   it('turns a stray and between Chinese words into 和', () => {
-    expect(replaceLatinConjunction('提供快速预审、快速确权 and 快速维权服务')).toBe('提供快速预审、快速确权和快速维权服务');
+    expect(replaceLatinConjunction('提供快速预审、快速确权 and 快速维权服务')).toBe(
+      '提供快速预审、快速确权和快速维权服务',
+    );
   });
 
   it('turns a stray or between Chinese words into 或', () => {
@@ -149,13 +258,17 @@ describe('latin-conjunction', () => {
   });
 
   it('leaves English conjunctions next to Latin text alone', () => {
-    expect(replaceLatinConjunction('R and D 研发, 中 and D, bread and 面')).toBe('R and D 研发, 中 and D, bread and 面');
+    expect(replaceLatinConjunction('R and D 研发, 中 and D, bread and 面')).toBe(
+      'R and D 研发, 中 and D, bread and 面',
+    );
   });
 });
 
 describe('quote-dash-forms', () => {
   it('turns straight double quotes around Chinese into curly pairs', () => {
-    expect(unifyQuotesAndDashes('《"十四五"国家知识产权保护和运用规划》')).toBe('《“十四五”国家知识产权保护和运用规划》');
+    expect(unifyQuotesAndDashes('《"十四五"国家知识产权保护和运用规划》')).toBe(
+      '《“十四五”国家知识产权保护和运用规划》',
+    );
   });
 
   it('turns corner brackets into curly quotes', () => {
@@ -179,13 +292,19 @@ describe('quote-dash-forms', () => {
   });
 
   it('turns top-level angle brackets around Chinese into book-title marks', () => {
-    expect(unifyQuotesAndDashes('<关于进一步加强知识产权维权援助工作的若干措施>')).toBe('《关于进一步加强知识产权维权援助工作的若干措施》');
-    expect(unifyQuotesAndDashes('〈广东省强化海外知识产权保护工作方案〉＜方案＞')).toBe('《广东省强化海外知识产权保护工作方案》《方案》');
+    expect(unifyQuotesAndDashes('<关于进一步加强知识产权维权援助工作的若干措施>')).toBe(
+      '《关于进一步加强知识产权维权援助工作的若干措施》',
+    );
+    expect(unifyQuotesAndDashes('〈广东省强化海外知识产权保护工作方案〉＜方案＞')).toBe(
+      '《广东省强化海外知识产权保护工作方案》《方案》',
+    );
   });
 
   it('writes angle brackets nested in a title as the nested mark 〈〉', () => {
     const nested = '《国家知识产权局印发〈关于进一步加强知识产权维权援助工作的指导意见〉的通知》';
-    expect(unifyQuotesAndDashes('《国家知识产权局印发<关于进一步加强知识产权维权援助工作的指导意见>的通知》')).toBe(nested);
+    expect(unifyQuotesAndDashes('《国家知识产权局印发<关于进一步加强知识产权维权援助工作的指导意见>的通知》')).toBe(
+      nested,
+    );
     expect(unifyQuotesAndDashes(nested)).toBe(nested);
   });
 
@@ -212,7 +331,9 @@ describe('whitespace-collapse', () => {
 describe('normalizeText', () => {
   it('runs every rule in order on a cell from the seed', () => {
     const cell = '<li>24.《国家知识产权局印发&lt;关于进一步加强知识产权维权援助工作的指导意見&gt;的通知》</li>';
-    expect(normalizeText(cell)).toBe('<li>24.《国家知识产权局印发〈关于进一步加强知识产权维权援助工作的指导意见〉的通知》</li>');
+    expect(normalizeText(cell)).toBe(
+      '<li>24.《国家知识产权局印发〈关于进一步加强知识产权维权援助工作的指导意见〉的通知》</li>',
+    );
   });
 
   it('joins OCR-split words before converting them, since OpenCC converts by phrase', () => {
@@ -252,11 +373,23 @@ describe('properties', () => {
   const idempotent = (f: (s: string) => string) => (s: string) => f(f(s)) === f(s);
 
   it('normalizes to a fixed point on Chinese-like text', () => {
-    fc.assert(fc.property(cjkText, idempotent((s) => normalizeText(s))), { numRuns: 5_000 });
+    fc.assert(
+      fc.property(
+        cjkText,
+        idempotent((s) => normalizeText(s)),
+      ),
+      { numRuns: 5_000 },
+    );
   });
 
   it('normalizes to a fixed point on arbitrary unicode', () => {
-    fc.assert(fc.property(anyUnicode, idempotent((s) => normalizeText(s))), { numRuns: 1000 });
+    fc.assert(
+      fc.property(
+        anyUnicode,
+        idempotent((s) => normalizeText(s)),
+      ),
+      { numRuns: 1000 },
+    );
   });
 
   it('keeps each rule idempotent on its own', () => {

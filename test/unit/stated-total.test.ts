@@ -23,15 +23,22 @@ describe('the total a notice body states', () => {
     expect(read('现下达专项资金共计', '17285万元。')?.line).toBe(1);
   });
 
-  it('finds nothing in the seed\'s body, which states no total', () => {
-    expect(read('现提前下达 2024 年度省级市场监管管理（知识产权创造、运用和保护）专项资金（详见附件 1）。此项资金支出列 2011409 “知识产权宏观管理”科目。')).toBeNull();
+  it("finds nothing in the seed's body, which states no total", () => {
+    expect(
+      read(
+        '现提前下达 2024 年度省级市场监管管理（知识产权创造、运用和保护）专项资金（详见附件 1）。此项资金支出列 2011409 “知识产权宏观管理”科目。',
+      ),
+    ).toBeNull();
   });
 
   it('reads every total a body states, and holds a table to any of them, reporting a mismatch against the first', () => {
     const body = ['2023年已下达该项资金5000万元。', '现再下达2024年度专项资金，共计17285万元（详见附件1）。'];
     const totals = readStatedTotals(body, patterns);
     // 共计 (the first pattern) comes first, then 下达…资金 5000万元.
-    expect(totals.map((t) => [t.yuan.toFixed(0), t.line])).toEqual([['172850000', 2], ['50000000', 1]]);
+    expect(totals.map((t) => [t.yuan.toFixed(0), t.line])).toEqual([
+      ['172850000', 2],
+      ['50000000', 1],
+    ]);
     const check = (yuan: string) => {
       const ctx = new Collector();
       checkStatedTotal(totals, [{ kind: 'allocation', annex: '1', yuan: new Decimal(yuan), line: 30 }], ctx);
@@ -39,6 +46,12 @@ describe('the total a notice body states', () => {
     };
     expect(check('172850000')).toEqual([]);
     expect(check('50000000')).toEqual([]);
-    expect(check('172860000')).toEqual([expect.objectContaining({ code: 'reconcile/stated-total-mismatch', actual: '172860000.00 元', expected: '172850000.00 元' })]);
+    expect(check('172860000')).toEqual([
+      expect.objectContaining({
+        code: 'reconcile/stated-total-mismatch',
+        actual: '172860000.00 元',
+        expected: '172850000.00 元',
+      }),
+    ]);
   });
 });

@@ -17,10 +17,25 @@ const spec = targetsSpec('3', family);
 const vocab = levelVocabulary(spec);
 
 const allocation = (code: string, name: string): AllocationRow => ({
-  row_type: 'item', region_name: name, region_code: code, project_name: '', recipient_code: code, recipient_name: name,
-  sanbao_catalog: '', direct_to_sanbao_account: null, function_subject_code: '', function_subject_name: '', amount_yuan: '0.00', remark: '', source_line: 1, amount_raw: '',
+  row_type: 'item',
+  region_name: name,
+  region_code: code,
+  project_name: '',
+  recipient_code: code,
+  recipient_name: name,
+  sanbao_catalog: '',
+  direct_to_sanbao_account: null,
+  function_subject_code: '',
+  function_subject_name: '',
+  amount_yuan: '0.00',
+  remark: '',
+  source_line: 1,
+  amount_raw: '',
 });
-const recipients = buildRecipientIndex([allocation('440783000', '开平市'), allocation('441826000', '连南瑶族自治县')], family);
+const recipients = buildRecipientIndex(
+  [allocation('440783000', '开平市'), allocation('441826000', '连南瑶族自治县')],
+  family,
+);
 
 /** Lines of a small Annex 3: a stray row, then two tables. */
 const annex = [
@@ -59,17 +74,25 @@ function split() {
 describe('targetTables', () => {
   it('splits Annex 3 at each table heading, at # or ##, up to the next one', () => {
     const { tables } = split();
-    expect(tables.map((t) => [t.line, t.range.start, t.range.end])).toEqual([[5, 5, 18], [19, 19, 23]]);
+    expect(tables.map((t) => [t.line, t.range.start, t.range.end])).toEqual([
+      [5, 5, 18],
+      [19, 19, 23],
+    ]);
   });
   it('reports table rows before the first table heading', () => {
     const { ctx } = split();
-    expect(ctx.findings.filter((f) => f.code === 'targets/row-outside-table')).toEqual([expect.objectContaining({ source_line: 3, actual: '孤行 | 不属于任何表' })]);
+    expect(ctx.findings.filter((f) => f.code === 'targets/row-outside-table')).toEqual([
+      expect.objectContaining({ source_line: 3, actual: '孤行 | 不属于任何表' }),
+    ]);
   });
   it('reports an annex without any table heading as an error', () => {
     const parsed = parseMarkdown('# 附件3\n\n项目名称\t甲');
     const ctx = new Collector();
     expect(targetTables(parsed, { start: 1, end: 3 }, outlineOf(parsed), spec, ctx)).toEqual([]);
-    expect(ctx.findings.map((f) => [f.code, f.severity])).toEqual([['targets/row-outside-table', 'warning'], ['targets/tables-missing', 'error']]);
+    expect(ctx.findings.map((f) => [f.code, f.severity])).toEqual([
+      ['targets/row-outside-table', 'warning'],
+      ['targets/tables-missing', 'error'],
+    ]);
   });
 });
 
@@ -87,7 +110,10 @@ describe('splitTargetTable', () => {
     const ctx = new Collector();
     const parts = splitTargetTable(tables[0]?.rows ?? [], spec, vocab, ctx);
     expect(parts.metadata.overall_goal?.cell?.line).toBe(12);
-    expect(ctx.findings.map((f) => [f.code, f.source_line])).toEqual([['targets/metadata-repeated', 13], ['grid/repeated-header-dropped', 16]]);
+    expect(ctx.findings.map((f) => [f.code, f.source_line])).toEqual([
+      ['targets/metadata-repeated', 13],
+      ['grid/repeated-header-dropped', 16],
+    ]);
   });
 });
 
@@ -97,13 +123,38 @@ describe('readTarget', () => {
     const table = tables[0];
     if (!table) throw new Error('no table');
     const ctx = new Collector();
-    const { target, policy } = readTarget(table, splitTargetTable(table.rows, spec, vocab, new Collector()), spec, recipients, ctx);
+    const { target, policy } = readTarget(
+      table,
+      splitTargetTable(table.rows, spec, vocab, new Collector()),
+      spec,
+      recipients,
+      ctx,
+    );
     expect(target).toMatchObject({
-      recipient_code: '440783000', recipient_match: 'fuzzy', local_department: '开平市市市场监', budget_year: '2024', budget_year_raw: '２０２４年',
-      fund_demand_wan: '1239', fund_demand_raw: '1,239万元', overall_goal: '1、甲；\n2、乙。', source_line: 5,
+      recipient_code: '440783000',
+      recipient_match: 'fuzzy',
+      local_department: '开平市市市场监',
+      budget_year: '2024',
+      budget_year_raw: '２０２４年',
+      fund_demand_wan: '1239',
+      fund_demand_raw: '1,239万元',
+      overall_goal: '1、甲；\n2、乙。',
+      source_line: 5,
     });
-    expect(policy).toEqual({ annex: '3', source_row: 5, recipient_code: '440783000', recipient_match: 'fuzzy', source_line: 11, raw: '<ol><li>《甲》</li><li>《乙》</li></ol>', text: '《甲》\n《乙》' });
-    expect(ctx.findings.map((f) => f.code)).toEqual(['targets/metadata-missing', 'join/recipient-fuzzy', 'money/amount-repaired']);
+    expect(policy).toEqual({
+      annex: '3',
+      source_row: 5,
+      recipient_code: '440783000',
+      recipient_match: 'fuzzy',
+      source_line: 11,
+      raw: '<ol><li>《甲》</li><li>《乙》</li></ol>',
+      text: '《甲》\n《乙》',
+    });
+    expect(ctx.findings.map((f) => f.code)).toEqual([
+      'targets/metadata-missing',
+      'join/recipient-fuzzy',
+      'money/amount-repaired',
+    ]);
     expect(ctx.findings[0]?.actual).toBe('资金类型、项目等级、支出内容');
   });
   it('joins a short name by alias and leaves an unreadable year and amount empty, reported', () => {
@@ -112,10 +163,18 @@ describe('readTarget', () => {
     if (!table) throw new Error('no table');
     const ctx = new Collector();
     const { target, policy } = readTarget(table, splitTargetTable(table.rows, spec, vocab, ctx), spec, recipients, ctx);
-    expect(target).toMatchObject({ recipient_code: '441826000', recipient_match: 'alias', budget_year: '', fund_demand_wan: '' });
+    expect(target).toMatchObject({
+      recipient_code: '441826000',
+      recipient_match: 'alias',
+      budget_year: '',
+      fund_demand_wan: '',
+    });
     expect(policy).toBeNull();
     expect(ctx.findings.map((f) => [f.code, f.source_line])).toEqual([
-      ['targets/metadata-missing', 19], ['join/recipient-alias', 21], ['targets/budget-year-invalid', 22], ['targets/fund-demand-invalid', 23],
+      ['targets/metadata-missing', 19],
+      ['join/recipient-alias', 21],
+      ['targets/budget-year-invalid', 22],
+      ['targets/fund-demand-invalid', 23],
     ]);
   });
   it('converts a fund demand written in 元 into 万元 exactly', () => {

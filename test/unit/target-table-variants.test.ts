@@ -33,7 +33,8 @@ function rewrite(edit: (line: string, index: number) => string): string {
 }
 
 /** A target without what its 资金需求 cell's spelling changes. */
-const fundless = (records: Record<string, unknown>[]) => withoutLines(records).map(({ fund_demand_raw: _raw, ...rest }) => rest);
+const fundless = (records: Record<string, unknown>[]) =>
+  withoutLines(records).map(({ fund_demand_raw: _raw, ...rest }) => rest);
 
 describe('the seed itself', () => {
   it('has 42 target tables, 41 of them with an indicator header row, 787 indicators', () => {
@@ -46,14 +47,16 @@ describe('the seed itself', () => {
 describe('an indicator header with a column the family does not name (备注)', () => {
   // The header gains 备注 after 指标值 (or after the blank cell OCR left where 指标值 was); the first
   // indicator row under each header gains a remark when it was read without a flag.
-  const firstRows = headerIndexes.map((i) => i + 1).filter((i) => seedIndicators.some((r) => r.source_line === i + 1 && (r.flags as string[]).length === 0));
+  const firstRows = headerIndexes
+    .map((i) => i + 1)
+    .filter((i) => seedIndicators.some((r) => r.source_line === i + 1 && (r.flags as string[]).length === 0));
   const text = rewrite((line, i) => {
     if (headerIndexes.includes(i)) return `${line.replace(/\t$/u, '').replace(/三级指标$/u, '三级指标\t')}\t备注`;
     return firstRows.includes(i) ? `${line}\t按季度报送` : line;
   });
   const out = run(text);
 
-  it('reads the seed\'s 42 targets and 787 indicators unchanged', () => {
+  it("reads the seed's 42 targets and 787 indicators unchanged", () => {
     expect(firstRows.length).toBeGreaterThan(30);
     expect(out.targets).toHaveLength(42);
     expect(out.indicators).toHaveLength(787);
@@ -72,14 +75,18 @@ describe('an indicator header with a column the family does not name (备注)', 
 describe('another word for the value column', () => {
   for (const word of ['年度指标值', '指标值（目标值）', '目标值']) {
     it(`reads ${word} as 指标值, a word of the family, with no guess reported`, () => {
-      const out = run(rewrite((line, i) => (headerIndexes.includes(i) ? line.replace(/\t指标值(\t?)$/u, `\t${word}$1`) : line)));
+      const out = run(
+        rewrite((line, i) => (headerIndexes.includes(i) ? line.replace(/\t指标值(\t?)$/u, `\t${word}$1`) : line)),
+      );
       expect(out.indicators).toHaveLength(787);
       expect(withoutLines(out.indicators)).toEqual(withoutLines(seedIndicators));
       expect(out.codes('targets/header-word-guessed')).toHaveLength(0);
     });
   }
   it('reads 2024年指标值 as 指标值 by the word it contains, reported for each of the 36 headers that name it', () => {
-    const out = run(rewrite((line, i) => (headerIndexes.includes(i) ? line.replace(/\t指标值(\t?)$/u, '\t2024年指标值$1') : line)));
+    const out = run(
+      rewrite((line, i) => (headerIndexes.includes(i) ? line.replace(/\t指标值(\t?)$/u, '\t2024年指标值$1') : line)),
+    );
     expect(out.indicators).toHaveLength(787);
     expect(withoutLines(out.indicators)).toEqual(withoutLines(seedIndicators));
     const guessed = out.codes('targets/header-word-guessed');
@@ -105,12 +112,14 @@ describe('a unit written after the 资金需求 label', () => {
     expect(out.codes('targets/metadata-missing')).toHaveLength(0);
   });
   it('converts 资金需求(元) 12390000 into 1239 万元 exactly, reported for each of the 42', () => {
-    const out = run(rewrite((line) => line.replace(/^资金需求\t(\d+)万元/u, (_m, wan: string) => `资金需求(元)\t${wan}0000`)));
+    const out = run(
+      rewrite((line) => line.replace(/^资金需求\t(\d+)万元/u, (_m, wan: string) => `资金需求(元)\t${wan}0000`)),
+    );
     expect(out.targets.map((t) => t.fund_demand_wan)).toEqual(seedTargets.map((t) => t.fund_demand_wan));
     expect(out.codes('targets/fund-demand-unit-from-label')).toHaveLength(42);
     expect(out.indicators).toHaveLength(787);
   });
-  it('keeps a cell\'s own unit over its label\'s, reporting the contradiction', () => {
+  it("keeps a cell's own unit over its label's, reporting the contradiction", () => {
     const out = run(rewrite((line) => line.replace(/^资金需求\t/u, '资金需求（元）\t')));
     expect(out.targets.map((t) => t.fund_demand_wan)).toEqual(seedTargets.map((t) => t.fund_demand_wan));
     expect(out.codes('targets/fund-demand-unit-conflict')).toHaveLength(42);
@@ -121,7 +130,7 @@ describe('the closing block (版记) written as a table after the last target ta
   const office = lines.indexOf('广东省财政厅办公室');
   const issued = lines.indexOf('2023年12月28日印发');
 
-  it('finds the seed\'s closing lines: the office, a blank line, the date', () => {
+  it("finds the seed's closing lines: the office, a blank line, the date", () => {
     expect(issued - office).toBe(2);
   });
   for (const [form, block] of [
@@ -144,9 +153,12 @@ describe('the closing block (版记) written as a table after the last target ta
 });
 
 describe('other words for the metadata labels, and a label the family does not know', () => {
-  it('reads 主管部门, 资金总额 and 年度目标 as the seed\'s labels: the same 42 targets and 787 indicators', () => {
+  it("reads 主管部门, 资金总额 and 年度目标 as the seed's labels: the same 42 targets and 787 indicators", () => {
     const text = rewrite((l) =>
-      l.replace(/^(省级主管部门\t[^\t]*\t)地方主管部门\t/u, '$1主管部门\t').replace(/^资金需求\t/u, '资金总额\t').replace(/^总体绩效目标\t/u, '年度目标\t'),
+      l
+        .replace(/^(省级主管部门\t[^\t]*\t)地方主管部门\t/u, '$1主管部门\t')
+        .replace(/^资金需求\t/u, '资金总额\t')
+        .replace(/^总体绩效目标\t/u, '年度目标\t'),
     );
     expect(text.match(/\t主管部门\t/gu)).toHaveLength(42);
     const out = run(text);
@@ -175,7 +187,9 @@ describe('two indicators written in one row, or two figures in one value cell', 
   });
 
   it('reports a row whose name and value cells hold two lines each, read as one indicator as before', () => {
-    const text = rewrite((l, i) => (rowAt.includes(i) ? l.replace(/^(\t\t\t[^\t]+)\t(不少于\d+[^\t]*)/u, '$1<br>第二项指标\t$2<br>不少于2次') : l));
+    const text = rewrite((l, i) =>
+      rowAt.includes(i) ? l.replace(/^(\t\t\t[^\t]+)\t(不少于\d+[^\t]*)/u, '$1<br>第二项指标\t$2<br>不少于2次') : l,
+    );
     const out = run(text);
     expect(out.indicators).toHaveLength(787);
     expect(out.codes('targets/cell-lines-paired')).toHaveLength(rowAt.length);

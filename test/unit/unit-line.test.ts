@@ -24,7 +24,7 @@ describe('the unit an annex states', () => {
     expect(unitOf('2024年资金明细分配表（万元）')).toBe('万元');
   });
 
-  it('leaves a header cell\'s unit to the header, and finds none where none is stated', () => {
+  it("leaves a header cell's unit to the header, and finds none where none is stated", () => {
     expect(unitOf('序号\t预算代码\t地区（单位）\t项目名称\t资金额（万元）')).toBeNull();
     expect(unitOf('| 序号 | 资金额（万元） |')).toBeNull();
     expect(unitOf('知识产权创造、运用和保护—提前下达分配情况表', '填报单位：广州市')).toBeNull();

@@ -4,7 +4,14 @@ import { inlineMathToText } from '../../src/normalize/rules/inlineMath.js';
 import { parseTargetValue } from '../../src/targets/value.js';
 import { unitKind, valueUnits } from '../../src/targets/valueUnits.js';
 import { targetsSpec } from '../support/family.js';
-import { RENDERINGS, UNLISTED_UNITS, renderChoices, valueTruth, type Rendering, type ValueTruth } from '../support/targetValues.js';
+import {
+  RENDERINGS,
+  UNLISTED_UNITS,
+  renderChoices,
+  valueTruth,
+  type Rendering,
+  type ValueTruth,
+} from '../support/targetValues.js';
 
 /** The seed family's value units. */
 const UNITS = valueUnits(targetsSpec().valueUnits);
@@ -70,8 +77,13 @@ describe('the values of issue 21 as MinerU writes them', () => {
   });
 
   it.each([
-    ['1000户/年', '户/年'], ['提高2个百分点', '个百分点'], ['新增耕地500公顷', '公顷'], ['5万元/个', '万元/个'],
-    ['培训100人次', '人次'], ['500标准亩以上', '标准亩'], ['1万千瓦', '万千瓦'],
+    ['1000户/年', '户/年'],
+    ['提高2个百分点', '个百分点'],
+    ['新增耕地500公顷', '公顷'],
+    ['5万元/个', '万元/个'],
+    ['培训100人次', '人次'],
+    ['500标准亩以上', '标准亩'],
+    ['1万千瓦', '万千瓦'],
   ])('reads the unit of %s whole: %s', (written, unit) => {
     expect(read(written).unit).toBe(unit);
   });

@@ -26,7 +26,26 @@ function table(cases: readonly (readonly [string, ParsedValue])[]): void {
 }
 
 /** Units the generated values are built from (all found in the seed or named by the issue). */
-const UNITS = ['家', '份', '次', '场', '家次', '届次', '批次', '人次', '场次', '%', '亿元', '万元', '个', '项', '所', '件', '户', '期'];
+const UNITS = [
+  '家',
+  '份',
+  '次',
+  '场',
+  '家次',
+  '届次',
+  '批次',
+  '人次',
+  '场次',
+  '%',
+  '亿元',
+  '万元',
+  '个',
+  '项',
+  '所',
+  '件',
+  '户',
+  '期',
+];
 
 describe('parseTargetValue on missing and qualitative values', () => {
   it('returns an empty comparator for an empty or blank cell', () => {
@@ -37,8 +56,18 @@ describe('parseTargetValue on missing and qualitative values', () => {
   });
   describe('classifies values without any figure as text', () => {
     table(
-      ['较上年有增长', '不断加强', '逐步完善', '按合同要求限期完成', '进一步提升', '稳步增长', '保持稳定', '提高',
-        '企业知识产权能力提升, 贯标企业数量保持稳定', '项目完成期限符合相关要求'].map((raw) => [raw, v('text')] as const),
+      [
+        '较上年有增长',
+        '不断加强',
+        '逐步完善',
+        '按合同要求限期完成',
+        '进一步提升',
+        '稳步增长',
+        '保持稳定',
+        '提高',
+        '企业知识产权能力提升, 贯标企业数量保持稳定',
+        '项目完成期限符合相关要求',
+      ].map((raw) => [raw, v('text')] as const),
     );
   });
 });
@@ -128,7 +157,16 @@ describe('parseTargetValue figures and units', () => {
     ]);
   });
   it('does not read numeral characters inside ordinary words as figures', () => {
-    const words = ['进一步提升', '十分重要', '一次性完成', '“十四五”规划', '一、完善制度', '统一管理', '扎实推进新一轮部省共建', '较上一年有增长'];
+    const words = [
+      '进一步提升',
+      '十分重要',
+      '一次性完成',
+      '“十四五”规划',
+      '一、完善制度',
+      '统一管理',
+      '扎实推进新一轮部省共建',
+      '较上一年有增长',
+    ];
     for (const raw of words) {
       expect(parse(raw)).toEqual(v('text'));
     }
@@ -228,8 +266,35 @@ describe('parseTargetValue figures and units', () => {
 
 describe('parseTargetValue properties', () => {
   const anyString = fc.oneof(fc.string(), fc.string({ unit: 'grapheme' }), fc.string({ unit: 'binary' }));
-  const tokens = fc.constantFrom('不少于', '以上', '至', '-', '1', '0', '2024', '年', '一', '十', '百', '两', '家', '次',
-    '(', ')', '/', '%', '.', ',', '≥', '<li>', ' ', '、', '第', '亿', '百分之');
+  const tokens = fc.constantFrom(
+    '不少于',
+    '以上',
+    '至',
+    '-',
+    '1',
+    '0',
+    '2024',
+    '年',
+    '一',
+    '十',
+    '百',
+    '两',
+    '家',
+    '次',
+    '(',
+    ')',
+    '/',
+    '%',
+    '.',
+    ',',
+    '≥',
+    '<li>',
+    ' ',
+    '、',
+    '第',
+    '亿',
+    '百分之',
+  );
   const tokenString = fc.array(tokens, { maxLength: 30 }).map((parts) => parts.join(''));
 
   it('never throws and always returns a well-formed value', () => {
@@ -282,7 +347,7 @@ describe('parseTargetValue on long input', () => {
     'zeros after a point': `0.${'0'.repeat(size)}`,
     'words between keyword and figure': '不少于举办开展家'.repeat(size / 8),
     'unlisted units': '1公顷'.repeat(size / 3),
-    'magnitudes': '1万'.repeat(size / 2),
+    magnitudes: '1万'.repeat(size / 2),
     'slashed units': '1元/'.repeat(size / 3),
     'Latin letters after a figure': `1${'k'.repeat(size)}`,
     'ideographs after a figure': `1${'顷'.repeat(size)}`,
@@ -290,7 +355,9 @@ describe('parseTargetValue on long input', () => {
   // Speed is measured by the benchmark script, not here: these only show long input is handled.
   it.each(Object.entries(inputs))('reads 100 KB of %s without throwing', (_name, raw) => {
     const parsed = parse(raw);
-    expect(['at_least', 'at_most', 'more_than', 'less_than', 'exactly', 'between', 'text', '']).toContain(parsed.comparator);
+    expect(['at_least', 'at_most', 'more_than', 'less_than', 'exactly', 'between', 'text', '']).toContain(
+      parsed.comparator,
+    );
     expect(parsed.number).toMatch(/^(\d+(\.\d+)?)?$/);
   });
 });

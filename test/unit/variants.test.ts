@@ -7,18 +7,9 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import {
-  tabRuns,
-  toCrlfBom,
-  toHtmlTables,
-  toPipeTables,
-  withRepeatedHeaderAt,
-} from '../support/variants.js';
+import { tabRuns, toCrlfBom, toHtmlTables, toPipeTables, withRepeatedHeaderAt } from '../support/variants.js';
 
-const SEED = readFileSync(
-  fileURLToPath(new URL('../../raw/yue-cai-gong-2023-126.md', import.meta.url)),
-  'utf8',
-);
+const SEED = readFileSync(fileURLToPath(new URL('../../raw/yue-cai-gong-2023-126.md', import.meta.url)), 'utf8');
 const ANNEX1_HEADER = '地区\t地区编码';
 
 // --- helpers ---------------------------------------------------------------

@@ -37,8 +37,13 @@ describe('the writer thread', () => {
     const out = mkdtempSync(join(tmpdir(), 'writer-'));
     const writer = new WriterThread(new URL('../support/fakeWriter.mjs', import.meta.url));
     try {
-      const outcomes = await Promise.allSettled(['d-exit', 'e', 'f'].map((name) => writer.write(join(out, name), notice)));
-      expect(outcomes[0]).toMatchObject({ status: 'rejected', reason: { message: 'writer thread failed: exited with code 3' } });
+      const outcomes = await Promise.allSettled(
+        ['d-exit', 'e', 'f'].map((name) => writer.write(join(out, name), notice)),
+      );
+      expect(outcomes[0]).toMatchObject({
+        status: 'rejected',
+        reason: { message: 'writer thread failed: exited with code 3' },
+      });
       expect(outcomes.slice(1).map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
       // Written here, by the real writer: the whole folder, not the fake's marker.
       for (const name of ['e', 'f']) {

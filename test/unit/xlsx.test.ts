@@ -50,7 +50,26 @@ describe('the xlsx writer', () => {
   it('writes numbers as numbers, booleans as booleans, text once as a shared string, styled empty cells', () => {
     const strings = new SharedStrings();
     const xml = sheetXml(
-      { rows: [['标题', '金额'], ['广州', 1234.5], ['广州', null], [true, 0]], styles: [[2, 2], [4, 5], [4, 5], [0, 5]], columns: [{ width: 8, style: 4 }, { width: 10, style: 5 }], header: true, fitToWidth: false },
+      {
+        rows: [
+          ['标题', '金额'],
+          ['广州', 1234.5],
+          ['广州', null],
+          [true, 0],
+        ],
+        styles: [
+          [2, 2],
+          [4, 5],
+          [4, 5],
+          [0, 5],
+        ],
+        columns: [
+          { width: 8, style: 4 },
+          { width: 10, style: 5 },
+        ],
+        header: true,
+        fitToWidth: false,
+      },
       strings,
     );
     expect(strings.list).toEqual(['标题', '金额', '广州']);
@@ -74,7 +93,13 @@ describe('the width of a money column', () => {
   });
 
   it('agrees with a real formatter on any amount', () => {
-    const amounts = fc.oneof(fc.double({ min: -1e13, max: 1e13, noNaN: true }), fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100));
-    fc.assert(fc.property(amounts, (amount) => moneyWidth(amount) === shown.format(amount).length), { numRuns: 2000 });
+    const amounts = fc.oneof(
+      fc.double({ min: -1e13, max: 1e13, noNaN: true }),
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 100),
+    );
+    fc.assert(
+      fc.property(amounts, (amount) => moneyWidth(amount) === shown.format(amount).length),
+      { numRuns: 2000 },
+    );
   });
 });

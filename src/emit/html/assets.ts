@@ -54,7 +54,10 @@ select { max-width: 100%; }
 @media print { body { background: #fff; } section { border: none; } details { display: block; } }
 `;
 
-/** The findings filter, inline: shows the controls, then hides groups and findings that do not match. Without it every finding stays visible. */
+/**
+ * The findings filter, inline: shows the controls, then hides groups and findings that do not match. Without it every
+ * finding stays visible.
+ */
 export const SCRIPT = `
 (function () {
   var form = document.getElementById('finding-filters');

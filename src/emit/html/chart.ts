@@ -5,7 +5,10 @@ import { esc, yuanText } from './escape.js';
 
 /** One city's allocation, split by the section of the table its rows sit in. */
 export interface CityBar {
-  /** City name: the subtotal's label without the family's region-name noise, else the GB/T 2260 name, else the row's own. */
+  /**
+   * City name: the subtotal's label without the family's region-name noise, else the GB/T 2260 name, else the row's
+   * own.
+   */
   label: string;
   /** Amount in 元 per section label, in table order. */
   segments: Map<string, Decimal>;
@@ -27,7 +30,8 @@ export function cityBars(allocations: readonly AllocationRow[], regionNameNoise:
     if (!found) bars.set(key, (found = { label, segments: new Map(), stated: null, members: [] }));
     return found;
   };
-  const cityKey = (row: AllocationRow) => (/^\d{9}$/.test(row.region_code) ? `code:${row.region_code.slice(0, 4)}` : `name:${clean(row.region_name)}`);
+  const cityKey = (row: AllocationRow) =>
+    /^\d{9}$/.test(row.region_code) ? `code:${row.region_code.slice(0, 4)}` : `name:${clean(row.region_name)}`;
   let section = '';
   let current: CityBar | null = null;
   for (const row of allocations) {
@@ -57,7 +61,10 @@ const PLOT_WIDTH = 440;
 const VALUE_WIDTH = 150;
 const ROW = 24;
 
-/** A horizontal bar chart of the city bars as inline SVG: one `<g class="bar">` per city, one segment per section, labels in 万元. */
+/**
+ * A horizontal bar chart of the city bars as inline SVG: one `<g class="bar">` per city, one segment per section,
+ * labels in 万元.
+ */
 export function cityChart(bars: readonly CityBar[], grandTotal: Decimal | null): string {
   if (bars.length === 0) return '<p class="empty">分配表中没有可按地市汇总的单位行。</p>';
   const sections = [...new Set(bars.flatMap((b) => [...b.segments.keys()]))];
@@ -70,7 +77,9 @@ export function cityChart(bars: readonly CityBar[], grandTotal: Decimal | null):
   sections.forEach((s, i) => {
     if (sections.length < 2) return;
     const x = LABEL_WIDTH + i * 200;
-    parts.push(`<rect x="${x}" y="4" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text x="${x + 16}" y="14" class="legend">${esc(s || '其他')}</text>`);
+    parts.push(
+      `<rect x="${x}" y="4" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text x="${x + 16}" y="14" class="legend">${esc(s || '其他')}</text>`,
+    );
   });
   bars.forEach((b, i) => {
     const y = legendHeight + i * ROW + 4;
@@ -84,12 +93,19 @@ export function cityChart(bars: readonly CityBar[], grandTotal: Decimal | null):
     });
     const wan = yuanText(total.div(10000)).replace(/\.00$/, '');
     const note = `${b.label}：共 ${yuanText(total)} 元${b.stated ? `，小计行 ${yuanText(b.stated)} 元` : ''}`;
-    parts.push(`<g class="bar" data-city="${esc(b.label)}" data-value="${total.toFixed(2)}"><title>${esc(note)}</title>` +
-      `<text x="${LABEL_WIDTH - 8}" y="${y + ROW - 11}" text-anchor="end" class="label">${esc(b.label)}</text>${segments.join('')}` +
-      `<text x="${(x + 6).toFixed(1)}" y="${y + ROW - 11}" class="value">${esc(wan)} 万元</text></g>`);
+    parts.push(
+      `<g class="bar" data-city="${esc(b.label)}" data-value="${total.toFixed(2)}"><title>${esc(note)}</title>` +
+        `<text x="${LABEL_WIDTH - 8}" y="${y + ROW - 11}" text-anchor="end" class="label">${esc(b.label)}</text>${segments.join('')}` +
+        `<text x="${(x + 6).toFixed(1)}" y="${y + ROW - 11}" class="value">${esc(wan)} 万元</text></g>`,
+    );
   });
   const sum = bars.reduce((s, b) => s.plus(totalOf(b)), new Decimal(0));
-  const check = grandTotal === null ? '' : sum.equals(grandTotal) ? '，等于分配表合计' : `，<strong class="bad">与分配表合计 ${esc(yuanText(grandTotal))} 元不符</strong>`;
+  const check =
+    grandTotal === null
+      ? ''
+      : sum.equals(grandTotal)
+        ? '，等于分配表合计'
+        : `，<strong class="bad">与分配表合计 ${esc(yuanText(grandTotal))} 元不符</strong>`;
   return `<figure class="chart"><div class="scroll"><svg role="img" aria-label="按地市的分配金额" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${parts.join('')}</svg></div>
 <figcaption>${bars.length} 个地市，合计 ${esc(yuanText(sum))} 元${check}。单位行按所在小计归市，小计外的单位按地区编码前四位归市。</figcaption></figure>`;
 }

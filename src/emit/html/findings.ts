@@ -1,4 +1,4 @@
-import { FINDING_CODES } from '../../findings/codes.js';
+import { FINDING_CODES, type FindingCode, templateOf } from '../../findings/codes.js';
 import type { Finding } from '../../findings/finding.js';
 import { byCodePoint, esc } from './escape.js';
 
@@ -21,7 +21,9 @@ export interface FindingGroup {
   findings: Finding[];
 }
 
-/** Findings grouped by code and severity: errors first, then warnings, then info; codes alphabetical within a severity. */
+/**
+ * Findings grouped by code and severity: errors first, then warnings, then info; codes alphabetical within a severity.
+ */
 export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
   const groups = new Map<string, FindingGroup>();
   for (const f of findings) {
@@ -30,10 +32,15 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     if (!group) groups.set(key, (group = { code: f.code, severity: f.severity, findings: [] }));
     group.findings.push(f);
   }
-  return [...groups.values()].sort((a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || byCodePoint(a.code, b.code));
+  return [...groups.values()].sort(
+    (a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || byCodePoint(a.code, b.code),
+  );
 }
 
-/** The source lines around `line` (1-based), numbered and escaped, the line itself marked; '' when the finding has no line. */
+/**
+ * The source lines around `line` (1-based), numbered and escaped, the line itself marked; '' when the finding has no
+ * line.
+ */
 export function excerpt(lines: readonly string[], line: number | null): string {
   if (line === null || line < 1 || line > lines.length) return '';
   const first = Math.max(1, line - CONTEXT);
@@ -43,45 +50,71 @@ export function excerpt(lines: readonly string[], line: number | null): string {
   for (let n = first; n <= last; n++) {
     const text = lines[n - 1] ?? '';
     const shown = text.length > LINE_CHARS ? `${text.slice(0, LINE_CHARS)}…` : text;
-    const cut = text.length > LINE_CHARS ? `<span class="cut">（共 ${text.length} 字，截取前 ${LINE_CHARS} 字）</span>` : '';
-    out.push(`<span class="line${n === line ? ' hit' : ''}"><span class="ln">${String(n).padStart(width, ' ')}</span>${esc(shown)}${cut}</span>`);
+    const cut =
+      text.length > LINE_CHARS ? `<span class="cut">（共 ${text.length} 字，截取前 ${LINE_CHARS} 字）</span>` : '';
+    out.push(
+      `<span class="line${n === line ? ' hit' : ''}"><span class="ln">${String(n).padStart(width, ' ')}</span>${esc(shown)}${cut}</span>`,
+    );
   }
-  // Each line is a block of its own, so the marked line is highlighted full width; a newline between them would add a blank line.
+  // Each line is a block of its own, so the marked line is highlighted full width; a newline between them would add a
+  // blank line.
   return `<pre class="excerpt">${out.join('')}</pre>`;
 }
 
 /** Filter controls (severity checkboxes, code select, text search), hidden until the page's script shows them. */
 export function findingFilters(groups: readonly FindingGroup[]): string {
   const severities = ORDER.filter((s) => groups.some((g) => g.severity === s)) as Finding['severity'][];
-  const boxes = severities.map((s) => `<label><input type="checkbox" name="severity" value="${s}" checked> <span class="badge ${s}">${SEVERITY_LABELS[s]}</span></label>`);
+  const boxes = severities.map(
+    (s) =>
+      `<label><input type="checkbox" name="severity" value="${s}" checked> <span class="badge ${s}">${SEVERITY_LABELS[s]}</span></label>`,
+  );
   const codes = [...new Set(groups.map((g) => g.code))].sort(byCodePoint);
-  const options = ['<option value="">全部代码</option>', ...codes.map((c) => `<option value="${esc(c)}">${esc(c)}</option>`)];
+  const options = [
+    '<option value="">全部代码</option>',
+    ...codes.map((c) => `<option value="${esc(c)}">${esc(c)}</option>`),
+  ];
   return `<form id="finding-filters" class="filters" hidden>${boxes.join(' ')}
 <label>代码 <select id="code-filter">${options.join('')}</select></label>
 <label>搜索 <input type="search" id="text-filter" placeholder="消息、单位编码、行号"></label>
 <output id="filter-status"></output></form>`;
 }
 
-/** Every group as a `<details>` (error groups open, the rest one line each until opened) with its badge, count and each finding's source excerpt. */
+/**
+ * Every group as a `<details>` (error groups open, the rest one line each until opened) with its badge, count and each
+ * finding's source excerpt.
+ */
 export function findingGroups(groups: readonly FindingGroup[], lines: readonly string[]): string {
   if (groups.length === 0) return '<p class="empty">没有发现问题。</p>';
-  return groups.map((g) => {
-    // The code's message template, its placeholders shown as an ellipsis: what every finding of the group says.
-    const template = ((FINDING_CODES as Record<string, { template: string }>)[g.code]?.template ?? '').replace(/\{\w+\}/g, '…');
-    const items = g.findings.map((f) => findingItem(f, lines));
-    const open = g.severity === 'error' ? ' open' : '';
-    return `<details class="fgroup" data-code="${esc(g.code)}" data-severity="${g.severity}"${open}>
+  return groups
+    .map((g) => {
+      // The code's message template, its placeholders shown as an ellipsis: what every finding of the group says.
+      const template = (g.code in FINDING_CODES ? templateOf(g.code as FindingCode) : '').replace(/\{\w+\}/g, '…');
+      const items = g.findings.map((f) => findingItem(f, lines));
+      const open = g.severity === 'error' ? ' open' : '';
+      return `<details class="fgroup" data-code="${esc(g.code)}" data-severity="${g.severity}"${open}>
 <summary><span class="badge ${g.severity}">${SEVERITY_LABELS[g.severity]}</span> <code>${esc(g.code)}</code> <span class="count" data-count="${g.findings.length}">${g.findings.length} 条</span> <span class="template">${esc(template)}</span></summary>
 <ol class="findings">
 ${items.join('\n')}
 </ol>
 </details>`;
-  }).join('\n');
+    })
+    .join('\n');
 }
 
 function findingItem(f: Finding, lines: readonly string[]): string {
-  const where = [f.annex ? `附件 ${f.annex}` : '', f.recipient_code ? `单位 ${f.recipient_code}` : '', f.source_line ? `第 ${f.source_line} 行` : ''].filter(Boolean).join(' · ');
-  const values = [f.actual !== null ? `<dt>实际</dt><dd>${esc(f.actual)}</dd>` : '', f.expected !== null ? `<dt>应为</dt><dd>${esc(f.expected)}</dd>` : ''].join('');
-  return `<li class="finding" data-severity="${f.severity}" data-line="${f.source_line ?? ''}"><p class="message">${esc(f.message)}</p>` +
-    `${where ? `<p class="where">${esc(where)}</p>` : ''}${values ? `<dl class="values">${values}</dl>` : ''}${excerpt(lines, f.source_line)}</li>`;
+  const where = [
+    f.annex ? `附件 ${f.annex}` : '',
+    f.recipient_code ? `单位 ${f.recipient_code}` : '',
+    f.source_line ? `第 ${f.source_line} 行` : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const values = [
+    f.actual !== null ? `<dt>实际</dt><dd>${esc(f.actual)}</dd>` : '',
+    f.expected !== null ? `<dt>应为</dt><dd>${esc(f.expected)}</dd>` : '',
+  ].join('');
+  return (
+    `<li class="finding" data-severity="${f.severity}" data-line="${f.source_line ?? ''}"><p class="message">${esc(f.message)}</p>` +
+    `${where ? `<p class="where">${esc(where)}</p>` : ''}${values ? `<dl class="values">${values}</dl>` : ''}${excerpt(lines, f.source_line)}</li>`
+  );
 }

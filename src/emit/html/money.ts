@@ -32,20 +32,31 @@ export interface MoneyColumn {
   title: string;
 }
 
-/** Join allocations, details (summed per recipient) and targets (资金需求 × 10 000) by recipient code, flagging every disagreement. */
-export function recipientMoney(allocations: readonly AllocationRow[], details: readonly DetailRow[], targets: readonly TargetRow[], present: readonly MoneyKind[]): RecipientMoney[] {
+/**
+ * Join allocations, details (summed per recipient) and targets (资金需求 × 10 000) by recipient code, flagging every
+ * disagreement.
+ */
+export function recipientMoney(
+  allocations: readonly AllocationRow[],
+  details: readonly DetailRow[],
+  targets: readonly TargetRow[],
+  present: readonly MoneyKind[],
+): RecipientMoney[] {
   const byCode = new Map<string, RecipientMoney>();
   const entry = (code: string, name: string): RecipientMoney => {
     let found = byCode.get(code);
     if (!found) byCode.set(code, (found = { code, name, city: '', amounts: {}, mismatched: new Set() }));
     return found;
   };
-  const add = (r: RecipientMoney, kind: MoneyKind, amount: Decimal) => (r.amounts[kind] = (r.amounts[kind] ?? new Decimal(0)).plus(amount));
+  const add = (r: RecipientMoney, kind: MoneyKind, amount: Decimal) =>
+    (r.amounts[kind] = (r.amounts[kind] ?? new Decimal(0)).plus(amount));
   for (const a of allocations) {
     if (a.row_type !== 'item' || !a.recipient_code) continue;
     add(entry(a.recipient_code, a.recipient_name), 'allocation', new Decimal(a.amount_yuan));
   }
-  for (const d of details) if (d.row_type === 'item' && d.recipient_code) add(entry(d.recipient_code, d.recipient_name), 'detail', new Decimal(d.amount_yuan));
+  for (const d of details)
+    if (d.row_type === 'item' && d.recipient_code)
+      add(entry(d.recipient_code, d.recipient_name), 'detail', new Decimal(d.amount_yuan));
   for (const t of targets) {
     if (!t.recipient_code) continue;
     const r = entry(t.recipient_code, t.local_department);
@@ -62,13 +73,23 @@ export function recipientMoney(allocations: readonly AllocationRow[], details: r
   return [...byCode.values()];
 }
 
-/** The money table: one row per recipient, the amount of every kind side by side, mismatches highlighted, totals at the foot. */
-export function moneyTable(rows: readonly RecipientMoney[], columns: readonly MoneyColumn[], titles: { code: string; name: string; city: string }): string {
+/**
+ * The money table: one row per recipient, the amount of every kind side by side, mismatches highlighted, totals at the
+ * foot.
+ */
+export function moneyTable(
+  rows: readonly RecipientMoney[],
+  columns: readonly MoneyColumn[],
+  titles: { code: string; name: string; city: string },
+): string {
   const mismatches = rows.filter((r) => r.mismatched.size > 0).length;
   const body = rows.map((r) => {
     const cells = columns.map(({ kind }) => moneyCell(r, kind, columns));
     const status = r.mismatched.size > 0 ? td('不符', 'class="status bad"') : td('一致', 'class="status ok"');
-    return row([td(r.code, 'class="code"'), td(r.name), td(r.city), ...cells, status], `class="recipient${r.mismatched.size ? ' has-mismatch' : ''}" data-recipient="${esc(r.code)}"`);
+    return row(
+      [td(r.code, 'class="code"'), td(r.name), td(r.city), ...cells, status],
+      `class="recipient${r.mismatched.size ? ' has-mismatch' : ''}" data-recipient="${esc(r.code)}"`,
+    );
   });
   const totals = columns.map(({ kind }) => {
     const sum = rows.reduce((s, r) => s.plus(r.amounts[kind] ?? 0), new Decimal(0));
@@ -101,6 +122,10 @@ function mismatchNote(r: RecipientMoney, kind: MoneyKind, columns: readonly Mone
   const amount = r.amounts[kind];
   const own = columns.find((c) => c.kind === kind)?.title ?? kind;
   if (amount === undefined) return `${own}：无此单位的金额`;
-  const others = columns.filter((c) => c.kind !== kind && r.amounts[c.kind] !== undefined && !r.amounts[c.kind]!.equals(amount));
-  return others.map((c) => `与${c.title} ${yuanText(r.amounts[c.kind]!)} 不符（差 ${yuanText(amount.minus(r.amounts[c.kind]!))}）`).join('；');
+  const others = columns.filter(
+    (c) => c.kind !== kind && r.amounts[c.kind] !== undefined && !r.amounts[c.kind]!.equals(amount),
+  );
+  return others
+    .map((c) => `与${c.title} ${yuanText(r.amounts[c.kind]!)} 不符（差 ${yuanText(amount.minus(r.amounts[c.kind]!))}）`)
+    .join('；');
 }

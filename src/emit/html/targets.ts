@@ -6,8 +6,15 @@ import { byCodePoint, esc, headRow, row, td } from './escape.js';
 /** Field titles of the indicator and citation schemas the page uses as column headers. */
 export type Titles = Record<string, string>;
 
-/** Per recipient: indicator counts (total, standard, local, flagged, per level 1), then each recipient's indicators in a `<details>`. */
-export function indicatorSection(indicators: readonly IndicatorRow[], names: ReadonlyMap<string, string>, t: Titles): string {
+/**
+ * Per recipient: indicator counts (total, standard, local, flagged, per level 1), then each recipient's indicators in a
+ * `<details>`.
+ */
+export function indicatorSection(
+  indicators: readonly IndicatorRow[],
+  names: ReadonlyMap<string, string>,
+  t: Titles,
+): string {
   if (indicators.length === 0) return '<p class="empty">没有绩效指标。</p>';
   const byRecipient = new Map<string, IndicatorRow[]>();
   for (const i of indicators) {
@@ -25,15 +32,28 @@ export function indicatorSection(indicators: readonly IndicatorRow[], names: Rea
       if (r.indicator_id) standard++;
       if (r.flags.length > 0) flagged++;
     }
-    return row([
-      td(code, 'class="code"'), td(names.get(code) ?? ''), td(rows.length, 'class="num"'), td(standard, 'class="num"'), td(rows.length - standard, 'class="num"'),
-      ...levels.map((l) => td(perLevel.get(l) ?? 0, 'class="num"')), td(flagged, `class="num${flagged ? ' flagged' : ''}"`),
-    ], `data-recipient="${esc(code)}"`);
+    return row(
+      [
+        td(code, 'class="code"'),
+        td(names.get(code) ?? ''),
+        td(rows.length, 'class="num"'),
+        td(standard, 'class="num"'),
+        td(rows.length - standard, 'class="num"'),
+        ...levels.map((l) => td(perLevel.get(l) ?? 0, 'class="num"')),
+        td(flagged, `class="num${flagged ? ' flagged' : ''}"`),
+      ],
+      `data-recipient="${esc(code)}"`,
+    );
   });
-  const lists = [...byRecipient].map(([code, rows]) => `<details class="indicators"><summary>${esc(code)} ${esc(names.get(code) ?? '')} — ${rows.length} 项</summary>
+  const lists = [...byRecipient].map(
+    ([
+      code,
+      rows,
+    ]) => `<details class="indicators"><summary>${esc(code)} ${esc(names.get(code) ?? '')} — ${rows.length} 项</summary>
 <div class="scroll"><table><thead>${headRow([t.seq!, t.level1!, t.level2!, t.name!, t.value_raw!, t.indicator_id!, t.flags!])}</thead><tbody>
 ${rows.map((r) => row([td(r.seq, 'class="num"'), td(r.level1), td(r.level2), td(r.name), td(r.value_raw), td(r.indicator_id, 'class="code"'), td(r.flags.join('; '))], r.flags.length ? 'class="flagged"' : '')).join('\n')}
-</tbody></table></div></details>`);
+</tbody></table></div></details>`,
+  );
   return `<div class="scroll"><table class="indicator-summary"><thead>${headRow([t.recipient_code!, '分配单位', '指标数', '标准指标', '本地指标', ...levels, '有标记'])}</thead><tbody>
 ${summary.join('\n')}
 </tbody></table></div>
@@ -62,26 +82,53 @@ export function policySection(citations: readonly CitationRow[], recipientCount:
   for (const c of citations) {
     const key = c.policy_id ? `id:${c.policy_id}` : `title:${c.title}`;
     let p = policies.get(key);
-    if (!p) policies.set(key, (p = { id: c.policy_id, title: c.policy_title || c.title, docNumbers: new Set(), matches: new Set(), recipients: new Set(), citations: 0 }));
+    if (!p)
+      policies.set(
+        key,
+        (p = {
+          id: c.policy_id,
+          title: c.policy_title || c.title,
+          docNumbers: new Set(),
+          matches: new Set(),
+          recipients: new Set(),
+          citations: 0,
+        }),
+      );
     if (c.doc_number) p.docNumbers.add(c.doc_number);
     p.matches.add(c.match);
     p.recipients.add(c.recipient_code);
     p.citations++;
   }
-  const sorted = [...policies.values()].sort((a, b) => b.recipients.size - a.recipients.size || Number(!a.id) - Number(!b.id) || byCodePoint(a.id || a.title, b.id || b.title));
+  const sorted = [...policies.values()].sort(
+    (a, b) =>
+      b.recipients.size - a.recipients.size ||
+      Number(!a.id) - Number(!b.id) ||
+      byCodePoint(a.id || a.title, b.id || b.title),
+  );
   const matched = sorted.filter((p) => p.id).length;
   const rejected = sorted.filter((p) => !p.id && p.matches.has('rejected') && p.matches.size === 1).length;
   // What review.csv lists: each citation matched fuzzy or not at all (rejected spellings are decided).
   const pending = citations.filter((c) => c.match === 'fuzzy' || c.match === 'none').length;
-  const body = sorted.map((p) => row([
-    td(p.id || '—', 'class="code"'), td(p.title), td([...p.docNumbers].sort(byCodePoint).join('；')), td([...p.matches].sort(byCodePoint).join(' / ')),
-    td(p.recipients.size, 'class="num"'), td(p.citations, 'class="num"'),
-  ], p.id ? '' : 'class="unmatched"'));
+  const body = sorted.map((p) =>
+    row(
+      [
+        td(p.id || '—', 'class="code"'),
+        td(p.title),
+        td([...p.docNumbers].sort(byCodePoint).join('；')),
+        td([...p.matches].sort(byCodePoint).join(' / ')),
+        td(p.recipients.size, 'class="num"'),
+        td(p.citations, 'class="num"'),
+      ],
+      p.id ? '' : 'class="unmatched"',
+    ),
+  );
   const unmatched = sorted.length - matched - rejected;
   const documents = `${sorted.length} 份文件（${matched} 份在政策库中，${unmatched} 份未匹配，${rejected} 份经复核驳回）`;
-  return `<p class="summary">${citations.length} 条引用，${documents}；${recipientCount} 个单位。` +
+  return (
+    `<p class="summary">${citations.length} 条引用，${documents}；${recipientCount} 个单位。` +
     `<strong class="pending" data-review-rows="${pending}">${pending} 条引用待复核</strong>（review.csv，模糊匹配与未匹配）。</p>
 <div class="scroll"><table class="policies"><thead>${headRow(policyColumns(t))}</thead><tbody>
 ${body.join('\n')}
-</tbody></table></div>`;
+</tbody></table></div>`
+  );
 }

@@ -21,34 +21,143 @@
 
 /** Commands that stand for one character or word. */
 const SYMBOLS: Readonly<Record<string, string>> = {
-  geqslant: '≥', geq: '≥', ge: '≥', leqslant: '≤', leq: '≤', le: '≤', neq: '≠', ne: '≠',
-  gt: '>', lt: '<', times: '×', pm: '±', mp: '∓', sim: '~', approx: '≈', cdot: '·', div: '÷',
-  circ: '°', degree: '°', infty: '∞', permil: '‰', textperthousand: '‰', partial: '∂',
-  alpha: 'α', beta: 'β', gamma: 'γ', delta: 'δ', Delta: 'Δ', mu: 'μ', pi: 'π', sigma: 'σ',
-  cdots: '…', ldots: '…', dots: '…', quad: ' ', qquad: ' ', enspace: ' ', thinspace: '',
+  geqslant: '≥',
+  geq: '≥',
+  ge: '≥',
+  leqslant: '≤',
+  leq: '≤',
+  le: '≤',
+  neq: '≠',
+  ne: '≠',
+  gt: '>',
+  lt: '<',
+  times: '×',
+  pm: '±',
+  mp: '∓',
+  sim: '~',
+  approx: '≈',
+  cdot: '·',
+  div: '÷',
+  circ: '°',
+  degree: '°',
+  infty: '∞',
+  permil: '‰',
+  textperthousand: '‰',
+  partial: '∂',
+  alpha: 'α',
+  beta: 'β',
+  gamma: 'γ',
+  delta: 'δ',
+  Delta: 'Δ',
+  mu: 'μ',
+  pi: 'π',
+  sigma: 'σ',
+  cdots: '…',
+  ldots: '…',
+  dots: '…',
+  quad: ' ',
+  qquad: ' ',
+  enspace: ' ',
+  thinspace: '',
 };
 
 /** Commands whose brace group is text: its spaces are kept. */
-const TEXT_COMMANDS: ReadonlySet<string> = new Set(['text', 'mathrm', 'textrm', 'mbox', 'rm', 'mathit', 'textit',
-  'mathbf', 'textbf', 'boldsymbol', 'mathsf', 'textsf', 'mathtt', 'texttt', 'operatorname', 'textnormal', 'hbox']);
+const TEXT_COMMANDS: ReadonlySet<string> = new Set([
+  'text',
+  'mathrm',
+  'textrm',
+  'mbox',
+  'rm',
+  'mathit',
+  'textit',
+  'mathbf',
+  'textbf',
+  'boldsymbol',
+  'mathsf',
+  'textsf',
+  'mathtt',
+  'texttt',
+  'operatorname',
+  'textnormal',
+  'hbox',
+]);
 
 /** Commands that only size or place what follows: dropped. */
-const DROPPED_COMMANDS: ReadonlySet<string> = new Set(['left', 'right', 'big', 'Big', 'bigg', 'Bigg', 'bigl', 'bigr',
-  'Bigl', 'Bigr', 'displaystyle', 'textstyle', 'scriptstyle', 'mathord', 'mathrel', 'mathbin', 'limits', 'nolimits']);
+const DROPPED_COMMANDS: ReadonlySet<string> = new Set([
+  'left',
+  'right',
+  'big',
+  'Big',
+  'bigg',
+  'Bigg',
+  'bigl',
+  'bigr',
+  'Bigl',
+  'Bigr',
+  'displaystyle',
+  'textstyle',
+  'scriptstyle',
+  'mathord',
+  'mathrel',
+  'mathbin',
+  'limits',
+  'nolimits',
+]);
 
 /** `\` before one of these writes the character itself (`\%` is %); `\,` `\;` `\:` `\!` are spacing. */
 const ESCAPED: Readonly<Record<string, string>> = {
-  '%': '%', '{': '{', '}': '}', '_': '_', '#': '#', '&': '&', ',': '', ';': '', ':': '', '!': '', ' ': ' ',
-  '>': '>', '<': '<', '|': '|', '\\': ' ',
+  '%': '%',
+  '{': '{',
+  '}': '}',
+  _: '_',
+  '#': '#',
+  '&': '&',
+  ',': '',
+  ';': '',
+  ':': '',
+  '!': '',
+  ' ': ' ',
+  '>': '>',
+  '<': '<',
+  '|': '|',
+  '\\': ' ',
 };
 
 const SUPERSCRIPT: Readonly<Record<string, string>> = {
-  '0': '⁰', '1': '¹', '2': '²', '3': '³', '4': '⁴', '5': '⁵', '6': '⁶', '7': '⁷', '8': '⁸', '9': '⁹',
-  '+': '⁺', '-': '⁻', '=': '⁼', '(': '⁽', ')': '⁾', n: 'ⁿ', '°': '°',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+  '+': '⁺',
+  '-': '⁻',
+  '=': '⁼',
+  '(': '⁽',
+  ')': '⁾',
+  n: 'ⁿ',
+  '°': '°',
 };
 const SUBSCRIPT: Readonly<Record<string, string>> = {
-  '0': '₀', '1': '₁', '2': '₂', '3': '₃', '4': '₄', '5': '₅', '6': '₆', '7': '₇', '8': '₈', '9': '₉',
-  '+': '₊', '-': '₋', '=': '₌', '(': '₍', ')': '₎',
+  '0': '₀',
+  '1': '₁',
+  '2': '₂',
+  '3': '₃',
+  '4': '₄',
+  '5': '₅',
+  '6': '₆',
+  '7': '₇',
+  '8': '₈',
+  '9': '₉',
+  '+': '₊',
+  '-': '₋',
+  '=': '₌',
+  '(': '₍',
+  ')': '₎',
 };
 
 /** A figure as MinerU writes one (`2 0 2 3`, `90% - 100%`, `1{,}000.5`): at least one digit among these. */
@@ -153,7 +262,9 @@ function isMath(written: string, after: string | undefined): boolean {
 
 /** The entities an HTML cell escapes math with, decoded once. */
 function decodeMathEntities(content: string): string {
-  return content.includes('&') ? content.replace(MATH_ENTITY, (_entity, name: string) => ENTITY_TEXT[name] ?? '') : content;
+  return content.includes('&')
+    ? content.replace(MATH_ENTITY, (_entity, name: string) => ENTITY_TEXT[name] ?? '')
+    : content;
 }
 
 /** How a brace group's text is finished when it closes. */

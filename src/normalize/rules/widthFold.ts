@@ -26,7 +26,9 @@ function foldChar(ch: string): string {
   return String.fromCharCode(ch.charCodeAt(0) - 0xfee0);
 }
 
-/** Fold full-width digits, Latin letters and ASCII symbols (and U+3000) to half-width; keep Chinese prose punctuation. */
+/**
+ * Fold full-width digits, Latin letters and ASCII symbols (and U+3000) to half-width; keep Chinese prose punctuation.
+ */
 export function foldWidth(s: string): string {
   return s.replace(FOLDABLE, foldChar);
 }
