@@ -129,7 +129,8 @@ export const REVIEW_SHEET: DatasetSchema = {
   major: 1,
   title: '待复核清单',
   description:
-    'Worksheet, not a dataset: citations matched fuzzy or not at all and indicators matched fuzzy, with their best candidates. Fill decision and policy_or_indicator_id, then run `notice-extract review accept review.csv`.',
+    'Worksheet, not a dataset: citations matched fuzzy or not at all and indicators matched fuzzy, with their ' +
+    'best candidates. Fill decision and policy_or_indicator_id, then run `notice-extract review accept review.csv`.',
   record: ReviewRow,
   primaryKey: ['kind', 'source_line', 'seq'],
   foreignKeys: [toTarget],

@@ -5,9 +5,6 @@ import { code9, sourceLine, titled } from './common.js';
 /** Which registry a review row (and a reviewer's decision) is about: policies for citations, indicators. */
 export const RegistryKind = z.enum(['policy', 'indicator']);
 
-/** How many candidates a review row shows. */
-export const REVIEW_CANDIDATES = 3;
-
 /** The id of a candidate entry. */
 const candidateId = (n: number) => titled(z.string(), `候选${n}编码`);
 /** Its canonical title or name. */

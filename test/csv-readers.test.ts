@@ -159,7 +159,10 @@ describe('every documented reader reads the CSVs as written by default (no BOM, 
       const descriptor = JSON.parse(readFileSync(join(plain.dir, 'datapackage.json'), 'utf8')) as {
         resources: (Resource & { hash?: string; bytes?: number })[];
       };
-      for (const r of descriptor.resources) [delete r.hash, delete r.bytes];
+      for (const r of descriptor.resources) {
+        delete r.hash;
+        delete r.bytes;
+      }
       const pkg = await Package.load(descriptor, { basePath: dir });
       const error = await pkg
         .getResource(name)

@@ -103,8 +103,8 @@ describe('configuration errors', () => {
     edit(join(dir, 'gd-special-transfer'));
     return dir;
   }
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the edits reach into arbitrary JSON
   const editJson = (file: string, change: (value: any) => void): void => {
-    // eslint-disable-line @typescript-eslint/no-explicit-any
     const value = JSON.parse(readFileSync(file, 'utf8'));
     change(value);
     writeFileSync(file, JSON.stringify(value, null, 2));

@@ -56,7 +56,9 @@ export class CitationFindingGroups {
         recipient_code: recipients.size === 1 ? (only ?? '') : '',
         params: {
           ...input.params,
-          places: `${lines.length} ${lines.length === 1 ? 'citation' : 'citations'} at ${distinct.length === 1 ? 'line' : 'lines'} ${distinct.join(', ')}`,
+          places:
+            `${lines.length} ${lines.length === 1 ? 'citation' : 'citations'} ` +
+            `at ${distinct.length === 1 ? 'line' : 'lines'} ${distinct.join(', ')}`,
         },
       });
     }

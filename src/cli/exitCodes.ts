@@ -24,7 +24,8 @@ export const EXIT_CODES = {
   cantCreate: {
     code: 73,
     meaning:
-      'the output folder (`--out`) is not a folder, cannot be created or cannot be written (EX_CANTCREAT): one line names it',
+      'the output folder (`--out`) is not a folder, cannot be created or cannot be written (EX_CANTCREAT): ' +
+      'one line names it',
   },
   config: {
     code: 78,

@@ -26,8 +26,6 @@ export interface ExtractCliOptions {
   debug?: boolean;
 }
 
-export { EXIT } from './exitCodes.js';
-
 /**
  * The inputs as notices: a file is one; a notice folder (files/folder.ts: it holds a page, a
  * spreadsheet, a Word or CSV file, or a file named 附件…) is one; any other folder is a batch, its
@@ -82,7 +80,8 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   const duplicate = accepted.find((_, i) => keys.indexOf(keys[i] ?? '') !== i);
   if (duplicate) {
     process.stderr.write(
-      `notice-extract: two inputs share the notice id "${shownName(noticeIdOf(duplicate))}" (ignoring case and width)\n`,
+      `notice-extract: two inputs share the notice id "${shownName(noticeIdOf(duplicate))}" ` +
+        '(ignoring case and width)\n',
     );
     return EXIT.usage;
   }
@@ -268,7 +267,8 @@ function printOutcome(outcome: RunOutcome, debug: boolean): void {
     .join(', ');
   const skipped = outcome.status === 'skipped' ? ' (unchanged, skipped; --force re-extracts)' : '';
   err(
-    `${outcome.id}: ${records}; findings ${outcome.counts.error} error, ${outcome.counts.warning} warning, ${outcome.counts.info} info${skipped}`,
+    `${outcome.id}: ${records}; findings ${outcome.counts.error} error, ` +
+      `${outcome.counts.warning} warning, ${outcome.counts.info} info${skipped}`,
   );
   if (outcome.matching.citations + outcome.matching.indicators > 0) err(`  ${summaryLine(outcome.matching)}`);
   for (const f of outcome.firstErrors) err(`  error ${f.code}: ${f.message}`);
@@ -284,8 +284,10 @@ export function batchLine(outcomes: readonly RunOutcome[], missing = 0): string 
   const count = (status: RunOutcome['status']): number => outcomes.filter((o) => o.status === status).length;
   const inputs = outcomes.length + missing;
   return (
-    `${inputs} ${inputs === 1 ? 'notice' : 'notices'}: ${count('extracted')} extracted, ${count('skipped')} skipped, ${count('failed') + missing} failed; ` +
-    `findings ${sum((o) => o.counts.error)} error, ${sum((o) => o.counts.warning)} warning; ${sum((o) => o.matching.review_rows)} rows await review`
+    `${inputs} ${inputs === 1 ? 'notice' : 'notices'}: ` +
+    `${count('extracted')} extracted, ${count('skipped')} skipped, ${count('failed') + missing} failed; ` +
+    `findings ${sum((o) => o.counts.error)} error, ${sum((o) => o.counts.warning)} warning; ` +
+    `${sum((o) => o.matching.review_rows)} rows await review`
   );
 }
 

@@ -78,7 +78,8 @@ export function runReviewAccept(file: string, opts: ReviewAcceptOptions): number
   for (const line of plan.added) process.stdout.write(`decided ${line}\n`);
   for (const line of plan.skipped) process.stdout.write(`already known ${line}\n`);
   process.stderr.write(
-    `${applied.added.length} decisions added, ${applied.replaced.length} replaced, ${plan.skipped.length} already known; ${join(family.folder, 'decisions.json').slice(dir.length + 1)}\n`,
+    `${applied.added.length} decisions added, ${applied.replaced.length} replaced, ` +
+      `${plan.skipped.length} already known; ${join(family.folder, 'decisions.json').slice(dir.length + 1)}\n`,
   );
   return EXIT.ok;
 }

@@ -151,7 +151,8 @@ export async function runReviewServe(dirs: string[], opts: ReviewServeOptions): 
   const { counts } = opened.queue();
   process.stdout.write(`review workbench at ${server.url}\n`);
   process.stderr.write(
-    `${counts.notices.length} notice(s); pending ${counts.spellings.policy} policy and ${counts.spellings.indicator} indicator spellings; Ctrl-C stops\n`,
+    `${counts.notices.length} notice(s); ` +
+      `pending ${counts.spellings.policy} policy and ${counts.spellings.indicator} indicator spellings; Ctrl-C stops\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (signal: string): void => {

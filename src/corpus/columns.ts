@@ -141,7 +141,8 @@ export function corpusTables(): CorpusTable[] {
 
 /** `CREATE TABLE` for a corpus table, column names quoted. */
 export function createTableSql(table: CorpusTable, name = table.name): string {
-  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} (${table.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ')})`;
+  const columns = table.columns.map((c) => `${quoteIdent(c.name)} ${c.type}`).join(', ');
+  return `CREATE TABLE IF NOT EXISTS ${quoteIdent(name)} (${columns})`;
 }
 
 /** An identifier quoted for SQL. */

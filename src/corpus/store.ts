@@ -178,7 +178,8 @@ export class CorpusStore {
       mkdirSync(dirname(target), { recursive: true });
       const columns = table.columns.filter((c) => !(PARTITION_KEYS as readonly string[]).includes(c.name));
       await this.db.run(
-        `COPY (SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${stage}) TO ${quoteLiteral(temp)} (FORMAT parquet, COMPRESSION snappy)`,
+        `COPY (SELECT ${columns.map((c) => quoteIdent(c.name)).join(', ')} FROM ${stage}) ` +
+          `TO ${quoteLiteral(temp)} (FORMAT parquet, COMPRESSION snappy)`,
       );
       this.pending.push([temp, target]);
       await this.db.run(`INSERT INTO ${stored} SELECT * FROM ${stage}`);

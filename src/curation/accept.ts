@@ -187,7 +187,9 @@ function misfiled(
   return accepted.flatMap((a) => {
     const key = matchKey(a.spelling);
     const covered = cited.filter((c) => matchKey(c.spelling) === key);
-    const advice = `accepting "${a.spelling}" as ${a.id} would file it there (leave the spelling's rows undecided, or correct the id)`;
+    const advice =
+      `accepting "${a.spelling}" as ${a.id} would file it there ` +
+      "(leave the spelling's rows undecided, or correct the id)";
     return misfiledCitations(a.id, family.policies, covered).map((line) => `${line}: ${advice}`);
   });
 }

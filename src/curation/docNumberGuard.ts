@@ -29,7 +29,8 @@ export function misfiledCitations(id: string, registry: readonly Policy[], cited
   for (const c of cited) {
     if (c.doc_number === '' || docNumberConflict(c.doc_number, policy, registry) === '') continue;
     const number = policy.doc_number || 'a policy without a number';
-    const line = `${c.origin}: cited with ${c.doc_number}, but ${id} is ${number}${ownerNote(c.doc_number, policy, registry)}`;
+    const owner = ownerNote(c.doc_number, policy, registry);
+    const line = `${c.origin}: cited with ${c.doc_number}, but ${id} is ${number}${owner}`;
     if (!seen.has(line)) lines.push(line);
     seen.add(line);
   }

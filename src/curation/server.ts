@@ -74,7 +74,9 @@ async function handle(workbench: Workbench, origin: string, req: IncomingMessage
   const from = req.headers.origin;
   if (from !== origin && from !== origin.replace('127.0.0.1', 'localhost')) {
     return send(res, 403, {
-      error: `refused: a decision must come from the workbench page (Origin ${origin}), not from ${from === undefined ? 'a request without Origin' : `"${from}"`}`,
+      error:
+        `refused: a decision must come from the workbench page (Origin ${origin}), ` +
+        `not from ${from === undefined ? 'a request without Origin' : `"${from}"`}`,
     });
   }
   if (!/^application\/json\b/i.test(req.headers['content-type'] ?? ''))

@@ -141,7 +141,8 @@ export class Workbench {
     if (decision.kind === 'policy' && decision.decision === 'accept') {
       const cited = citing.flatMap((n) => recordsOf(n, decision));
       const misfiled = misfiledCitations(decision.id, this.options.policies(family), cited);
-      const what = `accepting "${decision.spelling}" as ${decision.id} would file citations under a number they do not carry`;
+      const what =
+        `accepting "${decision.spelling}" as ${decision.id} ` + 'would file citations under a number they do not carry';
       if (misfiled.length > 0) return fail(422, `refused: ${what}: ${misfiled.join('; ')}`);
     }
     try {

@@ -1,7 +1,7 @@
 import type { DetailRow } from '../../schemas/details.js';
 import type { StageContext } from '../findings/context.js';
 import type { TableAnnex } from '../family/spec.js';
-import { rowText, type GridRow } from '../grid/grid.js';
+import { rowText } from '../grid/grid.js';
 import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker } from '../grid/columns.js';
 import type { HeadedTable } from '../grid/header.js';
 import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';

@@ -26,7 +26,8 @@ const COMPARATOR_WORDS: Record<string, string> = {
 const DIFF_STYLE = `
 .scroll { overflow-x: auto; }
 .up { color: var(--ok); } .down { color: var(--bad); }
-.bars { display: grid; grid-template-columns: minmax(6em, max-content) 1fr 1fr minmax(6.5em, max-content); gap: 4px 0; font-size: 12px; }
+.bars { display: grid; grid-template-columns: minmax(6em, max-content) 1fr 1fr minmax(6.5em, max-content);
+  gap: 4px 0; font-size: 12px; }
 .bars .bar { display: contents; }
 .bars .label { padding-right: 8px; text-align: right; overflow-wrap: anywhere; }
 .bars .half { display: flex; align-items: center; min-height: 18px; }
@@ -60,12 +61,15 @@ export function changeChart(money: readonly MoneyChange[]): string {
     const change = new Decimal(m.change_yuan);
     const width = change.abs().div(max).times(100).toFixed(1);
     const fill = `<span class="fill" style="width:${width}%"></span>`;
-    const label = `${m.recipient_name || m.recipient_code}${m.change === 'changed' ? '' : `（${CHANGE_WORDS[m.change]}）`}`;
+    const changeWord = m.change === 'changed' ? '' : `（${CHANGE_WORDS[m.change]}）`;
+    const label = `${m.recipient_name || m.recipient_code}${changeWord}`;
     const note = `${label}：${m.old_yuan ? yuanText(m.old_yuan) : '—'} → ${m.new_yuan ? yuanText(m.new_yuan) : '—'} 元`;
     return (
-      `<div class="bar" data-code="${esc(m.recipient_code)}" data-change="${esc(m.change_yuan)}" data-width="${width}" title="${esc(note)}">` +
+      `<div class="bar" data-code="${esc(m.recipient_code)}" data-change="${esc(m.change_yuan)}" ` +
+      `data-width="${width}" title="${esc(note)}">` +
       `<span class="label">${esc(label)}</span>` +
-      `<span class="half neg">${change.isNegative() ? fill : ''}</span><span class="half pos">${change.isNegative() ? '' : fill}</span>` +
+      `<span class="half neg">${change.isNegative() ? fill : ''}</span>` +
+      `<span class="half pos">${change.isNegative() ? '' : fill}</span>` +
       `<span class="value">${esc(wanText(change))} 万元</span></div>`
     );
   });
@@ -89,14 +93,22 @@ function valueText(raw: string, comparator: string, number: string, max: string,
   return `${COMPARATOR_WORDS[comparator] ?? comparator}${number}${max ? `–${max}` : ''}${unit}`;
 }
 
+/** One finding of the comparison as a list item. */
+function findingItem(f: DiffJson['findings'][number]): string {
+  return `<li><code>${esc(f.code)}</code> ${esc(f.message)}</li>`;
+}
+
 /** The whole page. */
 export function diffPage(diff: DiffJson, summary: readonly string[]): string {
-  const title = `${diff.new.fund || diff.new.title}：${diff.old.budget_year || diff.old.notice_id} → ${diff.new.budget_year || diff.new.notice_id} 年度变化`;
+  const year = (n: DiffJson['old']) => n.budget_year || n.notice_id;
+  const title = `${diff.new.fund || diff.new.title}：${year(diff.old)} → ${year(diff.new)} 年度变化`;
   const notice = (label: string, n: DiffJson['old']) =>
-    `<dt>${esc(label)}</dt><dd>${esc(n.doc_number || n.notice_id)}（${esc(n.budget_year || '年度不明')}）${esc(n.title)}</dd>`;
+    `<dt>${esc(label)}</dt>` +
+    `<dd>${esc(n.doc_number || n.notice_id)}（${esc(n.budget_year || '年度不明')}）${esc(n.title)}</dd>`;
   const fundLine = diff.same_fund
     ? `<p class="summary">同一资金：${esc(diff.new.fund)}</p>`
-    : `<p class="summary bad"><strong>两份通知不是同一资金：</strong>上年「${esc(diff.old.fund || '未识别')}」，本年「${esc(diff.new.fund || '未识别')}」</p>`;
+    : '<p class="summary bad"><strong>两份通知不是同一资金：</strong>' +
+      `上年「${esc(diff.old.fund || '未识别')}」，本年「${esc(diff.new.fund || '未识别')}」</p>`;
   const money = diff.money.map((m) => {
     const change = new Decimal(m.change_yuan);
     const cls = change.isNegative() ? 'num down' : 'num up';
@@ -153,16 +165,44 @@ export function diffPage(diff: DiffJson, summary: readonly string[]): string {
   const findings =
     diff.findings.length === 0
       ? ''
-      : section(
-          'findings',
-          '提示',
-          `<ul class="lines">${diff.findings.map((f) => `<li><code>${esc(f.code)}</code> ${esc(f.message)}</li>`).join('')}</ul>`,
-        );
+      : section('findings', '提示', `<ul class="lines">${diff.findings.map(findingItem).join('')}</ul>`);
+  const nav = [
+    ['money', '资金'],
+    ['targets', '绩效目标表'],
+    ['indicators', '绩效指标'],
+    ['citations', '政策依据'],
+  ]
+    .map(([id, label]) => `<a href="#${id}">${label}</a>`)
+    .join('');
+  const moneyHead = ['变化', '单位编码', '单位', '上年（元）', '本年（元）', '增减（元）', '增减'];
+  const indicatorHead = ['变化', '单位编码', '单位', '指标', '指标编码', '上年值', '本年值', '升降'];
+  const sections = [
+    section('money', '各单位资金变化', changeChart(diff.money) + table(moneyHead, money, '没有单位的资金发生变化。')),
+    section(
+      'targets',
+      '绩效目标表增减',
+      table(['变化', '单位编码', '单位', '指标数'], tables, '两年的绩效目标表对应同一批单位。'),
+    ),
+    section(
+      'indicators',
+      '绩效指标变化',
+      table(indicatorHead, indicators, '两年都有目标表的单位，指标及其值均未变化。'),
+    ),
+    section(
+      'citations',
+      '政策依据变化',
+      table(
+        ['变化', '单位编码', '单位', '政策编码', '文件标题'],
+        citations,
+        '两年都有目标表的单位，引用的政策未变化。',
+      ),
+    ),
+  ];
   return `${pageHead(esc(title), STYLE + DIFF_STYLE)}
 <body>
 <header><h1>${esc(title)}</h1>
 <dl class="meta">${notice('上年', diff.old)}${notice('本年', diff.new)}</dl>
-<nav><a href="#money">资金</a><a href="#targets">绩效目标表</a><a href="#indicators">绩效指标</a><a href="#citations">政策依据</a></nav>
+<nav>${nav}</nav>
 </header>
 <main>
 ${section(
@@ -173,10 +213,7 @@ ${section(
     .map((l) => `<li>${esc(l)}</li>`)
     .join('')}</ul>`,
 )}
-${section('money', '各单位资金变化', changeChart(diff.money) + table(['变化', '单位编码', '单位', '上年（元）', '本年（元）', '增减（元）', '增减'], money, '没有单位的资金发生变化。'))}
-${section('targets', '绩效目标表增减', table(['变化', '单位编码', '单位', '指标数'], tables, '两年的绩效目标表对应同一批单位。'))}
-${section('indicators', '绩效指标变化', table(['变化', '单位编码', '单位', '指标', '指标编码', '上年值', '本年值', '升降'], indicators, '两年都有目标表的单位，指标及其值均未变化。'))}
-${section('citations', '政策依据变化', table(['变化', '单位编码', '单位', '政策编码', '文件标题'], citations, '两年都有目标表的单位，引用的政策未变化。'))}
+${sections.join('\n')}
 ${findings}
 </main>
 </body>

@@ -61,6 +61,11 @@ export function diffRows(diff: DiffJson): DiffCsvRow[] {
   ];
 }
 
+/** A notice of the comparison as its id and budget year. */
+function noticeLabel(n: DiffJson['old']): string {
+  return `${n.notice_id} (${n.budget_year || '?'})`;
+}
+
 /** One line per section: fund, money, targets, citations. */
 export function summaryLines(diff: DiffJson): string[] {
   const s = diff.summary;
@@ -70,10 +75,12 @@ export function summaryLines(diff: DiffJson): string[] {
     ? `fund: ${diff.new.fund} (same in both)`
     : `fund: NOT the same: "${diff.old.fund || '?'}" (old) vs "${diff.new.fund || '?'}" (new)`;
   return [
-    `${fund}; ${diff.old.notice_id} (${diff.old.budget_year || '?'}) → ${diff.new.notice_id} (${diff.new.budget_year || '?'})`,
-    `money: ${s.recipients_changed} recipient(s) changed, ${s.recipients_added} added, ${s.recipients_removed} removed, ` +
+    `${fund}; ${noticeLabel(diff.old)} → ${noticeLabel(diff.new)}`,
+    `money: ${s.recipients_changed} recipient(s) changed, ${s.recipients_added} added, ` +
+      `${s.recipients_removed} removed, ` +
       `${s.recipients_unchanged} unchanged; total ${yuanText(a)} → ${yuanText(b)} 元${pct}`,
-    `targets: ${s.target_tables_added} table(s) added, ${s.target_tables_removed} removed; indicators ${s.indicators_changed} changed, ` +
+    `targets: ${s.target_tables_added} table(s) added, ${s.target_tables_removed} removed; ` +
+      `indicators ${s.indicators_changed} changed, ` +
       `${s.indicators_added} added, ${s.indicators_removed} removed`,
     `citations: ${s.citations_added} policy citation(s) added, ${s.citations_removed} removed`,
   ];

@@ -121,7 +121,8 @@ export async function snapshotsFromCorpus(
       const byYear = /^\d{4}$/.test(ref);
       const where = byYear ? 'budget_year = CAST($1 AS INTEGER)' : '(notice_id = $1 OR doc_number = $1)';
       const found = await rows(
-        `SELECT notice_id, doc_number, title, CAST(budget_year AS VARCHAR) AS budget_year, family, fund FROM notices WHERE ${where}` +
+        'SELECT notice_id, doc_number, title, CAST(budget_year AS VARCHAR) AS budget_year, family, fund ' +
+          `FROM notices WHERE ${where}` +
           (fund === undefined ? '' : ' AND fund = $2') +
           ' ORDER BY notice_id',
         fund === undefined ? [ref] : [ref, fund],
@@ -129,7 +130,8 @@ export async function snapshotsFromCorpus(
       const [notice, ...others] = found;
       if (!notice)
         throw new DiffInputError(
-          `${dir}: no notice ${byYear ? 'of budget year' : 'with id or document number'} ${ref}${fund ? ` for the fund ${fund}` : ''}`,
+          `${dir}: no notice ${byYear ? 'of budget year' : 'with id or document number'} ${ref}` +
+            (fund ? ` for the fund ${fund}` : ''),
         );
       if (others.length > 0) {
         const list = found.map((n) => `${n.notice_id} (${n.fund || 'no fund'})`).join(', ');

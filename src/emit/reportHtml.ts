@@ -57,10 +57,16 @@ export function reportHtml(input: ReportPageInput): string {
   const names = new Map(money.map((r) => [r.code, r.name]));
   const bars = cityBars(datasets.allocations, input.regionNameNoise);
   const byCode = new Map(money.map((r) => [r.code, r]));
-  for (const bar of bars) for (const code of bar.members) byCode.get(code)!.city = bar.label;
+  for (const bar of bars) {
+    for (const code of bar.members) {
+      const recipient = byCode.get(code);
+      if (recipient) recipient.city = bar.label;
+    }
+  }
   const groups = groupFindings(input.findings);
   const grand = datasets.allocations.find((r) => r.row_type === 'grand_total');
   const title = meta.title || input.noticeId;
+  const byline = [meta.doc_number, meta.issuer, meta.issued_date].filter(Boolean).join(' · ');
   const sections = [
     section('meta', '通知信息', metadata(input)),
     section(
@@ -99,7 +105,7 @@ export function reportHtml(input: ReportPageInput): string {
   ];
   return `${pageHead(esc(meta.doc_number ? `${meta.doc_number} ${title}` : title), STYLE)}
 <body>
-<header><h1>${esc(title)}</h1><p>${esc([meta.doc_number, meta.issuer, meta.issued_date].filter(Boolean).join(' · '))}</p>
+<header><h1>${esc(title)}</h1><p>${esc(byline)}</p>
 <nav>${nav.map(([id, label]) => `<a href="#${id}">${label}</a>`).join('')}</nav></header>
 <main>
 ${sections.join('\n')}
@@ -149,7 +155,9 @@ function metadata(input: ReportPageInput): string {
     ['输入 SHA-256', input.provenance.sha256],
     ['通知编号', input.noticeId],
   ];
-  return `<dl class="meta">${items.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${v ? esc(v) : '<span class="empty">（未找到）</span>'}</dd>`).join('\n')}</dl>`;
+  const item = ([k, v]: readonly [string, string | null | undefined]) =>
+    `<dt>${esc(k)}</dt><dd>${v ? esc(v) : '<span class="empty">（未找到）</span>'}</dd>`;
+  return `<dl class="meta">${items.map(item).join('\n')}</dl>`;
 }
 
 function kindTitle(kind: string): string {
@@ -160,5 +168,6 @@ function severityCounts(findings: readonly Finding[]): string {
   const counts = (Object.keys(SEVERITY_LABELS) as Finding['severity'][]).map(
     (s) => [s, findings.filter((f) => f.severity === s).length] as const,
   );
-  return `<p class="summary">${counts.map(([s, n]) => `<span class="badge ${s}">${SEVERITY_LABELS[s]}</span> ${n}`).join('　')}</p>`;
+  const badge = ([s, n]: (typeof counts)[number]) => `<span class="badge ${s}">${SEVERITY_LABELS[s]}</span> ${n}`;
+  return `<p class="summary">${counts.map(badge).join('　')}</p>`;
 }

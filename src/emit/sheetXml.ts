@@ -116,5 +116,7 @@ export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
 /** The workbook's shared strings part. */
 export function sharedStringsXml(strings: SharedStrings): string {
   const items = strings.list.map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`).join('');
-  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ${NS} count="${strings.list.length}" uniqueCount="${strings.list.length}">${items}</sst>`;
+  const count = strings.list.length;
+  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
+  return `${head}<sst ${NS} count="${count}" uniqueCount="${count}">${items}</sst>`;
 }

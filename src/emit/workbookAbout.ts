@@ -69,7 +69,8 @@ export function aboutRows(input: AboutInput): AboutRow[] {
       ...findingCounts(input.findings),
       [
         '合计',
-        `error ${count(input.findings, 'error')}，warning ${count(input.findings, 'warning')}，info ${count(input.findings, 'info')}`,
+        `error ${count(input.findings, 'error')}，warning ${count(input.findings, 'warning')}，` +
+          `info ${count(input.findings, 'info')}`,
         input.findings.length,
       ],
       ['明细', 'findings.csv / report.json', ''],

@@ -43,17 +43,19 @@ export function contentTypesXml(count: number): string {
     `<Override PartName="/xl/workbook.xml" ContentType="${OFFICE}.spreadsheetml.sheet.main+xml"/>${sheets}` +
     `<Override PartName="/xl/styles.xml" ContentType="${OFFICE}.spreadsheetml.styles+xml"/>` +
     `<Override PartName="/xl/sharedStrings.xml" ContentType="${OFFICE}.spreadsheetml.sharedStrings+xml"/>` +
-    '<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-propert' +
-    'ies+xml"/></Types>'
+    '<Override PartName="/docProps/core.xml" ' +
+    'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
   );
 }
 
 /** `_rels/.rels`: the workbook and the core properties. */
 export function packageRelsXml(): string {
   return (
-    `${HEAD}<Relationships xmlns="${PKG_REL}"><Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
-    '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core' +
-    '-properties" Target="docProps/core.xml"/></Relationships>'
+    `${HEAD}<Relationships xmlns="${PKG_REL}">` +
+    `<Relationship Id="rId1" Type="${REL}/officeDocument" Target="xl/workbook.xml"/>` +
+    '<Relationship Id="rId2" ' +
+    'Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" ' +
+    'Target="docProps/core.xml"/></Relationships>'
   );
 }
 
@@ -64,7 +66,8 @@ export function workbookRelsXml(count: number): string {
     (_, i) => `<Relationship Id="rId${i + 1}" Type="${REL}/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
   ).join('');
   return (
-    `${HEAD}<Relationships xmlns="${PKG_REL}">${sheets}<Relationship Id="rId${count + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
+    `${HEAD}<Relationships xmlns="${PKG_REL}">${sheets}` +
+    `<Relationship Id="rId${count + 1}" Type="${REL}/styles" Target="styles.xml"/>` +
     `<Relationship Id="rId${count + 2}" Type="${REL}/sharedStrings" Target="sharedStrings.xml"/></Relationships>`
   );
 }
@@ -84,21 +87,28 @@ export function workbookXml(sheets: readonly SheetEntry[]): string {
       const col = s.filterTo.replace(/^([A-Z]*)\d+$/, '$1');
       const row = s.filterTo.slice(col.length);
       return (
-        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">${xmlText(`${quoted(s.name)}!$A$1:$${col}$${row}`)}</definedName>` +
+        `<definedName name="_xlnm._FilterDatabase" localSheetId="${i}" hidden="1">` +
+        `${xmlText(`${quoted(s.name)}!$A$1:$${col}$${row}`)}</definedName>` +
         `<definedName name="_xlnm.Print_Titles" localSheetId="${i}">${xmlText(`${quoted(s.name)}!$1:$1`)}</definedName>`
       );
     })
     .join('');
-  return `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews><sheets>${list}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`;
+  return (
+    `${HEAD}<workbook xmlns="${MAIN}" xmlns:r="${REL}"><bookViews><workbookView/></bookViews>` +
+    `<sheets>${list}</sheets>${names ? `<definedNames>${names}</definedNames>` : ''}</workbook>`
+  );
 }
 
 /**
  * `xl/styles.xml`: the cell styles of STYLE; money uses built-in format 4 (`#,##0.00`), text built-in 49 (`@`),
- * wrapped or not;
- * every cell is top-aligned (a style of its own for plain numbers: style 0 is not applied to a cell as such). */
+ * wrapped or not; every cell is top-aligned (a style of its own for plain numbers: style 0 is not applied to a cell
+ * as such).
+ */
 export function stylesXml(): string {
   const xf = (numFmt: number, font: number, wrap: boolean): string =>
-    `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"${numFmt ? ' applyNumberFormat="1"' : ''}${font ? ' applyFont="1"' : ''}` +
+    `<xf numFmtId="${numFmt}" fontId="${font}" fillId="0" borderId="0" xfId="0"` +
+    (numFmt ? ' applyNumberFormat="1"' : '') +
+    (font ? ' applyFont="1"' : '') +
     // Every cell sits at the top of its row, beside a wrapped text that makes the row tall.
     ` applyAlignment="1"><alignment vertical="top"${wrap ? ' wrapText="1"' : ''}/></xf>`;
   // In STYLE's order: none, wrapTop, bold, boldWrapTop, text, money, textWrapTop, number.
@@ -113,9 +123,11 @@ export function stylesXml(): string {
     xf(0, 0, false),
   ];
   return (
-    `${HEAD}<styleSheet xmlns="${MAIN}"><fonts count="2"><font><sz val="11"/><name val="Calibri"/><family val="2"/></font><font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>` +
-    '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill ' +
-    'patternType="gray125"/></fill></fills>' +
+    `${HEAD}<styleSheet xmlns="${MAIN}"><fonts count="2">` +
+    '<font><sz val="11"/><name val="Calibri"/><family val="2"/></font>' +
+    '<font><b/><sz val="11"/><name val="Calibri"/><family val="2"/></font></fonts>' +
+    '<fills count="2"><fill><patternFill patternType="none"/></fill>' +
+    '<fill><patternFill patternType="gray125"/></fill></fills>' +
     '<borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>' +
     '<cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>' +
     `<cellXfs count="${cellXfs.length}">${cellXfs.join('')}</cellXfs>` +
@@ -127,9 +139,12 @@ export function stylesXml(): string {
 export function coreXml(creator: string, date: Date): string {
   const when = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   return (
-    `${HEAD}<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" ` +
+    `${HEAD}<cp:coreProperties ` +
+    'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" ' +
+    'xmlns:dc="http://purl.org/dc/elements/1.1/" ' +
     'xmlns:dcterms="http://purl.org/dc/terms/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">' +
     `<dc:creator>${xmlText(creator)}</dc:creator><cp:lastModifiedBy>${xmlText(creator)}</cp:lastModifiedBy>` +
-    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`
+    `<dcterms:created xsi:type="dcterms:W3CDTF">${when}</dcterms:created>` +
+    `<dcterms:modified xsi:type="dcterms:W3CDTF">${when}</dcterms:modified></cp:coreProperties>`
   );
 }

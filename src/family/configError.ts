@@ -6,9 +6,6 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 
-/** Exit code for an invalid configuration file (sysexits EX_CONFIG). */
-export const EXIT_CONFIG = 78;
-
 /** One problem of a configuration file. */
 export interface ConfigProblem {
   /** The file the problem is in, as it was named. */

@@ -585,6 +585,9 @@ export function linearTimeProblem(source: string, flags = 'u'): string | null {
   if (shape) return `may take quadratic time or worse: ${shape}`;
   const slow = slowProbe(new RegExp(source, flags));
   if (slow)
-    return `backtracks catastrophically: on ${slow.probe} it ran over ${PROBE_BUDGET_MS} ms (a linear pattern takes < 1 ms)`;
+    return (
+      `backtracks catastrophically: on ${slow.probe} it ran over ${PROBE_BUDGET_MS} ms ` +
+      '(a linear pattern takes < 1 ms)'
+    );
   return null;
 }

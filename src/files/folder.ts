@@ -61,7 +61,8 @@ export function noticeFolderParts(dir: string): NoticeFolder {
     const which = bodies.length === 0 ? 'none' : bodies.map((f) => f.name).join(', ');
     throw new InputError(
       dir,
-      `a notice folder holds one body (a saved .html/.htm page, .md or .txt not named 附件…) and its annex files; found ${bodies.length} (${which}): put each notice in a folder of its own`,
+      'a notice folder holds one body (a saved .html/.htm page, .md or .txt not named 附件…) and its annex files; ' +
+        `found ${bodies.length} (${which}): put each notice in a folder of its own`,
     );
   }
   const body = bodies[0] as FolderFile;

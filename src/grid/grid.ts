@@ -26,11 +26,6 @@ export interface GridRow {
   row: number;
 }
 
-/** Cell text at a column index, '' when the row is shorter. */
-export function cellText(row: GridRow, index: number): string {
-  return row.cells[index]?.text ?? '';
-}
-
 /** Cells with text, in order. */
 export function filledCells(row: GridRow): Cell[] {
   return row.cells.filter((c) => c.text !== '');

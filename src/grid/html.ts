@@ -18,7 +18,7 @@ export function htmlRows(fragment: string, firstLine: number): GridRow[] {
   const rows: GridRow[] = [];
   // pending[col] = rows still covered by a rowspan from above, and the cell that spans them.
   const pending: number[] = [];
-  const origin: Cell[] = [];
+  const origin: (Cell | undefined)[] = [];
   $('tr').each((_, tr) => {
     const trLine = firstLine + (tr.sourceCodeLocation?.startLine ?? 1) - 1;
     const cells: Cell[] = [];
@@ -51,7 +51,7 @@ export function htmlRows(fragment: string, firstLine: number): GridRow[] {
           // Only the first column of a spanned block carries the value down; the others are covered, empty.
           if (rowspan > 1) {
             pending[col] = rowspan - 1;
-            delete origin[col];
+            origin[col] = undefined;
           }
           cells.push({ text: '', raw: '', line, column: 0, spanned: true });
           col++;

@@ -22,11 +22,6 @@ export function pipeRows(table: Table, lines: readonly string[]): GridRow[] {
   return rows;
 }
 
-/** True when a pipe-table row is the delimiter row (`| --- | :-: |`), which remark does not emit anyway. */
-export function isDelimiterRow(line: string): boolean {
-  return /^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$/.test(line);
-}
-
 /**
  * A pipe cell as HTML: Markdown emphasis dropped, inline HTML kept, and text re-escaped because
  * remark has already decoded its entities (`&lt;` would otherwise read as a tag).

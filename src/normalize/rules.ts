@@ -14,7 +14,6 @@ import { foldWidth } from './rules/widthFold.js';
 
 export { joinCjkSpaces, decodeEntities, inlineMathToText, replaceLatinConjunction, unifyQuotesAndDashes };
 export { toSimplified, collapseWhitespace, foldWidth };
-export { unifyBookTitleMarks, unifyCjkDashes } from './rules/quoteDashForms.js';
 
 /** Name of a text normalization rule. */
 export type RuleName =
@@ -69,9 +68,6 @@ export const ALL_RULES: readonly RuleName[] = [
   'traditional-to-simplified',
   'whitespace-collapse',
 ];
-
-/** Only the inline-math rule: what the pipeline runs on every source line before any parser reads it. */
-export const MATH_RULES: readonly RuleName[] = ['inline-math'];
 
 /** A text's normalization: the result and the rules that changed it on the way. */
 interface Normalized {

@@ -1,4 +1,4 @@
-import type { Root, RootContent } from 'mdast';
+import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
@@ -27,11 +27,6 @@ export function parseMarkdown(text: string): ParsedNotice {
   const lines = text.split('\n');
   const { part, delimitersFitted } = markdownPart(lines);
   return { tree: part === '' ? { type: 'root', children: [] } : processor.parse(part), lines, text, delimitersFitted };
-}
-
-/** First and last source line of a top-level node. */
-export function lineSpan(node: RootContent): { start: number; end: number } {
-  return { start: node.position?.start.line ?? 0, end: node.position?.end.line ?? 0 };
 }
 
 /** A heading of the notice with its plain text and line. */

@@ -8,7 +8,7 @@ import type { IndicatorRow } from '../../schemas/indicators.js';
 import type { MatchCounts, MatchSummary } from '../../schemas/report.js';
 
 /** Counts per match kind, and the matching outcome of one notice (report.json `matching`), from their schema. */
-export type { MatchCounts, MatchSummary };
+export type { MatchSummary };
 
 /** Count rows per match kind. */
 function countMatches(kinds: readonly string[]): MatchCounts {
@@ -42,8 +42,10 @@ export function summaryLine(s: MatchSummary): string {
   const c = s.citation_matches;
   const i = s.indicator_matches;
   return (
-    `citations ${s.citations}: ${s.resolved_spellings} of ${s.citation_spellings} spellings → ${s.policies} policies, ` +
-    `${c.fuzzy + c.none} await review (${c.fuzzy} fuzzy, ${c.none} unmatched)${c.rejected > 0 ? `, ${c.rejected} rejected` : ''}; ` +
+    `citations ${s.citations}: ${s.resolved_spellings} of ${s.citation_spellings} spellings → ` +
+    `${s.policies} policies, ${c.fuzzy + c.none} await review (${c.fuzzy} fuzzy, ${c.none} unmatched)` +
+    (c.rejected > 0 ? `, ${c.rejected} rejected` : '') +
+    '; ' +
     `indicators ${s.indicators}: ${s.standard_indicator_rows} rows → ${s.standard_indicators} standard indicators, ` +
     `${i.fuzzy} await review, ${i.none} local`
   );

@@ -38,12 +38,6 @@ export interface Rendered {
   mergedRows: number;
 }
 
-/** One table row of the source: its line index and cells. */
-interface SourceRow {
-  index: number;
-  cells: string[];
-}
-
 /** Which part of the notice a line belongs to. */
 type Part = 'body' | 'money' | 'targets';
 

@@ -78,7 +78,8 @@ export function cityChart(bars: readonly CityBar[], grandTotal: Decimal | null):
     if (sections.length < 2) return;
     const x = LABEL_WIDTH + i * 200;
     parts.push(
-      `<rect x="${x}" y="4" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/><text x="${x + 16}" y="14" class="legend">${esc(s || '其他')}</text>`,
+      `<rect x="${x}" y="4" width="12" height="12" fill="${PALETTE[i % PALETTE.length]}"/>` +
+        `<text x="${x + 16}" y="14" class="legend">${esc(s || '其他')}</text>`,
     );
   });
   bars.forEach((b, i) => {
@@ -87,7 +88,11 @@ export function cityChart(bars: readonly CityBar[], grandTotal: Decimal | null):
     let x = LABEL_WIDTH;
     const segments = [...b.segments].map(([s, v]) => {
       const w = Number(v.div(max).times(PLOT_WIDTH).toFixed(1));
-      const rect = `<rect x="${x.toFixed(1)}" y="${y}" width="${w}" height="${ROW - 6}" fill="${PALETTE[sections.indexOf(s) % PALETTE.length]}"><title>${esc(`${b.label}${s ? ' · ' + s : ''}：${yuanText(v)} 元`)}</title></rect>`;
+      const fill = PALETTE[sections.indexOf(s) % PALETTE.length];
+      const tip = `${b.label}${s ? ' · ' + s : ''}：${yuanText(v)} 元`;
+      const rect =
+        `<rect x="${x.toFixed(1)}" y="${y}" width="${w}" height="${ROW - 6}" fill="${fill}">` +
+        `<title>${esc(tip)}</title></rect>`;
       x += w;
       return rect;
     });
@@ -95,7 +100,8 @@ export function cityChart(bars: readonly CityBar[], grandTotal: Decimal | null):
     const note = `${b.label}：共 ${yuanText(total)} 元${b.stated ? `，小计行 ${yuanText(b.stated)} 元` : ''}`;
     parts.push(
       `<g class="bar" data-city="${esc(b.label)}" data-value="${total.toFixed(2)}"><title>${esc(note)}</title>` +
-        `<text x="${LABEL_WIDTH - 8}" y="${y + ROW - 11}" text-anchor="end" class="label">${esc(b.label)}</text>${segments.join('')}` +
+        `<text x="${LABEL_WIDTH - 8}" y="${y + ROW - 11}" text-anchor="end" class="label">${esc(b.label)}</text>` +
+        segments.join('') +
         `<text x="${(x + 6).toFixed(1)}" y="${y + ROW - 11}" class="value">${esc(wan)} 万元</text></g>`,
     );
   });
@@ -106,6 +112,12 @@ export function cityChart(bars: readonly CityBar[], grandTotal: Decimal | null):
       : sum.equals(grandTotal)
         ? '，等于分配表合计'
         : `，<strong class="bad">与分配表合计 ${esc(yuanText(grandTotal))} 元不符</strong>`;
-  return `<figure class="chart"><div class="scroll"><svg role="img" aria-label="按地市的分配金额" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">${parts.join('')}</svg></div>
-<figcaption>${bars.length} 个地市，合计 ${esc(yuanText(sum))} 元${check}。单位行按所在小计归市，小计外的单位按地区编码前四位归市。</figcaption></figure>`;
+  const svg =
+    `<svg role="img" aria-label="按地市的分配金额" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}">` +
+    `${parts.join('')}</svg>`;
+  const caption =
+    `${bars.length} 个地市，合计 ${esc(yuanText(sum))} 元${check}。` +
+    '单位行按所在小计归市，小计外的单位按地区编码前四位归市。';
+  return `<figure class="chart"><div class="scroll">${svg}</div>
+<figcaption>${caption}</figcaption></figure>`;
 }

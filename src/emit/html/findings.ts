@@ -53,7 +53,8 @@ export function excerpt(lines: readonly string[], line: number | null): string {
     const cut =
       text.length > LINE_CHARS ? `<span class="cut">（共 ${text.length} 字，截取前 ${LINE_CHARS} 字）</span>` : '';
     out.push(
-      `<span class="line${n === line ? ' hit' : ''}"><span class="ln">${String(n).padStart(width, ' ')}</span>${esc(shown)}${cut}</span>`,
+      `<span class="line${n === line ? ' hit' : ''}">` +
+        `<span class="ln">${String(n).padStart(width, ' ')}</span>${esc(shown)}${cut}</span>`,
     );
   }
   // Each line is a block of its own, so the marked line is highlighted full width; a newline between them would add a
@@ -66,7 +67,8 @@ export function findingFilters(groups: readonly FindingGroup[]): string {
   const severities = ORDER.filter((s) => groups.some((g) => g.severity === s)) as Finding['severity'][];
   const boxes = severities.map(
     (s) =>
-      `<label><input type="checkbox" name="severity" value="${s}" checked> <span class="badge ${s}">${SEVERITY_LABELS[s]}</span></label>`,
+      `<label><input type="checkbox" name="severity" value="${s}" checked> ` +
+      `<span class="badge ${s}">${SEVERITY_LABELS[s]}</span></label>`,
   );
   const codes = [...new Set(groups.map((g) => g.code))].sort(byCodePoint);
   const options = [
@@ -91,8 +93,14 @@ export function findingGroups(groups: readonly FindingGroup[], lines: readonly s
       const template = (g.code in FINDING_CODES ? templateOf(g.code as FindingCode) : '').replace(/\{\w+\}/g, '…');
       const items = g.findings.map((f) => findingItem(f, lines));
       const open = g.severity === 'error' ? ' open' : '';
+      const summary = [
+        `<span class="badge ${g.severity}">${SEVERITY_LABELS[g.severity]}</span>`,
+        `<code>${esc(g.code)}</code>`,
+        `<span class="count" data-count="${g.findings.length}">${g.findings.length} 条</span>`,
+        `<span class="template">${esc(template)}</span>`,
+      ].join(' ');
       return `<details class="fgroup" data-code="${esc(g.code)}" data-severity="${g.severity}"${open}>
-<summary><span class="badge ${g.severity}">${SEVERITY_LABELS[g.severity]}</span> <code>${esc(g.code)}</code> <span class="count" data-count="${g.findings.length}">${g.findings.length} 条</span> <span class="template">${esc(template)}</span></summary>
+<summary>${summary}</summary>
 <ol class="findings">
 ${items.join('\n')}
 </ol>
@@ -114,7 +122,10 @@ function findingItem(f: Finding, lines: readonly string[]): string {
     f.expected !== null ? `<dt>应为</dt><dd>${esc(f.expected)}</dd>` : '',
   ].join('');
   return (
-    `<li class="finding" data-severity="${f.severity}" data-line="${f.source_line ?? ''}"><p class="message">${esc(f.message)}</p>` +
-    `${where ? `<p class="where">${esc(where)}</p>` : ''}${values ? `<dl class="values">${values}</dl>` : ''}${excerpt(lines, f.source_line)}</li>`
+    `<li class="finding" data-severity="${f.severity}" data-line="${f.source_line ?? ''}">` +
+    `<p class="message">${esc(f.message)}</p>` +
+    (where ? `<p class="where">${esc(where)}</p>` : '') +
+    (values ? `<dl class="values">${values}</dl>` : '') +
+    `${excerpt(lines, f.source_line)}</li>`
   );
 }

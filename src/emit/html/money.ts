@@ -95,7 +95,8 @@ export function moneyTable(
     const sum = rows.reduce((s, r) => s.plus(r.amounts[kind] ?? 0), new Decimal(0));
     return td(yuanText(sum), `class="num" data-kind="${kind}"`);
   });
-  const summary = `<p class="summary">${rows.length} 个分配单位，${mismatches === 0 ? '各附件金额一致' : `<strong class="bad">${mismatches} 个单位金额不符</strong>`}。金额单位：元。</p>`;
+  const verdict = mismatches === 0 ? '各附件金额一致' : `<strong class="bad">${mismatches} 个单位金额不符</strong>`;
+  const summary = `<p class="summary">${rows.length} 个分配单位，${verdict}。金额单位：元。</p>`;
   return `${summary}
 <div class="scroll"><table class="money">
 <thead>${headRow([titles.code, titles.name, titles.city, ...columns.map((c) => c.title), '核对'])}</thead>
@@ -122,10 +123,11 @@ function mismatchNote(r: RecipientMoney, kind: MoneyKind, columns: readonly Mone
   const amount = r.amounts[kind];
   const own = columns.find((c) => c.kind === kind)?.title ?? kind;
   if (amount === undefined) return `${own}：无此单位的金额`;
-  const others = columns.filter(
-    (c) => c.kind !== kind && r.amounts[c.kind] !== undefined && !r.amounts[c.kind]!.equals(amount),
-  );
-  return others
-    .map((c) => `与${c.title} ${yuanText(r.amounts[c.kind]!)} 不符（差 ${yuanText(amount.minus(r.amounts[c.kind]!))}）`)
-    .join('；');
+  const notes: string[] = [];
+  for (const c of columns) {
+    const other = r.amounts[c.kind];
+    if (c.kind === kind || other === undefined || other.equals(amount)) continue;
+    notes.push(`与${c.title} ${yuanText(other)} 不符（差 ${yuanText(amount.minus(other))}）`);
+  }
+  return notes.join('；');
 }

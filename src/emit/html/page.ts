@@ -5,12 +5,13 @@
  */
 export function pageHead(title: string, style: string, options: { connectSelf?: boolean } = {}): string {
   const connect = options.connectSelf ? " connect-src 'self';" : '';
+  const policy = `default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';${connect} img-src data:`;
   return `<!DOCTYPE html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline';${connect} img-src data:">
+<meta http-equiv="Content-Security-Policy" content="${policy}">
 <title>${title}</title>
 <style>${style}</style>
 </head>`;

@@ -6,6 +6,11 @@ import { byCodePoint, esc, headRow, row, td } from './escape.js';
 /** Field titles of the indicator and citation schemas the page uses as column headers. */
 export type Titles = Record<string, string>;
 
+/** The title of a field, or the field's own name where its schema gives none. */
+function title(t: Titles, field: string): string {
+  return t[field] ?? field;
+}
+
 /**
  * Per recipient: indicator counts (total, standard, local, flagged, per level 1), then each recipient's indicators in a
  * `<details>`.
@@ -45,16 +50,37 @@ export function indicatorSection(
       `data-recipient="${esc(code)}"`,
     );
   });
-  const lists = [...byRecipient].map(
-    ([
-      code,
-      rows,
-    ]) => `<details class="indicators"><summary>${esc(code)} ${esc(names.get(code) ?? '')} — ${rows.length} 项</summary>
-<div class="scroll"><table><thead>${headRow([t.seq!, t.level1!, t.level2!, t.name!, t.value_raw!, t.indicator_id!, t.flags!])}</thead><tbody>
-${rows.map((r) => row([td(r.seq, 'class="num"'), td(r.level1), td(r.level2), td(r.name), td(r.value_raw), td(r.indicator_id, 'class="code"'), td(r.flags.join('; '))], r.flags.length ? 'class="flagged"' : '')).join('\n')}
-</tbody></table></div></details>`,
-  );
-  return `<div class="scroll"><table class="indicator-summary"><thead>${headRow([t.recipient_code!, '分配单位', '指标数', '标准指标', '本地指标', ...levels, '有标记'])}</thead><tbody>
+  const columns = ['seq', 'level1', 'level2', 'name', 'value_raw', 'indicator_id', 'flags'].map((f) => title(t, f));
+  const indicatorRow = (r: IndicatorRow) =>
+    row(
+      [
+        td(r.seq, 'class="num"'),
+        td(r.level1),
+        td(r.level2),
+        td(r.name),
+        td(r.value_raw),
+        td(r.indicator_id, 'class="code"'),
+        td(r.flags.join('; ')),
+      ],
+      r.flags.length ? 'class="flagged"' : '',
+    );
+  const lists = [...byRecipient].map(([code, rows]) => {
+    const summaryLine = `${esc(code)} ${esc(names.get(code) ?? '')} — ${rows.length} 项`;
+    return `<details class="indicators"><summary>${summaryLine}</summary>
+<div class="scroll"><table><thead>${headRow(columns)}</thead><tbody>
+${rows.map(indicatorRow).join('\n')}
+</tbody></table></div></details>`;
+  });
+  const summaryHead = headRow([
+    title(t, 'recipient_code'),
+    '分配单位',
+    '指标数',
+    '标准指标',
+    '本地指标',
+    ...levels,
+    '有标记',
+  ]);
+  return `<div class="scroll"><table class="indicator-summary"><thead>${summaryHead}</thead><tbody>
 ${summary.join('\n')}
 </tbody></table></div>
 ${lists.join('\n')}`;
@@ -62,7 +88,14 @@ ${lists.join('\n')}`;
 
 /** Column titles of the policies table. */
 function policyColumns(t: Titles): string[] {
-  return [t.policy_id!, t.title!, `${t.doc_number!}（引用中所写）`, t.match!, '引用单位数', '引用次数'];
+  return [
+    title(t, 'policy_id'),
+    title(t, 'title'),
+    `${title(t, 'doc_number')}（引用中所写）`,
+    title(t, 'match'),
+    '引用单位数',
+    '引用次数',
+  ];
 }
 
 /** One cited policy: its id (or, unmatched, its title) and who cites it. */
