@@ -20,10 +20,15 @@ type Found = {
 const [jiangmen, zhanjiang] = CITIES as [SmallCity, SmallCity];
 
 /** A target table of a city: its title and metadata rows, the indicator header, then the given indicator rows. */
-function tableWith(city: SmallCity, rows: readonly string[], fields: Parameters<typeof targetTable>[1] = {}): string[] {
+function tableWith(
+  city: SmallCity,
+  rows: readonly string[],
+  fields: Parameters<typeof targetTable>[1] = {},
+  header: string | null = '\t一级指标\t二级指标\t三级指标\t指标值',
+): string[] {
   const lines = targetTable(city, fields);
-  const header = lines.findIndex((l) => l.startsWith('\t一级指标'));
-  return [...lines.slice(0, header + 1), ...rows, ''];
+  const at = lines.findIndex((l) => l.startsWith('\t一级指标'));
+  return [...lines.slice(0, at), ...(header === null ? [] : [header]), ...rows, ''];
 }
 
 /** The small notice with 江门市's target table replaced; 湛江市's stays as written. */
@@ -32,14 +37,24 @@ function run(jiangmenTable: readonly string[]) {
   const result = extractText(text, 'small');
   const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Found[] }).findings;
   const indicators = recordsOf(result, 'indicators') as Row[];
-  /** Name, value, levels and flags of the indicator read from a row of the fixture. */
-  const brief = (row: string): unknown[] => {
+  /** The indicator read from a row of the fixture. */
+  const at = (row: string): Row => {
     const r = indicators.find((i) => i['source_line'] === lineOf(text, row));
     if (!r) throw new Error(`no indicator at ${JSON.stringify(row)}`);
+    return r;
+  };
+  /** The value of the indicator read from a row, parsed. */
+  const value = (row: string): unknown[] =>
+    ['value_raw', 'value_comparator', 'value_number', 'value_number_max', 'value_unit'].map((k) => at(row)[k]);
+  /** Name, value, levels and flags of the indicator read from a row of the fixture. */
+  const brief = (row: string): unknown[] => {
+    const r = at(row);
     return [r['name_raw'], r['value_raw'], r['level1'], r['level2'], r['flags']];
   };
   return {
     text,
+    at,
+    value,
     brief,
     indicators,
     targets: recordsOf(result, 'targets') as Row[],
@@ -121,6 +136,12 @@ describe('unlabelled rows below a row whose labels contradict each other', () =>
     expect(flagged.map((r) => r['source_line'])).toEqual(lines);
     expect(got.of('targets/level-after-conflict').map((f) => f.source_line)).toEqual(lines);
     expect(got.brief(labelled)).toEqual(['服务对象的有效投诉率', '不高于10%', '满意度指标', '服务对象满意度指标', []]);
+    expect(got.value(labelled)).toEqual(['不高于10%', 'at_most', '10', '', '%']);
+  });
+
+  it('takes the registry level of a standard indicator below it that names no level', () => {
+    const row = got.at(inheriting[2] ?? '');
+    expect([row['level1'], row['level2']]).toEqual(['效益指标', '社会效益指标']);
   });
 });
 
@@ -235,5 +256,177 @@ describe('local departments as OCR wrote them', () => {
       local_department_raw: '江门市市场监管',
     });
     expect(got.of('join/recipient-fuzzy')).toEqual([]);
+  });
+});
+
+describe('indicator rows whose cells OCR shifted, and levels carried down', () => {
+  // As 广州市's table wrote them: labels on the first row only, then rows shifted one, three or four cells left.
+  const rows = [
+    '绩效指标\t产出指标\t数量指标\t建设高价值专利培育布局中心\t不少于5家',
+    '\t\t\t形成产业专利导航报告\t不少于3份',
+    '\t\t\t知识产权保护中心提供快速预审、快速确权和快速维权服务\t1000次以上',
+    '\t\t\t专利侵权纠纷行政裁决案件量\t较上年有增长',
+    '\t培育知识产权保护规范化市场（家）\t不少于2家\t\t',
+    '开展海外知识产权纠纷案件业务指导\t不少于20次\t\t\t',
+    '时效指标\t项目完成期限符合相关要求\t按合同要求限期完成\t\t',
+    '效益指标\t经济效益指标\t促进专利转让、许可等转化运营项目\t不少于100项\t',
+    '\t\t公共服务网点\t不少于50家\t',
+  ] as const;
+  const got = run(tableWith(jiangmen, rows));
+
+  it('carries the levels of a labelled row down to the rows without labels', () => {
+    expect(got.brief(rows[1])).toEqual(['形成产业专利导航报告', '不少于3份', '产出指标', '数量指标', []]);
+    expect(got.brief(rows[8])).toEqual(['公共服务网点', '不少于50家', '效益指标', '经济效益指标', []]);
+  });
+
+  it('reads a row shifted left: name in column 1 or 0, value next to it', () => {
+    expect(got.brief(rows[4])).toEqual(['培育知识产权保护规范化市场（家）', '不少于2家', '产出指标', '数量指标', []]);
+    expect(got.brief(rows[5])).toEqual(['开展海外知识产权纠纷案件业务指导', '不少于20次', '产出指标', '数量指标', []]);
+    expect(got.brief(rows[6])).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
+  });
+
+  it('parses values into comparator, number, upper bound and unit, keeping the raw text', () => {
+    expect(got.value(rows[0])).toEqual(['不少于5家', 'at_least', '5', '', '家']);
+    expect(got.value(rows[2])).toEqual(['1000次以上', 'at_least', '1000', '', '次']);
+    expect(got.value(rows[3])).toEqual(['较上年有增长', 'text', '', '', '']);
+  });
+});
+
+describe('more shifted rows and values', () => {
+  // As 珠海市's, 惠州市's, 东莞市's and 英德市's tables wrote them.
+  const rows = [
+    '绩效指标\t产出指标\t数量指标\t支持完善英德红茶有关行业组织建设\t不少于一个',
+    '\t\t\t组织宣传、推介会、研讨会、讲座等活动推广地理标志产品\t2-3场',
+    '\t\t\t知识产权保护中心提供快速预审、快速确权 and 快速维权服务\t500次以上',
+    '\t参加海外知识产权保护(侵权责任险)培训企业\t不少于50家\t\t',
+    '开设地理标志专用标志使用申请窗口\t1个\t\t\t',
+    '\t时效指标\t项目完成期限符合相关要求\t按合同要求限期完成\t',
+    '质量指标\t提升商标品牌指导站服务能力\t为辖区不少于5家企业提供商标注册指导与服务\t\t',
+    '\t效益指标\t经济效益指标\t知识产权质押贷款登记金额\t知识产权质押贷款登记金额',
+  ] as const;
+  const got = run(tableWith(jiangmen, rows));
+
+  it('reads the shifted rows with the levels above them', () => {
+    expect(got.brief(rows[3])).toEqual([
+      '参加海外知识产权保护(侵权责任险)培训企业',
+      '不少于50家',
+      '产出指标',
+      '数量指标',
+      [],
+    ]);
+    expect(got.brief(rows[4])).toEqual(['开设地理标志专用标志使用申请窗口', '1个', '产出指标', '数量指标', []]);
+    expect(got.brief(rows[5])).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
+  });
+
+  it('parses ranges, numbers in words and numbers inside a sentence', () => {
+    expect(got.value(rows[0])).toEqual(['不少于一个', 'at_least', '1', '', '个']);
+    expect(got.value(rows[1])).toEqual(['2-3场', 'between', '2', '3', '场']);
+    expect(got.value(rows[6])).toEqual(['为辖区不少于5家企业提供商标注册指导与服务', 'at_least', '5', '', '家']);
+  });
+
+  it('normalizes the name and keeps the raw one beside it', () => {
+    // The normalized name is what the indicator registry matches, so the row also gets its standard id.
+    expect(got.at(rows[2])).toMatchObject({
+      name_raw: '知识产权保护中心提供快速预审、快速确权 and 快速维权服务',
+      name: '知识产权保护中心提供快速预审、快速确权和快速维权服务',
+      indicator_id: 'I-保护中心快速服务',
+      indicator_match: 'exact',
+    });
+  });
+
+  it('flags the value that repeats its name', () => {
+    expect(got.brief(rows[7])).toEqual([
+      '知识产权质押贷款登记金额',
+      '知识产权质押贷款登记金额',
+      '效益指标',
+      '经济效益指标',
+      ['value_equals_name'],
+    ]);
+    expect(got.indicators.filter((r) => (r['flags'] as string[]).includes('value_equals_name'))).toHaveLength(1);
+  });
+});
+
+describe('a table without a level-2 column', () => {
+  // As 汕尾市's and 云浮市's tables wrote them: 绩效指标 | 产出指标 | name | value, the header without its empty cell.
+  const rows = [
+    '绩效指标\t产出指标\t形成产业专利导航报告\t1份(区域规划类导航或产业规划类)',
+    '\t\t开展知识产权交易对接活动\t不少于2场',
+    '\t\t提供知识产权纠纷调解\t20次以上',
+    '开设地理标志专用标志使用申请窗口\t1个\t\t',
+    '时效指标\t项目完成期限符合相关要求\t\t按合同要求限期完成',
+  ] as const;
+  const got = run(tableWith(jiangmen, rows, {}, '一级指标\t二级指标\t三级指标\t指标值'));
+
+  it('leaves level2 empty, and the registry invents none', () => {
+    expect(got.brief(rows[0])).toEqual(['形成产业专利导航报告', '1份(区域规划类导航或产业规划类)', '产出指标', '', []]);
+    expect(got.brief(rows[1])).toEqual(['开展知识产权交易对接活动', '不少于2场', '产出指标', '', []]);
+    expect([got.at(rows[2])['level2'], got.at(rows[2])['flags']]).toEqual(['', []]);
+  });
+
+  it('reads a level-2 label that the row itself names', () => {
+    expect(got.brief(rows[4])).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
+  });
+});
+
+describe('a table without an indicator header', () => {
+  // As 湛江市's table wrote it: the indicator rows follow the metadata, 绩效指标 | 数量指标 without 产出指标.
+  const rows = [
+    '绩效指标\t数量指标\t召开专利导航成果发布会\t1场',
+    '时效指标\t项目完成期限符合相关要求\t按合同要求限期完成\t',
+    '效益指标\t经济效益指标\t专利权质押融资金额\t≥7（亿）',
+  ] as const;
+  const got = run(tableWith(jiangmen, rows, {}, null));
+
+  it('reads level1 from the level-2 label', () => {
+    expect(got.brief(rows[0])).toEqual(['召开专利导航成果发布会', '1场', '产出指标', '数量指标', []]);
+  });
+
+  it('parses a value written with a sign and a unit in brackets', () => {
+    expect(got.value(rows[2])).toEqual(['≥7（亿）', 'at_least', '7', '', '亿']);
+  });
+});
+
+describe('a row shifted after a row whose labels contradict each other', () => {
+  // As 和平县's table wrote them.
+  const conflict = '\t社会效益指标\t服务对象满意度指标\t服务企业数\t不少于15家次';
+  const shifted = '服务对象有效投诉率\t\t不高于10%\t\t';
+  const got = run(
+    tableWith(jiangmen, [
+      '绩效指标\t产出指标\t数量指标\t组织开展商标品牌相关知识宣传活动\t不少于1次',
+      '\t\t时效指标\t项目完成期限符合相关要求\t按合同要求限期完成',
+      conflict,
+      shifted,
+    ]),
+  );
+
+  it('keeps the label nearest the name and flags the row below it as inheriting', () => {
+    expect(got.brief(conflict)).toEqual([
+      '服务企业数',
+      '不少于15家次',
+      '满意度指标',
+      '服务对象满意度指标',
+      ['level_conflict'],
+    ]);
+    expect(got.brief(shifted)).toEqual([
+      '服务对象有效投诉率',
+      '不高于10%',
+      '满意度指标',
+      '服务对象满意度指标',
+      ['level_after_conflict'],
+    ]);
+  });
+});
+
+describe('a standard indicator under a carried-down level-2 it does not belong to', () => {
+  // As 揭阳市's table wrote it: 项目完成期限 with no label of its own below rows of 数量指标.
+  const row = '项目完成期限符合相关要求\t按合同要求限期完成\t\t\t';
+  const got = run(tableWith(jiangmen, ['绩效指标\t产出指标\t数量指标\t组织开展地理标志保护培训\t不少于1次', row]));
+
+  it('takes its levels from the indicator registry and says so in its flags', () => {
+    expect([got.at(row)['level1'], got.at(row)['level2'], got.at(row)['flags']]).toEqual([
+      '产出指标',
+      '时效指标',
+      ['level_from_registry'],
+    ]);
   });
 });
