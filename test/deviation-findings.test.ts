@@ -23,6 +23,8 @@ import {
  */
 type Found = {
   code: string;
+  severity: string;
+  message: string;
   annex: string;
   source_line: number | null;
   recipient_code: string;
@@ -176,6 +178,24 @@ describe('table grids', () => {
     expect(of('grid/header-missing')).toMatchObject([{ annex: '1', source_line: lineOf(text, rows[0] ?? '') }]);
     expect(records('allocations')).toEqual([]);
   });
+
+  it('reads a header that names no amount column, reports the required column missing and leaves every row out', () => {
+    // 下拨资金 is no synonym of the amount column: the header is found by its other columns, without an amount.
+    const header = ALLOCATION_HEADER.replace('\t金额\t', '\t下拨资金\t');
+    const rows = [header, ...allocationRows().slice(1)];
+    const text = smallNotice({ allocationRows: rows });
+    const { of, records } = run(text, true);
+    expect(of('grid/column-missing')).toMatchObject([
+      { annex: '1', severity: 'error', source_line: lineOf(text, header), expected: '金额' },
+    ]);
+    expect(of('grid/header-column-unknown')).toMatchObject([
+      { annex: '1', source_line: lineOf(text, header), actual: '下拨资金' },
+    ]);
+    expect(of('money/row-without-amount').map((f) => f.source_line)).toEqual(
+      rows.slice(1).map((row) => lineOf(text, row)),
+    );
+    expect(records('allocations')).toEqual([]);
+  });
 });
 
 describe('keys', () => {
@@ -243,6 +263,26 @@ describe('joining recipients', () => {
       expected: '江门市本级、江门市本级',
     });
     expect(records('details').find((r) => r['source_line'] === detailLine)).toMatchObject({ recipient_code: '' });
+  });
+
+  it('joins by name a department that states a code no allocation recipient has, and says so', () => {
+    // 440799000 is no recipient of the allocation table (江门's is 440700000): the name still joins.
+    const stated = detailItem(jiangmen, `${jiangmen.name}市场监督管理局（440799000）`);
+    const text = smallNotice({ detailRows: detailRows().map((r) => (r === detailItem(jiangmen) ? stated : r)) });
+    const { of, records } = run(text);
+    expect(of('join/code-unknown')).toMatchObject([
+      {
+        annex: '2',
+        source_line: lineOf(text, stated),
+        recipient_code: jiangmen.code,
+        actual: '江门市市场监督管理局（440799000）',
+      },
+    ]);
+    expect(of('join/code-unknown')[0]?.message).toContain('states the code 440799000');
+    expect(records('details').find((r) => r['source_line'] === lineOf(text, stated))).toMatchObject({
+      recipient_code: jiangmen.code,
+    });
+    expect(of('join/recipient-unmatched')).toEqual([]);
   });
 });
 

@@ -2,8 +2,22 @@ import { Decimal } from 'decimal.js';
 import { describe, expect, it } from 'vitest';
 import { toCrlfBom, toHtmlTables, toPipeTables, withRepeatedHeaderAt } from './support/variants.js';
 import { extractText, recordsOf, seedText, withoutLines } from './support/run.js';
+import {
+  ALLOCATION_HEADER,
+  allocationItem,
+  allocationRows,
+  allocationSubtotal,
+  CITIES,
+  DETAIL_HEADER,
+  detailItem,
+  detailRows,
+  lineOf,
+  smallNotice,
+} from './support/smallNotice.js';
 
 type Row = Record<string, string | number | boolean | null>;
+
+const [jiangmen, zhanjiang] = CITIES as [(typeof CITIES)[number], (typeof CITIES)[number]];
 
 const seed = extractText(seedText(), 'seed');
 const annex1 = recordsOf(seed, 'allocations') as Row[];
@@ -46,27 +60,6 @@ describe('the allocation table of the seed', () => {
     expect(gs).toHaveLength(20);
     for (const g of gs) expect(sum(g.items, 'amount_yuan'), String(g.head['region_name'])).toBe(g.head['amount_yuan']);
     expect(sum(ofType(annex1, 'subtotal'), 'amount_yuan')).toBe('166570000.00');
-  });
-
-  it('splits a code from its name and joins OCR spaces inside Chinese', () => {
-    const lianNan = annex1.find((r) => r['recipient_code'] === '441826000');
-    expect(lianNan).toMatchObject({
-      row_type: 'item',
-      region_name: '连南瑶族自治县',
-      recipient_name: '连南瑶族自治县',
-      project_name: '知识产权专项资金下放市县连南县任务',
-      function_subject_code: '2011409',
-      function_subject_name: '知识产权宏观管理',
-      amount_yuan: '300000.00',
-      direct_to_sanbao_account: false,
-      sanbao_catalog: 'W 无',
-      source_line: 101,
-    });
-    expect(annex1.find((r) => r['source_line'] === 39)).toMatchObject({
-      recipient_code: '440100000',
-      recipient_name: '广州市本级',
-      region_code: '440100000',
-    });
   });
 
   it('gives every item a distinct 9-digit recipient code', () => {
@@ -116,13 +109,67 @@ describe('the detail table of the seed', () => {
     }
     expect(items.find((r) => r['recipient_name'] === '连南县市场监督管理局')?.['recipient_code']).toBe('441826000');
   });
+});
+
+describe('rows of a small allocation table (support/smallNotice.ts)', () => {
+  it('splits a code from its name and joins OCR spaces inside Chinese', () => {
+    // As OCR wrote 连南瑶族自治县's row: spaces inside the project name, the recipient's name and the subject's name.
+    const ocr = [
+      '江门市本级',
+      '440700000',
+      '知识产权专项资金下放 市县江门市任务',
+      '440700000 江门市 本级',
+      'W 无',
+      '否',
+      '2011409 知识产权 宏观管理',
+      '3000000.00',
+      '',
+    ].join('\t');
+    const rows = allocationRows().map((r) => (r === allocationItem(jiangmen) ? ocr : r));
+    const text = smallNotice({ allocationRows: rows });
+    const records = recordsOf(extractText(text, 'small'), 'allocations') as Row[];
+    expect(records.find((r) => r['source_line'] === lineOf(text, ocr))).toMatchObject({
+      row_type: 'item',
+      region_name: '江门市本级',
+      region_code: '440700000',
+      recipient_code: '440700000',
+      recipient_name: '江门市本级',
+      project_name: '知识产权专项资金下放市县江门市任务',
+      function_subject_code: '2011409',
+      function_subject_name: '知识产权宏观管理',
+      amount_yuan: '3000000.00',
+      direct_to_sanbao_account: false,
+      sanbao_catalog: 'W 无',
+    });
+    // The row as written without OCR spaces splits the same way.
+    expect(records.find((r) => r['source_line'] === lineOf(text, allocationItem(zhanjiang)))).toMatchObject({
+      recipient_code: '440800000',
+      recipient_name: '湛江市本级',
+      region_code: '440800000',
+    });
+  });
 
   it('reports the page-break headers it dropped, one info finding each', () => {
-    const report = JSON.parse(seed.files.get('report.json') ?? '{}') as {
-      findings: { code: string; source_line: number; severity: string }[];
+    // Each table breaks over a page twice: its header repeated before 湛江市's rows and before the last row.
+    const repeat = (rows: string[], before: string[]): string[] =>
+      rows.flatMap((r) => (before.includes(r) ? [rows[0] ?? '', r] : [r]));
+    const detail = detailRows();
+    const text = smallNotice({
+      allocationRows: repeat(allocationRows(), [allocationSubtotal(zhanjiang), allocationItem(zhanjiang)]),
+      detailRows: repeat(detail, [detail[4] ?? '', detailItem(zhanjiang)]),
+    });
+    const lines = text.split('\n');
+    const repeats = (header: string): number[] => lines.flatMap((l, i) => (l === header ? [i + 1] : [])).slice(1);
+    expect(repeats(ALLOCATION_HEADER)).toHaveLength(2);
+    expect(repeats(DETAIL_HEADER)).toHaveLength(2);
+    const report = JSON.parse(extractText(text, 'small').files.get('report.json') ?? '{}') as {
+      findings: { code: string; annex: string; source_line: number; severity: string }[];
     };
     const drops = report.findings.filter((f) => f.code === 'grid/repeated-header-dropped');
-    expect(drops.map((f) => f.source_line)).toEqual([52, 71, 90, 137, 168]);
+    expect(drops.map((f) => [f.annex, f.source_line])).toEqual([
+      ...repeats(ALLOCATION_HEADER).map((line) => ['1', line]),
+      ...repeats(DETAIL_HEADER).map((line) => ['2', line]),
+    ]);
     expect(drops.every((f) => f.severity === 'info')).toBe(true);
   });
 });

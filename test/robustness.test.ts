@@ -3,6 +3,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../src/read/inputError.js';
 import { extractText, recordsOf, seedText, withoutLines } from './support/run.js';
+import { smallNotice } from './support/smallNotice.js';
 
 const seedLines = seedText().split('\n');
 
@@ -108,8 +109,11 @@ describe('bad input', () => {
     fails(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 13]), /binary file/));
   it('refuses Markdown of no known family and names the closest family', () =>
     fails('# 会议纪要\n\n今天开会。\n', /no pipeline matches.*closest is "gd-special-transfer"/));
-  it('refuses a notice cut off before its annexes', () =>
-    fails(seedLines.slice(0, 120).join('\n'), /required annexes missing: targets/));
+  it('refuses a notice cut off before its annexes', () => {
+    // The small notice cut off inside Annex 2, before Annex 3 (its target tables) begins.
+    const whole = smallNotice();
+    fails(whole.slice(0, whole.indexOf('## 附件3')), /required annexes missing: targets/);
+  });
 
   it('decodes a GB18030 notice into the same records as the UTF-8 one', () => {
     const gb = iconv.encode(seedText(), 'gb18030');

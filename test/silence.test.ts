@@ -1,8 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../src/findings/finding.js';
 import { extractText, seedText } from './support/run.js';
+import {
+  ALLOCATION_HEADER,
+  allocationRows,
+  DETAIL_HEADER,
+  detailRows,
+  lineOf,
+  smallNotice,
+} from './support/smallNotice.js';
 
-/** Nothing silent: each of these deviations of the seed surfaces as its own finding with a line. */
+/**
+ * Nothing silent: each of these deviations surfaces as its own finding with a line. Those with a line are made in the
+ * small notice of support/smallNotice.ts, their line found in its text; the others change the seed.
+ */
 function findingsOf(text: string): Finding[] {
   return (JSON.parse(extractText(text, 'mutant').files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
 }
@@ -15,37 +26,53 @@ function seedWith(from: string, to: string): string {
 
 describe('deviations that must not pass silently', () => {
   it('reports a unit line that contradicts the header unit', () => {
-    const found = findingsOf(seedWith('单位：万元', '单位：元')).filter((f) => f.code === 'money/unit-conflict');
+    // The detail table's header says 资金额（万元）; the line above it says 元.
+    const text = smallNotice().replace('单位：万元', '单位：元');
+    const found = findingsOf(text).filter((f) => f.code === 'money/unit-conflict');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'error', annex: '2', source_line: 114, actual: '万元' });
+    expect(found[0]).toMatchObject({
+      severity: 'error',
+      annex: '2',
+      source_line: lineOf(text, DETAIL_HEADER),
+      actual: '万元',
+    });
   });
 
   it('reports an Annex 2 subtotal labelled 小计 alone, whose items then have no city', () => {
-    const result = extractText(seedWith('1\t601001\t广州市小计\t\t1239', '1\t601001\t小计\t\t1239'), 'mutant');
+    const named = detailRows().find((r) => r.includes('江门市小计')) ?? '';
+    const bare = named.replace('江门市小计', '小计');
+    const text = smallNotice({ detailRows: detailRows().map((r) => (r === named ? bare : r)) });
+    const result = extractText(text, 'mutant');
     const findings = (JSON.parse(result.files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
     expect(findings.filter((f) => f.code === 'details/subtotal-unnamed')).toEqual([
-      expect.objectContaining({ severity: 'warning', annex: '2', source_line: 116 }),
+      expect.objectContaining({ severity: 'warning', annex: '2', source_line: lineOf(text, bare) }),
     ]);
     const details = (
       JSON.parse(result.files.get('details.json') ?? '{}') as { records: { seq: string; city: string }[] }
     ).records;
-    // Group 1 is the subtotal and its one item (广州市市场监督管理局): both without a city; group 2 keeps 珠海市.
+    // Group 1 is the subtotal and its one item (江门市市场监督管理局): both without a city; group 2 keeps 湛江市.
     expect(details.filter((d) => d.seq === '1').map((d) => d.city)).toEqual(['', '']);
-    expect(details.filter((d) => d.seq === '2').every((d) => d.city === '珠海市')).toBe(true);
+    expect(details.filter((d) => d.seq === '2').map((d) => d.city)).toEqual(['湛江市', '湛江市']);
   });
 
   it('reports falling back to the family unit when the notice states none', () => {
-    const found = findingsOf(seedWith('单位：元\n', '\n')).filter((f) => f.code === 'money/unit-defaulted');
+    const text = smallNotice({ allocationUnit: '' });
+    const found = findingsOf(text).filter((f) => f.code === 'money/unit-defaulted');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ severity: 'info', annex: '1', source_line: 35, expected: '元' });
+    expect(found[0]).toMatchObject({
+      severity: 'info',
+      annex: '1',
+      source_line: lineOf(text, ALLOCATION_HEADER),
+      expected: '元',
+    });
   });
 
   it('reports a table row that stands before the header', () => {
-    const found = findingsOf(seedWith('单位：元\n\n地区\t', '单位：元\n\n杂项\t\t\t\t\t\t\t100.00\t\n地区\t')).filter(
-      (f) => f.code === 'grid/row-before-header',
-    );
+    const stray = '杂项\t\t\t\t\t\t\t100.00\t';
+    const text = smallNotice({ allocationRows: [stray, ...allocationRows()] });
+    const found = findingsOf(text).filter((f) => f.code === 'grid/row-before-header');
     expect(found).toHaveLength(1);
-    expect(found[0]).toMatchObject({ annex: '1', source_line: 35, actual: '杂项 | 100.00' });
+    expect(found[0]).toMatchObject({ annex: '1', source_line: lineOf(text, stray), actual: '杂项 | 100.00' });
   });
 
   it('keeps a real primary key for a whole HTML table on one line: its rows are told apart by source_row', () => {

@@ -19,19 +19,6 @@ const details = recordsOf(seed, 'details');
 const findings = (JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
 const lines = seedText().split('\n');
 
-/** The indicator record that starts at a line of the seed. */
-function at(line: number): Row {
-  const found = indicators.find((r) => r['source_line'] === line);
-  if (!found) throw new Error(`no indicator at line ${line}`);
-  return found;
-}
-
-/** Name, value, levels and flags of the record at a line, for compact assertions. */
-function brief(line: number): [unknown, unknown, unknown, unknown, unknown] {
-  const r = at(line);
-  return [r['name_raw'], r['value_raw'], r['level1'], r['level2'], r['flags']];
-}
-
 /**
  * An independent reading of the raw text, sharing no code with the pipeline: a table starts at a
  * `#`/`##` line naming 绩效目标表 after `# 附件3`; its indicator rows are its tab-separated lines
@@ -64,7 +51,6 @@ const rawIndicatorLines = tableLines.map((start, k) => {
 
 describe('the target tables of the seed', () => {
   it('finds 42 tables, one target each, starting at the 42 table headings', () => {
-    expect(annex3Line).toBe(185);
     expect(tableLines).toHaveLength(42);
     expect(targets).toHaveLength(42);
     expect(targets.map((t) => t['source_line'])).toEqual(tableLines);
@@ -74,6 +60,10 @@ describe('the target tables of the seed', () => {
     const codes = targets.map((t) => t['recipient_code']);
     expect(codes.every((c) => /^\d{9}$/.test(String(c)))).toBe(true);
     expect(new Set(codes).size).toBe(42);
+    // 连南瑶族自治县's department as written in full.
+    expect(targets.find((t) => t['recipient_code'] === '441826000')).toMatchObject({
+      local_department: '连南瑶族自治县市场监管局',
+    });
   });
 
   it("gives every target a fund demand equal to its recipient's Annex 2 amount", () => {
@@ -97,7 +87,7 @@ describe('the target tables of the seed', () => {
       budget_year: '2024',
       fund_demand_wan: '1239',
       spending_content: '知识产权高质量创造、运用、保护、服务能力提升项目',
-      source_line: 187,
+      source_line: tableLines[0],
       recipient_match: 'exact',
       budget_year_raw: '2024年',
       fund_demand_raw: '1239万元',
@@ -113,41 +103,11 @@ describe('the target tables of the seed', () => {
   });
 
   it('writes an overall goal given as an HTML list as plain text, one item per line', () => {
-    const zhuhai = targets.find((t) => t['source_line'] === 228);
+    const zhuhai = targets.find((t) => t['local_department'] === '珠海市市场监管局');
     const goal = String(zhuhai?.['overall_goal']);
     expect(goal.split('\n')).toHaveLength(14);
     expect(goal.split('\n')[0]).toBe('1、支持珠海企业开展精准高价值专利培育布局；');
     expect(goal).not.toMatch(/<|>/);
-  });
-
-  it('joins the OCR-garbled 开平市市市场监 by similarity and 鹤山市市场监管 exactly, and reports the guess-free similarity join', () => {
-    expect(targets.find((t) => t['source_line'] === 866)).toMatchObject({
-      recipient_code: '440783000',
-      recipient_match: 'fuzzy',
-      local_department_raw: '开平市市市场监',
-    });
-    expect(targets.find((t) => t['source_line'] === 886)).toMatchObject({
-      recipient_code: '440784000',
-      recipient_match: 'exact',
-      local_department_raw: '鹤山市市场监管',
-    });
-    expect(targets.find((t) => t['source_line'] === 1206)).toMatchObject({
-      recipient_code: '441826000',
-      local_department: '连南瑶族自治县市场监管局',
-    });
-    const fuzzy = findings.filter((f) => f.code === 'join/recipient-fuzzy');
-    expect(fuzzy).toEqual([
-      expect.objectContaining({ annex: '3', source_line: 871, actual: '开平市市市场监', recipient_code: '440783000' }),
-    ]);
-  });
-
-  it('keeps the first of the two 总体绩效目标 rows of 湛江市 and reports the second', () => {
-    const zhanjiang = targets.find((t) => t['source_line'] === 965);
-    expect(String(zhanjiang?.['overall_goal'])).toContain('12、统筹推进知识产权强省建设纲要');
-    expect(String(zhanjiang?.['overall_goal'])).not.toContain('13、统筹推进');
-    expect(findings.filter((f) => f.code === 'targets/metadata-repeated')).toEqual([
-      expect.objectContaining({ source_line: 976, actual: '总体绩效目标', expected: '975' }),
-    ]);
   });
 
   it('keeps the 政策依据 cell as HTML for reading citations later', () => {
@@ -168,7 +128,9 @@ describe('the target tables of the seed', () => {
       ctx,
     );
     expect(policyCells).toHaveLength(42);
-    expect(policyCells[0]).toMatchObject({ recipient_code: '440100000', source_line: 196 });
+    // The first table's 政策依据 line, as the raw text has it.
+    const policyLine = lines.findIndex((l, i) => i + 1 > (tableLines[0] ?? 0) && l.startsWith('政策依据\t')) + 1;
+    expect(policyCells[0]).toMatchObject({ recipient_code: '440100000', source_line: policyLine });
     expect(policyCells[0]?.raw).toMatch(
       /^<ol style="list-style-type: none"> <li>《国家知识产权局关于进一步提升专利申请质量的若干意见》<\/li>/,
     );
@@ -222,8 +184,11 @@ describe('the indicators of the seed', () => {
   });
 
   it('counts by hand: 28 rows for 广州市, 5 for 东源县, 46 for 云浮市, 20 for 罗定市', () => {
-    const count = (line: number): unknown => targets.find((t) => t['source_line'] === line)?.['indicator_count'];
-    expect([count(187), count(445), count(1371), count(1497)]).toEqual([28, 5, 46, 20]);
+    const count = (department: string): unknown =>
+      targets.find((t) => t['local_department'] === department)?.['indicator_count'];
+    expect(['广州市市场监管局', '东源县市场监管局', '云浮市市场监管局', '罗定市市场监管局'].map(count)).toEqual([
+      28, 5, 46, 20,
+    ]);
   });
 
   it('gives each row that carries consistent level labels the levels it names', () => {
@@ -254,174 +219,18 @@ describe('the indicators of the seed', () => {
       if (l2.length === 1) expect(r['level2'], `line ${r['source_line']}`).toBe(l2[0]);
       expect(r['flags'], `line ${r['source_line']}`).not.toContain('level_conflict');
     }
-    // 162 indicator lines carry a level label; 5 of them contradict themselves (checked above and below).
+    // 162 indicator lines carry a level label; 5 of them contradict themselves (test/target-table-rows.test.ts has their shapes).
     expect(checked).toBe(157);
-  });
-
-  it('carries levels down to rows without labels and leaves level2 empty where a table has no level-2 column', () => {
-    expect(brief(200)).toEqual(['形成产业专利导航报告', '不少于3份', '产出指标', '数量指标', []]);
-    expect(brief(223)).toEqual(['公共服务网点', '不少于50家', '效益指标', '经济效益指标', []]);
-    // 汕尾市 and 云浮市: 绩效指标 | 产出指标 | name | value, no 二级指标 cell.
-    expect(brief(633)).toEqual(['形成产业专利导航报告', '1份(区域规划类导航或产业规划类)', '产出指标', '', []]);
-    expect(brief(1384)).toEqual(['开展知识产权交易对接活动', '不少于2场', '产出指标', '', []]);
-    // 湛江市: 绩效指标 | 数量指标 — level1 follows from level2.
-    expect(brief(977)).toEqual(['召开专利导航成果发布会', '1场', '产出指标', '数量指标', []]);
-  });
-
-  it('reads rows whose cells OCR shifted left: name in column 1 or 0, value next to it', () => {
-    expect(brief(218)).toEqual(['培育知识产权保护规范化市场（家）', '不少于2家', '产出指标', '数量指标', []]);
-    expect(brief(219)).toEqual(['开展海外知识产权纠纷案件业务指导', '不少于20次', '产出指标', '数量指标', []]);
-    expect(brief(221)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
-    expect(brief(259)).toEqual(['参加海外知识产权保护(侵权责任险)培训企业', '不少于50家', '产出指标', '数量指标', []]);
-    expect(brief(265)).toEqual(['开设地理标志专用标志使用申请窗口', '1个', '产出指标', '数量指标', []]);
-    expect(brief(266)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
-    expect(brief(481)).toEqual([
-      '服务对象有效投诉率',
-      '不高于10%',
-      '满意度指标',
-      '服务对象满意度指标',
-      ['level_after_conflict'],
-    ]);
-    expect(brief(1422)).toEqual(['项目完成期限符合相关要求', '按合同要求限期完成', '产出指标', '时效指标', []]);
-    expect(brief(1524)).toEqual(['面向企业开展信息公共服务', '不少于20家', '效益指标', '社会效益指标', []]);
-    expect(brief(1525)).toEqual(['开展知识产权宣传培训', '不少于1场', '效益指标', '社会效益指标', []]);
-  });
-
-  it('flags the 罗定市 row that names 时效指标 and an indicator but gives no value, and invents none', () => {
-    expect(lines[1522]).toBe('\t\t\t时效指标\t项目完成期限符合相关要求');
-    expect(at(1523)).toMatchObject({
-      name_raw: '项目完成期限符合相关要求',
-      value_raw: '',
-      value_comparator: '',
-      value_number: '',
-      value_unit: '',
-      level1: '产出指标',
-      level2: '时效指标',
-      flags: ['missing_value'],
-    });
-    expect(findings.filter((f) => f.code === 'targets/value-missing').map((f) => f.source_line)).toEqual([1523]);
-  });
-
-  it('flags rows whose labels contradict each other and keeps the label nearest the name', () => {
-    expect(brief(396)).toEqual([
-      '项目完成期限符合相关要求',
-      '按合同要求限期完成',
-      '产出指标',
-      '时效指标',
-      ['level_conflict'],
-    ]);
-    expect(brief(439)).toEqual([
-      '项目完成期限符合相关要求',
-      '按合同要求限期完成',
-      '产出指标',
-      '时效指标',
-      ['level_conflict'],
-    ]);
-    expect(brief(480)).toEqual(['服务企业数', '不少于15家次', '满意度指标', '服务对象满意度指标', ['level_conflict']]);
-    expect(brief(1020)).toEqual([
-      '发动企业并提出地理标志产品专用标志使用申请',
-      '不少于2批次',
-      '产出指标',
-      '数量指标',
-      ['level_conflict'],
-    ]);
-    expect(brief(1069)).toEqual([
-      '年度专利权和商标权质押融资金额实现增长',
-      '20%以上',
-      '效益指标',
-      '经济效益指标',
-      ['level_conflict'],
-    ]);
-    expect(at(439)['level_labels_raw']).toEqual(['效益指标', '社会效益指标', '时效指标']);
-    const conflicts = findings.filter((f) => f.code === 'targets/level-conflict');
-    expect(conflicts.map((f) => f.source_line)).toEqual([396, 439, 480, 1020, 1069]);
-    expect(conflicts[0]).toMatchObject({ actual: '效益指标 | 时效指标 | 经济', expected: '产出指标/时效指标' });
-  });
-
-  it('flags the unlabelled rows that inherit their levels from a conflicting row', () => {
-    const inheriting = indicators
-      .filter((r) => (r['flags'] as string[]).includes('level_after_conflict'))
-      .map((r) => r['source_line']);
-    expect(inheriting).toEqual([440, 441, 442, 481, 1021, 1022, 1023]);
-    expect(findings.filter((f) => f.code === 'targets/level-after-conflict').map((f) => f.source_line)).toEqual(
-      inheriting,
-    );
-  });
-
-  it('reads 社会效益 as the level label 社会效益指标 cut short, and 经济 beside a full label as no level', () => {
-    expect(brief(962)).toEqual([
-      '企业知识产权贯标推进',
-      '企业知识产权能力提升, 贯标企业数量保持稳定',
-      '效益指标',
-      '社会效益指标',
-      [],
-    ]);
-    expect(findings.filter((f) => f.code === 'targets/level-label-truncated')).toEqual([
-      expect.objectContaining({ source_line: 962, actual: '社会效益', expected: '社会效益指标' }),
-    ]);
-    expect(findings.filter((f) => f.code === 'targets/level-label-fragment-ignored')).toEqual([
-      expect.objectContaining({ source_line: 396, actual: '经济' }),
-    ]);
-  });
-
-  it('keeps 服务对象满意度, a name that starts a level label, as a name when only it and a value remain', () => {
-    expect(brief(401)).toEqual(['服务对象满意度', '0.8', '满意度指标', '服务对象满意度指标', []]);
-  });
-
-  it('flags the value that repeats its name', () => {
-    expect(brief(759)).toEqual([
-      '知识产权质押贷款登记金额',
-      '知识产权质押贷款登记金额',
-      '效益指标',
-      '经济效益指标',
-      ['value_equals_name'],
-    ]);
-    expect(indicators.filter((r) => (r['flags'] as string[]).includes('value_equals_name'))).toHaveLength(1);
   });
 
   it('has flags on 15 rows only: 5 conflicts, 7 rows below them, 1 missing value, 1 value equal to its name, 1 level from the registry alone', () => {
     expect(indicators.filter((r) => (r['flags'] as string[]).length > 0)).toHaveLength(15);
   });
 
-  it('takes the registry level of a standard indicator that names no level and sits under another carried-down level-2', () => {
-    expect([at(1367)['level1'], at(1367)['level2'], at(1367)['flags']]).toEqual([
-      '产出指标',
-      '时效指标',
-      ['level_from_registry'],
-    ]);
-    expect([at(442)['level1'], at(442)['level2']]).toEqual(['效益指标', '社会效益指标']);
-    // A row whose table gives no level-2 at all keeps none: the registry corrects a level, it does not invent one.
-    expect([at(642)['level2'], at(642)['flags']]).toEqual(['', []]);
-    expect(indicators.filter((r) => (r['flags'] as string[]).includes('level_from_registry'))).toHaveLength(2);
-  });
-
-  it('parses values into comparator, number, upper bound and unit, keeping the raw text', () => {
-    const value = (line: number): unknown[] =>
-      ['value_raw', 'value_comparator', 'value_number', 'value_number_max', 'value_unit'].map((k) => at(line)[k]);
-    expect(value(199)).toEqual(['不少于5家', 'at_least', '5', '', '家']);
-    expect(value(207)).toEqual(['1000次以上', 'at_least', '1000', '', '次']);
-    expect(value(736)).toEqual(['2-3场', 'between', '2', '3', '场']);
-    expect(value(1002)).toEqual(['≥7（亿）', 'at_least', '7', '', '亿']);
-    expect(value(443)).toEqual(['不高于10%', 'at_most', '10', '', '%']);
-    expect(value(1198)).toEqual(['不少于一个', 'at_least', '1', '', '个']);
-    expect(value(213)).toEqual(['较上年有增长', 'text', '', '', '']);
-    expect(value(575)).toEqual(['为辖区不少于5家企业提供商标注册指导与服务', 'at_least', '5', '', '家']);
-  });
-
   it('parses a number from every value that holds a digit', () => {
     const withDigit = indicators.filter((r) => /\d/.test(String(r['value_raw'])));
     expect(withDigit.length).toBe(657);
     expect(withDigit.filter((r) => r['value_number'] === '')).toEqual([]);
-  });
-
-  it('normalizes the name and keeps the raw one beside it', () => {
-    // The normalized name is what the indicator registry matches, so the row also gets its standard id.
-    expect(at(247)).toMatchObject({
-      name_raw: '知识产权保护中心提供快速预审、快速确权 and 快速维权服务',
-      name: '知识产权保护中心提供快速预审、快速确权和快速维权服务',
-      indicator_id: 'I-保护中心快速服务',
-      indicator_match: 'exact',
-    });
   });
 });
 
