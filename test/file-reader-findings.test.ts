@@ -16,7 +16,7 @@ import { folderManifest } from '../src/files/folder.js';
 import { extractNotice } from '../src/pipeline.js';
 import { webPage } from './support/noticeFolder.js';
 import { extractText, families, recordsOf } from './support/run.js';
-import { allocationItem, allocationRows, allocationSubtotal, CITIES, smallNotice } from './support/smallNotice.js';
+import { allocationItem, allocationRows, CITIES, smallNotice } from './support/smallNotice.js';
 
 type Row = Record<string, unknown>;
 type Found = {

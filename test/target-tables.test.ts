@@ -6,17 +6,13 @@ import { buildRecipientIndex } from '../src/join/recipients.js';
 import { locateAnnexes } from '../src/locate/annexes.js';
 import { parseMarkdown } from '../src/parse/markdown.js';
 import type { AllocationRow } from '../schemas/allocations.js';
-import type { Finding } from '../src/findings/finding.js';
 import { extractText, recordsOf, seedText, withoutLines } from './support/run.js';
 import { toHtmlTables, toPipeTables } from './support/variants.js';
-
-type Row = Record<string, unknown>;
 
 const seed = extractText(seedText(), 'seed');
 const targets = recordsOf(seed, 'targets');
 const indicators = recordsOf(seed, 'indicators');
 const details = recordsOf(seed, 'details');
-const findings = (JSON.parse(seed.files.get('report.json') ?? '{}') as { findings: Finding[] }).findings;
 const lines = seedText().split('\n');
 
 /**
