@@ -9,7 +9,7 @@
  * benchmark, not a test: it prints and never fails on speed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -179,7 +179,11 @@ function main(): void {
     .split(',')
     .map(Number)
     .filter((n) => n > 0);
-  const work = mkdtempSync(join(tmpdir(), 'notice-bench-scale-'));
+  const keepAt = process.argv.indexOf('--keep');
+  const keep = keepAt >= 0 ? (process.argv[keepAt + 1] ?? '') : '';
+  const onlyAt = process.argv.indexOf('--generate-only');
+  const work = keep ? keep : mkdtempSync(join(tmpdir(), 'notice-bench-scale-'));
+  if (keep) mkdirSync(keep, { recursive: true });
   const self = fileURLToPath(import.meta.url);
   process.stdout.write(
     '| input | rows | MB | seconds | s per 1k rows | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: | ---: |\n',
@@ -188,6 +192,10 @@ function main(): void {
     for (const c of cases(work, sizes)) {
       const file = join(work, `${c.name.replace(/\W+/g, '-')}.md`);
       writeFileSync(file, c.text);
+      if (onlyAt >= 0) {
+        process.stdout.write(`${file}\n`);
+        continue;
+      }
       const result = spawnSync(
         process.execPath,
         [self, '--child', file, c.pipelines ?? pipelinesDir(), join(work, 'out')],
@@ -207,7 +215,7 @@ function main(): void {
       );
     }
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (!keep) rmSync(work, { recursive: true, force: true });
   }
 }
 
