@@ -133,12 +133,17 @@ function bigRegistry(work: string, bytes: number): string {
   return dir;
 }
 
-/** Target tables (Annex 3 on) of about `rows` table rows: the seed's, repeated. */
+/** Target tables (Annex 3 on) of about `rows` table rows: the seed's tables repeated, its closing lines once after. */
 function targetTables(annex3: readonly string[], rows: number): { lines: string[]; rows: number } {
   const [heading = '# 附件3', ...block] = annex3;
-  const perCopy = block.filter((l) => l.trim() !== '' && !l.startsWith('#')).length;
+  const end = block.length - [...block].reverse().findIndex((l) => l.includes('\t'));
+  const tables = block.slice(0, end);
+  const perCopy = tables.filter((l) => l.includes('\t')).length;
   const copies = Math.max(1, Math.round(rows / perCopy));
-  return { lines: [heading, ...Array.from({ length: copies }, () => block).flat()], rows: copies * perCopy };
+  return {
+    lines: [heading, ...Array.from({ length: copies }, () => tables).flat(), ...block.slice(end)],
+    rows: copies * perCopy,
+  };
 }
 
 function cases(work: string, sizes: number[]): Case[] {
