@@ -1,15 +1,18 @@
 /**
- * `npm run bench:scale [-- --sizes 20000,50000,100000]`: does the work grow linearly with the input?
+ * `npm run bench:scale [-- --sizes 10000,50000,100000] [--keep DIR] [--generate-only]`: does the work grow linearly
+ * with the input?
  *
- * Generates notices of the family's shape with ever more rows — a detail table (Annex 2) of 20k, 50k
- * and 100k items, an allocation table (Annex 1) of 100k rows, a notice of about 30 MB (long cells),
- * and a 10 MB policy registry — and extracts each in a child process (families loaded, the notice
- * read, extracted and its folder written), printing rows, seconds, seconds per 1k rows and the
- * child's peak RSS. Totals in the generated tables add up, so reconciliation does its usual work. A
- * benchmark, not a test: it prints and never fails on speed.
+ * Generates notices of the family's shape with ever more rows — for each size, a detail table (Annex 2), an
+ * allocation table (Annex 1) and target tables (the seed's Annex 3 repeated) of that many rows — plus a notice of
+ * about 30 MB (long cells) and the seed with a 10 MB policy registry, and extracts each in a child process (families
+ * loaded, the notice read, extracted and its folder written), printing rows, seconds, seconds per 1k rows and the
+ * child's peak RSS; then per kind the ratio of seconds per 1k rows at the largest size to that at the smallest (1 is
+ * linear) and the peak RSS each added row costs. Totals in the generated tables add up, so reconciliation does its
+ * usual work. `--keep DIR` writes the inputs into DIR and leaves them there (to profile one by hand),
+ * `--generate-only` only writes them. A benchmark, not a test: it prints and never fails on speed.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -99,6 +102,8 @@ function detailTable(rows: number, filler = ''): string[] {
 
 /** One case: a notice (and optionally a pipelines folder with a larger registry) and the rows it holds. */
 interface Case {
+  /** What grows: the table kind, or the notice's size, or the registry's. */
+  kind: string;
   name: string;
   rows: number;
   text: string;
@@ -128,28 +133,54 @@ function bigRegistry(work: string, bytes: number): string {
   return dir;
 }
 
+/** Target tables (Annex 3 on) of about `rows` table rows: the seed's tables repeated, its closing lines once after. */
+function targetTables(annex3: readonly string[], rows: number): { lines: string[]; rows: number } {
+  const [heading = '# 附件3', ...block] = annex3;
+  const end = block.length - [...block].reverse().findIndex((l) => l.includes('\t'));
+  const tables = block.slice(0, end);
+  const perCopy = tables.filter((l) => l.includes('\t')).length;
+  const copies = Math.max(1, Math.round(rows / perCopy));
+  return {
+    lines: [heading, ...Array.from({ length: copies }, () => tables).flat(), ...block.slice(end)],
+    rows: copies * perCopy,
+  };
+}
+
 function cases(work: string, sizes: number[]): Case[] {
   const { head, annex3 } = seedParts();
-  const notice = (a1: string[], a2: string[]): string => [...head, ...a1, ...a2, ...annex3].join('\n');
+  const notice = (a1: string[], a2: string[], a3: readonly string[] = annex3): string =>
+    [...head, ...a1, ...a2, ...a3].join('\n');
   const seedA1 = allocationTable(60);
-  const out: Case[] = sizes.map((n) => ({
-    name: `detail ${n / 1000}k rows`,
-    rows: n,
-    text: notice(seedA1, detailTable(n)),
-  }));
-  const big = Math.max(...sizes);
-  out.push({ name: `allocation ${big / 1000}k rows`, rows: big, text: notice(allocationTable(big), detailTable(60)) });
+  const seedA2 = detailTable(60);
+  const out: Case[] = [];
+  for (const n of sizes) {
+    out.push({ kind: 'detail', name: `detail ${n / 1000}k rows`, rows: n, text: notice(seedA1, detailTable(n)) });
+    out.push({
+      kind: 'allocation',
+      name: `allocation ${n / 1000}k rows`,
+      rows: n,
+      text: notice(allocationTable(n), seedA2),
+    });
+    const targets = targetTables(annex3, n);
+    out.push({
+      kind: 'targets',
+      name: `targets ${n / 1000}k rows`,
+      rows: targets.rows,
+      text: notice(seedA1, seedA2, targets.lines),
+    });
+  }
   // About 30 MB: a detail table whose project names are long.
   const filler = '（含知识产权运营服务体系建设、专利导航、高价值专利培育与保护）'.repeat(4);
   const rows30 = Math.round(
     (30 * 1024 * 1024) /
       Buffer.byteLength(`\t\t广州市市场监督管理局\t2024 年下放市县审批权限知识产权专项资金${filler}\t12\n`),
   );
-  out.push({ name: '30 MB notice', rows: rows30, text: notice(seedA1, detailTable(rows30, filler)) });
+  out.push({ kind: '30 MB', name: '30 MB notice', rows: rows30, text: notice(seedA1, detailTable(rows30, filler)) });
   out.push({
+    kind: 'registry',
     name: '10 MB registry',
     rows: 0,
-    text: notice(seedA1, detailTable(60)),
+    text: notice(seedA1, seedA2),
     pipelines: bigRegistry(work, 10 * 1024 * 1024),
   });
   return out;
@@ -170,24 +201,66 @@ function child(file: string, pipelines: string, out: string): void {
   );
 }
 
+/** A measured case. */
+interface Measured {
+  kind: string;
+  rows: number;
+  seconds: number;
+  rssMb: number;
+}
+
+/**
+ * Per table kind, seconds per 1k rows at the largest size over that at the smallest (1 is linear), and the peak RSS
+ * each added row costs between them.
+ */
+function linearity(measured: readonly Measured[]): string {
+  const lines = [
+    '| kind | rows | s per 1k rows | ratio | peak RSS MB | KB per added row |',
+    '| --- | --- | --- | ---: | --- | ---: |',
+  ];
+  for (const kind of [...new Set(measured.map((m) => m.kind))]) {
+    const runs = measured.filter((m) => m.kind === kind && m.rows > 0).sort((a, b) => a.rows - b.rows);
+    const small = runs[0];
+    const large = runs[runs.length - 1];
+    if (!small || !large || small === large) continue;
+    const perK = (m: Measured) => m.seconds / (m.rows / 1000);
+    const kbPerRow = ((large.rssMb - small.rssMb) * 1024) / (large.rows - small.rows);
+    lines.push(
+      `| ${kind} | ${small.rows} → ${large.rows} | ${perK(small).toFixed(3)} → ${perK(large).toFixed(3)} | ` +
+        `${(perK(large) / perK(small)).toFixed(2)} | ${Math.round(small.rssMb)} → ${Math.round(large.rssMb)} | ` +
+        `${kbPerRow.toFixed(1)} |`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
 function main(): void {
   const at = process.argv.indexOf('--child');
   if (at >= 0)
     return child(process.argv[at + 1] ?? '', process.argv[at + 2] ?? pipelinesDir(), process.argv[at + 3] ?? 'out');
   const sizesAt = process.argv.indexOf('--sizes');
-  const sizes = (sizesAt >= 0 ? (process.argv[sizesAt + 1] ?? '') : '20000,50000,100000')
+  const sizes = (sizesAt >= 0 ? (process.argv[sizesAt + 1] ?? '') : '10000,100000')
     .split(',')
     .map(Number)
     .filter((n) => n > 0);
-  const work = mkdtempSync(join(tmpdir(), 'notice-bench-scale-'));
+  const keepAt = process.argv.indexOf('--keep');
+  const keep = keepAt >= 0 ? (process.argv[keepAt + 1] ?? '') : '';
+  const onlyAt = process.argv.indexOf('--generate-only');
+  const work = keep ? keep : mkdtempSync(join(tmpdir(), 'notice-bench-scale-'));
+  if (keep) mkdirSync(keep, { recursive: true });
   const self = fileURLToPath(import.meta.url);
   process.stdout.write(
     '| input | rows | MB | seconds | s per 1k rows | peak RSS MB |\n| --- | ---: | ---: | ---: | ---: | ---: |\n',
   );
+  const measured: Measured[] = [];
   try {
     for (const c of cases(work, sizes)) {
       const file = join(work, `${c.name.replace(/\W+/g, '-')}.md`);
       writeFileSync(file, c.text);
+      if (onlyAt >= 0) {
+        process.stdout.write(`${file}\n`);
+        continue;
+      }
       const result = spawnSync(
         process.execPath,
         [self, '--child', file, c.pipelines ?? pipelinesDir(), join(work, 'out')],
@@ -201,13 +274,15 @@ function main(): void {
       if (result.status !== 0 || m.seconds === undefined)
         throw new Error(`${c.name}: exited ${result.status}: ${result.stderr.slice(-400)}`);
       const mb = Buffer.byteLength(c.text) / 1024 / 1024;
+      measured.push({ kind: c.kind, rows: c.rows, seconds: m.seconds, rssMb: m.rssMb ?? 0 });
       const perK = c.rows > 0 ? (m.seconds / (c.rows / 1000)).toFixed(3) : '–';
       process.stdout.write(
         `| ${c.name} | ${c.rows} | ${mb.toFixed(1)} | ${m.seconds.toFixed(1)} | ${perK} | ${Math.round(m.rssMb ?? 0)} |\n`,
       );
     }
+    if (onlyAt < 0) process.stdout.write(`\n${linearity(measured)}`);
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (!keep) rmSync(work, { recursive: true, force: true });
   }
 }
 

@@ -8,8 +8,7 @@ import type { PolicyBasisCell } from '../targets/target.js';
 import { decisionKey } from '../family/decisions.js';
 import type { StageContext } from '../findings/context.js';
 import type { RuleCounts, RuleName } from '../normalize/rules.js';
-import { compareDocNumbers } from '../normalize/docNumber.js';
-import { matchPolicy, type PolicyMatch } from './match.js';
+import { matchPolicy, otherOwner, type PolicyMatch } from './match.js';
 import { parseCitation, type ParsedCitation } from './parse.js';
 import type { Policy } from '../family/registries.js';
 import { splitCitations, type CitationText } from './split.js';
@@ -163,9 +162,7 @@ function reportCitation(
     });
   }
   if (match.conflict !== '' && policy) {
-    const owner = registry.find(
-      (p) => p.id !== policy.id && compareDocNumbers(record.doc_number, p.doc_number) === 'same',
-    );
+    const owner = otherOwner(record.doc_number, policy, registry);
     const why =
       match.conflict === 'doc-number-differs'
         ? `${policy.id} is ${policy.doc_number}`

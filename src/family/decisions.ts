@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { RegistryKind } from '../../schemas/review.js';
 import { indicatorKey, indicatorRegistryProblems } from '../matching/indicatorKeys.js';
-import { registryProblems } from '../matching/policyKeys.js';
+import { aliasKeys, policyKeys, registryProblems } from '../matching/policyKeys.js';
+import { KeyClaims } from '../matching/keyOwners.js';
 import { matchKey } from '../matching/similarity.js';
 import { ConfigError, parseConfig, type ConfigProblem } from './configError.js';
 import { readDeclaration, readRegistries } from './files.js';
@@ -117,6 +118,7 @@ export function decideRegistries(
   const problems: ConfigProblem[] = [];
   /** The first decision about each spelling: a file holds one decision per spelling. */
   const first = new Map<string, number>();
+  let policies: PolicyChanges | undefined;
   decisions.forEach((d, i) => {
     const path = `$.decisions[${i}]`;
     const key = decisionKey(d.kind, d.spelling);
@@ -131,9 +133,6 @@ export function decideRegistries(
       });
     }
     first.set(key, i);
-    const entries: { id: string; aliases: string[] }[] = d.kind === 'policy' ? out.policies : out.indicators;
-    const before =
-      d.kind === 'policy' ? registryProblems(out.policies).length : indicatorRegistryProblems(out.indicators).length;
     if (d.decision === 'reject') {
       (d.kind === 'policy' ? out.rejected.policies : out.rejected.indicators).set(
         decisionKey(d.kind, d.spelling),
@@ -141,15 +140,18 @@ export function decideRegistries(
       );
       return;
     }
+    if (d.kind === 'policy') {
+      policies ??= new PolicyChanges(out.policies);
+      const message = policies.apply(d);
+      for (const m of typeof message === 'string' ? [message] : message) problems.push({ file, path, message: m });
+      return;
+    }
+    const before = indicatorRegistryProblems(out.indicators).length;
     if (d.decision === 'accept') {
-      const entry = entries.find((e) => e.id === d.id);
+      const entry = out.indicators.find((e) => e.id === d.id);
       if (!entry) return void problems.push({ file, path, message: `no ${d.kind} ${d.id}` });
       entry.aliases.push(d.spelling);
-    } else if (d.decision === 'new-policy') {
-      if (out.policies.some((p) => p.id === d.entry.id))
-        return void problems.push({ file, path, message: `policy ${d.entry.id} exists already` });
-      out.policies.push({ ...d.entry, aliases: withSpelling(d.entry.aliases, d.entry.title, d.spelling, 'policy') });
-    } else {
+    } else if (d.decision === 'new-indicator') {
       if (out.indicators.some((x) => x.id === d.entry.id))
         return void problems.push({ file, path, message: `indicator ${d.entry.id} exists already` });
       out.indicators.push({
@@ -157,10 +159,47 @@ export function decideRegistries(
         aliases: withSpelling(d.entry.aliases, d.entry.name, d.spelling, 'indicator'),
       });
     }
-    const after = d.kind === 'policy' ? registryProblems(out.policies) : indicatorRegistryProblems(out.indicators);
+    const after = indicatorRegistryProblems(out.indicators);
     for (const message of after.slice(before)) problems.push({ file, path, message });
   });
   return { registries: out, problems };
+}
+
+/**
+ * Accepted spellings and new policies applied to a policy registry, with the registry problems each adds. The
+ * registry is re-checked whole only for a change that claims another policy's key or a taken id: any other change
+ * leaves its problems as they were, so a large registry is not re-read per decision.
+ */
+class PolicyChanges {
+  private readonly byId = new Map<string, Policy>();
+  private readonly claims: KeyClaims<Policy>;
+
+  constructor(private readonly policies: Policy[]) {
+    for (const p of policies) if (!this.byId.has(p.id)) this.byId.set(p.id, p);
+    this.claims = new KeyClaims(policies, policyKeys);
+  }
+
+  /** Apply one decision; the problem that refuses it, or the registry problems it adds. */
+  apply(d: Extract<Decision, { decision: 'accept' | 'new-policy' }>): string | string[] {
+    const entry = d.decision === 'accept' ? this.byId.get(d.id) : undefined;
+    if (d.decision === 'accept' && !entry) return `no policy ${d.id}`;
+    if (d.decision === 'new-policy' && this.byId.has(d.entry.id)) return `policy ${d.entry.id} exists already`;
+    const added =
+      d.decision === 'new-policy'
+        ? { ...d.entry, aliases: withSpelling(d.entry.aliases, d.entry.title, d.spelling, 'policy') }
+        : undefined;
+    const id = entry?.id ?? added?.id ?? '';
+    const keys = entry ? aliasKeys(entry, d.spelling) : added ? policyKeys(added) : [];
+    const clash = this.claims.clashes(id, keys, added !== undefined);
+    const before = clash ? registryProblems(this.policies).length : 0;
+    if (entry) entry.aliases.push(d.spelling);
+    if (added) {
+      this.policies.push(added);
+      this.byId.set(added.id, added);
+    }
+    this.claims.add(id, keys, added !== undefined);
+    return clash ? registryProblems(this.policies).slice(before) : [];
+  }
 }
 
 /** Aliases of a new entry: its own, plus the spelling that led to it when that is not its canonical form. */

@@ -47,6 +47,11 @@ export function policyKeys(policy: PolicySpellings): PolicyKey[] {
   ];
 }
 
+/** The keys an accepted spelling adds to a policy. */
+export function aliasKeys(policy: PolicySpellings, alias: string): PolicyKey[] {
+  return spellingKeys(policy.id, 'alias', alias, policy.issuer);
+}
+
 /** Problems that make a registry unusable: duplicate ids, and one key claimed by two policies. */
 export function registryProblems(policies: readonly PolicySpellings[]): string[] {
   return keyOwnerProblems(policies, policyKeys);

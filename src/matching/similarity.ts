@@ -62,7 +62,7 @@ export function titleKey(text: string): TitleKey {
 }
 
 /** A key's bigram multiset and its size, as Dice needs them. */
-interface Bigrams {
+export interface Bigrams {
   grams: Map<string, number>;
   size: number;
 }
@@ -78,13 +78,18 @@ function cachedBigrams(key: string): Bigrams {
   let found = bigramCache.get(key);
   if (!found) {
     if (bigramCache.size >= BIGRAM_CACHE_LIMIT) bigramCache.clear();
-    const grams = bigrams(key);
-    let size = 0;
-    for (const n of grams.values()) size += n;
-    found = { grams, size };
+    found = bigramsOf(key);
     bigramCache.set(key, found);
   }
   return found;
+}
+
+/** A key's bigram multiset and its size, computed afresh (an index holds its own). */
+export function bigramsOf(key: string): Bigrams {
+  const grams = bigrams(key);
+  let size = 0;
+  for (const n of grams.values()) size += n;
+  return { grams, size };
 }
 
 /** Character bigrams of a key with their counts; a one-character key is its own bigram. */

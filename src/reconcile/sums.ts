@@ -42,7 +42,11 @@ export function checkDetailSums(rows: readonly DetailRow[], ctx: StageContext): 
 /** Rows grouped by their annex, in first-seen order: each annex's table adds up on its own. */
 function byAnnex<T extends { annex: string }>(rows: readonly T[]): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const row of rows) groups.set(row.annex, [...(groups.get(row.annex) ?? []), row]);
+  for (const row of rows) {
+    const group = groups.get(row.annex);
+    if (group) group.push(row);
+    else groups.set(row.annex, [row]);
+  }
   return groups;
 }
 
