@@ -12,7 +12,7 @@ import { compareDocNumbers } from '../normalize/docNumber.js';
 import { matchPolicy, type PolicyMatch } from './match.js';
 import { parseCitation, type ParsedCitation } from './parse.js';
 import type { Policy } from '../family/registries.js';
-import { splitCitations, type CitationText } from './split.js';
+import { splitCitations } from './split.js';
 import { CitationFindingGroups } from './findingGroups.js';
 import { memoByObject, memoByText } from '../normalize/memo.js';
 

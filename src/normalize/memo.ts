@@ -24,15 +24,16 @@ export function memoByText<T>(fn: (text: string) => T, limit = MEMO_LIMIT): (tex
 }
 
 /** `fn` remembered per object (a registry, a schema, a declaration) while the object lives; `fn` must be pure. */
-export function memoByObject<K extends object, T extends {} | null>(fn: (key: K) => T): (key: K) => T {
-  const memo = new WeakMap<K, T>();
+export function memoByObject<K extends object, T>(fn: (key: K) => T): (key: K) => T {
+  // Boxed, so an answer of undefined or null is remembered too.
+  const memo = new WeakMap<K, { value: T }>();
   return (key: K): T => {
-    let value = memo.get(key);
-    if (value === undefined) {
-      value = fn(key);
-      memo.set(key, value);
+    let found = memo.get(key);
+    if (found === undefined) {
+      found = { value: fn(key) };
+      memo.set(key, found);
     }
-    return value;
+    return found.value;
   };
 }
 
