@@ -18,7 +18,7 @@ import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadFamilies, pipelinesDir } from '../src/family/load.js';
 import { runOne } from '../src/cli/runOne.js';
-import { prepareOutFolder } from '../src/emit/writeAtomic.js';
+import { prepareOutFolder } from '../src/tool/writeAtomic.js';
 import { projectRoot } from '../src/tool/projectRoot.js';
 
 /** Cities of the province with their budget-code prefix and GB/T 2260 code, cycled over by the generators. */

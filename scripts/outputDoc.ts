@@ -11,6 +11,7 @@ import { exitCodeRows } from '../src/cli/exitCodes.js';
 import { FINDING_CODES, type FindingCode, RENAMED_CODES, templateOf } from '../src/findings/codes.js';
 import { FINDING_DESCRIPTIONS } from '../src/findings/descriptions.js';
 import { fieldsOf } from '../src/emit/fields.js';
+import { ALL_RULES, TEXT_RULES } from '../src/normalize/rules.js';
 import { corpusTables, NOTICE_KEYS, PARTITION_KEYS } from '../src/corpus/columns.js';
 import {
   CitationChange,
@@ -47,6 +48,31 @@ function findingCatalogue(): string {
     '|---|---|',
     ...renamed,
   ].join('\n');
+}
+
+/** The text normalization rules, from the one declaration in src/normalize/rules.ts, in the order they run. */
+function repairRules(): string {
+  const rows = ALL_RULES.map((name) => {
+    const rule = TEXT_RULES[name];
+    return `| \`${name}\` | ${cell(rule.repairs)} | ${code(rule.before)} | ${code(rule.after)} |`;
+  });
+  return [
+    '## Repair rules',
+    '',
+    "The text normalization rules (`src/normalize/rules.ts`), in the order they run; report.json's `repairs` counts",
+    'each under its id, once per text it changed. Other keys of `repairs` count repairs the stages make as they read',
+    '(joined title lines, split code cells, amounts read with their separators).',
+    '',
+    '| rule | repairs | before | after |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+/** Text as a markdown code span: white space shown (a line break as ⏎), pipes escaped. */
+function code(text: string): string {
+  const shown = text.replace(/\n/g, '⏎').replace(/\|/g, '\\|');
+  return shown.includes('`') ? `\`\` ${shown} \`\`` : `\`${shown}\``;
 }
 
 /** The exit-code table, from the one declaration in src/cli/exitCodes.ts. */
@@ -141,6 +167,8 @@ export function outputDoc(): string {
     '`matching`:',
     '',
     fieldTable(MatchingJson),
+    '',
+    repairRules(),
     '',
     findingCatalogue(),
     '',

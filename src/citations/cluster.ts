@@ -6,7 +6,8 @@
 import { compareDocNumbers } from '../normalize/docNumber.js';
 import { citationKeys, FUZZY_THRESHOLDS } from './match.js';
 import type { ParsedCitation } from './parse.js';
-import { byCodeUnits, dice, titleVeto } from '../matching/similarity.js';
+import { dice, titleVeto } from '../matching/similarity.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 /** One normalized spelling of a title and what was seen with it. */
 export interface Spelling {

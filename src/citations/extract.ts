@@ -11,8 +11,9 @@ import type { RuleCounts, RuleName } from '../normalize/rules.js';
 import { matchPolicy, otherOwner, type PolicyMatch } from './match.js';
 import { parseCitation, type ParsedCitation } from './parse.js';
 import type { Policy } from '../family/registries.js';
-import { splitCitations, type CitationText } from './split.js';
+import { splitCitations } from './split.js';
 import { CitationFindingGroups } from './findingGroups.js';
+import { memoByObject, memoByText } from '../normalize/memo.js';
 
 /** A citation matched fuzzy or not at all, awaiting a reviewer. */
 export interface PendingCitation {
@@ -94,39 +95,24 @@ export function extractCitations(
  * place, so the report counts stay per citation. The text memos are emptied past a bound.
  */
 const MEMO_LIMIT = 20_000;
-const splits = new Map<string, CitationText[]>();
-const readings = new Map<string, { parsed: ParsedCitation; counts: RuleCounts }>();
-const matches = new WeakMap<readonly Policy[], WeakMap<ParsedCitation, PolicyMatch>>();
 
 /** The citations of a cell, split once per distinct cell text. */
-function splitCell(raw: string): CitationText[] {
-  let pieces = splits.get(raw);
-  if (!pieces) {
-    if (splits.size >= MEMO_LIMIT) splits.clear();
-    splits.set(raw, (pieces = splitCitations(raw)));
-  }
-  return pieces;
-}
+const splitCell = memoByText(splitCitations, MEMO_LIMIT);
 
 /** A spelling read once: the citation and the normalization rules that changed it. */
-function readCitation(raw: string): { parsed: ParsedCitation; counts: RuleCounts } {
-  let known = readings.get(raw);
-  if (!known) {
-    if (readings.size >= MEMO_LIMIT) readings.clear();
-    const counts: RuleCounts = {};
-    known = { parsed: parseCitation(raw, counts), counts };
-    readings.set(raw, known);
-  }
-  return known;
-}
+const readCitation = memoByText((raw): { parsed: ParsedCitation; counts: RuleCounts } => {
+  const counts: RuleCounts = {};
+  return { parsed: parseCitation(raw, counts), counts };
+}, MEMO_LIMIT);
+
+/** Each registry's matches, by reading (a reading is one object per spelling, see readCitation). */
+const matchesOf = memoByObject((registry: readonly Policy[]) =>
+  memoByObject((parsed: ParsedCitation) => matchPolicy(parsed, registry)),
+);
 
 /** A reading matched once per registry. */
 function matchOnce(parsed: ParsedCitation, registry: readonly Policy[]): PolicyMatch {
-  let known = matches.get(registry);
-  if (!known) matches.set(registry, (known = new WeakMap()));
-  let match = known.get(parsed);
-  if (!match) known.set(parsed, (match = matchPolicy(parsed, registry)));
-  return match;
+  return matchesOf(registry)(parsed);
 }
 
 /**

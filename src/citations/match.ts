@@ -7,10 +7,12 @@ import type { ParsedCitation } from './parse.js';
 import type { Policy } from '../family/registries.js';
 import { policyKeys, type PolicyKey } from '../matching/policyKeys.js';
 import type { MatchKind } from '../matching/kinds.js';
-import { byCodeUnits, dice, titleKey, titleVeto, type TitleKey } from '../matching/similarity.js';
+import { dice, titleKey, titleVeto, type TitleKey } from '../matching/similarity.js';
+import { byCodeUnits } from '../normalize/order.js';
 import { roundScore } from '../normalize/amount.js';
 import { keyIndexOf, type KeyIndex } from '../matching/keyIndex.js';
 import { GramIndex } from '../matching/gramIndex.js';
+import { memoByOwnerAndText } from '../normalize/memo.js';
 
 /** A policy considered for a citation. */
 export interface PolicyCandidate {
@@ -279,17 +281,24 @@ export function otherOwner(docNumber: string, policy: Policy, registry: readonly
 }
 
 /** Results per registry by citation key: a notice cites ~35 documents in ~1,000 places, so most are repeats. */
-const memo = new WeakMap<readonly Policy[], Map<string, PolicyMatch>>();
+const matched = memoByOwnerAndText((registry: readonly Policy[], key: string) =>
+  matchUncached(citationOfKey(key), registry),
+);
+
+/** The memo key of a citation: what matching reads of it, as JSON (so no two citations share a key). */
+function keyOfCitation(c: CitationForMatch): string {
+  return JSON.stringify([c.title, c.issuer, c.full_title ?? '', c.doc_number]);
+}
+
+/** The citation a memo key stands for. */
+function citationOfKey(key: string): CitationForMatch {
+  const [title = '', issuer = '', full_title = '', doc_number = ''] = JSON.parse(key) as string[];
+  return { title, issuer, full_title, doc_number };
+}
 
 /** Match one parsed citation against a registry: exact → alias → fuzzy → none. */
 export function matchPolicy(parsed: CitationForMatch, registry: readonly Policy[]): PolicyMatch {
-  let seen = memo.get(registry);
-  if (!seen) memo.set(registry, (seen = new Map()));
-  const key = [parsed.title, parsed.issuer, parsed.full_title ?? '', parsed.doc_number].join('\u0000');
-  const known = seen.get(key);
-  if (known) return { ...known, candidates: known.candidates.map((c) => ({ ...c })) };
-  const result = matchUncached(parsed, registry);
-  seen.set(key, result);
+  const result = matched(registry, keyOfCitation(parsed));
   return { ...result, candidates: result.candidates.map((c) => ({ ...c })) };
 }
 

@@ -15,7 +15,7 @@ import { diffRows, summaryLines } from '../diff/rows.js';
 import { DiffInputError, snapshotFromFolder, snapshotsFromCorpus, type NoticeSnapshot } from '../diff/snapshot.js';
 import { toCsv } from '../emit/csv.js';
 import { fieldsOf } from '../emit/fields.js';
-import { writeFileAtomically } from '../emit/writeAtomic.js';
+import { writeFileAtomically } from '../tool/writeAtomic.js';
 import { loadFamilies } from '../family/load.js';
 import { EXIT } from './exitCodes.js';
 

@@ -11,8 +11,9 @@ import { extractOne, writeHere, writeOne, type FolderWriter, type RunOutcome } f
 import { WriterThread } from './writerThread.js';
 import { reportLeftBehind } from './leftBehind.js';
 import { noticeIdKey, noticeIdProblem, shownName } from '../read/noticeId.js';
-import { OutFolderError, prepareOutFolder, sweepStaleFolders } from '../emit/writeAtomic.js';
+import { OutFolderError, prepareOutFolder, sweepStaleFolders } from '../tool/writeAtomic.js';
 import type { WorkerJob, WorkerStart } from './worker.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 /** Options of `notice-extract extract`, as commander parses them. */
 export interface ExtractCliOptions {
@@ -39,9 +40,7 @@ export function expandInputs(inputs: readonly string[]): { files: string[]; miss
     else if (!statSync(input).isDirectory()) files.push(input);
     else if (isNoticeFolder(input)) files.push(input);
     else {
-      const entries = readdirSync(input, { withFileTypes: true }).sort((a, b) =>
-        a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-      );
+      const entries = readdirSync(input, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name));
       for (const e of entries) {
         const path = join(input, e.name);
         if (e.isFile() && /\.(md|markdown)$/i.test(e.name)) files.push(path);

@@ -1,4 +1,4 @@
-import { settleRemovals } from '../emit/writeAtomic.js';
+import { settleRemovals } from '../tool/writeAtomic.js';
 
 /** How a previous output that could not be removed is reported. */
 export function leftBehindLine(folder: string): string {

@@ -3,7 +3,7 @@ import { WORKSHEETS } from '../../schemas/index.js';
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { noticeFolder, type NoticeFiles } from '../emit/noticeFiles.js';
-import { fsReason, isFsError, writeFolderAtomically } from '../emit/writeAtomic.js';
+import { fsReason, isFsError, writeFolderAtomically } from '../tool/writeAtomic.js';
 import { toolVersion } from '../family/load.js';
 import type { Family } from '../family/spec.js';
 import type { Severity } from '../findings/codes.js';

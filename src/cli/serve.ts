@@ -12,7 +12,7 @@ import { loadFamilies, pipelinesDir } from '../family/load.js';
 import { EXIT } from './exitCodes.js';
 import { expandInputs, noticeIdOf } from './extract.js';
 import { runOne } from './runOne.js';
-import { settleRemovals } from '../emit/writeAtomic.js';
+import { settleRemovals } from '../tool/writeAtomic.js';
 import { leftBehindLine } from './leftBehind.js';
 
 /** Options of `review serve`, as commander parses them. */

@@ -6,7 +6,7 @@
  */
 import { parentPort } from 'node:worker_threads';
 import { noticeFolder } from '../emit/noticeFiles.js';
-import { writeFolderAtomically } from '../emit/writeAtomic.js';
+import { writeFolderAtomically } from '../tool/writeAtomic.js';
 import { reportLeftBehind } from './leftBehind.js';
 import { SETTLE, type WriteDone, type WriteJob } from './writerProtocol.js';
 

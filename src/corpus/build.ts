@@ -161,7 +161,7 @@ export async function buildCorpus(roots: readonly string[], options: BuildOption
       try {
         const records = readNoticeRecords(head);
         rows = new Map(records.datasets);
-        rows.set('findings', records.findings as unknown as Record<string, unknown>[]);
+        rows.set('findings', records.findings);
         for (const [name, list] of records.datasets) {
           const table = tables.get(name);
           if (table) rounded = rounded.concat(roundedValues(table, list));

@@ -12,6 +12,7 @@ import { envelope } from '../../schemas/common.js';
 import { DATASETS } from '../../schemas/index.js';
 import { NoticeJson } from '../../schemas/notice.js';
 import { ReportJson, type FindingRow } from '../../schemas/report.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 /** A notice folder that cannot be read: the file and what is wrong with it. */
 export class NoticeFolderError extends Error {
@@ -59,7 +60,7 @@ export function findNoticeFolders(roots: readonly string[]): { folders: string[]
       folders.add(dir);
       return;
     }
-    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => byCodeUnits(a.name, b.name))) {
       // Folders set aside by an extract in progress (`<id>.tmp-PID`, `<id>.old-PID-N`) are not notices yet.
       if (entry.isDirectory() && !/\.(tmp|old)-\d/.test(entry.name)) walk(join(dir, entry.name));
     }

@@ -9,6 +9,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { DuckDBInstance, LIST, listValue, VARCHAR, type DuckDBAppender, type DuckDBConnection } from '@duckdb/node-api';
+import { z } from 'zod';
 import type { FindingRow } from '../../schemas/report.js';
 import {
   corpusTables,
@@ -32,14 +33,16 @@ const MEMORY_LIMIT = '256MB';
 /** Hive's name for a partition whose value is NULL (Spark, Trino and DuckDB read it as NULL). */
 export const NULL_PARTITION = '__HIVE_DEFAULT_PARTITION__';
 
+/** A row of `notices` as DuckDB returns it (INTEGER as a number): what the corpus remembers of a notice. */
+const StoredNotice = z.object({
+  notice_id: z.string(),
+  family: z.string(),
+  budget_year: z.number().int().nullable(),
+  source_folder: z.string(),
+  source_fingerprint: z.string(),
+});
 /** What the corpus remembers of a notice between runs. */
-export interface StoredNotice {
-  notice_id: string;
-  family: string;
-  budget_year: number | null;
-  source_folder: string;
-  source_fingerprint: string;
-}
+export type StoredNotice = z.infer<typeof StoredNotice>;
 
 /** A notice's row of `notices`, whose keys every other row of the notice carries. */
 export interface NoticeRow {
@@ -120,7 +123,7 @@ export class CorpusStore {
     const result = await this.db.runAndReadAll(
       'SELECT notice_id, family, budget_year, source_folder, source_fingerprint FROM notices',
     );
-    const rows = result.getRowObjectsJS() as unknown as StoredNotice[];
+    const rows = z.array(StoredNotice).parse(result.getRowObjectsJS());
     return new Map(rows.map((r) => [r.notice_id, r]));
   }
 
@@ -166,7 +169,7 @@ export class CorpusStore {
         table.name === 'notices'
           ? [notice.values]
           : table.name === 'findings'
-            ? [...(rows.get('findings') ?? []), ...(extraFindings as unknown as Record<string, unknown>[])]
+            ? [...(rows.get('findings') ?? []), ...extraFindings]
             : (rows.get(table.name) ?? []);
       if (records.length === 0) continue;
       const stage = quoteIdent(`stage_${table.name}`);
@@ -228,8 +231,7 @@ export class CorpusStore {
     if (findings.length === 0) return;
     const appender = await this.db.createAppender(CORPUS_FINDINGS);
     try {
-      for (const f of findings)
-        this.appendRow(appender, table, f.notice, f.finding as unknown as Record<string, unknown>);
+      for (const f of findings) this.appendRow(appender, table, f.notice, f.finding);
     } finally {
       appender.closeSync();
     }

@@ -12,6 +12,7 @@ import type { CitationChange, DiffJson, IndicatorChange, MoneyChange, TargetTabl
 import type { FindingRow } from '../../schemas/report.js';
 import { findingOf } from '../findings/context.js';
 import type { NoticeSnapshot } from './snapshot.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 type Indicator = NoticeSnapshot['indicators'][number];
 
@@ -82,7 +83,7 @@ function direction(oldRow: Indicator, newRow: Indicator): 'up' | 'down' | '' {
 /** Largest absolute change first, then by code point of the key. */
 function byChange(a: MoneyChange, b: MoneyChange): number {
   const d = new Decimal(b.change_yuan).abs().comparedTo(new Decimal(a.change_yuan).abs());
-  return d !== 0 ? d : a.recipient_code < b.recipient_code ? -1 : a.recipient_code > b.recipient_code ? 1 : 0;
+  return d !== 0 ? d : byCodeUnits(a.recipient_code, b.recipient_code);
 }
 
 /** Compare two snapshots: the old notice's and the new one's. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { memoByObject } from '../normalize/memo.js';
 
 /** How a field is written to CSV. */
 export type FieldKind = 'number' | 'boolean' | 'array' | 'text';
@@ -49,12 +50,8 @@ export interface JsonProp {
   items?: JsonProp;
 }
 
-const cache = new WeakMap<z.ZodObject, FieldInfo[]>();
-
 /** Fields of a record schema, kinds derived from its JSON Schema (decimal-string patterns count as numbers). */
-export function fieldsOf(record: z.ZodObject): FieldInfo[] {
-  const known = cache.get(record);
-  if (known) return known;
+export const fieldsOf: (record: z.ZodObject) => FieldInfo[] = memoByObject((record: z.ZodObject): FieldInfo[] => {
   const json = z.toJSONSchema(record, { io: 'output' }) as { properties: Record<string, JsonProp> };
   const fields = Object.keys(record.shape).map((name) => {
     const prop = json.properties[name] ?? {};
@@ -70,9 +67,8 @@ export function fieldsOf(record: z.ZodObject): FieldInfo[] {
       table: tableFieldOf(prop),
     };
   });
-  cache.set(record, fields);
   return fields;
-}
+});
 
 function kindOf(prop: JsonProp): FieldKind {
   const types = [prop.type, ...(prop.anyOf ?? []).map((p) => p.type)].flat().filter(Boolean);

@@ -15,6 +15,7 @@ import type { KeysLeftOut } from './datapackage.js';
 import { reportHtml, type ReportPageInput } from './reportHtml.js';
 import type { DataSheet } from './workbook.js';
 import { aboutRows } from './workbookAbout.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 /** One located annex as notice.json lists it, from its schema. */
 export type { AnnexSummary };
@@ -169,7 +170,7 @@ function reportPage(out: NoticeOutput): ReportPageInput {
 function report(out: NoticeOutput, pipeline: Record<string, string | boolean>, records: Record<string, number>) {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) counts[f.severity]++;
-  const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => a.localeCompare(b)));
+  const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => byCodeUnits(a, b)));
   return {
     notice_id: out.noticeId,
     input_sha256: out.sha256,

@@ -7,6 +7,7 @@ import type { NoticeMeta } from '../locate/metadata.js';
 import type { MatchSummary } from '../review/summary.js';
 import { summaryLine } from '../review/summary.js';
 import type { AboutRow, DataSheet } from './workbook.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 /** What the 说明 sheet describes. */
 export interface AboutInput {
@@ -100,6 +101,6 @@ function findingCounts(findings: readonly Finding[]): (string | number)[][] {
     else byCode.set(key, { severity: f.severity, n: 1 });
   }
   return [...byCode]
-    .sort(([a, x], [b, y]) => rank[x.severity] - rank[y.severity] || (a < b ? -1 : a > b ? 1 : 0))
+    .sort(([a, x], [b, y]) => rank[x.severity] - rank[y.severity] || byCodeUnits(a, b))
     .map(([key, { severity, n }]) => [key.split('\u0000')[0] ?? '', severity, n]);
 }

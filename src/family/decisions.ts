@@ -4,7 +4,7 @@
  * on every run, so a decision outlives the review sheet it came from. `review accept` (and later the
  * review server) write the file through `applyDecisions`, which validates before it writes.
  */
-import { existsSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { RegistryKind } from '../../schemas/review.js';
@@ -15,6 +15,7 @@ import { matchKey } from '../matching/similarity.js';
 import { ConfigError, parseConfig, type ConfigProblem } from './configError.js';
 import { readDeclaration, readRegistries } from './files.js';
 import { Indicator, Policy } from './registries.js';
+import { writeFileAtomically } from '../tool/writeAtomic.js';
 
 /** Name of the decisions file in a family folder. */
 export const DECISIONS_FILE = 'decisions.json';
@@ -245,9 +246,7 @@ export function applyDecisions(familyFolder: string, decisions: readonly unknown
   const { problems } = decideRegistries(registries, merged, file);
   if (problems.length > 0) throw new ConfigError(problems);
   if (result.added.length + result.replaced.length > 0) {
-    const temp = `${file}.tmp-${process.pid}`;
-    writeFileSync(temp, JSON.stringify({ schema: 'decisions@1', decisions: merged }, null, 2) + '\n');
-    renameSync(temp, file);
+    writeFileAtomically(file, JSON.stringify({ schema: 'decisions@1', decisions: merged }, null, 2) + '\n');
   }
   return result;
 }

@@ -6,6 +6,7 @@ import { DECISIONS_FILE, decideRegistries, readDecisionsFile } from './decisions
 import { DECLARATION_FILE, readDeclaration, readRegistries } from './files.js';
 import { packageInfo, projectRoot } from '../tool/projectRoot.js';
 import type { Family } from './spec.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 /** Folder holding one folder per family. */
 export function pipelinesDir(): string {
@@ -61,7 +62,7 @@ export function loadFamilies(dir = pipelinesDir(), options: LoadOptions = {}): F
     }
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return families.sort((a, b) => a.id.localeCompare(b.id));
+  return families.sort((a, b) => byCodeUnits(a.id, b.id));
 }
 
 /** sha256 over every file of a family's folder (declaration, registries, decisions), so an edit changes it. */

@@ -1,5 +1,5 @@
-import { chineseNumeralValue } from '../normalize/chineseNumeral.js';
 import { compactKey } from '../normalize/compact.js';
+import { foldAnnexLabel } from '../normalize/annexLabel.js';
 
 /** An attachment the body lists: `附件：1. …分配情况表`. */
 export interface ListedAnnex {
@@ -13,16 +13,6 @@ const LIST_START = /^\s*(?:[-*+]\s+)?附\s*件\s*[：:]\s*(.*)$/u;
 // The title is taken to the end and trimmed in code: a lazy group before `\s*$` would be quadratic on spaces.
 const ITEM = /^\s*(?:[-*+]\s+)?(\d{1,2}(?:\s*[-－—]\s*\d{1,2})?)\s*[.、．。]\s*(\S.*)$/u;
 const LABEL_IN_NAME = /附\s*件\s*([0-9０-９]{1,2}(?:\s*[-－—_]\s*[0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})/u;
-
-/** Fold a label: full-width digits, Chinese numerals, dashes (`一` → `1`, `３－１` → `3-1`). */
-export function foldAnnexLabel(label: string): string {
-  const text = label
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[—–－_]/g, '-');
-  if (/^[一二三四五六七八九十]+$/u.test(text)) return chineseNumeralValue(text) || text;
-  return text;
-}
 
 /**
  * The body's list of attachments: the line `附件：` and the numbered items that follow it (on

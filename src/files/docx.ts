@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio';
-// htmlparser2 (the slim build, as grid/cellText.ts reads cells) reads mammoth's HTML several times faster than parse5.
+import { nodeText } from '../normalize/markup.js';
+// htmlparser2 (the slim build, as normalize/markup.ts reads cells) reads mammoth's HTML much faster than parse5.
 import * as slim from 'cheerio/slim';
 import type { AnyNode, Element } from 'domhandler';
 import type { Block, FileCell, FileRow } from './blocks.js';
@@ -42,8 +43,8 @@ export function htmlBlocks($: CheerioAPI): Block[] {
     if (name === 'table') {
       table++;
       blocks.push({ kind: 'table', rows: tableRows($, el, table) });
-    } else if (/^h[1-6]$/.test(name)) line(`${'#'.repeat(Number(name[1]))} ${textOf($, el)}`);
-    else if (name === 'p' || name === 'li') line(textOf($, el));
+    } else if (/^h[1-6]$/.test(name)) line(`${'#'.repeat(Number(name[1]))} ${textOf(el)}`);
+    else if (name === 'p' || name === 'li') line(textOf(el));
     else for (const child of el.children) visit(child);
   };
   for (const node of $.root().children().toArray()) visit(node);
@@ -73,15 +74,15 @@ function tableRows($: CheerioAPI, table: Element, index: number): FileRow[] {
 /** A cell's paragraphs as lines. */
 function cellLines($: CheerioAPI, td: Element): string {
   const paragraphs = $(td).find('p,li').toArray();
-  if (paragraphs.length === 0) return textOf($, td);
+  if (paragraphs.length === 0) return textOf(td);
   return paragraphs
-    .map((p) => textOf($, p))
+    .map((p) => textOf(p))
     .filter((t) => t !== '')
     .join('\n');
 }
 
-function textOf($: CheerioAPI, el: Element): string {
-  return $(el).text().replace(/\s+/g, ' ').trim();
+function textOf(el: Element): string {
+  return nodeText([el]).replace(/\s+/g, ' ').trim();
 }
 
 function span(value: string | undefined): number {

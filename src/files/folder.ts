@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../read/inputError.js';
 import { MAX_INPUT_BYTES } from '../read/readInput.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 /** Formats a notice's body may come in. */
 export const BODY_EXTENSIONS = ['.html', '.htm', '.md', '.markdown', '.txt'] as const;
@@ -36,7 +37,7 @@ const files = (dir: string): FolderFile[] =>
   readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$'))
     .map((e) => ({ name: e.name, ext: extname(e.name).toLowerCase(), path: join(dir, e.name) }))
-    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    .sort((a, b) => byCodeUnits(a.name, b.name));
 
 /**
  * The one rule that tells a notice folder from a batch folder: a folder is one notice when it holds

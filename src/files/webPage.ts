@@ -1,7 +1,7 @@
 import { isUtf8 } from 'node:buffer';
 import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import iconv from 'iconv-lite';
 import type { FileFinding } from './findings.js';
 
@@ -155,8 +155,8 @@ function pageLines($: CheerioAPI): PageLine[] {
     linkText = '';
   };
   const walk = (node: AnyNode, block: Element, inLink: boolean): void => {
-    if (node.type === 'text') {
-      const data = (node as unknown as { data: string }).data;
+    if (isText(node)) {
+      const data = node.data;
       if (owner !== block) {
         flush();
         owner = block;
@@ -165,8 +165,9 @@ function pageLines($: CheerioAPI): PageLine[] {
       if (inLink) linkText += data;
       return;
     }
-    if (node.type !== 'tag' && node.type !== 'script' && node.type !== 'style') return;
-    const el = node as Element;
+    // Elements, scripts and styles (dropped below by name); comments, directives and CDATA hold no page text.
+    if (!isTag(node)) return;
+    const el = node;
     const name = el.name.toLowerCase();
     if (DROPPED.has(name)) return;
     if (name === 'br') {
@@ -181,7 +182,9 @@ function pageLines($: CheerioAPI): PageLine[] {
       owner = block;
     }
   };
-  const body = $('body').get(0) ?? ($.root().get(0) as unknown as Element);
+  // cheerio's full-document parser (parse5) always makes an <html>, and a <body> unless the page is a frameset.
+  const body = $('body').get(0) ?? $('html').get(0);
+  if (!body) throw new Error('the page parser made no <html> element');
   walk(body, body, false);
   flush();
   return lines;

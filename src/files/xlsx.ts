@@ -10,10 +10,21 @@ function exceljs(): typeof import('exceljs') {
   return (excel ??= createRequire(import.meta.url)('exceljs') as typeof import('exceljs'));
 }
 
+declare module 'exceljs' {
+  /**
+   * exceljs's reader as it runs: `load` takes the file's bytes. Its d.ts declares a global `Buffer` of its own (an
+   * ArrayBuffer) that Node 20's generic Buffer no longer matches; exceljs hands the bytes to JSZip, which reads any
+   * Uint8Array, so this overload types the call as it is made.
+   */
+  interface Xlsx {
+    load(bytes: Uint8Array): Promise<Workbook>;
+  }
+}
+
 /** The blocks of every visible sheet of an .xlsx file, in sheet order, and what the reader noticed. */
 export async function readXlsx(bytes: Buffer, file: string): Promise<{ blocks: Block[]; findings: FileFinding[] }> {
   const workbook: Workbook = new (exceljs().Workbook)();
-  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  await workbook.xlsx.load(bytes);
   const blocks: Block[] = [];
   const findings: FileFinding[] = [];
   for (const sheet of workbook.worksheets) {

@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import type { Element } from 'domhandler';
-import { htmlToText } from './cellText.js';
+import { htmlToText } from '../normalize/markup.js';
 import type { Cell, GridRow } from './grid.js';
 
 /**

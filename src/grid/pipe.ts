@@ -1,5 +1,5 @@
 import type { PhrasingContent, Table, TableCell } from 'mdast';
-import { htmlToText } from './cellText.js';
+import { htmlToText } from '../normalize/markup.js';
 import type { Cell, GridRow } from './grid.js';
 
 /** Rows of a GFM pipe table node, cells sliced from the source lines by their line and column. */

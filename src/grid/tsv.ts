@@ -1,4 +1,4 @@
-import { htmlToText } from './cellText.js';
+import { htmlToText } from '../normalize/markup.js';
 import type { Cell, GridRow } from './grid.js';
 
 export { isTsvLine } from '../parse/lines.js';

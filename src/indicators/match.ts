@@ -4,11 +4,13 @@
  * of a notice are local ones that no registry entry names: `none` is their normal outcome.
  */
 import type { MatchKind } from '../matching/kinds.js';
-import { byCodeUnits, dice, titleVeto, type TitleKey } from '../matching/similarity.js';
+import { dice, titleVeto, type TitleKey } from '../matching/similarity.js';
+import { byCodeUnits } from '../normalize/order.js';
 import type { Indicator } from '../family/registries.js';
 import { indicatorKey, indicatorKeys, vetoTermsInKey, type IndicatorKey } from '../matching/indicatorKeys.js';
 import { roundScore } from '../normalize/amount.js';
 import { keyIndexOf, type KeyIndex } from '../matching/keyIndex.js';
+import { memoByObject, memoByOwnerAndText } from '../normalize/memo.js';
 
 /** An indicator considered for a name. */
 export interface IndicatorCandidate {
@@ -49,13 +51,7 @@ function numbersOf(key: string): string {
 }
 
 /** Numbers of registry keys, computed once: every unmatched name is compared with every key. */
-const keyNumbers = new WeakMap<IndicatorKey, string>();
-
-function numbersOfKey(k: IndicatorKey): string {
-  let n = keyNumbers.get(k);
-  if (n === undefined) keyNumbers.set(k, (n = numbersOf(k.key)));
-  return n;
-}
+const numbersOfKey = memoByObject((k: IndicatorKey): string => numbersOf(k.key));
 
 /** Similarity and veto of a name against one indicator: its best spelling, a clean pair outranking any vetoed one. */
 function compare(
@@ -84,23 +80,17 @@ function compare(
  * compares a name with every registry key. The outcome depends only on the two (findings are made
  * per row by the caller); each registry's memo is emptied when it grows past a bound.
  */
-const memo = new WeakMap<readonly Indicator[], Map<string, IndicatorMatch>>();
-const MEMO_LIMIT = 20_000;
+const searched = memoByOwnerAndText(
+  (registry: readonly Indicator[], name: string): IndicatorMatch => Object.freeze(searchIndicator(name, registry)),
+  20_000,
+);
 
 /**
  * Match one indicator name (raw or normalized) against a registry: exact → alias → fuzzy → none; the outcome is shared,
  * not to be changed.
  */
 export function matchIndicator(name: string, registry: readonly Indicator[]): IndicatorMatch {
-  let known = memo.get(registry);
-  if (!known) memo.set(registry, (known = new Map()));
-  let found = known.get(name);
-  if (!found) {
-    if (known.size >= MEMO_LIMIT) known.clear();
-    found = Object.freeze(searchIndicator(name, registry));
-    known.set(name, found);
-  }
-  return found;
+  return searched(registry, name);
 }
 
 /** The search behind matchIndicator. */

@@ -3,7 +3,8 @@
  * clustered, and the clusters asked of many tables put forward as candidate standard indicators.
  * A proposal is input for a curator, never a registry entry.
  */
-import { byCodeUnits, dice, titleVeto } from '../matching/similarity.js';
+import { dice, titleVeto } from '../matching/similarity.js';
+import { byCodeUnits } from '../normalize/order.js';
 import { indicatorKey } from '../matching/indicatorKeys.js';
 
 /** An indicator row as proposals read it. */

@@ -6,6 +6,9 @@ import { headingsOf, type Heading, type ParsedNotice } from '../parse/markdown.j
 import { readAttachments } from './attachments.js';
 import { classifyAnnex } from './classify.js';
 import { outlineOf, type Outline, type OutlineLine } from './outline.js';
+import { foldCompatibility } from '../normalize/width.js';
+import { foldAnnexLabel } from '../normalize/annexLabel.js';
+import { stripTags } from '../normalize/markup.js';
 
 /** One annex as located in the notice. */
 export interface LocatedAnnex {
@@ -69,8 +72,8 @@ export function locateAnnexes(parsed: ParsedNotice, family: Family, ctx: StageCo
   const candidates: Marker[] = [];
   for (const line of outline.lines) {
     if (line.form === 'caption') continue;
-    const match = pattern.exec(line.text.normalize('NFKC').replace(/\s+/g, ' ').trim());
-    if (match) candidates.push({ line, label: foldLabel(match[1] ?? ''), title: (match[2] ?? '').trim() });
+    const match = pattern.exec(foldCompatibility(line.text).replace(/\s+/g, ' ').trim());
+    if (match) candidates.push({ line, label: foldAnnexLabel(match[1] ?? ''), title: (match[2] ?? '').trim() });
   }
   const hasTable = (from: number, to: number): boolean => {
     for (let l = from; l <= to; l++) if (outline.tableLines.has(l)) return true;
@@ -147,10 +150,7 @@ function closingLine(parsed: ParsedNotice, after: number, family: Family): numbe
     const line = parsed.lines[l - 1] ?? '';
     // A line of the 版记 is short; the long lines of an annex (a target table's HTML cells) are none.
     if (line.length > CLOSING_LINE_MAX) continue;
-    const text = line
-      .replace(/<[^<>]+>/g, ' ')
-      .replace(/[|\t*_]/g, ' ')
-      .normalize('NFKC')
+    const text = foldCompatibility(stripTags(line, ' ').replace(/[|\t*_]/g, ' '))
       .replace(/\s+/g, ' ')
       .trim();
     if (text && patterns.some((p) => p.test(text))) return l;
@@ -197,19 +197,4 @@ function attachmentList(bodyLines: readonly string[], family: Family): Map<strin
     if (item.label) titles.set(item.label, item.title);
   }
   return titles;
-}
-
-const CHINESE_DIGITS = '一二三四五六七八九';
-
-/** An annex label with widths folded, spaces and dash forms unified and a Chinese numeral (一 … 九十九) as digits. */
-export function foldLabel(label: string): string {
-  const text = label
-    .normalize('NFKC')
-    .replace(/\s+/g, '')
-    .replace(/[—–－]/g, '-');
-  if (!/^[一二三四五六七八九十]+$/.test(text)) return text;
-  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
-  const digit = (ch: string | undefined): number => CHINESE_DIGITS.indexOf(ch ?? '') + 1;
-  const value = text.includes('十') ? (tens ? digit(tens) : 1) * 10 + (units ? digit(units) : 0) : digit(units);
-  return String(value);
 }

@@ -1,7 +1,7 @@
 import type { Family } from '../family/spec.js';
 import { joinCjkSpaces } from '../normalize/rules.js';
 import { plainLine } from '../parse/lines.js';
-import { asciiDigits } from './metaLines.js';
+import { foldDigits } from '../normalize/width.js';
 
 /** One attachment as the body lists it. */
 export interface ListedAttachment {
@@ -33,9 +33,9 @@ const LIST_MAX_LINES = 40;
  */
 export function readAttachments(lines: readonly string[], spec: Family['metadata']): AttachmentList {
   const start = spec.attachments;
-  const at = lines.findIndex((l) => start.test(asciiDigits(plainLine(l))));
+  const at = lines.findIndex((l) => start.test(foldDigits(plainLine(l))));
   if (at < 0) return { items: [], prefix: null };
-  const first = asciiDigits(plainLine(lines[at] ?? ''));
+  const first = foldDigits(plainLine(lines[at] ?? ''));
   const m = start.exec(first);
   const prefixText = /^[（(]([^（()）]+)[）)]/u.exec(first)?.[1] ?? '';
   const prefix = prefixText ? { text: prefixText, line: at + 1 } : null;
@@ -67,7 +67,7 @@ export function readAttachments(lines: readonly string[], spec: Family['metadata
   };
   if (rest) take(rest);
   for (let i = at + 1; i < lines.length && i <= at + LIST_MAX_LINES; i++) {
-    const text = asciiDigits(plainLine(lines[i] ?? ''));
+    const text = foldDigits(plainLine(lines[i] ?? ''));
     if (!text) continue;
     if (take(text)) continue;
     // `附件：` alone, then one unnumbered title on the next line.

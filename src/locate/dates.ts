@@ -1,9 +1,10 @@
 import type { StageContext } from '../findings/context.js';
 import type { Family } from '../family/spec.js';
 import { chineseNumeralValue } from '../normalize/chineseNumeral.js';
+import { foldDigits } from '../normalize/width.js';
 import { plainLine } from '../parse/lines.js';
 import type { NoticeLayout } from './annexes.js';
-import { asciiDigits, cellsOf, nextTextLine } from './metaLines.js';
+import { cellsOf, nextTextLine } from './metaLines.js';
 
 /** A date found on a line: YYYY-MM-DD, the line (1-based) and its text. */
 export interface DatedLine {
@@ -28,7 +29,7 @@ const CHINESE_DATE =
 
 /** A line with its date in ASCII digits: full-width digits folded, a date in Chinese numerals rewritten. */
 function dateDigits(text: string): string {
-  return asciiDigits(text).replace(CHINESE_DATE, (whole, year: string, month: string, day: string) => {
+  return foldDigits(text).replace(CHINESE_DATE, (whole, year: string, month: string, day: string) => {
     const parts = [year.replace(/○/gu, '〇'), month, day].map(chineseNumeralValue);
     return parts.includes('') ? whole : `${parts[0]}年${parts[1]}月${parts[2]}日`;
   });

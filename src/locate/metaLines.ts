@@ -1,4 +1,5 @@
 import { plainLine } from '../parse/lines.js';
+import { stripTags } from '../normalize/markup.js';
 
 /** Zero-width spaces and joiners, the byte-order mark and the word joiner. */
 const ZERO_WIDTH = /[\u200B-\u200D\uFEFF\u2060]/g;
@@ -24,11 +25,6 @@ export function nextTextLine(lines: readonly string[], i: number): number {
 export function cellsOf(line: string): string[] {
   return line
     .split(/\||\t|<\/t[dh]>/)
-    .map((cell) => plainLine(cell.replace(/<[^<>]*>/g, '')))
+    .map((cell) => plainLine(stripTags(cell)))
     .filter(Boolean);
-}
-
-/** Full-width digits as ASCII digits (`２０２４` → `2024`), nothing else folded. */
-export function asciiDigits(text: string): string {
-  return text.replace(/[０-９]/gu, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 }

@@ -1,6 +1,7 @@
 import { isTsvLine, withoutClosingHashes } from '../parse/lines.js';
 import { htmlTableRanges } from '../parse/maskRows.js';
 import type { ParsedNotice } from '../parse/markdown.js';
+import { htmlToText, stripTags } from '../normalize/markup.js';
 
 /** How a line of text was written: converters write the same title as any of these. */
 export type LineForm = 'heading' | 'emphasis' | 'list' | 'plain' | 'caption';
@@ -59,8 +60,7 @@ export function lineText(source: string): { text: string; form: LineForm } {
     form = 'list';
   }
   if (wrappedInEmphasis(text.trim()) && form === 'plain') form = 'emphasis';
-  text = text
-    .replace(/<[^<>]*>/g, '')
+  text = stripTags(text)
     .replace(/\*\*|__/g, '')
     .replace(/(^|[^\p{L}\p{N}])[*_]|[*_](?=$|[^\p{L}\p{N}])/gu, '$1')
     .trim();
@@ -106,10 +106,7 @@ export function htmlTableTitle(fragment: string): string {
   return only && /colspan\s*=\s*["']?([2-9]|\d\d)/i.test(only[1] ?? '') ? plain(only[2] ?? '') : '';
 }
 
+/** A caption or title cell as one line: the cell's text as the grid reads it, its lines run together. */
 function plain(html: string): string {
-  return html
-    .replace(/<[^<>]*>/g, '')
-    .replace(/&nbsp;/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
+  return htmlToText(html).replace(/\n/g, '').replace(/\s+/g, ' ').trim();
 }

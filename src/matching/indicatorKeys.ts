@@ -6,6 +6,7 @@
 import { normalizeText } from '../normalize/rules.js';
 import { keyOwnerProblems } from './keyOwners.js';
 import { matchKey, titleKey, type TitleKey } from './similarity.js';
+import { memoByObject } from '../normalize/memo.js';
 
 /** What the keys of an indicator are made of. */
 export interface IndicatorSpellings {
@@ -46,17 +47,15 @@ export function vetoTermsIn(indicator: IndicatorSpellings, name: string): string
 }
 
 /** Veto terms as match keys, per indicator, computed once (normalizing is the costly part). */
-const termKeys = new WeakMap<IndicatorSpellings, { term: string; key: string }[]>();
+const termKeys = memoByObject((indicator: IndicatorSpellings) =>
+  (indicator.veto_terms ?? []).map((term) => ({ term, key: matchKey(normalizeText(term)) })),
+);
 
 /** The veto terms of an indicator found in a name already reduced to its match key. */
 export function vetoTermsInKey(indicator: IndicatorSpellings, nameKey: string): string[] {
-  let terms = termKeys.get(indicator);
-  if (!terms)
-    termKeys.set(
-      indicator,
-      (terms = (indicator.veto_terms ?? []).map((term) => ({ term, key: matchKey(normalizeText(term)) }))),
-    );
-  return terms.filter((t) => nameKey.includes(t.key)).map((t) => t.term);
+  return termKeys(indicator)
+    .filter((t) => nameKey.includes(t.key))
+    .map((t) => t.term);
 }
 
 /** Problems that make a registry unusable: duplicate ids, a key claimed twice, a spelling holding its own veto term. */

@@ -3,12 +3,14 @@
  * marks, spaces, bracket forms), character-bigram Dice similarity on those keys, and the features
  * that veto a fuzzy match however similar two titles read (batch ordinals, years).
  */
+import { memoByText } from '../normalize/memo.js';
+import { chineseNumeralValue } from '../normalize/chineseNumeral.js';
 
 /** A title prepared for comparison. */
 export interface TitleKey {
   /** Letters and digits only: `《关于…（2021-2035年）》` → `关于…20212035年`. */
   key: string;
-  /** Batch ordinals written in it (第一批 → 一; 首批 counts as 一), sorted and joined. */
+  /** Batch ordinals written in it (第一批 and 第1批 → 1; 首批 counts as 1), sorted and joined. */
   ordinals: string;
   /** Four-digit years written in it, sorted and joined. */
   years: string;
@@ -23,18 +25,14 @@ const ORDINAL = /第\s*([一二三四五六七八九十百零〇两\d]+)\s*批|(
 /** A year standing alone (not part of a longer number). */
 const YEAR = /(?<!\d)(?:19|20)\d{2}(?!\d)/gu;
 
-/** Arabic digits of an ordinal written in Chinese, so 第2批 and 第二批 agree. */
-const DIGIT_TO_HAN: Readonly<Record<string, string>> = {
-  '1': '一',
-  '2': '二',
-  '3': '三',
-  '4': '四',
-  '5': '五',
-  '6': '六',
-  '7': '七',
-  '8': '八',
-  '9': '九',
-};
+/** A run of Chinese numeral characters only. */
+const CHINESE_RUN = /^[一二三四五六七八九十百零〇两]+$/u;
+
+/** An ordinal as digits, so 第2批, 第二批, 第12批 and 第十二批 agree; a malformed or mixed numeral stays as written. */
+function ordinalValue(numeral: string): string {
+  if (/^\d+$/u.test(numeral)) return numeral.replace(/^0+(?=\d)/u, '');
+  return (CHINESE_RUN.test(numeral) && chineseNumeralValue(numeral)) || numeral;
+}
 
 /** The match key of a text: letters and digits only. */
 export function matchKey(text: string): string {
@@ -45,8 +43,7 @@ export function matchKey(text: string): string {
 function ordinalsOf(text: string): string {
   const found = new Set<string>();
   for (const m of text.matchAll(ORDINAL)) {
-    const numeral = m[2] ? '一' : (m[1] ?? '');
-    found.add(numeral.replace(/^\d$/u, (d) => DIGIT_TO_HAN[d] ?? d));
+    found.add(m[2] ? '1' : ordinalValue(m[1] ?? ''));
   }
   return [...found].sort().join(',');
 }
@@ -71,18 +68,7 @@ export interface Bigrams {
  * Bigrams are asked for the same registry keys and spellings thousands of times per notice, so they
  * are kept; the cache is emptied when it grows past a bound, which keeps memory flat on any input.
  */
-const bigramCache = new Map<string, Bigrams>();
-const BIGRAM_CACHE_LIMIT = 20_000;
-
-function cachedBigrams(key: string): Bigrams {
-  let found = bigramCache.get(key);
-  if (!found) {
-    if (bigramCache.size >= BIGRAM_CACHE_LIMIT) bigramCache.clear();
-    found = bigramsOf(key);
-    bigramCache.set(key, found);
-  }
-  return found;
-}
+const cachedBigrams = memoByText(bigramsOf, 20_000);
 
 /** A key's bigram multiset and its size, computed afresh (an index holds its own). */
 export function bigramsOf(key: string): Bigrams {
@@ -125,9 +111,4 @@ export function titleVeto(a: TitleKey, b: TitleKey): '' | 'ordinal' | 'year' {
   if (a.ordinals !== b.ordinals) return 'ordinal';
   if (a.years !== '' && b.years !== '' && a.years !== b.years) return 'year';
   return '';
-}
-
-/** Code-unit order of two strings: unlike localeCompare it is the same on every machine. */
-export function byCodeUnits(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }

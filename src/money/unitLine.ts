@@ -4,6 +4,7 @@ import type { StageContext } from '../findings/context.js';
 import type { GridRow } from '../grid/grid.js';
 import { UNIT_ALTERNATION } from '../normalize/units.js';
 import { plainLine } from '../parse/lines.js';
+import { foldCompatibility } from '../normalize/width.js';
 
 /** `单位：万元` on a line of its own, maybe in brackets (`（单位：万元）`), maybe after other text (a title, a date). */
 const UNIT_LINE = new RegExp(
@@ -17,7 +18,7 @@ const TITLE_UNIT = new RegExp(`\\S\\s*[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]\
 function unitOfLine(line: string): string | null {
   // A table row's header cell (`资金额（万元）`) is the header's unit, read with the header.
   if (/[\t|]|<t[dhr][\s>]/i.test(line)) return null;
-  const text = plainLine(line).normalize('NFKC').replace(/\s+/g, ' ');
+  const text = foldCompatibility(plainLine(line)).replace(/\s+/g, ' ');
   return UNIT_LINE.exec(text)?.[1] ?? TITLE_UNIT.exec(text)?.[1] ?? null;
 }
 

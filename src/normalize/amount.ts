@@ -1,5 +1,6 @@
 import { Decimal } from 'decimal.js';
 import { UNIT_ALTERNATION, YUAN_PER_UNIT } from './units.js';
+import { foldNumberForms } from './width.js';
 
 /** An amount cell read as an exact decimal, with the repairs that were needed to read it. */
 export interface ParsedAmount {
@@ -23,7 +24,7 @@ const UNIT_SUFFIX = new RegExp(`(${UNIT_ALTERNATION})$`, 'u');
 export function parseAmount(text: string): ParsedAmount {
   const repairs: string[] = [];
   let s = text.trim();
-  const folded = s.replace(/[０-９．，－]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  const folded = foldNumberForms(s);
   if (folded !== s) repairs.push('full-width-digits');
   s = folded;
   const unspaced = s.replace(/[\s\u3000]+/g, '');

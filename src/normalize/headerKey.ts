@@ -1,12 +1,12 @@
 import { UNIT_ALTERNATION } from './units.js';
+import { foldCompatibility } from './width.js';
 
 /** Units that a header may carry as a suffix, `金额（元）`. */
 const UNIT_SUFFIX = new RegExp(`[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]$`, 'u');
 
 /** A header text reduced for comparison: widths folded, spaces, quotes and a unit suffix removed. */
 export function headerKey(text: string): { key: string; unit: string | null } {
-  const folded = text
-    .normalize('NFKC')
+  const folded = foldCompatibility(text)
     .replace(/\s+/g, '')
     .replace(/[“”"'‘’「」]/g, '');
   const unit = UNIT_SUFFIX.exec(folded)?.[1] ?? null;

@@ -1,7 +1,9 @@
 /**
- * Pure functions of a text, remembered per distinct text. Notices repeat their texts (codes, units,
- * level names, policy titles) hundreds of times, and a batch repeats them across notices; each memo
- * is emptied when it passes its bound, which keeps memory flat on any input.
+ * Pure functions remembered, in one place. Notices repeat their texts (codes, units, level names,
+ * policy titles) hundreds of times, and a batch repeats them across notices; registries, schemas and
+ * declarations are asked about again and again. Text memos are emptied when they pass their bound,
+ * which keeps memory flat on any input; memos by object hold what they know only as long as the
+ * object lives (a WeakMap), so they need no bound.
  */
 
 /** How many distinct texts a memo keeps before it starts over. */
@@ -19,4 +21,30 @@ export function memoByText<T>(fn: (text: string) => T, limit = MEMO_LIMIT): (tex
     }
     return value;
   };
+}
+
+/** `fn` remembered per object (a registry, a schema, a declaration) while the object lives; `fn` must be pure. */
+export function memoByObject<K extends object, T>(fn: (key: K) => T): (key: K) => T {
+  // Boxed, so an answer of undefined or null is remembered too.
+  const memo = new WeakMap<K, { value: T }>();
+  return (key: K): T => {
+    let found = memo.get(key);
+    if (found === undefined) {
+      found = { value: fn(key) };
+      memo.set(key, found);
+    }
+    return found.value;
+  };
+}
+
+/**
+ * `fn` remembered per owner object (a registry, a vocabulary, a rule list) and per distinct text, each owner's texts
+ * bounded by `limit`; `fn` must be pure.
+ */
+export function memoByOwnerAndText<K extends object, T>(
+  fn: (owner: K, text: string) => T,
+  limit = MEMO_LIMIT,
+): (owner: K, text: string) => T {
+  const memos = memoByObject((owner: K) => memoByText((text) => fn(owner, text), limit));
+  return (owner: K, text: string): T => memos(owner)(text);
 }

@@ -4,6 +4,7 @@
  * could name anything but one plain folder of its own is refused, never mapped, so that no two files
  * and no crafted name can reach the same folder, the out folder itself or its parent.
  */
+import { foldCompatibility } from '../normalize/width.js';
 
 /** Longest id in UTF-8 bytes: a folder name holds 255, and the temporary twins add their suffix. */
 export const MAX_NOTICE_ID_BYTES = 200;
@@ -26,7 +27,7 @@ export function noticeIdProblem(id: string): string | null {
   if (Buffer.byteLength(id, 'utf8') > MAX_NOTICE_ID_BYTES) {
     return `the notice id is longer than ${MAX_NOTICE_ID_BYTES} bytes`;
   }
-  for (const form of new Set([id, id.normalize('NFKC')])) {
+  for (const form of new Set([id, foldCompatibility(id)])) {
     if (INVISIBLE.test(form)) return 'the notice id holds a control or invisible character';
     if (FORBIDDEN.test(form)) return 'the notice id holds a path separator or a character a folder name cannot hold';
     if (form.startsWith('.')) return 'the notice id starts with a dot (".", ".." and hidden folders)';
@@ -41,7 +42,7 @@ export function noticeIdProblem(id: string): string | null {
 
 /** The key two ids collide under on a case-insensitive or normalizing file system. */
 export function noticeIdKey(id: string): string {
-  return id.normalize('NFKC').toLowerCase();
+  return foldCompatibility(id).toLowerCase();
 }
 
 /** A file name as printed on one line: control and invisible characters shown as `\u{…}` escapes. */

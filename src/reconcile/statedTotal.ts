@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { StageContext } from '../findings/context.js';
 import { parseAmount } from '../normalize/amount.js';
 import { YUAN_PER_UNIT } from '../normalize/units.js';
+import { foldCompatibility } from '../normalize/width.js';
 
 /** A total the notice's body states (`共计17285万元`). */
 export interface StatedTotal {
@@ -25,7 +26,7 @@ export function readStatedTotals(bodyLines: readonly string[], patterns: readonl
     starts.push(text.length);
     text += line.replace(/[*_]/g, '').trim();
   }
-  const folded = text.normalize('NFKC');
+  const folded = foldCompatibility(text);
   const totals: StatedTotal[] = [];
   const seen = new Set<number>();
   for (const pattern of patterns) {

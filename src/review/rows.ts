@@ -6,7 +6,7 @@
 import type { ReviewRow } from '../../schemas/review.js';
 import type { PendingCitation } from '../citations/extract.js';
 import type { Indicator, Policy } from '../family/registries.js';
-import { byCodeUnits } from '../matching/similarity.js';
+import { byCodeUnits } from '../normalize/order.js';
 import type { PendingIndicator } from '../indicators/assign.js';
 
 /** A candidate as both matchers return it. */

@@ -1,6 +1,7 @@
 import type { IndicatorColumnRole, TargetsAnnex } from '../family/spec.js';
 import { compactKey } from '../normalize/compact.js';
 import { valueUnits, type ValueUnits } from './valueUnits.js';
+import { memoByOwnerAndText } from '../normalize/memo.js';
 
 /** The two indicator levels of a row; '' where unknown. */
 export interface Levels {
@@ -65,19 +66,10 @@ const HEADER_CELL_MAX = 24;
  */
 export function headerWord(vocab: LevelVocabulary, text: string): HeaderWord | null {
   // Every cell of every target-table row is asked; cells repeat across the tables.
-  let cache = headerWordCache.get(vocab);
-  if (!cache) headerWordCache.set(vocab, (cache = new Map()));
-  let word = cache.get(text);
-  if (word === undefined) {
-    if (cache.size >= HEADER_WORD_CACHE_LIMIT) cache.clear();
-    word = readHeaderWord(vocab, text);
-    cache.set(text, word);
-  }
-  return word;
+  return knownHeaderWord(vocab, text);
 }
 
-const headerWordCache = new WeakMap<LevelVocabulary, Map<string, HeaderWord | null>>();
-const HEADER_WORD_CACHE_LIMIT = 20_000;
+const knownHeaderWord = memoByOwnerAndText(readHeaderWord, 20_000);
 
 function readHeaderWord(vocab: LevelVocabulary, text: string): HeaderWord | null {
   const key = labelKey(text);

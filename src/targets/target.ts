@@ -7,6 +7,7 @@ import { cleanName } from '../normalize/names.js';
 import { reportAmountRepaired } from '../money/rowFindings.js';
 import type { TableParts } from './tableParts.js';
 import type { TargetTable } from './tables.js';
+import { foldCompatibility } from '../normalize/width.js';
 
 /** A target before its indicators are counted. */
 export type TargetHead = Omit<TargetRow, 'indicator_count'>;
@@ -101,7 +102,7 @@ export function readTarget(
 /** `2024年` → `2024`; anything else is reported and left empty. */
 function budgetYear(raw: string, spec: TargetsAnnex, code: string, line: number, ctx: StageContext): string {
   if (raw === '') return '';
-  const year = spec.budgetYear.exec(raw.normalize('NFKC').trim())?.[1];
+  const year = spec.budgetYear.exec(foldCompatibility(raw).trim())?.[1];
   if (year) return year;
   ctx.report({
     code: 'targets/budget-year-invalid',

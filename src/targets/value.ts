@@ -15,8 +15,9 @@
  */
 import type { ValueComparator } from '../../schemas/indicators.js';
 import { readChineseNumeral } from '../normalize/chineseNumeral.js';
-import { memoByText } from '../normalize/memo.js';
+import { memoByObject, memoByText } from '../normalize/memo.js';
 import type { ValueUnits } from './valueUnits.js';
+import { foldFullWidthAscii } from '../normalize/width.js';
 
 export type { ValueComparator };
 
@@ -85,41 +86,27 @@ const RANGE_SEPARATORS: ReadonlySet<string> = new Set(['-', '~', '—', '–', '
 const CHINESE_FALSE_FRIENDS: readonly string[] = ['十分', '一次性', '一条龙'];
 /** Before 一 these make "the new / next / same …" (新一轮, 上一年, 同一批), not a count. */
 const NOT_COUNTING_BEFORE_ONE: ReadonlySet<string> = new Set([...'新上下同统唯万']);
-/** Full-width forms without a plain counterpart at the usual 0xFEE0 offset. */
-const FOLD_SPECIAL: Readonly<Record<string, string>> = { '\u3000': ' ', '\u301c': '~', '\ufe6a': '%' };
 
 /** A figure found in the text: [start, end) and its decimal value ('' for a malformed Chinese run). */
 type Figure = { start: number; end: number; value: string; chinese: boolean };
 /** A figure with its unit, range end and comparator; `next` is where reading stopped. */
 type Candidate = ParsedValue & { incidental: boolean; next: number };
 
-const readers = new WeakMap<ValueUnits, (raw: string) => ParsedValue>();
-
 /** `parseTargetValue` with the family's units, remembered per text: values repeat (≥95%, 100%, 1次). */
-export function targetValueReader(units: ValueUnits): (raw: string) => ParsedValue {
-  let reader = readers.get(units);
-  if (!reader) readers.set(units, (reader = memoByText((raw) => parseTargetValue(raw, units))));
-  return reader;
-}
+export const targetValueReader: (units: ValueUnits) => (raw: string) => ParsedValue = memoByObject(
+  (units: ValueUnits) => memoByText((raw) => parseTargetValue(raw, units)),
+);
 
 /** Parse a raw target value against the family's units; never throws. */
 export function parseTargetValue(raw: string, units: ValueUnits): ParsedValue {
   // Callers read cells from loosely typed grids; treat a non-string as missing.
-  const text = typeof raw === 'string' ? foldWidth(raw).trim() : '';
+  const text = typeof raw === 'string' ? foldFullWidthAscii(raw).trim() : '';
   if (text === '') return { comparator: '', number: '', numberMax: '', unit: '' };
   const best = pickCandidate(text, units);
   // Only dates, years, ordinals or identifiers: a deadline or a name, not a quantity to compare.
   if (best === null || best.incidental) return { comparator: 'text', number: '', numberMax: '', unit: '' };
   const comparator = best.comparator === '' ? 'exactly' : best.comparator;
   return { comparator, number: best.number, numberMax: best.numberMax, unit: best.unit };
-}
-
-/** Folds full-width ASCII (１２, ％, ．, （）, ～) and the ideographic space to plain forms. */
-function foldWidth(text: string): string {
-  return text.replace(
-    /[\uff01-\uff5e\u3000\u301c\ufe6a]/g,
-    (ch) => FOLD_SPECIAL[ch] ?? String.fromCharCode(ch.charCodeAt(0) - 0xfee0),
-  );
 }
 
 /** Scans every figure once and keeps the best-ranked candidate (earliest on ties). */

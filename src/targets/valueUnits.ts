@@ -1,5 +1,7 @@
 import type { z } from 'zod';
 import type { ValueUnitsSpec } from '../family/spec.js';
+import { memoByObject } from '../normalize/memo.js';
+import { byCodeUnits } from '../normalize/order.js';
 
 /** The family's value units as the value parser reads them, compiled once per declaration. */
 export interface ValueUnits {
@@ -14,18 +16,12 @@ export interface ValueUnits {
 /** Declared value units, as in family.json. */
 type Declared = z.infer<typeof ValueUnitsSpec>;
 
-const compiled = new WeakMap<Declared, ValueUnits>();
-
 /** The compiled units of a declaration (remembered per declaration object: a family is loaded once). */
-export function valueUnits(declared: Declared): ValueUnits {
-  let found = compiled.get(declared);
-  if (!found) compiled.set(declared, (found = compile(declared)));
-  return found;
-}
+export const valueUnits: (declared: Declared) => ValueUnits = memoByObject((declared: Declared) => compile(declared));
 
 /** Longest first, so a scan that takes the first match takes the longest. */
 function longestFirst(words: Iterable<string>): string[] {
-  return [...new Set(words)].sort((x, y) => y.length - x.length || (x < y ? -1 : 1));
+  return [...new Set(words)].sort((x, y) => y.length - x.length || byCodeUnits(x, y));
 }
 
 function compile(declared: Declared): ValueUnits {

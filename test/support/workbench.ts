@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runOne } from '../../src/cli/runOne.js';
-import { prepareOutFolder } from '../../src/emit/writeAtomic.js';
+import { prepareOutFolder } from '../../src/tool/writeAtomic.js';
 import { openWorkbench } from '../../src/cli/serve.js';
 import { serveWorkbench, type WorkbenchServer } from '../../src/curation/server.js';
 import { DecisionsFile } from '../../src/family/decisions.js';

@@ -11,11 +11,6 @@ export function esc(value: unknown): string {
   return SPECIAL.test(text) ? text.replace(SPECIALS, (c) => ENTITIES[c] ?? c) : text;
 }
 
-/** Code-point order, the same on every machine (localeCompare depends on the ICU build and locale). */
-export function byCodePoint(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** An amount in 元 (a decimal string) with thousands separators and two decimals, for display. */
 export function yuanText(amount: Decimal | string): string {
   const fixed = new Decimal(amount).toFixed(2);

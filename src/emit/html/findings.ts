@@ -1,6 +1,7 @@
 import { FINDING_CODES, type FindingCode, templateOf } from '../../findings/codes.js';
 import type { Finding } from '../../findings/finding.js';
-import { byCodePoint, esc } from './escape.js';
+import { byCodeUnits } from '../../normalize/order.js';
+import { esc } from './escape.js';
 
 /** Severities in the order the page shows them, with their Chinese labels. */
 export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -33,7 +34,7 @@ export function groupFindings(findings: readonly Finding[]): FindingGroup[] {
     group.findings.push(f);
   }
   return [...groups.values()].sort(
-    (a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || byCodePoint(a.code, b.code),
+    (a, b) => ORDER.indexOf(a.severity) - ORDER.indexOf(b.severity) || byCodeUnits(a.code, b.code),
   );
 }
 
@@ -70,7 +71,7 @@ export function findingFilters(groups: readonly FindingGroup[]): string {
       `<label><input type="checkbox" name="severity" value="${s}" checked> ` +
       `<span class="badge ${s}">${SEVERITY_LABELS[s]}</span></label>`,
   );
-  const codes = [...new Set(groups.map((g) => g.code))].sort(byCodePoint);
+  const codes = [...new Set(groups.map((g) => g.code))].sort(byCodeUnits);
   const options = [
     '<option value="">全部代码</option>',
     ...codes.map((c) => `<option value="${esc(c)}">${esc(c)}</option>`),

@@ -1,7 +1,8 @@
 import type { CitationRow } from '../../../schemas/citations.js';
 import type { IndicatorRow } from '../../../schemas/indicators.js';
 import { LEVEL1 } from '../../../schemas/indicators.js';
-import { byCodePoint, esc, headRow, row, td } from './escape.js';
+import { byCodeUnits } from '../../normalize/order.js';
+import { esc, headRow, row, td } from './escape.js';
 
 /** Field titles of the indicator and citation schemas the page uses as column headers. */
 export type Titles = Record<string, string>;
@@ -136,7 +137,7 @@ export function policySection(citations: readonly CitationRow[], recipientCount:
     (a, b) =>
       b.recipients.size - a.recipients.size ||
       Number(!a.id) - Number(!b.id) ||
-      byCodePoint(a.id || a.title, b.id || b.title),
+      byCodeUnits(a.id || a.title, b.id || b.title),
   );
   const matched = sorted.filter((p) => p.id).length;
   const rejected = sorted.filter((p) => !p.id && p.matches.has('rejected') && p.matches.size === 1).length;
@@ -147,8 +148,8 @@ export function policySection(citations: readonly CitationRow[], recipientCount:
       [
         td(p.id || '—', 'class="code"'),
         td(p.title),
-        td([...p.docNumbers].sort(byCodePoint).join('；')),
-        td([...p.matches].sort(byCodePoint).join(' / ')),
+        td([...p.docNumbers].sort(byCodeUnits).join('；')),
+        td([...p.matches].sort(byCodeUnits).join(' / ')),
         td(p.recipients.size, 'class="num"'),
         td(p.citations, 'class="num"'),
       ],

@@ -1,4 +1,5 @@
 import { decodeHTMLStrict } from 'entities';
+import { foldFullWidthAscii } from '../width.js';
 
 /**
  * A character reference, also when OCR or an earlier full-width pass spelled it
@@ -13,7 +14,7 @@ const AMPERSAND = /[&\uFF06]/;
 
 /** Full-width ASCII forms of one entity token folded to ASCII. */
 function foldToken(token: string): string {
-  return token.replace(/[\uFF01-\uFF5E]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+  return foldFullWidthAscii(token);
 }
 
 /** One decoding pass over every entity token; non-entities stay exactly as written. */

@@ -1,3 +1,9 @@
+/**
+ * Atomic writes, in one place: a notice's output folder (written beside its target and swapped in),
+ * a single file (diff outputs, decisions.json), the out folder made ready, and the leftovers of a
+ * killed run swept. The corpus's Parquet files are the one other rename: DuckDB writes each under a
+ * hidden name and the store renames it when its transaction commits (corpus/store.ts).
+ */
 import {
   accessSync,
   constants,
