@@ -23,4 +23,9 @@ describe('the shape of the code', () => {
     );
     expect(long).toEqual([]);
   });
+
+  it('has no `as unknown as` cast in src/: a value of another type is parsed or narrowed, not cast', () => {
+    const casts = tsFiles(join(root, 'src')).filter((file) => /\bas unknown as\b/.test(readFileSync(file, 'utf8')));
+    expect(casts.map((f) => relative(root, f))).toEqual([]);
+  });
 });
