@@ -87,7 +87,8 @@ export function readWebPage(bytes: Buffer, file: string): { lines: string[]; fin
   const cheerio = load('cheerio') as typeof import('cheerio');
   const $ = cheerio.load(html);
   const lines = pageLines($);
-  const marks = [DOC_NUMBER, TITLE].map((p) => lines.find((l) => p.test(l.text)));
+  // A line that is all link text (a related article, a navigation entry) is never a mark of this notice.
+  const marks = [DOC_NUMBER, TITLE].map((p) => lines.find((l) => !l.linkOnly && p.test(l.text)));
   const addressees = lines.find((l, i) => i > 0 && ADDRESSEES.test(l.text) && l.text.length < 200 && !l.linkOnly);
   const anchors = [...marks, addressees].filter((l): l is PageLine => l !== undefined);
   if (anchors.length === 0) {

@@ -223,6 +223,28 @@ describe('a saved web page', () => {
     expect(left?.actual).toContain('首页');
   });
 
+  it('never takes a link for a mark of the notice: a related article titled 关于…的通知 does not widen the article', () => {
+    // The page's own title has no 关于…的通知; the only such title is a link in the site's related-articles box,
+    // which sits outside the article beside the navigation and the footer.
+    const html = `<html><head><meta charset="utf-8"></head><body>
+<div class="nav"><a href="/">首页</a><a href="/x">通知公告</a></div>
+<div class="main"><div class="text"><h2>某某市财政局下达2025年某专项资金</h2><p>某财农〔2025〕7号</p><p>各区财政局：</p>
+<p>现下达2025年某专项资金。</p></div></div>
+<div class="rel"><h3>相关文章</h3><ul><li><a href="/r">关于下达2024年某资金的通知</a></li></ul></div>
+<div class="foot">版权所有 某某市财政局</div></body></html>`;
+    const { lines, findings } = readWebPage(Buffer.from(html), 'p.html');
+    expect(lines).toEqual([
+      '## 某某市财政局下达2025年某专项资金',
+      '某财农〔2025〕7号',
+      '各区财政局：',
+      '现下达2025年某专项资金。',
+    ]);
+    // Left out: the navigation line, the box's heading, its one link and the footer.
+    const left = findings.find((f) => f.code === 'files/page-chrome-left-out');
+    expect(left?.params?.['count']).toBe(4);
+    expect(left?.actual).toContain('版权所有');
+  });
+
   it('decodes a GB2312 page by its declared charset', () => {
     const { lines, findings } = readWebPage(iconv.encode(page('gb2312'), 'gb18030'), 'p.html');
     expect(lines[2]).toBe('某财农〔2025〕7号');
