@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Set-up and clean-up (temporary folders, built copies) may take long on a loaded machine.
+    hookTimeout: 60_000,
     // Every finding code some test produces is logged; a full run fails for a code none produces.
     setupFiles: ['test/support/findingCodeLog.ts'],
     globalSetup: ['test/support/findingCoverage.ts'],
