@@ -1,6 +1,6 @@
 import type { DetailRow } from '../../schemas/details.js';
 import type { StageContext } from '../findings/context.js';
-import type { TableAnnex } from '../family/spec.js';
+import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { rowText } from '../grid/grid.js';
 import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker } from '../grid/columns.js';
 import type { HeadedTable } from '../grid/header.js';
@@ -33,7 +33,7 @@ export function extractDetails(
   for (const row of table.rows) {
     if (rowText(row) === '') continue;
     const type = rowType(row, table.columns) as DetailRow['row_type'];
-    const text = (role: string): string => cleanName(roleText(row, table.columns, role), ctx);
+    const text = (role: ColumnRole): string => cleanName(roleText(row, table.columns, role), ctx);
     const amount = readAmountCell(roleCell(row, table.columns, 'amount'), unit, spec.label, ctx);
     if (amount.yuan === null || amount.value === null) {
       if (amount.raw === '') reportRowWithoutAmount(row, spec.label, ctx);

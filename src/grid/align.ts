@@ -180,7 +180,7 @@ function columnShapes(columns: ColumnMap, spec: TableAnnex): ColumnShape[] {
   shapes = Array.from({ length: columns.width }, () => ({ content: null, labels: [] }) as ColumnShape);
   for (const [role, index] of columns.roles) {
     const declared = spec.columns.find((c) => c.role === role);
-    const labels = spec.rowTypes.filter((r) => (r.roles as readonly string[]).includes(role)).map((r) => r.pattern);
+    const labels = spec.rowTypes.filter((r) => r.roles.includes(role)).map((r) => r.pattern);
     if (index < shapes.length) shapes[index] = { content: declared?.content ?? null, labels };
   }
   shapeCache.set(columns, shapes);

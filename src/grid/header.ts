@@ -1,6 +1,6 @@
 import type { StageContext } from '../findings/context.js';
 import { reportRepeatedHeader, reportTitleRow } from './droppedRows.js';
-import type { TableAnnex } from '../family/spec.js';
+import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { headerKey } from '../normalize/headerKey.js';
 import { alignRow } from './align.js';
 import { filledCells, rowText, usedWidth, type Cell, type GridRow } from './grid.js';
@@ -8,7 +8,7 @@ import { filledCells, rowText, usedWidth, type Cell, type GridRow } from './grid
 /** The columns of one table: role → column index, plus the unit a header declared. */
 export interface ColumnMap {
   /** Column index of each recognised role. */
-  roles: Map<string, number>;
+  roles: Map<ColumnRole, number>;
   /** Unit from a header suffix such as `资金额（万元）`, or null. */
   unit: string | null;
   /** Header cells that name no known role. */
@@ -28,13 +28,13 @@ export interface ColumnMap {
  */
 export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
   const synonyms = spec.headerRoles;
-  const roles = new Map<string, number>();
+  const roles = new Map<ColumnRole, number>();
   const unknown: Cell[] = [];
   const splitCells: string[] = [];
   let unit: string | null = null;
   let index = 0;
   let used = 0;
-  const name = (cell: Cell, role: string | undefined, cellUnit: string | null): void => {
+  const name = (cell: Cell, role: ColumnRole | undefined, cellUnit: string | null): void => {
     if (role && !roles.has(role)) {
       roles.set(role, index);
       unit ??= cellUnit;
@@ -65,15 +65,15 @@ export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
 /** The columns a header cell names when it names two or more at once, each a known and different one; else null. */
 function mergedRoles(
   text: string,
-  synonyms: ReadonlyMap<string, string>,
-): { text: string; role: string; unit: string | null }[] | null {
+  synonyms: ReadonlyMap<string, ColumnRole>,
+): { text: string; role: ColumnRole; unit: string | null }[] | null {
   if (!/[\s/／、|]/u.test(text)) return null;
   const parts = text.split(/[\s/／、|]+/u).filter((p) => p !== '');
   if (parts.length < 2) return null;
   const read = parts.map((p) => ({ text: p, key: headerKey(p) }));
   const roles = read.map((r) => synonyms.get(r.key.key));
   if (roles.some((r) => r === undefined) || new Set(roles).size !== roles.length) return null;
-  return read.map((r, i) => ({ text: r.text, role: roles[i] as string, unit: r.key.unit }));
+  return read.map((r, i) => ({ text: r.text, role: roles[i] as ColumnRole, unit: r.key.unit }));
 }
 
 /** Rows of one money table with its header found, repeated headers dropped and widths checked. */
@@ -234,7 +234,8 @@ function findHeader(rows: readonly GridRow[], spec: TableAnnex): FoundHeader | n
 
 /** A header cell over two or more columns that are parts of one role (功能分类科目 over 科目编码 | 科目名称). */
 export interface ColumnGroup {
-  role: string;
+  /** The role the group's parts together stand for. */
+  role: ColumnRole;
   /** The group's header text, as written. */
   title: string;
   /** Its sub-header texts, in column order. */
@@ -295,7 +296,7 @@ function mapGroupedHeader(
   )
     return null;
   // Each written column's role, or the group role and part it stands for.
-  const found: ({ role: string } | { group: Cell; role: string; part: number } | null)[] = named.map(
+  const found: ({ role: ColumnRole } | { group: Cell; role: ColumnRole; part: number } | null)[] = named.map(
     ({ group: g, text }) => {
       if (!text) return null;
       if (g) {
@@ -339,7 +340,7 @@ function mapGroupedHeader(
     keep.push(k);
     k += parts.length - 1;
   }
-  const roles = new Map<string, number>();
+  const roles = new Map<ColumnRole, number>();
   const unknown: Cell[] = [];
   let unit: string | null = null;
   keep.forEach((k, index) => {
