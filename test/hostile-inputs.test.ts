@@ -52,9 +52,10 @@ function tempDir(): string {
   made.push(dir);
   return dir;
 }
+// Each configuration case copies dist/ (11 MB): removing them all can take more than the default 10 s on a busy machine.
 afterAll(() => {
   for (const dir of made) rmSync(dir, { recursive: true, force: true });
-});
+}, 60_000);
 
 /** Every file and folder under `dir`, relative, sorted. */
 function tree(dir: string, prefix = ''): string[] {
@@ -402,6 +403,15 @@ describe('configuration that contradicts itself or reaches outside', () => {
         write(join(f, 'family.json'), d);
       },
       /family\.json: \$\.annexes\.allocation\.columns\[\d+\]\.role: role ".*" is declared twice/,
+    ],
+    [
+      'a column role the enumeration does not declare',
+      (f) => {
+        const d = json(join(f, 'family.json')) as { annexes: { detail: { columns: { role: string }[] } } };
+        (d.annexes.detail.columns[1] as { role: string }).role = 'budgetcode';
+        write(join(f, 'family.json'), d);
+      },
+      /family\.json: \$\.annexes\.detail\.columns\[1\]\.role: .*"budget_code"/,
     ],
     [
       'a family id that is not its folder name',

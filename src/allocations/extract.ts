@@ -1,8 +1,16 @@
 import type { AllocationRow } from '../../schemas/allocations.js';
 import type { StageContext } from '../findings/context.js';
-import type { TableAnnex } from '../family/spec.js';
+import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { rowText, type GridRow } from '../grid/grid.js';
-import { cellIdentity, roleCell, roleText, rowIdentity, rowLabelReader, type RowLabel } from '../grid/columns.js';
+import {
+  cellIdentity,
+  roleCell,
+  roleText,
+  rowIdentity,
+  rowLabelReader,
+  type RowIdentity,
+  type RowLabel,
+} from '../grid/columns.js';
 import type { HeadedTable } from '../grid/header.js';
 import { cleanName, splitCodeName } from '../normalize/names.js';
 import { yuanString } from '../normalize/amount.js';
@@ -28,10 +36,10 @@ export function extractAllocations(
 }
 
 /** What a total names as its recipient: nothing. */
-const NO_IDENTITY = { code: '', codeRole: '', name: '', nameRole: '' };
+const NO_IDENTITY: RowIdentity = { code: '', codeRole: '', name: '', nameRole: '' };
 
 /** The roles a row's region and recipient are read from when the family declares none: the seed's layout. */
-const DEFAULT_IDENTITY = {
+const DEFAULT_IDENTITY: NonNullable<TableAnnex['identify']> = {
   region: { code: ['region_code'], name: ['region_name'] },
   recipient: { code: ['recipient'], name: ['recipient'] },
 };
@@ -48,13 +56,13 @@ function allocationRow(
   const rowType = label.type as AllocationRow['row_type'];
   const total = rowType !== 'item';
   // In a total row, a cell repeating its label (a pipe row written across the label's span) is no field of its own.
-  const repeatsLabel = (role: string): boolean =>
+  const repeatsLabel = (role: ColumnRole): boolean =>
     total &&
     columns.roles.get(role) !== label.at &&
     compact(cellIdentity(roleText(row, columns, role)).name) === compact(label.label);
   // Each cell is cleaned once (cleaning counts its repairs).
-  const cleaned = new Map<string, string>();
-  const text = (role: string): string => {
+  const cleaned = new Map<ColumnRole, string>();
+  const text = (role: ColumnRole): string => {
     let value = cleaned.get(role);
     if (value === undefined) {
       value = repeatsLabel(role) ? '' : cleanName(roleText(row, columns, role), ctx);
@@ -77,7 +85,7 @@ function allocationRow(
   if (subject.code) ctx.count('code-name-split');
   const regionCode = region.code;
   if (recipient.code && regionCode && recipient.code !== regionCode) {
-    const actual = text(recipient.codeRole);
+    const actual = recipient.codeRole ? text(recipient.codeRole) : '';
     ctx.report({
       code: 'allocations/code-mismatch',
       annex: spec.label,
@@ -130,8 +138,8 @@ function compact(text: string): string {
 /** Count each cell read as a code and a name: `code name` as code-name-split, `name code` as name-code-split. */
 function countSplits(
   columns: HeadedTable['columns'],
-  roles: readonly string[],
-  text: (role: string) => string,
+  roles: readonly ColumnRole[],
+  text: (role: ColumnRole) => string,
   ctx: StageContext,
 ): void {
   for (const role of roles) {

@@ -1,22 +1,77 @@
+import type { Decimal } from 'decimal.js';
 import type { DetailRow } from '../../schemas/details.js';
 import type { StageContext } from '../findings/context.js';
-import type { TableAnnex } from '../family/spec.js';
-import { rowText } from '../grid/grid.js';
-import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker } from '../grid/columns.js';
-import type { HeadedTable } from '../grid/header.js';
-import { joinRecipient, reportJoin, type RecipientIndex } from '../join/recipients.js';
+import type { ColumnRole, TableAnnex } from '../family/spec.js';
+import { rowText, type GridRow } from '../grid/grid.js';
+import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker, type RowTypeMatcher } from '../grid/columns.js';
+import type { ColumnMap, HeadedTable } from '../grid/header.js';
+import { joinRecipient, reportJoin, type RecipientIndex, type RecipientJoin } from '../join/recipients.js';
 import { wanString, yuanString } from '../normalize/amount.js';
 import { cleanName } from '../normalize/names.js';
-import { readAmountCell } from '../money/amountCell.js';
+import { readAmountCell, type AmountCell } from '../money/amountCell.js';
 import { reportIfEmpty, reportRowWithoutAmount } from '../money/rowFindings.js';
 
-/** The group an item row belongs to: the last subtotal row above it. */
+/** A group of item rows: what its items take from the row that opened it. */
 interface Group {
+  /** The group's 序号. */
   seq: string;
+  /** The group's 预算代码. */
   budgetCode: string;
+  /** The city its items are in, '' when the row that opened it names none. */
   city: string;
   /** The city's recipient code from Annex 1 (its own level), '' when it joins none. */
-  code?: string;
+  code: string;
+}
+
+/**
+ * The subtotal-group state machine of Annex 2. The reader is `outside` any group until a row opens one, then
+ * `inside` the group the last such row opened. Transitions, by row type:
+ * - subtotal: opens its own group, from either state (`openedBySubtotal`);
+ * - item with a 序号 of its own that is not its group's: opens a group of its own (`openedByItem`), a city with one
+ *   bureau written without a subtotal row;
+ * - any other item, and a grand total: leave the state as it is.
+ * An item inside a group belongs to it unless its recipient's code shows another place (details/group-mismatch: a lost
+ * subtotal row must not pull its items into the group above); an item outside any group and without a 序号 of its own
+ * is details/group-missing.
+ */
+type GroupState = { name: 'outside' } | { name: 'inside'; group: Group };
+
+/** The state before the first row. */
+const OUTSIDE: GroupState = { name: 'outside' };
+
+/** What stays the same over one annex's rows. */
+interface DetailTable {
+  spec: TableAnnex;
+  columns: ColumnMap;
+  unit: string;
+  recipients: RecipientIndex;
+  rowType: RowTypeMatcher;
+  ctx: StageContext;
+}
+
+/** A row with an amount, read before its group is known: its type, its amount, and its own cells, cleaned. */
+interface DetailCells {
+  row: GridRow;
+  type: DetailRow['row_type'];
+  amount: AmountCell & { yuan: Decimal; value: Decimal };
+  /** Its own 序号, '' when empty. */
+  seq: string;
+  /** Its own 预算代码, '' when empty. */
+  budgetCode: string;
+  /** Its 地区（单位） cell. */
+  unitName: string;
+}
+
+/** The fields of a record that its row type and group decide. */
+type GroupedFields = Pick<
+  DetailRow,
+  'seq' | 'budget_code' | 'city' | 'recipient_name' | 'recipient_code' | 'recipient_match'
+>;
+
+/** One step of the state machine: the state after a row, and the fields the row's record takes. */
+interface Step {
+  state: GroupState;
+  fields: GroupedFields;
 }
 
 /** Annex 2 records: item rows take seq, budget code and city from their subtotal, and a recipient code from Annex 1. */
@@ -27,94 +82,163 @@ export function extractDetails(
   recipients: RecipientIndex,
   ctx: StageContext,
 ): DetailRow[] {
-  const rowType = rowTypeMatcher(spec);
+  const detail: DetailTable = { spec, columns: table.columns, unit, recipients, rowType: rowTypeMatcher(spec), ctx };
   const records: DetailRow[] = [];
-  let group: Group | null = null;
+  let state = OUTSIDE;
   for (const row of table.rows) {
     if (rowText(row) === '') continue;
-    const type = rowType(row, table.columns) as DetailRow['row_type'];
-    const text = (role: string): string => cleanName(roleText(row, table.columns, role), ctx);
-    const amount = readAmountCell(roleCell(row, table.columns, 'amount'), unit, spec.label, ctx);
-    if (amount.yuan === null || amount.value === null) {
-      if (amount.raw === '') reportRowWithoutAmount(row, spec.label, ctx);
-      continue;
-    }
-    const own: Group = { seq: text('seq'), budgetCode: text('budget_code'), city: '' };
-    let recipientName = text('unit_name');
-    let recipientCode = '';
-    let recipientMatch: DetailRow['recipient_match'] = 'none';
-    if (type === 'grand_total') {
-      own.seq = '';
-      recipientName = '';
-    } else if (type === 'subtotal') {
-      own.city = withoutRowTypeMarker(recipientName, spec, 'subtotal');
-      own.code = own.city ? joinRecipient(own.city, recipients).code : '';
-      // A subtotal labelled 小计 alone names no city: its items' city stays empty, and that is said.
-      if (!own.city)
-        ctx.report({
-          code: 'details/subtotal-unnamed',
-          annex: spec.label,
-          source_line: row.line,
-          actual: rowText(row),
-        });
-      recipientName = '';
-      group = own;
-    } else {
-      if (!group && !own.seq) ctx.report({ code: 'details/group-missing', annex: spec.label, source_line: row.line });
-      const join = joinRecipient(recipientName, recipients);
-      reportJoin(join, recipientName, { annex: spec.label, line: row.line }, (f) => ctx.report(f));
-      recipientCode = join.code;
-      recipientMatch = join.match;
-      // An item with a 序号 of its own, not its group's, is a group by itself: a city with one bureau
-      // written without a subtotal row. Its city is the place of the recipient it joins.
-      const current = group as Group | null;
-      if (own.seq && own.seq !== (current?.seq ?? '')) {
-        group = { seq: own.seq, budgetCode: own.budgetCode, city: join.place, code: join.code };
-        ctx.report({
-          code: 'details/item-opens-group',
-          annex: spec.label,
-          recipient_code: join.code,
-          source_line: row.line,
-          actual: rowText(row),
-          expected: join.place,
-        });
-      }
-      // The group is confirmed by the item's own place: a lost subtotal row must not pull its items into the group
-      // above.
-      const mine = group && !sameGroup(join.code, group.code ?? '', spec.groupCodePrefix) ? null : group;
-      if (group && !mine) {
-        ctx.report({
-          code: 'details/group-mismatch',
-          annex: spec.label,
-          recipient_code: join.code,
-          source_line: row.line,
-          actual: recipientName,
-          expected: `${group.city} (${group.code})`,
-        });
-      }
-      own.seq ||= mine?.seq ?? '';
-      own.budgetCode ||= mine?.budgetCode ?? '';
-      own.city = mine?.city ?? '';
-    }
-    records.push({
-      annex: spec.label,
-      row_type: type,
-      seq: own.seq,
-      budget_code: own.budgetCode,
-      city: own.city,
-      recipient_name: recipientName,
-      recipient_code: recipientCode,
-      project_name: text('project_name'),
-      amount_wan: wanString(amount.written, amount.unit, amount.value),
-      amount_yuan: yuanString(amount.yuan),
-      source_line: row.line,
-      source_row: row.row,
-      amount_raw: amount.raw,
-      recipient_match: recipientMatch,
-    });
+    const cells = readCells(row, detail);
+    if (!cells) continue;
+    const step = nextStep(state, cells, detail);
+    state = step.state;
+    records.push(detailRecord(cells, step.fields, detail));
   }
   reportIfEmpty(records, spec.label, ctx);
   return records;
+}
+
+/** A row's type, amount and own cells; null for a row without an amount (reported when its amount cell is empty). */
+function readCells(row: GridRow, detail: DetailTable): DetailCells | null {
+  const { columns, spec, ctx } = detail;
+  const type = detail.rowType(row, columns) as DetailRow['row_type'];
+  const amount = readAmountCell(roleCell(row, columns, 'amount'), detail.unit, spec.label, ctx);
+  if (amount.yuan === null || amount.value === null) {
+    if (amount.raw === '') reportRowWithoutAmount(row, spec.label, ctx);
+    return null;
+  }
+  const text = (role: ColumnRole): string => cleanName(roleText(row, columns, role), ctx);
+  const withAmount = { ...amount, yuan: amount.yuan, value: amount.value };
+  return {
+    row,
+    type,
+    amount: withAmount,
+    seq: text('seq'),
+    budgetCode: text('budget_code'),
+    unitName: text('unit_name'),
+  };
+}
+
+/** The transition a row makes, by its type. */
+function nextStep(state: GroupState, cells: DetailCells, detail: DetailTable): Step {
+  switch (cells.type) {
+    case 'grand_total':
+      return { state, fields: grandTotalFields(cells) };
+    case 'subtotal':
+      return openedBySubtotal(cells, detail);
+    default:
+      return itemStep(state, cells, detail);
+  }
+}
+
+/** A grand total stays where the reader is; it has no 序号 and names no recipient. */
+function grandTotalFields(cells: DetailCells): GroupedFields {
+  return { seq: '', budget_code: cells.budgetCode, city: '', ...NO_RECIPIENT };
+}
+
+/** What a total row names as its recipient: nothing. */
+const NO_RECIPIENT = { recipient_name: '', recipient_code: '', recipient_match: 'none' } as const;
+
+/**
+ * A subtotal (`广州市小计`) opens the group of its city, joined to Annex 1 for the city's code. A subtotal labelled 小计
+ * alone names no city: its items' city stays empty, and that is said.
+ */
+function openedBySubtotal(cells: DetailCells, detail: DetailTable): Step {
+  const city = withoutRowTypeMarker(cells.unitName, detail.spec, 'subtotal');
+  const code = city ? joinRecipient(city, detail.recipients).code : '';
+  if (!city) {
+    const { row } = cells;
+    detail.ctx.report({
+      code: 'details/subtotal-unnamed',
+      annex: detail.spec.label,
+      source_line: row.line,
+      actual: rowText(row),
+    });
+  }
+  const group: Group = { seq: cells.seq, budgetCode: cells.budgetCode, city, code };
+  return {
+    state: { name: 'inside', group },
+    fields: { seq: cells.seq, budget_code: cells.budgetCode, city, ...NO_RECIPIENT },
+  };
+}
+
+/**
+ * An item: joined to its Annex 1 recipient; it opens a group of its own when its 序号 is not its group's, and takes
+ * the 序号, 预算代码 and city it lacks from the group it belongs to.
+ */
+function itemStep(state: GroupState, cells: DetailCells, detail: DetailTable): Step {
+  const { row, seq, unitName } = cells;
+  const annex = detail.spec.label;
+  if (state.name === 'outside' && !seq)
+    detail.ctx.report({ code: 'details/group-missing', annex, source_line: row.line });
+  const join = joinRecipient(unitName, detail.recipients);
+  reportJoin(join, unitName, { annex, line: row.line }, (f) => detail.ctx.report(f));
+  const current = state.name === 'inside' ? state.group : null;
+  const next = seq && seq !== (current?.seq ?? '') ? openedByItem(cells, join, detail) : state;
+  const member = groupOfItem(next, cells, join, detail);
+  return {
+    state: next,
+    fields: {
+      seq: seq || (member?.seq ?? ''),
+      budget_code: cells.budgetCode || (member?.budgetCode ?? ''),
+      city: member?.city ?? '',
+      recipient_name: unitName,
+      recipient_code: join.code,
+      recipient_match: join.match,
+    },
+  };
+}
+
+/** An item with a 序号 of its own opens a group by itself: its city is the place of the recipient it joins. */
+function openedByItem(cells: DetailCells, join: RecipientJoin, detail: DetailTable): GroupState {
+  detail.ctx.report({
+    code: 'details/item-opens-group',
+    annex: detail.spec.label,
+    recipient_code: join.code,
+    source_line: cells.row.line,
+    actual: rowText(cells.row),
+    expected: join.place,
+  });
+  return { name: 'inside', group: { seq: cells.seq, budgetCode: cells.budgetCode, city: join.place, code: join.code } };
+}
+
+/**
+ * The group an item belongs to: the one it is inside, confirmed by the item's own place; null outside any group, or
+ * (reported) when its recipient's code shows another place.
+ */
+function groupOfItem(state: GroupState, cells: DetailCells, join: RecipientJoin, detail: DetailTable): Group | null {
+  if (state.name === 'outside') return null;
+  const { group } = state;
+  if (sameGroup(join.code, group.code, detail.spec.groupCodePrefix)) return group;
+  detail.ctx.report({
+    code: 'details/group-mismatch',
+    annex: detail.spec.label,
+    recipient_code: join.code,
+    source_line: cells.row.line,
+    actual: cells.unitName,
+    expected: `${group.city} (${group.code})`,
+  });
+  return null;
+}
+
+/** The record of a row: its own cells, the fields its group decided, and its amount in 万元 and 元. */
+function detailRecord(cells: DetailCells, fields: GroupedFields, detail: DetailTable): DetailRow {
+  const { row, amount } = cells;
+  return {
+    annex: detail.spec.label,
+    row_type: cells.type,
+    seq: fields.seq,
+    budget_code: fields.budget_code,
+    city: fields.city,
+    recipient_name: fields.recipient_name,
+    recipient_code: fields.recipient_code,
+    project_name: cleanName(roleText(row, detail.columns, 'project_name'), detail.ctx),
+    amount_wan: wanString(amount.written, amount.unit, amount.value),
+    amount_yuan: yuanString(amount.yuan),
+    source_line: row.line,
+    source_row: row.row,
+    amount_raw: amount.raw,
+    recipient_match: fields.recipient_match,
+  };
 }
 
 /** True unless both codes are known and differ in the leading digits a group shares (GB/T 2260: 4 = the city). */

@@ -1,9 +1,9 @@
-import type { TableAnnex } from '../family/spec.js';
+import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import type { Cell, GridRow } from './grid.js';
 import type { ColumnMap } from './header.js';
 
 /** The cell of a row in the column of a role, if the table has that column. */
-export function roleCell(row: GridRow, columns: ColumnMap, role: string): Cell | undefined {
+export function roleCell(row: GridRow, columns: ColumnMap, role: ColumnRole): Cell | undefined {
   const index = columns.roles.get(role);
   return index === undefined ? undefined : row.cells[index];
 }
@@ -11,7 +11,7 @@ export function roleCell(row: GridRow, columns: ColumnMap, role: string): Cell |
 /**
  * Plain text of a row's cell for a role, '' when absent; a cell covered by a rowspan reads the spanning cell's value.
  */
-export function roleText(row: GridRow, columns: ColumnMap, role: string): string {
+export function roleText(row: GridRow, columns: ColumnMap, role: ColumnRole): string {
   const cell = roleCell(row, columns, role);
   return cell?.rowSpanOf?.text ?? cell?.text ?? '';
 }
@@ -106,11 +106,11 @@ export interface RowIdentity {
   /** The first 9-digit code found in the declared roles' cells, or ''. */
   code: string;
   /** The role whose cell held the code, or ''. */
-  codeRole: string;
+  codeRole: ColumnRole | '';
   /** The name from the most specific name column the table has, its code removed; '' when that cell is empty. */
   name: string;
   /** The role the name was read from, or ''. */
-  nameRole: string;
+  nameRole: ColumnRole | '';
 }
 
 /**
@@ -121,11 +121,11 @@ export interface RowIdentity {
  */
 export function rowIdentity(
   columns: ColumnMap,
-  spec: { code: readonly string[]; name: readonly string[] },
-  cell: (role: string) => string,
+  spec: { code: readonly ColumnRole[]; name: readonly ColumnRole[] },
+  cell: (role: ColumnRole) => string,
 ): RowIdentity {
   let code = '';
-  let codeRole = '';
+  let codeRole: ColumnRole | '' = '';
   for (const role of spec.code) {
     if (!columns.roles.has(role)) continue;
     const found = cellIdentity(cell(role)).code;

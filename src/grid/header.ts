@@ -1,6 +1,6 @@
 import type { StageContext } from '../findings/context.js';
 import { reportRepeatedHeader, reportTitleRow } from './droppedRows.js';
-import type { TableAnnex } from '../family/spec.js';
+import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { headerKey } from '../normalize/headerKey.js';
 import { alignRow } from './align.js';
 import { filledCells, rowText, usedWidth, type Cell, type GridRow } from './grid.js';
@@ -8,7 +8,7 @@ import { filledCells, rowText, usedWidth, type Cell, type GridRow } from './grid
 /** The columns of one table: role → column index, plus the unit a header declared. */
 export interface ColumnMap {
   /** Column index of each recognised role. */
-  roles: Map<string, number>;
+  roles: Map<ColumnRole, number>;
   /** Unit from a header suffix such as `资金额（万元）`, or null. */
   unit: string | null;
   /** Header cells that name no known role. */
@@ -28,13 +28,13 @@ export interface ColumnMap {
  */
 export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
   const synonyms = spec.headerRoles;
-  const roles = new Map<string, number>();
+  const roles = new Map<ColumnRole, number>();
   const unknown: Cell[] = [];
   const splitCells: string[] = [];
   let unit: string | null = null;
   let index = 0;
   let used = 0;
-  const name = (cell: Cell, role: string | undefined, cellUnit: string | null): void => {
+  const name = (cell: Cell, role: ColumnRole | undefined, cellUnit: string | null): void => {
     if (role && !roles.has(role)) {
       roles.set(role, index);
       unit ??= cellUnit;
@@ -56,24 +56,29 @@ export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
     }
     index++;
   }
+  if (!namesEnoughRoles(roles, spec)) return null;
+  return { roles, unit, unknown, width: used, ...(splitCells.length > 0 ? { splitCells } : {}) };
+}
+
+/** A header names enough to be one: two roles or more, and at least half the required ones. */
+function namesEnoughRoles(roles: ReadonlyMap<ColumnRole, number>, spec: TableAnnex): boolean {
   const required = spec.columns.filter((c) => c.required);
   const found = required.filter((c) => roles.has(c.role)).length;
-  if (roles.size < 2 || found * 2 < required.length) return null;
-  return { roles, unit, unknown, width: used, ...(splitCells.length > 0 ? { splitCells } : {}) };
+  return roles.size >= 2 && found * 2 >= required.length;
 }
 
 /** The columns a header cell names when it names two or more at once, each a known and different one; else null. */
 function mergedRoles(
   text: string,
-  synonyms: ReadonlyMap<string, string>,
-): { text: string; role: string; unit: string | null }[] | null {
+  synonyms: ReadonlyMap<string, ColumnRole>,
+): { text: string; role: ColumnRole; unit: string | null }[] | null {
   if (!/[\s/／、|]/u.test(text)) return null;
   const parts = text.split(/[\s/／、|]+/u).filter((p) => p !== '');
   if (parts.length < 2) return null;
   const read = parts.map((p) => ({ text: p, key: headerKey(p) }));
   const roles = read.map((r) => synonyms.get(r.key.key));
   if (roles.some((r) => r === undefined) || new Set(roles).size !== roles.length) return null;
-  return read.map((r, i) => ({ text: r.text, role: roles[i] as string, unit: r.key.unit }));
+  return read.map((r, i) => ({ text: r.text, role: roles[i] as ColumnRole, unit: r.key.unit }));
 }
 
 /** Rows of one money table with its header found, repeated headers dropped and widths checked. */
@@ -101,41 +106,77 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
     ctx.report({ code: 'grid/header-missing', annex: spec.label, source_line: rows[0]?.line ?? null });
     return null;
   }
-  const { at, span, columns, groups } = found;
-  const header = rows[at] as GridRow;
-  for (const text of columns.splitCells ?? [])
-    ctx.report({ code: 'grid/header-cell-split', annex: spec.label, source_line: header.line, actual: text });
-  const subHeader = span === 2 ? rowText(rows[at + 1] as GridRow) : null;
-  if (groups.length > 0) {
-    for (const g of groups)
-      ctx.report({
-        code: 'grid/header-grouped',
-        annex: spec.label,
-        source_line: header.line,
-        actual: `${g.title}: ${g.partTitles.join(' | ')}`,
-      });
-  } else if (span === 2)
-    ctx.report({
-      code: 'grid/header-joined',
-      annex: spec.label,
-      source_line: header.line,
-      actual: `${rowText(header)} / ${subHeader}`,
-    });
+  const header = headerInUse(rows, found);
+  reportHeaderReading(header, spec, ctx);
+  reportHeaderColumns(header, spec, ctx);
+  const titleRows = readRowsBeforeHeader(rows.slice(0, found.at), spec, ctx);
+  const body = readBody(rows.slice(found.at + found.span), header, spec, ctx);
+  return {
+    columns: found.columns,
+    rows: body.data,
+    headerLine: header.row.line,
+    titleRows,
+    sourceRows: body.sourceRows,
+  };
+}
+
+/** The header a table's body is read against: its column map and groups, its row, and its second row's text. */
+interface HeaderInUse {
+  /** The header's column map. */
+  columns: ColumnMap;
+  /** Its groups of part columns; [] when none. */
+  groups: ColumnGroup[];
+  /** Its (top) row. */
+  row: GridRow;
+  /** The text of its second row when it spans two (a page break repeats both), else null. */
+  subHeader: string | null;
+  /**
+   * How its two rows were read: into groups of part columns (`grouped`), else column by column (`joined`, a top cell
+   * over sub-headers of columns of their own included); null for a header of one row.
+   */
+  twoRows: 'grouped' | 'joined' | null;
+}
+
+/** The header found, as the table's body is read against it. */
+function headerInUse(rows: readonly GridRow[], found: FoundHeader): HeaderInUse {
+  const twoRows = found.span === 1 ? null : found.groups.length > 0 ? 'grouped' : 'joined';
+  const subHeader = found.span === 2 ? rowText(rows[found.at + 1] as GridRow) : null;
+  return { columns: found.columns, groups: found.groups, row: rows[found.at] as GridRow, subHeader, twoRows };
+}
+
+/** Say how the header was read: cells naming two columns split, a group over its parts, two rows joined. */
+function reportHeaderReading(header: HeaderInUse, spec: TableAnnex, ctx: StageContext): void {
+  const where = { annex: spec.label, source_line: header.row.line };
+  for (const text of header.columns.splitCells ?? [])
+    ctx.report({ code: 'grid/header-cell-split', ...where, actual: text });
+  if (header.twoRows === 'grouped') {
+    for (const g of header.groups)
+      ctx.report({ code: 'grid/header-grouped', ...where, actual: `${g.title}: ${g.partTitles.join(' | ')}` });
+  } else if (header.twoRows === 'joined')
+    ctx.report({ code: 'grid/header-joined', ...where, actual: `${rowText(header.row)} / ${header.subHeader}` });
+}
+
+/** Report each required column the header lacks and each header cell that names no known column. */
+function reportHeaderColumns(header: HeaderInUse, spec: TableAnnex, ctx: StageContext): void {
   for (const column of spec.columns) {
-    if (column.required && !columns.roles.has(column.role)) {
+    if (column.required && !header.columns.roles.has(column.role)) {
       ctx.report({
         code: 'grid/column-missing',
         annex: spec.label,
-        source_line: header.line,
+        source_line: header.row.line,
         expected: column.synonyms[0] ?? column.role,
       });
     }
   }
-  for (const cell of columns.unknown) {
+  for (const cell of header.columns.unknown) {
     ctx.report({ code: 'grid/header-column-unknown', annex: spec.label, source_line: cell.line, actual: cell.text });
   }
+}
+
+/** The rows before the header that read as titles (`单位：元`, the table's title); every non-empty one is reported. */
+function readRowsBeforeHeader(rows: readonly GridRow[], spec: TableAnnex, ctx: StageContext): GridRow[] {
   const titleRows: GridRow[] = [];
-  for (const row of rows.slice(0, at)) {
+  for (const row of rows) {
     const text = rowText(row);
     if (!text) continue;
     if (isTitleRow(row)) {
@@ -143,16 +184,25 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
       ctx.report({ code: 'grid/title-row', annex: spec.label, source_line: row.line, actual: text });
     } else ctx.report({ code: 'grid/row-before-header', annex: spec.label, source_line: row.line, actual: text });
   }
+  return titleRows;
+}
+
+/**
+ * The rows after the header: repeats of the header dropped, the rest kept as written (`sourceRows`) and, unless they
+ * are no record, aligned with the header (`data`).
+ */
+function readBody(
+  rows: readonly GridRow[],
+  header: HeaderInUse,
+  spec: TableAnnex,
+  ctx: StageContext,
+): { data: GridRow[]; sourceRows: GridRow[] } {
   const data: GridRow[] = [];
   const sourceRows: GridRow[] = [];
-  let afterRepeat = false;
-  for (const written of rows.slice(at + span)) {
+  const repeatsHeader = headerRepeatTest(header, spec);
+  for (const written of rows) {
     if (rowText(written) === '') continue;
-    // A header over two rows comes back over two rows after a page break: its top row, then the one below.
-    const repeat: boolean =
-      isRepeatedHeader(written, columns, spec) || (afterRepeat && subHeader !== null && rowText(written) === subHeader);
-    afterRepeat = repeat;
-    if (repeat) {
+    if (repeatsHeader(written)) {
       reportRepeatedHeader(
         { annex: spec.label, line: written.line, text: written.cells.map((c) => c.text).join(' | ') },
         ctx,
@@ -160,45 +210,64 @@ export function headTable(rows: GridRow[], spec: TableAnnex, ctx: StageContext):
       continue;
     }
     sourceRows.push(written);
-    const folded = groups.length > 0 ? foldGroups(written, groups, columns.width) : { row: written, joined: 0 };
-    if (folded.joined > 0) ctx.count('column-group-joined', folded.joined);
-    const row = folded.row;
-    if (isTitleRow(row) && !holdsAmountOrLabel(row, columns, spec)) {
-      // A one-text row inside the table (a running header, a page number, a repeated title) is no record.
-      reportTitleRow({ annex: spec.label, line: row.line, text: rowText(row) }, ctx);
-      continue;
+    const row = readDataRow(written, header, spec, ctx);
+    if (row) data.push(row);
+  }
+  return { data, sourceRows };
+}
+
+/**
+ * A test, called on each non-empty row in order, of whether it repeats the header. A header over two rows comes back
+ * over two rows after a page break: its top row, then the one below.
+ */
+function headerRepeatTest(header: HeaderInUse, spec: TableAnnex): (row: GridRow) => boolean {
+  let afterRepeat = false;
+  return (row) => {
+    const again = isRepeatedHeader(row, header.columns, spec);
+    afterRepeat = again || (afterRepeat && header.subHeader !== null && rowText(row) === header.subHeader);
+    return afterRepeat;
+  };
+}
+
+/**
+ * One data row as its header reads it: groups of part cells folded into one, then aligned; null (with a finding) for a
+ * one-text row that holds no record or a row that cannot be aligned.
+ */
+function readDataRow(written: GridRow, header: HeaderInUse, spec: TableAnnex, ctx: StageContext): GridRow | null {
+  const { columns, groups } = header;
+  const folded = groups.length > 0 ? foldGroups(written, groups, columns.width) : { row: written, joined: 0 };
+  if (folded.joined > 0) ctx.count('column-group-joined', folded.joined);
+  const row = folded.row;
+  if (isTitleRow(row) && !holdsAmountOrLabel(row, columns, spec)) {
+    // A one-text row inside the table (a running header, a page number, a repeated title) is no record.
+    reportTitleRow({ annex: spec.label, line: row.line, text: rowText(row) }, ctx);
+    return null;
+  }
+  return alignedRow(row, header, spec, ctx);
+}
+
+/** A row aligned with its header, the alignment reported; null (an error finding) when it cannot be aligned. */
+function alignedRow(row: GridRow, header: HeaderInUse, spec: TableAnnex, ctx: StageContext): GridRow | null {
+  const aligned = alignRow(row, header.columns, spec);
+  const where = { annex: spec.label, source_line: row.line, actual: rowText(row) };
+  switch (aligned.kind) {
+    case 'unaligned': {
+      const why =
+        aligned.reason === 'ambiguous'
+          ? 'its cells fit the columns in more than one way'
+          : 'its cells fit no placement in the columns';
+      ctx.report({ code: 'grid/row-unaligned', ...where, expected: rowText(header.row), params: { why } });
+      return null;
     }
-    const aligned = alignRow(row, columns, spec);
-    if (aligned.kind === 'unaligned') {
-      ctx.report({
-        code: 'grid/row-unaligned',
-        annex: spec.label,
-        source_line: row.line,
-        actual: rowText(row),
-        expected: rowText(header),
-        params: {
-          why:
-            aligned.reason === 'ambiguous'
-              ? 'its cells fit the columns in more than one way'
-              : 'its cells fit no placement in the columns',
-        },
-      });
-      continue;
-    }
-    if (aligned.kind === 'aligned') {
-      ctx.report({
-        code: 'grid/row-aligned',
-        annex: spec.label,
-        source_line: row.line,
-        actual: rowText(row),
-        expected: aligned.row.cells.map((c) => c.text).join(' | '),
-      });
+    case 'aligned':
+      ctx.report({ code: 'grid/row-aligned', ...where, expected: aligned.row.cells.map((c) => c.text).join(' | ') });
       if (aligned.shifted) ctx.count('row-cells-shifted');
       if (aligned.splits > 0) ctx.count('merged-cell-split', aligned.splits);
-    } else checkWidth(row, columns.width, spec.label, ctx);
-    data.push(aligned.row);
+      return aligned.row;
+    case 'as-written':
+      checkWidth(row, header.columns.width, spec.label, ctx);
+      return aligned.row;
   }
-  return { columns, rows: data, headerLine: header.line, titleRows, sourceRows };
 }
 
 /** A header found: where it starts, over how many rows, its column map, and the groups it splits into parts. */
@@ -216,25 +285,32 @@ interface FoundHeader {
 function findHeader(rows: readonly GridRow[], spec: TableAnnex): FoundHeader | null {
   for (let at = 0; at < rows.length; at++) {
     const row = rows[at] as GridRow;
-    const single = mapHeader(row, spec);
     const next = rows[at + 1];
+    const single = mapHeader(row, spec);
     const grouped = next ? mapGroupedHeader(row, next, spec) : null;
     if (grouped && grouped.columns.roles.size >= (single?.roles.size ?? 0)) return { at, span: 2, ...grouped };
-    const joined = next && !single?.unknown.length ? null : next ? mapHeader(joinRows(row, next), spec) : null;
-    if (
-      joined &&
-      joined.roles.size > (single?.roles.size ?? 0) &&
-      joined.unknown.length <= (single?.unknown.length ?? Infinity)
-    )
-      return { at, span: 2, columns: joined, groups: [] };
+    const joined = next && single ? mapJoinedHeader(row, next, single, spec) : null;
+    if (joined) return { at, span: 2, columns: joined, groups: [] };
     if (single) return { at, span: 1, columns: single, groups: [] };
   }
   return null;
 }
 
+/**
+ * A header row with cells that name no column, read together with the row below column by column (a header cell that
+ * wrapped onto the next row): its map when that names more columns and leaves no more cells unknown, else null.
+ */
+function mapJoinedHeader(row: GridRow, next: GridRow, single: ColumnMap, spec: TableAnnex): ColumnMap | null {
+  if (single.unknown.length === 0) return null;
+  const joined = mapHeader(joinRows(row, next), spec);
+  if (!joined || joined.roles.size <= single.roles.size || joined.unknown.length > single.unknown.length) return null;
+  return joined;
+}
+
 /** A header cell over two or more columns that are parts of one role (功能分类科目 over 科目编码 | 科目名称). */
 export interface ColumnGroup {
-  role: string;
+  /** The role the group's parts together stand for. */
+  role: ColumnRole;
   /** The group's header text, as written. */
   title: string;
   /** Its sub-header texts, in column order. */
@@ -261,11 +337,36 @@ function mapGroupedHeader(
   sub: GridRow,
   spec: TableAnnex,
 ): { columns: ColumnMap; groups: ColumnGroup[] } | null {
-  const synonyms = spec.headerRoles;
+  const { named, hasGroup } = nameColumns(top, sub);
+  if (!hasGroup || isTitleRow(top) || !namesColumnAlone(top, named, spec.headerRoles)) return null;
   const totals = new Set(spec.groupTotals.map((t) => headerKey(t).key));
+  const readings = named.map((column) => readColumn(column, spec, totals));
+  const parts = groupParts(named, readings, spec);
+  if (!parts) return null;
+  const columns = groupedColumnMap(
+    parts.kept.map((k) => ({ column: named[k] as NamedColumn, reading: readings[k] ?? null })),
+    spec,
+  );
+  return columns ? { columns, groups: parts.groups } : null;
+}
+
+/** A written column of a header over two rows: the text naming it, and the group cell it stands under. */
+interface NamedColumn {
+  /** The top cell over it and the columns beside it, or null for a column named by a cell of its own. */
+  group: Cell | null;
+  /** The text naming it: its sub-header under a group, else its own cell's text ('' for none). */
+  text: string;
+  /** The cell holding that text. */
+  cell: Cell;
+}
+
+/**
+ * Each written column of a header over two rows with the text naming it; `hasGroup` when some top cell stands over
+ * two or more sub-headers.
+ */
+function nameColumns(top: GridRow, sub: GridRow): { named: NamedColumn[]; hasGroup: boolean } {
   const width = Math.max(top.cells.length, sub.cells.length);
-  // Per written column: the text naming it (a group's columns: the group's text, then the sub-header).
-  const named: { group: Cell | null; text: string; cell: Cell }[] = [];
+  const named: NamedColumn[] = [];
   let group: Cell | null = null;
   let groupColumns = 0;
   let hasGroup = false;
@@ -274,6 +375,7 @@ function mapGroupedHeader(
     const s = sub.cells[k];
     const below = s && !s.spanned ? s.text : '';
     if (t?.text) {
+      // A top cell with a sub-header under it opens a group; without one it names its column alone.
       group = below ? t : null;
       groupColumns = below ? 1 : 0;
       named.push(below ? { group: t, text: below, cell: s as Cell } : { group: null, text: t.text, cell: t });
@@ -286,75 +388,104 @@ function mapGroupedHeader(
       named.push({ group: null, text: below, cell: s ?? t ?? { text: '', raw: '', line: top.line, column: 0 } });
     }
   }
-  // The top row is a header row itself: more than one text (not a title over the table), some column
-  // named there alone (rowspan=2, or nothing under it).
-  if (
-    !hasGroup ||
-    isTitleRow(top) ||
-    !named.some((n, k) => !n.group && n.cell === top.cells[k] && synonyms.has(headerKey(n.text).key))
-  )
-    return null;
-  // Each written column's role, or the group role and part it stands for.
-  const found: ({ role: string } | { group: Cell; role: string; part: number } | null)[] = named.map(
-    ({ group: g, text }) => {
-      if (!text) return null;
-      if (g) {
-        const together = synonyms.get(headerKey(g.text + text).key);
-        if (together) return { role: together };
-        const role = synonyms.get(headerKey(g.text).key);
-        // 金额 over 合计 | 其中：… : the total column is the group's own column; 其中 columns are unknown.
-        if (role && totals.has(headerKey(text).key)) return { role };
-        // A part of the group's role before a column of its own: 单位编码 under 分配单位 is a part of it,
-        // though 单位编码 alone names a column too.
-        const parts = spec.columns.find((c) => c.role === role)?.parts ?? [];
-        const part = parts.findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
-        if (role && part >= 0) return { group: g, role, part };
-        const alone = synonyms.get(headerKey(text).key);
-        return alone ? { role: alone } : null;
-      }
-      const role = synonyms.get(headerKey(text).key);
-      return role ? { role } : null;
-    },
-  );
+  return { named, hasGroup };
+}
+
+/**
+ * True when the top row is a header row itself, not a title over the table: some column is named there alone
+ * (rowspan=2, or nothing under it) by a known header text.
+ */
+function namesColumnAlone(
+  top: GridRow,
+  named: readonly NamedColumn[],
+  synonyms: ReadonlyMap<string, ColumnRole>,
+): boolean {
+  return named.some((n, k) => !n.group && n.cell === top.cells[k] && synonyms.has(headerKey(n.text).key));
+}
+
+/** What a written column names: a role of its own, a part of its group's role, or nothing (null). */
+type ColumnReading = { role: ColumnRole } | { group: Cell; role: ColumnRole; part: number } | null;
+
+/** Read one written column of a header over two rows by the rules of mapGroupedHeader. */
+function readColumn(column: NamedColumn, spec: TableAnnex, totals: ReadonlySet<string>): ColumnReading {
+  const { group, text } = column;
+  const synonyms = spec.headerRoles;
+  if (!text) return null;
+  const alone = synonyms.get(headerKey(text).key);
+  if (!group) return alone ? { role: alone } : null;
+  const together = synonyms.get(headerKey(group.text + text).key);
+  if (together) return { role: together };
+  const role = synonyms.get(headerKey(group.text).key);
+  if (!role) return alone ? { role: alone } : null;
+  // 金额 over 合计 | 其中：… : the total column is the group's own column; 其中 columns are unknown.
+  if (totals.has(headerKey(text).key)) return { role };
+  // A part of the group's role before a column of its own: 单位编码 under 分配单位 is a part of it,
+  // though 单位编码 alone names a column too.
+  const part = partsOf(spec, role).findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
+  if (part >= 0) return { group, role, part };
+  return alone ? { role: alone } : null;
+}
+
+/** The parts a family declares for a role's column ([] when it declares none). */
+function partsOf(spec: TableAnnex, role: ColumnRole): NonNullable<TableAnnex['columns'][number]['parts']> {
+  return spec.columns.find((c) => c.role === role)?.parts ?? [];
+}
+
+/**
+ * The groups of parts among the written columns, and the columns kept in the header as read (a group's first part
+ * stands for the group); null when a group's parts do not follow one another under the same group cell, all of them,
+ * in order.
+ */
+function groupParts(
+  named: readonly NamedColumn[],
+  readings: readonly ColumnReading[],
+  spec: TableAnnex,
+): { groups: ColumnGroup[]; kept: number[] } | null {
   const groups: ColumnGroup[] = [];
-  const keep: number[] = [];
+  const kept: number[] = [];
   for (let k = 0; k < named.length; k++) {
-    const f = found[k];
-    if (!f || !('part' in f) || f.part !== 0) {
-      keep.push(k);
-      continue;
-    }
-    // The parts must follow one another under the same group cell, all of them, in order.
-    const parts = spec.columns.find((c) => c.role === f.role)?.parts ?? [];
-    const run = parts.map((_, p) => found[k + p]);
-    const complete = run.every((x, p) => x && 'part' in x && x.group === f.group && x.part === p);
+    const first = readings[k];
+    kept.push(k);
+    if (!first || !('part' in first) || first.part !== 0) continue;
+    const parts = partsOf(spec, first.role);
+    const complete = parts.every((_, p) => {
+      const reading = readings[k + p];
+      return reading && 'part' in reading && reading.group === first.group && reading.part === p;
+    });
     if (!complete) return null;
     groups.push({
-      role: f.role,
-      title: f.group.text,
+      role: first.role,
+      title: first.group.text,
       partTitles: parts.map((_, p) => named[k + p]?.text ?? ''),
       first: k,
       firstContent: parts[0]?.content ?? null,
     });
-    keep.push(k);
     k += parts.length - 1;
   }
-  const roles = new Map<string, number>();
+  return { groups, kept };
+}
+
+/**
+ * The column map of a header over two rows from its kept columns, in order: each role at its first column, the unit of
+ * the first column named (its sub-header's, else its group's); null when it names too few roles.
+ */
+function groupedColumnMap(
+  kept: readonly { column: NamedColumn; reading: ColumnReading }[],
+  spec: TableAnnex,
+): ColumnMap | null {
+  const roles = new Map<ColumnRole, number>();
   const unknown: Cell[] = [];
   let unit: string | null = null;
-  keep.forEach((k, index) => {
-    const f = found[k];
-    const entry = named[k] as (typeof named)[number];
-    if (f && !roles.has(f.role)) {
-      roles.set(f.role, index);
-      unit ??= headerKey(entry.text).unit ?? (entry.group ? headerKey(entry.group.text).unit : null);
-    } else if (entry.text) unknown.push(entry.cell);
+  kept.forEach(({ column, reading }, index) => {
+    if (reading && !roles.has(reading.role)) {
+      roles.set(reading.role, index);
+      unit ??= headerKey(column.text).unit ?? (column.group ? headerKey(column.group.text).unit : null);
+    } else if (column.text) unknown.push(column.cell);
   });
-  const required = spec.columns.filter((c) => c.required);
-  if (roles.size < 2 || required.filter((c) => roles.has(c.role)).length * 2 < required.length) return null;
-  let used = keep.length;
-  while (used > 0 && !named[keep[used - 1] as number]?.text) used--;
-  return { columns: { roles, unit, unknown, width: used }, groups };
+  if (!namesEnoughRoles(roles, spec)) return null;
+  let width = kept.length;
+  while (width > 0 && !kept[width - 1]?.column.text) width--;
+  return { roles, unit, unknown, width };
 }
 
 /**

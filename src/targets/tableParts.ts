@@ -1,6 +1,6 @@
 import type { StageContext } from '../findings/context.js';
 import { reportRepeatedHeader, reportTitleRow } from '../grid/droppedRows.js';
-import type { TargetMetadataField, TargetsAnnex } from '../family/spec.js';
+import type { IndicatorColumnRole, TargetMetadataField, TargetsAnnex } from '../family/spec.js';
 import { filledCells, rowText, type Cell, type GridRow } from '../grid/grid.js';
 import { headerWord, isLevelWord, labelKey, type LevelVocabulary } from './levels.js';
 
@@ -19,7 +19,7 @@ export interface MetadataValue {
 /** A content column of the indicator header (not a level column), in header order. */
 export interface HeaderColumn {
   /** What its cells hold; null for a header word the family does not name (备注), whose cells are not read. */
-  role: 'name' | 'value' | null;
+  role: Exclude<IndicatorColumnRole, 'level1' | 'level2'> | null;
   /** The header cell's text. */
   text: string;
 }
@@ -117,7 +117,7 @@ function isHeaderRow(filled: readonly Cell[], vocab: LevelVocabulary, previousWa
  * A header cell as read: its role, or 'blank' for an empty cell between words, or null for a word the family does not
  * name.
  */
-type HeaderCell = { role: HeaderColumn['role'] | 'level1' | 'level2' | 'blank'; text: string };
+type HeaderCell = { role: IndicatorColumnRole | 'blank' | null; text: string };
 
 /**
  * The header row's cells from its first word to its last, block labels left out; a guessed or unnamed word is reported.
