@@ -1,6 +1,7 @@
 import { DATASETS, FINDINGS_SHEET, REVIEW_SHEET, type DatasetRecords } from '../../schemas/index.js';
 import type { ReviewRow } from '../../schemas/review.js';
-import type { AnnexSummary } from '../../schemas/notice.js';
+import type { AnnexSummary, NoticeJson } from '../../schemas/notice.js';
+import type { ReportJson } from '../../schemas/report.js';
 import type { Family } from '../family/spec.js';
 import { toolVersion } from '../family/load.js';
 import type { Finding } from '../findings/finding.js';
@@ -105,17 +106,21 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
   const { files, encoded } = deferRecordFiles
     ? { files: new Map<string, string>(), encoded: new Map<string, Buffer>() }
     : renderRecordFiles(records);
-  const pipeline = {
+  const pipeline: NoticeJson['pipeline'] = {
     family: out.family.id,
     version: out.family.version,
     family_sha256: out.family.fingerprint,
     tool: toolVersion(),
     allow_partial: out.allowPartial,
   };
-  files.set(
-    'notice.json',
-    stableJson({ notice_id: out.noticeId, ...out.meta, annexes: out.annexes, input_sha256: out.sha256, pipeline }),
-  );
+  const notice = {
+    notice_id: out.noticeId,
+    ...out.meta,
+    annexes: [...out.annexes],
+    input_sha256: out.sha256,
+    pipeline,
+  } satisfies NoticeJson;
+  files.set('notice.json', stableJson(notice));
   files.set('report.json', stableJson(report(out, pipeline, recordCounts)));
   files.set('report.html', reportHtml(reportPage(out)));
   return {
@@ -167,7 +172,7 @@ function reportPage(out: NoticeOutput): ReportPageInput {
   };
 }
 
-function report(out: NoticeOutput, pipeline: Record<string, string | boolean>, records: Record<string, number>) {
+function report(out: NoticeOutput, pipeline: ReportJson['pipeline'], records: Record<string, number>): ReportJson {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) counts[f.severity]++;
   const repairs = Object.fromEntries([...out.repairs].sort(([a], [b]) => byCodeUnits(a, b)));
@@ -178,8 +183,8 @@ function report(out: NoticeOutput, pipeline: Record<string, string | boolean>, r
     records,
     counts,
     repairs,
-    tables: out.tables ?? [],
+    tables: [...(out.tables ?? [])],
     matching: out.matching,
-    findings: out.findings,
+    findings: [...out.findings],
   };
 }
