@@ -37,32 +37,25 @@ export interface ReconcileInput {
  * Every table adds up; per recipient the kinds present agree; the tables agree with a total the body states; regions
  * and budget years checked.
  */
+/** The item rows of an allocation or detail table as amounts per recipient (subtotals and totals left to the sums). */
+function itemAmounts(rows: readonly (AllocationRow | DetailRow)[]): RecipientAmount[] {
+  return rows
+    .filter((r) => r.row_type === 'item')
+    .map((r) => ({
+      annex: r.annex,
+      recipient_code: r.recipient_code,
+      name: r.recipient_name,
+      yuan: new Decimal(r.amount_yuan),
+      line: r.source_line,
+    }));
+}
+
 export function reconcile(input: ReconcileInput, family: Family, ctx: StageContext): void {
   checkAllocationSums(input.allocations, ctx);
   checkDetailSums(input.details, ctx);
   const amounts: AmountsByKind = {};
-  if (input.present.has('allocation')) {
-    amounts.allocation = input.allocations
-      .filter((r) => r.row_type === 'item')
-      .map((r) => ({
-        annex: r.annex,
-        recipient_code: r.recipient_code,
-        name: r.recipient_name,
-        yuan: new Decimal(r.amount_yuan),
-        line: r.source_line,
-      }));
-  }
-  if (input.present.has('detail')) {
-    amounts.detail = input.details
-      .filter((r) => r.row_type === 'item')
-      .map((r) => ({
-        annex: r.annex,
-        recipient_code: r.recipient_code,
-        name: r.recipient_name,
-        yuan: new Decimal(r.amount_yuan),
-        line: r.source_line,
-      }));
-  }
+  if (input.present.has('allocation')) amounts.allocation = itemAmounts(input.allocations);
+  if (input.present.has('detail')) amounts.detail = itemAmounts(input.details);
   if (input.present.has('targets')) amounts.targets = input.targets.map(targetAmount);
   checkAcrossKinds(amounts, ctx);
   const stated = readStatedTotals(input.bodyLines, family.metadata.statedTotal);
