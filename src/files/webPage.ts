@@ -64,6 +64,8 @@ const DROPPED = new Set([
   'noscript',
   'template',
   'iframe',
+  // A frameset page's fallback for browsers without frames: the parser keeps it as raw markup, never as text.
+  'noframes',
   'object',
   'svg',
   'head',

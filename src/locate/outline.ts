@@ -1,7 +1,7 @@
 import { isTsvLine, withoutClosingHashes } from '../parse/lines.js';
 import { htmlTableRanges } from '../parse/maskRows.js';
 import type { ParsedNotice } from '../parse/markdown.js';
-import { htmlToText, stripTags } from '../normalize/markup.js';
+import { stripTags } from '../normalize/markup.js';
 
 /** How a line of text was written: converters write the same title as any of these. */
 export type LineForm = 'heading' | 'emphasis' | 'list' | 'plain' | 'caption';
@@ -106,7 +106,13 @@ export function htmlTableTitle(fragment: string): string {
   return only && /colspan\s*=\s*["']?([2-9]|\d\d)/i.test(only[1] ?? '') ? plain(only[2] ?? '') : '';
 }
 
-/** A caption or title cell as one line: the cell's text as the grid reads it, its lines run together. */
+/**
+ * A caption or title cell as one line: tags dropped, white space (line breaks included) one space, so
+ * `附件2\n2024年资金分配表` keeps its words apart; entities other than `&nbsp;` are kept as written.
+ */
 function plain(html: string): string {
-  return htmlToText(html).replace(/\n/g, '').replace(/\s+/g, ' ').trim();
+  return stripTags(html)
+    .replace(/&nbsp;/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }

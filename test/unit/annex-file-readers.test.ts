@@ -245,6 +245,15 @@ describe('a saved web page', () => {
     expect(left?.actual).toContain('版权所有');
   });
 
+  it('reads no raw markup out of a frameset page: its <noframes> fallback is not text, and the article is not found', () => {
+    const html =
+      '<html><head><title>t</title></head><frameset><frame src="a.html"><noframes><body>' +
+      '<p>粤财〔2024〕12号</p><p>关于下达资金的通知</p></body></noframes></frameset></html>';
+    const { lines, findings } = readWebPage(Buffer.from(html), 'frames.html');
+    expect(lines).toEqual([]);
+    expect(findings.map((f) => f.code)).toContain('files/page-article-unfound');
+  });
+
   it('decodes a GB2312 page by its declared charset', () => {
     const { lines, findings } = readWebPage(iconv.encode(page('gb2312'), 'gb18030'), 'p.html');
     expect(lines[2]).toBe('某财农〔2025〕7号');

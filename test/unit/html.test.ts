@@ -1,3 +1,4 @@
+import { htmlTableTitle } from '../../src/locate/outline.js';
 import { describe, expect, it } from 'vitest';
 import { htmlRows } from '../../src/grid/html.js';
 
@@ -30,5 +31,17 @@ describe('HTML table grids', () => {
     expect(htmlRows('<table>\n<tr><td>a</td></tr>\n<tr><td>b</td></tr>\n</table>', 10).map((r) => r.line)).toEqual([
       11, 12,
     ]);
+  });
+});
+
+describe("an HTML table's own title", () => {
+  it('keeps the words of a caption or a spanned title cell apart across line breaks', () => {
+    const table = (head: string) => `<table>\n${head}<tr><td>地区</td><td>金额</td></tr></table>`;
+    expect(htmlTableTitle(table('<caption>附件2\n2024年资金分配表</caption>'))).toBe('附件2 2024年资金分配表');
+    expect(htmlTableTitle(table('<tr><td colspan="2">附件2 <br/> 2024年 资金分配表</td></tr>'))).toBe(
+      '附件2 2024年 资金分配表',
+    );
+    // One cell without a span is a table cell, not a title.
+    expect(htmlTableTitle('<table><tr><td>附件2</td></tr></table>')).toBe('');
   });
 });
