@@ -139,25 +139,25 @@ export function compareNotices(oldSnap: NoticeSnapshot, newSnap: NoticeSnapshot)
     groupBy(oldSnap.indicators, (i) => i.recipient_code),
     groupBy(newSnap.indicators, (i) => i.recipient_code),
   ];
-  const targetTables: TargetTableChange[] = [];
-  for (const code of oldTables.keys()) {
-    if (!newTables.has(code))
-      targetTables.push({
+  // A recipient's table in one year only: removed (old year's indicators) or added (new year's).
+  const onlyIn = (
+    tables: ReadonlyMap<string, unknown>,
+    other: ReadonlyMap<string, unknown>,
+    indicators: ReadonlyMap<string, readonly unknown[]>,
+    change: 'removed' | 'added',
+  ): TargetTableChange[] =>
+    [...tables.keys()]
+      .filter((code) => !other.has(code))
+      .map((code) => ({
         recipient_code: code,
         recipient_name: nameOf(code),
-        change: 'removed',
-        indicators: oldIndicators.get(code)?.length ?? 0,
-      });
-  }
-  for (const code of newTables.keys()) {
-    if (!oldTables.has(code))
-      targetTables.push({
-        recipient_code: code,
-        recipient_name: nameOf(code),
-        change: 'added',
-        indicators: newIndicators.get(code)?.length ?? 0,
-      });
-  }
+        change,
+        indicators: indicators.get(code)?.length ?? 0,
+      }));
+  const targetTables: TargetTableChange[] = [
+    ...onlyIn(oldTables, newTables, oldIndicators, 'removed'),
+    ...onlyIn(newTables, oldTables, newIndicators, 'added'),
+  ];
   const both = [...newTables.keys()].filter((code) => oldTables.has(code));
 
   // Indicators of recipients in both.
