@@ -20,6 +20,7 @@ import { locateAnnexes, type NoticeLayout } from './locate/annexes.js';
 import { readMetadata, type NoticeMeta } from './locate/metadata.js';
 import { reconcile, type ReconcileInput } from './reconcile/index.js';
 import { mathAsText } from './parse/inlineMath.js';
+import { shareStrings } from './normalize/memo.js';
 import { parseMarkdown, type ParsedNotice } from './parse/markdown.js';
 import { InputError } from './read/inputError.js';
 import { decodeInput, type SourceText } from './read/readInput.js';
@@ -57,6 +58,8 @@ interface LocatedNotice {
   meta: NoticeMeta;
   /** Where each line of a notice folder's assembled text came from; null for a notice given as one file. */
   places: AssembledNotice['places'] | null;
+  /** The records' texts, each kept once (normalize/memo.ts). */
+  strings: Map<string, string>;
 }
 
 /**
@@ -78,7 +81,16 @@ export function extractNotice(
   const layout = locateAnnexes(parsed, family, ctx);
   refuseIncomplete(file, layout, family, options);
   const meta = readMetadata(parsed, layout, family, ctx);
-  const notice: LocatedNotice = { source, text, parsed, layout, family, meta, places: placesOf(input) };
+  const notice: LocatedNotice = {
+    source,
+    text,
+    parsed,
+    layout,
+    family,
+    meta,
+    places: placesOf(input),
+    strings: new Map(),
+  };
   const allocations = allocationRecords(notice, ctx);
   const recipients = buildRecipientIndex(allocations, family);
   const details = detailRecords(notice, recipients, ctx);
@@ -119,11 +131,13 @@ function annexesOf(notice: LocatedNotice, kind: AnnexKind): { range: LineRange; 
 function validated<T extends { source_line: number }>(
   dataset: DatasetName,
   annex: string,
-  records: readonly T[],
+  records: T[],
   notice: LocatedNotice,
   ctx: StageContext,
 ): (T & Placed)[] {
-  return validateRecords(datasetSchema(dataset), annex, placeRecords(records, notice.places), ctx);
+  const valid = validateRecords(datasetSchema(dataset), annex, placeRecords(records, notice.places), ctx);
+  shareStrings(valid, notice.strings);
+  return valid;
 }
 
 /** The allocations of every allocation annex, validated. */

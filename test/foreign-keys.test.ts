@@ -42,8 +42,8 @@ describe('foreign keys', () => {
       'n',
       't',
       [
-        ['indicators.csv', header],
-        ['citations.csv', header],
+        { file: 'indicators.csv', bytes: header.length, sha256: '', bom: false },
+        { file: 'citations.csv', bytes: header.length, sha256: '', bom: false },
       ],
       { primary: new Set(), foreign: broken },
     );

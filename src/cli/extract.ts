@@ -182,7 +182,7 @@ function thisThread(families: readonly Family[], writer: FolderWriter): (job: Wo
       // Let finished writes and workers' answers in (and hand workers their next notices) before this thread works.
       await new Promise<void>((resolve) => setImmediate(resolve));
       onStart();
-      return extractOne(job.file, job.id, families, job.options, writer.rendersRecordFiles);
+      return extractOne(job.file, job.id, families, job.options);
     });
     previous = extracted;
     // writeOne never rejects: a folder that cannot be written is its notice's outcome.

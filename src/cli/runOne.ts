@@ -51,15 +51,12 @@ export interface FolderWriter {
   write(target: string, files: NoticeFiles): Promise<void>;
   /** Resolves when the writer can take one more folder without holding more than it should (memory stays bounded). */
   ready(): Promise<void>;
-  /** True when the writer renders the record files itself (another thread), so extraction leaves them out. */
-  readonly rendersRecordFiles: boolean;
 }
 
 /** Folders written on this thread, each before the next notice starts. */
 export const writeHere: FolderWriter = {
   write: async (target, files) => writeFolderAtomically(target, noticeFolder(files)),
   ready: async () => {},
-  rendersRecordFiles: false,
 };
 
 /**
@@ -82,21 +79,18 @@ export function runOne(
   options: RunOptions,
   writer: FolderWriter = writeHere,
 ): Promise<RunOutcome> {
-  return extractOne(file, id, families, options, writer.rendersRecordFiles).then((extracted) =>
-    writeOne(file, extracted, writer),
-  );
+  return extractOne(file, id, families, options).then((extracted) => writeOne(file, extracted, writer));
 }
 
 /**
  * The part of a notice that is work for this thread: read it, check whether its output is current, extract it and
- * render its files (the record files too unless `deferRecordFiles`).
+ * render its files but the record files, which the writer makes piece by piece as it writes them.
  */
 export async function extractOne(
   file: string,
   id: string,
   families: readonly Family[],
   options: RunOptions,
-  deferRecordFiles = false,
 ): Promise<Extracted> {
   try {
     const stat = statSync(file);
@@ -112,7 +106,7 @@ export async function extractOne(
     const result = extractNotice(file, id, input, families, {
       bom: options.bom,
       allowPartial: options.allowPartial,
-      deferRecordFiles,
+      deferRecordFiles: true,
     });
     const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
     for (const f of result.findings) counts[f.severity]++;

@@ -7,7 +7,7 @@ import type { NoticeFiles } from '../emit/noticeFiles.js';
 /** A folder to write: where, the files rendered already, and what the record files are made from. */
 export interface WriteJob {
   target: string;
-  files: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered' | 'encoded'>;
+  files: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered'>;
 }
 
 /** The writer's answer to a job, in the order the jobs came: nothing, or why the folder could not be written. */

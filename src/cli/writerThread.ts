@@ -15,7 +15,6 @@ const AHEAD = 2;
  * dies fails the folder it was writing; the rest are written on this thread.
  */
 export class WriterThread implements FolderWriter {
-  readonly rendersRecordFiles = true;
   private readonly worker: Worker;
   /** Folders sent and not yet answered, oldest first: the writer answers in order. */
   private readonly held: {
@@ -52,7 +51,6 @@ export class WriterThread implements FolderWriter {
           files: files.files,
           records: files.records,
           recordFilesRendered: files.recordFilesRendered,
-          encoded: files.encoded,
         },
       };
       this.worker.postMessage(job);

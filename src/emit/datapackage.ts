@@ -1,11 +1,18 @@
 import { csvSchema, foreignKeyId, type ForeignKey } from '../../schemas/index.js';
 import { fieldsOf, type FieldInfo } from './fields.js';
-import { createHash } from 'node:crypto';
 
 /** A field as Table Schema declares it: name, Chinese title, type and constraints (derived from the Zod schema). */
 function tableField(f: FieldInfo) {
   const { type, constraints } = f.table;
   return { name: f.name, title: f.title, type, ...(Object.keys(constraints).length > 0 ? { constraints } : {}) };
+}
+
+/** A CSV as it was written: its file name, size, sha256 (hex) and whether it starts with a UTF-8 BOM. */
+export interface CsvDigest {
+  file: string;
+  bytes: number;
+  sha256: string;
+  bom: boolean;
 }
 
 /** The keys that do not hold in a notice and are left out. */
@@ -25,14 +32,14 @@ export interface KeysLeftOut {
 export function dataPackage(
   noticeId: string,
   title: string,
-  csvFiles: [string, string | Uint8Array][],
+  csvFiles: readonly CsvDigest[],
   leftOut: KeysLeftOut = { primary: new Set(), foreign: new Set() },
 ) {
   return {
     name: noticeId.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
     title,
     profile: 'tabular-data-package',
-    resources: csvFiles.map(([file, content]) => {
+    resources: csvFiles.map(({ file, bytes, sha256, bom }) => {
       const dataset = csvSchema(file.replace(/\.csv$/, ''));
       return {
         name: dataset.name,
@@ -42,9 +49,9 @@ export function dataPackage(
         profile: 'tabular-data-resource',
         format: 'csv',
         mediatype: 'text/csv',
-        encoding: startsWithBom(content) ? 'utf-8-sig' : 'utf-8',
-        bytes: typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length,
-        hash: `sha256:${sha256Of(content)}`,
+        encoding: bom ? 'utf-8-sig' : 'utf-8',
+        bytes,
+        hash: `sha256:${sha256}`,
         dialect: { delimiter: ',', lineTerminator: '\r\n', quoteChar: '"', doubleQuote: true, header: true },
         schema: {
           fields: fieldsOf(dataset.record).map(tableField),
@@ -62,15 +69,4 @@ export function dataPackage(
 function foreignKeysOf(dataset: string, keys: readonly ForeignKey[], leftOut: ReadonlySet<string>) {
   const held = keys.filter((fk) => !leftOut.has(foreignKeyId(dataset, fk)));
   return held.length > 0 ? { foreignKeys: held } : {};
-}
-
-/** Whether a CSV (text or bytes) starts with the UTF-8 byte order mark. */
-function startsWithBom(content: string | Uint8Array): boolean {
-  if (typeof content === 'string') return content.startsWith('\uFEFF');
-  return content.length >= 3 && content[0] === 0xef && content[1] === 0xbb && content[2] === 0xbf;
-}
-
-/** sha256 of a text's UTF-8 bytes (or of bytes), hex. */
-export function sha256Of(content: string | Uint8Array): string {
-  return createHash('sha256').update(content).digest('hex');
 }

@@ -1,15 +1,45 @@
 import type { DatasetSchema } from '../../schemas/index.js';
 
+/** Records per piece of a dataset's JSON written piece by piece. */
+const RECORDS_PER_PIECE = 500;
+
 /** A dataset as JSON: envelope keys and record keys in schema order, two-space indent, final newline. */
 export function toDatasetJson(
   dataset: DatasetSchema,
   noticeId: string,
   records: readonly Record<string, unknown>[],
 ): string {
+  return [...datasetJsonPieces(dataset, noticeId, records)].join('');
+}
+
+/**
+ * The text of `toDatasetJson` in pieces of 500 records: the text `stableJson` gives the envelope, each record indented
+ * to its place in it (JSON strings hold no raw line breaks, so indenting after each one is exact).
+ */
+export function* datasetJsonPieces(
+  dataset: DatasetSchema,
+  noticeId: string,
+  records: readonly Record<string, unknown>[],
+): Generator<string> {
   const keys = Object.keys(dataset.record.shape);
-  // The extractors build records in schema order, so most are written as they are; any other is reordered.
-  const ordered = records.map((r) => (inSchemaOrder(r, keys) ? r : reordered(r, keys)));
-  return stableJson({ schema: `${dataset.name}@${dataset.major}`, notice_id: noticeId, records: ordered });
+  const schema = JSON.stringify(`${dataset.name}@${dataset.major}`);
+  const head = `{\n  "schema": ${schema},\n  "notice_id": ${JSON.stringify(noticeId)},\n  "records": [`;
+  if (records.length === 0) {
+    yield `${head}]\n}\n`;
+    return;
+  }
+  yield head;
+  for (let start = 0; start < records.length; start += RECORDS_PER_PIECE) {
+    let piece = '';
+    for (let i = start; i < Math.min(records.length, start + RECORDS_PER_PIECE); i++) {
+      const record = records[i] as Record<string, unknown>;
+      // The extractors build records in schema order, so most are written as they are; any other is reordered.
+      const ordered = inSchemaOrder(record, keys) ? record : reordered(record, keys);
+      piece += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(ordered, null, 2).replace(/\n/g, '\n    ')}`;
+    }
+    yield piece;
+  }
+  yield '\n  ]\n}\n';
 }
 
 /** True when a record has exactly the schema's keys, in its order, none undefined. */

@@ -8,8 +8,8 @@ import type { Finding } from '../findings/finding.js';
 import type { NoticeMeta } from '../locate/metadata.js';
 import type { MatchSummary } from '../review/summary.js';
 import type { TableAccount } from '../validate/accounting.js';
-import { toCsv } from './csv.js';
-import { renderRecordFiles, renderRecordWorkbook, type RecordFiles } from './recordFiles.js';
+import { recordFileWriters, renderRecordFiles, workbookWriter, type RecordFiles } from './recordFiles.js';
+import type { FileContent } from '../tool/byteSink.js';
 import { fieldsOf } from './fields.js';
 import { stableJson } from './json.js';
 import type { KeysLeftOut } from './datapackage.js';
@@ -59,8 +59,6 @@ export interface NoticeFiles {
   records: RecordFiles;
   /** True when `files` already holds the record files. */
   recordFilesRendered: boolean;
-  /** The CSVs of `files` as UTF-8 bytes, written in their place (empty while the record files are not rendered). */
-  encoded: Map<string, Buffer>;
   findings: readonly Finding[];
   /** Record count per dataset. */
   recordCounts: Record<string, number>;
@@ -97,15 +95,13 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
     datasets,
     // The review worksheet is written even when empty: no rows means nothing to review.
     sheets: [
-      [`${REVIEW_SHEET.name}.csv`, toCsv(out.review, fieldsOf(REVIEW_SHEET.record), { bom: out.bom })],
-      [`${FINDINGS_SHEET.name}.csv`, toCsv(out.findings, fieldsOf(FINDINGS_SHEET.record), { bom: out.bom })],
+      { name: REVIEW_SHEET.name, records: out.review },
+      { name: FINDINGS_SHEET.name, records: out.findings },
     ],
     keysNotHeld: out.keysNotHeld,
     workbook,
   };
-  const { files, encoded } = deferRecordFiles
-    ? { files: new Map<string, string>(), encoded: new Map<string, Buffer>() }
-    : renderRecordFiles(records);
+  const files = deferRecordFiles ? new Map<string, string>() : renderRecordFiles(records);
   const pipeline: NoticeJson['pipeline'] = {
     family: out.family.id,
     version: out.family.version,
@@ -127,7 +123,6 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
     files,
     records,
     recordFilesRendered: !deferRecordFiles,
-    encoded,
     findings: out.findings,
     recordCounts,
     matching: out.matching,
@@ -135,19 +130,16 @@ export function buildNoticeFiles(out: NoticeOutput, deferRecordFiles = false): N
 }
 
 /**
- * Every file of the folder, the record files and the workbook rendered: what is written, and what the published test
- * compares.
+ * Every file of the folder: the record files rendered already, or as writers that make them as they are written, and
+ * the workbook as a writer. What is written, and (rendered) what the published test compares.
  */
 export function noticeFolder(
-  result: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered' | 'encoded'>,
-): Map<string, string | Buffer> {
-  // Rendered already, the record files are in `files`; else they are rendered here, in front of them.
-  const rendered = result.recordFilesRendered
-    ? { files: new Map<string, string>(), encoded: result.encoded }
-    : renderRecordFiles(result.records);
-  const folder = new Map<string, string | Buffer>([...rendered.files, ...result.files]);
-  for (const [name, bytes] of rendered.encoded) folder.set(name, bytes);
-  folder.set(...renderRecordWorkbook(result.records));
+  result: Pick<NoticeFiles, 'files' | 'records' | 'recordFilesRendered'>,
+): Map<string, FileContent> {
+  // Rendered already, the record files are in `files`; else they are written first, in front of them.
+  const folder = new Map<string, FileContent>(result.recordFilesRendered ? [] : recordFileWriters(result.records));
+  for (const [name, text] of result.files) folder.set(name, text);
+  folder.set(...workbookWriter(result.records));
   return folder;
 }
 

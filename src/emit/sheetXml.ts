@@ -7,19 +7,26 @@
 /** A cell's value: text, a number, a boolean, or nothing (an empty cell that still carries its style). */
 export type CellValue = string | number | boolean | null;
 
-/** The sheet as the writer lays it out. */
+/** One row of a sheet: its cells, each cell's style index into styles.xml's cellXfs, and its height when set. */
+export interface SheetRow {
+  cells: readonly CellValue[];
+  styles: readonly number[];
+  /** Height in points, when its wrapped text needs more than one line (else the default). */
+  height?: number | undefined;
+}
+
+/** The sheet as the writer lays it out; its rows are made as they are written. */
 export interface SheetLayout {
-  /** Rows of cells; `styles[r][c]` is cell (r, c)'s style index into styles.xml's cellXfs. */
-  rows: readonly (readonly CellValue[])[];
-  styles: readonly (readonly number[])[];
+  /** How many rows `rows` gives. */
+  rowCount: number;
+  /** The rows, in order: made anew each time, so a sheet of 100k rows is never held whole. */
+  rows: () => Iterable<SheetRow>;
   /** Per column: width in characters and default style index (0: none). */
   columns: readonly { width: number; style: number }[];
   /** Freeze the first row and put an autofilter over the used range. */
   header: boolean;
   /** Print on one page width, as many pages down as it takes. */
   fitToWidth: boolean;
-  /** Per row, its height in points when its wrapped text needs more than one line (else the default). */
-  heights?: readonly (number | undefined)[];
 }
 
 /** The shared strings of a workbook: each distinct text stored once, by first use. */
@@ -67,10 +74,18 @@ export function xmlText(text: string): string {
   });
 }
 
+/** Rows of a worksheet per piece of its XML. */
+const ROWS_PER_PIECE = 1000;
+
 /** The worksheet's XML; its texts go into the workbook's shared strings. */
 export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
+  return [...sheetXmlPieces(sheet, strings)].join('');
+}
+
+/** The worksheet's XML in pieces (its head, a thousand rows at a time, its tail), made as they are written. */
+export function* sheetXmlPieces(sheet: SheetLayout, strings: SharedStrings): Generator<string> {
   const width = sheet.columns.length;
-  const last = `${columnName(Math.max(0, width - 1))}${Math.max(1, sheet.rows.length)}`;
+  const last = `${columnName(Math.max(0, width - 1))}${Math.max(1, sheet.rowCount)}`;
   const out: string[] = [`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<worksheet ${NS}>`];
   if (sheet.fitToWidth) out.push('<sheetPr><pageSetUpPr fitToPage="1"/></sheetPr>');
   out.push(`<dimension ref="A1:${last}"/><sheetViews><sheetView workbookViewId="0">`);
@@ -85,38 +100,52 @@ export function sheetXml(sheet: SheetLayout, strings: SharedStrings): string {
     ),
   );
   out.push('</cols><sheetData>');
+  yield out.join('');
   // Per column, its letters; per row, one string built by concatenation (a workbook has tens of thousands of cells).
   const names = sheet.columns.map((_, c) => columnName(c));
-  sheet.rows.forEach((row, r) => {
-    const styles = sheet.styles[r] ?? [];
-    const n = r + 1;
-    const height = sheet.heights?.[r];
-    let xml = height === undefined ? `<row r="${n}">` : `<row r="${n}" ht="${height}" customHeight="1">`;
-    for (let c = 0; c < width; c++) {
-      const value = row[c] ?? null;
-      const style = styles[c] ?? 0;
-      const open = style ? `<c r="${names[c]}${n}" s="${style}"` : `<c r="${names[c]}${n}"`;
-      if (value === null) {
-        if (style) xml += open + '/>';
-      } else if (typeof value === 'boolean') xml += `${open} t="b"><v>${value ? 1 : 0}</v></c>`;
-      else if (typeof value === 'number' && Number.isFinite(value)) xml += `${open}><v>${value}</v></c>`;
-      else xml += `${open} t="s"><v>${strings.of(String(value))}</v></c>`;
+  let piece = '';
+  let n = 0;
+  for (const row of sheet.rows()) {
+    n++;
+    piece += rowXml(row, n, names, strings);
+    if (n % ROWS_PER_PIECE === 0) {
+      yield piece;
+      piece = '';
     }
-    out.push(xml + '</row>');
-  });
-  out.push('</sheetData>');
-  if (sheet.header) out.push(`<autoFilter ref="A1:${last}"/>`);
-  out.push('<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>');
+  }
+  let tail = `${piece}</sheetData>`;
+  if (sheet.header) tail += `<autoFilter ref="A1:${last}"/>`;
+  tail += '<pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>';
   // A4 landscape; fitted to the page width, the header row (Print_Titles in workbook.xml) repeated on every page.
   const fit = sheet.fitToWidth ? ' fitToWidth="1" fitToHeight="0"' : '';
-  out.push(`<pageSetup paperSize="9" orientation="landscape"${fit}/></worksheet>`);
-  return out.join('');
+  yield `${tail}<pageSetup paperSize="9" orientation="landscape"${fit}/></worksheet>`;
 }
 
-/** The workbook's shared strings part. */
-export function sharedStringsXml(strings: SharedStrings): string {
-  const items = strings.list.map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`).join('');
+/** One row's XML: row number `n`, cells named by their column letters. */
+function rowXml(row: SheetRow, n: number, names: readonly string[], strings: SharedStrings): string {
+  const height = row.height;
+  let xml = height === undefined ? `<row r="${n}">` : `<row r="${n}" ht="${height}" customHeight="1">`;
+  for (let c = 0; c < names.length; c++) {
+    const value = row.cells[c] ?? null;
+    const style = row.styles[c] ?? 0;
+    const open = style ? `<c r="${names[c]}${n}" s="${style}"` : `<c r="${names[c]}${n}"`;
+    if (value === null) {
+      if (style) xml += open + '/>';
+    } else if (typeof value === 'boolean') xml += `${open} t="b"><v>${value ? 1 : 0}</v></c>`;
+    else if (typeof value === 'number' && Number.isFinite(value)) xml += `${open}><v>${value}</v></c>`;
+    else xml += `${open} t="s"><v>${strings.of(String(value))}</v></c>`;
+  }
+  return xml + '</row>';
+}
+
+/** The workbook's shared strings part, in pieces of a thousand strings. */
+export function* sharedStringsPieces(strings: SharedStrings): Generator<string> {
   const count = strings.list.length;
-  const head = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
-  return `${head}<sst ${NS} count="${count}" uniqueCount="${count}">${items}</sst>`;
+  yield `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<sst ${NS} count="${count}" uniqueCount="${count}">`;
+  for (let start = 0; start < count; start += ROWS_PER_PIECE)
+    yield strings.list
+      .slice(start, start + ROWS_PER_PIECE)
+      .map((t) => `<si><t xml:space="preserve">${xmlText(t)}</t></si>`)
+      .join('');
+  yield '</sst>';
 }

@@ -9,7 +9,15 @@
  * more time than the whole extraction of a notice, and only these few features are needed.
  */
 import type { FieldInfo } from './fields.js';
-import { columnName, SharedStrings, sharedStringsXml, sheetXml, type CellValue, type SheetLayout } from './sheetXml.js';
+import {
+  columnName,
+  SharedStrings,
+  sharedStringsPieces,
+  sheetXmlPieces,
+  type SheetLayout,
+  type SheetRow,
+} from './sheetXml.js';
+import { renderContent, type ByteSink } from '../tool/byteSink.js';
 import {
   contentTypesXml,
   coreXml,
@@ -20,7 +28,7 @@ import {
   workbookXml,
   type SheetEntry,
 } from './xlsxParts.js';
-import { zip, type ZipEntry } from './zip.js';
+import { zipTo, type ZipSource } from './zip.js';
 
 /** One data sheet: a dataset's fields and records. */
 export interface DataSheet {
@@ -151,26 +159,31 @@ function rowHeight(
 
 /** Render the workbook to xlsx bytes; the same spec gives the same bytes. */
 export function renderWorkbook(spec: WorkbookSpec): Buffer {
+  return renderContent((sink) => writeWorkbook(spec, sink));
+}
+
+/** Write the workbook as xlsx into a sink, each sheet's XML made and deflated as it is written. */
+export function writeWorkbook(spec: WorkbookSpec, sink: ByteSink): void {
   const strings = new SharedStrings();
   const layouts: { name: string; layout: SheetLayout }[] = [{ name: '说明', layout: aboutLayout(spec.about) }];
   for (const sheet of spec.sheets) layouts.push({ name: sheet.title, layout: dataLayout(sheet) });
-  const entries: ZipEntry[] = [];
-  const part = (path: string, xml: string): number => entries.push({ path, data: Buffer.from(xml, 'utf8') });
-  part('[Content_Types].xml', contentTypesXml(layouts.length));
-  part('_rels/.rels', packageRelsXml());
-  part('docProps/core.xml', coreXml('notice-extract', spec.date));
+  const entries: ZipSource[] = [];
+  const part = (path: string, pieces: () => Iterable<string>): number => entries.push({ path, pieces });
+  part('[Content_Types].xml', () => [contentTypesXml(layouts.length)]);
+  part('_rels/.rels', () => [packageRelsXml()]);
+  part('docProps/core.xml', () => [coreXml('notice-extract', spec.date)]);
   const sheets: SheetEntry[] = layouts.map(({ name, layout }) =>
     layout.header
-      ? { name, filterTo: `${columnName(Math.max(0, layout.columns.length - 1))}${layout.rows.length}` }
+      ? { name, filterTo: `${columnName(Math.max(0, layout.columns.length - 1))}${layout.rowCount}` }
       : { name },
   );
-  part('xl/workbook.xml', workbookXml(sheets));
-  part('xl/_rels/workbook.xml.rels', workbookRelsXml(layouts.length));
-  part('xl/styles.xml', stylesXml());
-  layouts.forEach(({ layout }, i) => part(`xl/worksheets/sheet${i + 1}.xml`, sheetXml(layout, strings)));
+  part('xl/workbook.xml', () => [workbookXml(sheets)]);
+  part('xl/_rels/workbook.xml.rels', () => [workbookRelsXml(layouts.length)]);
+  part('xl/styles.xml', () => [stylesXml()]);
+  layouts.forEach(({ layout }, i) => part(`xl/worksheets/sheet${i + 1}.xml`, () => sheetXmlPieces(layout, strings)));
   // Shared strings are complete only once every sheet is written; the part's place in the archive does not matter.
-  part('xl/sharedStrings.xml', sharedStringsXml(strings));
-  return zip(entries, spec.date);
+  part('xl/sharedStrings.xml', () => sharedStringsPieces(strings));
+  zipTo(sink, entries, spec.date);
 }
 
 /** The 说明 sheet: long text wrapped at the top of its cell, headings bold, printed on one page width. */
@@ -180,50 +193,65 @@ function aboutLayout(about: readonly AboutRow[]): SheetLayout {
     const widest = Math.max(0, ...about.map((r) => shownWidth(r.cells[i] ?? null, false)));
     return { width: Math.min(ABOUT_MAX_WIDTH, Math.max(8, widest + 2)), style: STYLE.wrapTop };
   });
-  const styles = about.map((r) => new Array<number>(width).fill(r.heading ? STYLE.boldWrapTop : STYLE.wrapTop));
   // Spreadsheets do not all grow a row for its wrapped text (LibreOffice overlaps the next row): heights are set.
   const widths = columns.map((c) => c.width);
   const texts = (r: AboutRow) => r.cells.map((c) => (typeof c === 'string' ? c : null));
-  const heights = about.map((r) => rowHeight(texts(r), widths, () => true));
-  return { rows: about.map((r) => r.cells), styles, columns, header: false, fitToWidth: true, heights };
+  const rows: SheetRow[] = about.map((r) => ({
+    cells: r.cells,
+    styles: new Array<number>(width).fill(r.heading ? STYLE.boldWrapTop : STYLE.wrapTop),
+    height: rowHeight(texts(r), widths, () => true),
+  }));
+  return { rowCount: rows.length, rows: () => rows, columns, header: false, fitToWidth: true };
 }
 
-/** A dataset's sheet: bold titles, then one row per record; money and codes styled by column. */
+/**
+ * A dataset's sheet: bold titles, then one row per record; money and codes styled by column. The records are read
+ * twice, never laid out whole: once for the columns' widths, then row by row as the sheet is written.
+ */
 function dataLayout(sheet: DataSheet): SheetLayout {
   const fields = sheet.fields;
   const money = fields.map(isMoney);
   // Every text column is stored as text (format @): codes such as 预算代码 or 序号 keep their digits and zeros.
   const columnStyles = fields.map((f, i) => (money[i] ? STYLE.money : f.kind === 'number' ? STYLE.number : STYLE.text));
   const widths = fields.map((f) => shownWidth(f.title, false));
-  const rows: CellValue[][] = [fields.map((f) => f.title)];
-  const styles: number[][] = [fields.map(() => STYLE.bold)];
   // Texts repeat down a column (annex labels, codes, level names): each distinct one is measured once.
   const textWidths = new Map<string, number>();
+  const textWidth = (text: string): number => {
+    let width = textWidths.get(text);
+    if (width === undefined) textWidths.set(text, (width = shownWidth(text, false, MAX_WIDTH)));
+    return width;
+  };
+  const cellsOf = (record: Record<string, unknown>) => fields.map((f) => workbookCell(record[f.name], f));
   for (const record of sheet.records) {
-    const cells = fields.map((f) => workbookCell(record[f.name], f));
-    let rowStyles: number[] | undefined;
+    const cells = cellsOf(record);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i] ?? null;
-      let width: number;
-      if (typeof cell === 'string') {
-        width = textWidths.get(cell) ?? shownWidth(cell, false, MAX_WIDTH);
-        textWidths.set(cell, width);
-        // A text of several lines (总体绩效目标), or wider than a column may be, wraps at the top of its cell.
-        if (width >= MAX_WIDTH - 2 || cell.includes('\n')) (rowStyles ??= [...columnStyles])[i] = STYLE.textWrapTop;
-      } else width = shownWidth(cell, money[i] === true);
+      const width = typeof cell === 'string' ? textWidth(cell) : shownWidth(cell, money[i] === true);
       if (width > (widths[i] ?? 0)) widths[i] = width;
     }
-    rows.push(cells);
-    styles.push(rowStyles ?? columnStyles);
   }
   const columns = fields.map((_, i) => ({
     width: Math.min(MAX_WIDTH, Math.max(6, (widths[i] ?? 0) + 2)),
     style: columnStyles[i] ?? STYLE.none,
   }));
   const columnWidths = columns.map((c) => c.width);
-  const wrapped = (r: number) => (c: number) => styles[r]?.[c] === STYLE.textWrapTop;
-  const heights = rows.map((cells, r) =>
-    styles[r] === columnStyles ? undefined : rowHeight(cells, columnWidths, wrapped(r)),
-  );
-  return { rows, styles, columns, header: true, fitToWidth: true, heights };
+  function* rows(): Generator<SheetRow> {
+    yield { cells: fields.map((f) => f.title), styles: fields.map(() => STYLE.bold) };
+    for (const record of sheet.records) {
+      const cells = cellsOf(record);
+      let styles: number[] | undefined;
+      for (let i = 0; i < cells.length; i++) {
+        const cell = cells[i] ?? null;
+        // A text of several lines (总体绩效目标), or wider than a column may be, wraps at the top of its cell.
+        if (typeof cell === 'string' && (textWidth(cell) >= MAX_WIDTH - 2 || cell.includes('\n')))
+          (styles ??= [...columnStyles])[i] = STYLE.textWrapTop;
+      }
+      if (!styles) yield { cells, styles: columnStyles };
+      else {
+        const wrapped = styles;
+        yield { cells, styles, height: rowHeight(cells, columnWidths, (c) => wrapped[c] === STYLE.textWrapTop) };
+      }
+    }
+  }
+  return { rowCount: sheet.records.length + 1, rows, columns, header: true, fitToWidth: true };
 }

@@ -1,9 +1,10 @@
 /**
  * A zip archive written in one pass, deterministically: entries in the order given, each deflated
- * (node's zlib), every entry stamped with one given date, no extra fields, no comment. The same
+ * (node's zlib) as its pieces come, every entry stamped with one given date, no extra fields, no comment. The same
  * entries and date give the same bytes, which is what keeps the published workbook reproducible.
  */
-import { crc32, deflateRawSync } from 'node:zlib';
+import { constants, crc32, deflateRawSync } from 'node:zlib';
+import { renderContent, type ByteSink } from '../tool/byteSink.js';
 import { dosDateTime } from './zipTimes.js';
 
 /** One file of the archive: its path inside it and its bytes. */
@@ -45,37 +46,100 @@ function writeEntryFields(
   buf.writeUInt16LE(f.name, at + 22);
 }
 
+/** A file of the archive made piece by piece: its path inside it and its pieces (text as UTF-8), made as written. */
+export interface ZipSource {
+  path: string;
+  pieces: () => Iterable<string | Uint8Array>;
+}
+
+/**
+ * Bytes of an entry deflated at a time: an entry that fits is deflated whole; a larger one in runs of this size, each
+ * ended with a sync flush so the runs form one deflate stream (the last ended as its final block), so no entry is held
+ * whole.
+ */
+const RUN_BYTES = 4 << 20;
+
 /** The archive of the entries, every entry's modification time set to `when` (UTC). */
 export function zip(entries: readonly ZipEntry[], when: Date): Buffer {
+  return renderContent((sink) =>
+    zipTo(
+      sink,
+      entries.map((e) => ({ path: e.path, pieces: () => [e.data] })),
+      when,
+    ),
+  );
+}
+
+/**
+ * Write the archive of the entries into a sink, each entry's pieces deflated as they come: its local header is written
+ * first and filled in (CRC and sizes) once its data is written.
+ */
+export function zipTo(sink: ByteSink, entries: readonly ZipSource[], when: Date, runBytes = RUN_BYTES): void {
   const stamp = dosDateTime(when);
-  const parts: Buffer[] = [];
   const central: Buffer[] = [];
-  let offset = 0;
   for (const entry of entries) {
     const name = Buffer.from(entry.path, 'utf8');
-    const packed = deflateRawSync(entry.data, { level: LEVEL });
-    const crc = crc32(entry.data);
-    const fields = { stamp, crc, packed: packed.length, size: entry.data.length, name: name.length };
-    // The local header and the central directory record share one run of fields (version needed … name length).
+    const offset = sink.offset;
     const local = Buffer.alloc(30);
-    local.writeUInt32LE(LOCAL, 0);
-    writeEntryFields(local, 4, fields);
+    sink.write(local);
+    sink.write(name);
+    const { crc, size, packed } = deflatePieces(entry.pieces(), sink, runBytes);
+    const fields = { stamp, crc, packed, size, name: name.length };
+    // The local header and the central directory record share one run of fields (version needed … name length).
+    const filled = Buffer.alloc(30);
+    filled.writeUInt32LE(LOCAL, 0);
+    writeEntryFields(filled, 4, fields);
+    sink.patch(offset, filled);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(CENTRAL, 0);
     header.writeUInt16LE(VERSION, 4);
     writeEntryFields(header, 6, fields);
     // Extra and comment lengths, disk number, internal and external attributes: all zero.
     header.writeUInt32LE(offset, 42);
-    parts.push(local, name, packed);
     central.push(header, name);
-    offset += local.length + name.length + packed.length;
   }
+  const start = sink.offset;
   const directory = Buffer.concat(central);
+  sink.write(directory);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(EOCD, 0);
   end.writeUInt16LE(entries.length, 8);
   end.writeUInt16LE(entries.length, 10);
   end.writeUInt32LE(directory.length, 12);
-  end.writeUInt32LE(offset, 16);
-  return Buffer.concat([...parts, directory, end]);
+  end.writeUInt32LE(start, 16);
+  sink.write(end);
+}
+
+/** Deflate an entry's pieces into the sink in runs of `runBytes`; its CRC, size and packed size. */
+function deflatePieces(
+  pieces: Iterable<string | Uint8Array>,
+  sink: ByteSink,
+  runBytes: number,
+): { crc: number; size: number; packed: number } {
+  let crc = 0;
+  let size = 0;
+  let packed = 0;
+  let run: Buffer[] = [];
+  let runSize = 0;
+  const deflateRun = (last: boolean): void => {
+    const data = run.length === 1 ? (run[0] as Buffer) : Buffer.concat(run);
+    const out = deflateRawSync(data, { level: LEVEL, ...(last ? {} : { finishFlush: constants.Z_SYNC_FLUSH }) });
+    crc = crc32(data, crc);
+    size += data.length;
+    packed += out.length;
+    sink.write(out);
+    run = [];
+    runSize = 0;
+  };
+  for (const piece of pieces) {
+    const bytes =
+      typeof piece === 'string'
+        ? Buffer.from(piece, 'utf8')
+        : Buffer.from(piece.buffer, piece.byteOffset, piece.length);
+    run.push(bytes);
+    runSize += bytes.length;
+    if (runSize >= runBytes) deflateRun(false);
+  }
+  deflateRun(true);
+  return { crc, size, packed };
 }

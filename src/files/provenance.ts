@@ -12,11 +12,14 @@ export type Placed = {
  * both empty for a notice given as one file, whose `source_line` already is the place.
  */
 export function placeRecords<T extends { source_line: number }>(
-  records: readonly T[],
+  records: T[],
   places: readonly (Provenance | null)[] | null,
 ): (T & Placed)[] {
+  // The fields are added to the records themselves, which the extractors made for this: a copy by spread goes through
+  // V8's generic clone here (records of five shapes pass), which gives every copy a hidden class of its own and cost
+  // about 300 bytes a record (measured on 20k detail rows: 57 → 38 MB of heap).
   return records.map((r) => {
     const place = places?.[r.source_line - 1] ?? null;
-    return { ...r, source_file: place?.file ?? '', source_ref: place?.ref ?? '' };
+    return Object.assign(r, { source_file: place?.file ?? '', source_ref: place?.ref ?? '' });
   });
 }

@@ -48,3 +48,22 @@ export function memoByOwnerAndText<K extends object, T>(
   const memos = memoByObject((owner: K) => memoByText((text) => fn(owner, text), limit));
   return (owner: K, text: string): T => memos(owner)(text);
 }
+
+/**
+ * Records' equal texts made one string: a table of 100k rows repeats its regions, subjects, units and project names in
+ * every row, and each row's copy (a slice of its line, or a joined text) costs its own bytes. One pool per run, for
+ * the records it keeps; values other than strings are left as they are.
+ */
+export function shareStrings<T extends object>(records: readonly T[], pool: Map<string, string> = new Map()): void {
+  for (const record of records) {
+    const fields = record as Record<string, unknown>;
+    for (const key in fields) {
+      const value = fields[key];
+      if (typeof value !== 'string' || value.length === 0) continue;
+      const shared = pool.get(value);
+      // Equal texts compare equal whatever their storage: the pool's copy is put in place every time.
+      if (shared === undefined) pool.set(value, value);
+      else fields[key] = shared;
+    }
+  }
+}

@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
+import { writeContent, type FileContent } from './byteSink.js';
 
 /** Previous outputs set aside and being removed on the threadpool; `settleRemovals` waits for them. */
 const removals = new Set<Promise<void>>();
@@ -30,7 +31,7 @@ let setAside = 0;
  * output, once out of the way, is removed in the background: its hundreds of unlinks need not hold
  * up the next notice. Whoever writes folders awaits `settleRemovals` before it finishes.
  */
-export function writeFolderAtomically(target: string, files: ReadonlyMap<string, string | Uint8Array>): void {
+export function writeFolderAtomically(target: string, files: ReadonlyMap<string, FileContent>): void {
   const temp = `${target}.tmp-${process.pid}`;
   const old = `${target}.old-${process.pid}-${setAside++}`;
   rmSync(temp, { recursive: true, force: true });
@@ -38,7 +39,8 @@ export function writeFolderAtomically(target: string, files: ReadonlyMap<string,
   mkdirSync(temp);
   let moved = false;
   try {
-    for (const [name, content] of files) writeFileSync(join(temp, name), content);
+    // In order: a file written piece by piece may depend on those before it (datapackage.json on the CSVs).
+    for (const [name, content] of files) writeContent(join(temp, name), content);
     try {
       renameSync(target, old);
       moved = true;

@@ -49,20 +49,22 @@ describe('the xlsx writer', () => {
 
   it('writes numbers as numbers, booleans as booleans, text once as a shared string, styled empty cells', () => {
     const strings = new SharedStrings();
+    const rows = [
+      ['标题', '金额'],
+      ['广州', 1234.5],
+      ['广州', null],
+      [true, 0],
+    ];
+    const styles = [
+      [2, 2],
+      [4, 5],
+      [4, 5],
+      [0, 5],
+    ];
     const xml = sheetXml(
       {
-        rows: [
-          ['标题', '金额'],
-          ['广州', 1234.5],
-          ['广州', null],
-          [true, 0],
-        ],
-        styles: [
-          [2, 2],
-          [4, 5],
-          [4, 5],
-          [0, 5],
-        ],
+        rowCount: rows.length,
+        rows: () => rows.map((cells, r) => ({ cells, styles: styles[r] ?? [] })),
         columns: [
           { width: 8, style: 4 },
           { width: 10, style: 5 },

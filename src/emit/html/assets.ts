@@ -45,7 +45,7 @@ pre.excerpt .line { display: block; } pre.excerpt .hit { background: #fff3bf; }
 pre.excerpt .ln { display: inline-block; color: var(--muted); margin-right: 12px; user-select: none; }
 pre.excerpt .cut { color: var(--muted); font-style: italic; }
 details.indicators { margin: 4px 0; } details.indicators > summary { cursor: pointer; }
-.empty { color: var(--muted); }
+.empty, .more { color: var(--muted); }
 .scroll { max-width: 100%; }
 select { max-width: 100%; }
 @media (max-width: 720px) {

@@ -38,3 +38,18 @@ export function headRow(titles: readonly string[]): string {
 export function section(id: string, heading: string, body: string): string {
   return `<section id="${esc(id)}"><h2>${esc(heading)}</h2>\n${body}\n</section>`;
 }
+
+/**
+ * Rows a table of the page lists at most, and findings a group lists: the page is read by a person, and its size stays
+ * bounded however many rows a notice has (100k rows made a page of 28 MB); every row is in the data files.
+ */
+export const PAGE_LIMITS = { rows: 2000, findings: 200 } as const;
+
+/** The first `limit` items, and a note saying how many there are and where the rest are when some are left out. */
+export function listed<T>(items: readonly T[], limit: number, where: string): { shown: readonly T[]; note: string } {
+  if (items.length <= limit) return { shown: items, note: '' };
+  return {
+    shown: items.slice(0, limit),
+    note: `<p class="more">仅列出前 ${limit} 条，共 ${items.length} 条；全部见 ${esc(where)}。</p>`,
+  };
+}

@@ -1,7 +1,7 @@
 import { FINDING_CODES, type FindingCode, templateOf } from '../../findings/codes.js';
 import type { Finding } from '../../findings/finding.js';
 import { byCodeUnits } from '../../normalize/order.js';
-import { esc } from './escape.js';
+import { esc, listed, PAGE_LIMITS } from './escape.js';
 
 /** Severities in the order the page shows them, with their Chinese labels. */
 export const SEVERITY_LABELS = { error: '错误', warning: '警告', info: '提示' } as const;
@@ -92,7 +92,8 @@ export function findingGroups(groups: readonly FindingGroup[], lines: readonly s
     .map((g) => {
       // The code's message template, its placeholders shown as an ellipsis: what every finding of the group says.
       const template = (g.code in FINDING_CODES ? templateOf(g.code as FindingCode) : '').replace(/\{\w+\}/g, '…');
-      const items = g.findings.map((f) => findingItem(f, lines));
+      const { shown, note } = listed(g.findings, PAGE_LIMITS.findings, 'findings.csv');
+      const items = shown.map((f) => findingItem(f, lines));
       const open = g.severity === 'error' ? ' open' : '';
       const summary = [
         `<span class="badge ${g.severity}">${SEVERITY_LABELS[g.severity]}</span>`,
@@ -104,7 +105,7 @@ export function findingGroups(groups: readonly FindingGroup[], lines: readonly s
 <summary>${summary}</summary>
 <ol class="findings">
 ${items.join('\n')}
-</ol>
+</ol>${note}
 </details>`;
     })
     .join('\n');

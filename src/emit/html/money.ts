@@ -3,7 +3,7 @@ import type { AllocationRow } from '../../../schemas/allocations.js';
 import type { DetailRow } from '../../../schemas/details.js';
 import { AnnexKind } from '../../../schemas/notice.js';
 import type { TargetRow } from '../../../schemas/targets.js';
-import { esc, headRow, row, td, yuanText } from './escape.js';
+import { esc, headRow, listed, PAGE_LIMITS, row, td, yuanText } from './escape.js';
 
 /** The three statements of money, one per annex kind, in the order the page shows them. */
 export const MONEY_KINDS = AnnexKind.options;
@@ -83,7 +83,10 @@ export function moneyTable(
   titles: { code: string; name: string; city: string },
 ): string {
   const mismatches = rows.filter((r) => r.mismatched.size > 0).length;
-  const body = rows.map((r) => {
+  // Recipients that disagree first, so a long table cut short still lists every mismatch it can.
+  const ordered = mismatches > 0 && rows.length > PAGE_LIMITS.rows ? mismatchedFirst(rows) : rows;
+  const { shown, note } = listed(ordered, PAGE_LIMITS.rows, 'allocations.csv、details.csv、targets.csv');
+  const body = shown.map((r) => {
     const cells = columns.map(({ kind }) => moneyCell(r, kind, columns));
     const status = r.mismatched.size > 0 ? td('不符', 'class="status bad"') : td('一致', 'class="status ok"');
     return row(
@@ -104,7 +107,12 @@ export function moneyTable(
 ${body.join('\n')}
 </tbody>
 <tfoot>${row(['<th scope="row" colspan="3">合计（单位行）</th>', ...totals, '<td></td>'])}</tfoot>
-</table></div>`;
+</table></div>${note}`;
+}
+
+/** Recipients whose amounts disagree, then the rest, each in their order. */
+function mismatchedFirst(rows: readonly RecipientMoney[]): RecipientMoney[] {
+  return [...rows.filter((r) => r.mismatched.size > 0), ...rows.filter((r) => r.mismatched.size === 0)];
 }
 
 function moneyCell(r: RecipientMoney, kind: MoneyKind, columns: readonly MoneyColumn[]): string {

@@ -2,7 +2,7 @@ import type { CitationRow } from '../../../schemas/citations.js';
 import type { IndicatorRow } from '../../../schemas/indicators.js';
 import { LEVEL1 } from '../../../schemas/indicators.js';
 import { byCodeUnits } from '../../normalize/order.js';
-import { esc, headRow, row, td } from './escape.js';
+import { esc, headRow, listed, PAGE_LIMITS, row, td } from './escape.js';
 
 /** Field titles of the indicator and citation schemas the page uses as column headers. */
 export type Titles = Record<string, string>;
@@ -29,7 +29,8 @@ export function indicatorSection(
     else byRecipient.set(i.recipient_code, [i]);
   }
   const levels = LEVEL1.filter((l) => l !== '' && indicators.some((i) => i.level1 === l));
-  const summary = [...byRecipient].map(([code, rows]) => {
+  const recipients = listed([...byRecipient], PAGE_LIMITS.rows, 'indicators.csv');
+  const summary = recipients.shown.map(([code, rows]) => {
     const perLevel = new Map<string, number>();
     let standard = 0;
     let flagged = 0;
@@ -65,13 +66,22 @@ export function indicatorSection(
       ],
       r.flags.length ? 'class="flagged"' : '',
     );
-  const lists = [...byRecipient].map(([code, rows]) => {
+  // Each recipient's indicators in full, recipient by recipient, as long as the page's budget of rows lasts.
+  const lists: string[] = [];
+  let budget = PAGE_LIMITS.rows;
+  for (const [code, rows] of recipients.shown) {
+    if (rows.length > budget) break;
+    budget -= rows.length;
     const summaryLine = `${esc(code)} ${esc(names.get(code) ?? '')} — ${rows.length} 项`;
-    return `<details class="indicators"><summary>${summaryLine}</summary>
+    lists.push(`<details class="indicators"><summary>${summaryLine}</summary>
 <div class="scroll"><table><thead>${headRow(columns)}</thead><tbody>
 ${rows.map(indicatorRow).join('\n')}
-</tbody></table></div></details>`;
-  });
+</tbody></table></div></details>`);
+  }
+  const listsNote =
+    lists.length < byRecipient.size
+      ? `<p class="more">仅列出前 ${lists.length} 个单位的指标，共 ${byRecipient.size} 个单位；全部见 indicators.csv。</p>`
+      : '';
   const summaryHead = headRow([
     title(t, 'recipient_code'),
     '分配单位',
@@ -83,8 +93,8 @@ ${rows.map(indicatorRow).join('\n')}
   ]);
   return `<div class="scroll"><table class="indicator-summary"><thead>${summaryHead}</thead><tbody>
 ${summary.join('\n')}
-</tbody></table></div>
-${lists.join('\n')}`;
+</tbody></table></div>${recipients.note}
+${lists.join('\n')}${listsNote}`;
 }
 
 /** Column titles of the policies table. */
@@ -143,7 +153,8 @@ export function policySection(citations: readonly CitationRow[], recipientCount:
   const rejected = sorted.filter((p) => !p.id && p.matches.has('rejected') && p.matches.size === 1).length;
   // What review.csv lists: each citation matched fuzzy or not at all (rejected spellings are decided).
   const pending = citations.filter((c) => c.match === 'fuzzy' || c.match === 'none').length;
-  const body = sorted.map((p) =>
+  const { shown, note } = listed(sorted, PAGE_LIMITS.rows, 'citations.csv');
+  const body = shown.map((p) =>
     row(
       [
         td(p.id || '—', 'class="code"'),
@@ -163,6 +174,6 @@ export function policySection(citations: readonly CitationRow[], recipientCount:
     `<strong class="pending" data-review-rows="${pending}">${pending} 条引用待复核</strong>（review.csv，模糊匹配与未匹配）。</p>
 <div class="scroll"><table class="policies"><thead>${headRow(policyColumns(t))}</thead><tbody>
 ${body.join('\n')}
-</tbody></table></div>`
+</tbody></table></div>${note}`
   );
 }
