@@ -18,6 +18,35 @@ export interface TableRows {
   rows: readonly { line: number; cells: readonly { line: number; text: string }[] }[];
 }
 
+/**
+ * A located table as kept until its rows are accounted for: per row its line, the other lines its cells came from, and
+ * its cells' texts as a finding quotes them. The grid's cells are not kept: a table of 100k rows held them all to the
+ * end of the run (about 600 bytes a row).
+ */
+export interface AccountedTable {
+  kind: RowKind;
+  annex: string;
+  line: number;
+  rows: readonly { line: number; cellLines: readonly number[]; text: string }[];
+}
+
+/** A table's rows as they are accounted for: lines, and the non-empty cell texts joined by ` | `. */
+export function accountedTable(table: TableRows): AccountedTable {
+  return {
+    kind: table.kind,
+    annex: table.annex,
+    line: table.line,
+    rows: table.rows.map((row) => {
+      const cellLines = [...new Set(row.cells.map((c) => c.line).filter((l) => l !== row.line))];
+      const text = row.cells
+        .map((c) => c.text)
+        .filter(Boolean)
+        .join(' | ');
+      return { line: row.line, cellLines, text };
+    }),
+  };
+}
+
 /** What every stage receives besides its input: a way to report findings and count repairs. */
 export interface StageContext {
   /** Record a deviation. */
@@ -35,7 +64,7 @@ export class Collector implements StageContext {
   /** How often each routine repair rule fired. */
   readonly repairs = new Map<string, number>();
   /** Source rows of every located table, in the order they were read. */
-  readonly tables: TableRows[] = [];
+  readonly tables: AccountedTable[] = [];
 
   report(input: FindingInput): void {
     this.findings.push(makeFinding(input));
@@ -46,7 +75,7 @@ export class Collector implements StageContext {
   }
 
   tableRows(table: TableRows): void {
-    this.tables.push(table);
+    this.tables.push(accountedTable(table));
   }
 }
 

@@ -1,7 +1,7 @@
 import type { TableAccount } from '../../schemas/report.js';
 import type { Finding } from '../findings/finding.js';
 import { DROPPING_CODES } from '../findings/codes.js';
-import type { RowKind, StageContext, TableRows } from '../findings/context.js';
+import type { AccountedTable, RowKind, StageContext } from '../findings/context.js';
 
 /** How one located table's rows were accounted for: records + dropped = source rows (report.json `tables[]`). */
 export type { TableAccount };
@@ -12,7 +12,7 @@ export type { TableAccount };
  * neither was lost in silence, which is reported as an error and counted as dropped from then on.
  */
 export function accountTables(
-  tables: readonly TableRows[],
+  tables: readonly AccountedTable[],
   records: Record<RowKind, readonly { source_line: number }[]>,
   ctx: StageContext & { findings: readonly Finding[] },
 ): TableAccount[] {
@@ -34,19 +34,10 @@ export function accountTables(
       dropped: 0,
     };
     for (const row of table.rows) {
-      const lines = [row.line, ...row.cells.map((c) => c.line)];
       if (recordLines[table.kind].has(row.line)) account.records++;
-      else if (lines.some((l) => dropLines.has(l))) account.dropped++;
+      else if (dropLines.has(row.line) || row.cellLines.some((l) => dropLines.has(l))) account.dropped++;
       else {
-        ctx.report({
-          code: 'validate/row-unaccounted',
-          annex: table.annex,
-          source_line: row.line,
-          actual: row.cells
-            .map((c) => c.text)
-            .filter(Boolean)
-            .join(' | '),
-        });
+        ctx.report({ code: 'validate/row-unaccounted', annex: table.annex, source_line: row.line, actual: row.text });
         account.dropped++;
       }
     }

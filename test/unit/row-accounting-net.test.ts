@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { Collector } from '../../src/findings/context.js';
+import { accountedTable, Collector } from '../../src/findings/context.js';
 import { accountTables } from '../../src/validate/accounting.js';
 
 /** The safety net under row accounting: a source row with neither a record nor a dropping finding is an error. */
 describe('accounting for the rows of a located table', () => {
-  const table = {
-    kind: 'allocation' as const,
+  const table = accountedTable({
+    kind: 'allocation',
     annex: '1',
     line: 10,
     rows: [11, 12, 13].map((line) => ({ line, cells: [{ line, text: `row ${line}` }] })),
-  };
+  });
 
   it('reports a row that gave no record and no finding, and counts it as dropped', () => {
     const ctx = new Collector();
