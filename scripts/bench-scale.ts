@@ -1,14 +1,17 @@
 /**
- * `npm run bench:scale [-- --sizes 10000,50000,100000] [--keep DIR] [--generate-only]`: does the work grow linearly
- * with the input?
+ * `npm run bench:scale [-- --sizes 10000,50000,100000] [--heap MB] [--keep DIR] [--generate-only]`: does the work
+ * grow linearly with the input, and does memory stay bounded?
  *
- * Generates notices of the family's shape with ever more rows — for each size, a detail table (Annex 2), an
- * allocation table (Annex 1) and target tables (the seed's Annex 3 repeated) of that many rows — plus a notice of
- * about 30 MB (long cells) and the seed with a 10 MB policy registry, and extracts each in a child process (families
+ * Generates notices of the family's shape with ever more rows — for each size, a detail table (Annex 2) as TSV, as a
+ * GFM pipe table and as MinerU's one-line HTML, an allocation table (Annex 1) and target tables (the seed's Annex 3
+ * repeated) of that many rows — plus a notice of
+ * about 30 MB (long cells), the largest notice the tool reads (MAX_INPUT_BYTES) made of allocation rows, and the seed
+ * with a policy registry of 2.5 and of 10 MB, and extracts each in a child process (families
  * loaded, the notice read, extracted and its folder written), printing rows, seconds, seconds per 1k rows and the
  * child's peak RSS; then per kind the ratio of seconds per 1k rows at the largest size to that at the smallest (1 is
  * linear) and the peak RSS each added row costs. Totals in the generated tables add up, so reconciliation does its
- * usual work. `--keep DIR` writes the inputs into DIR and leaves them there (to profile one by hand),
+ * usual work. `--heap MB` caps every child's V8 heap (a child that runs out is listed so, and the run goes on), to
+ * show the memory a notice needs at most. `--keep DIR` writes the inputs into DIR and leaves them there (to profile one by hand),
  * `--generate-only` only writes them. A benchmark, not a test: it prints and never fails on speed.
  */
 import { spawnSync } from 'node:child_process';
@@ -19,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 import { loadFamilies, pipelinesDir } from '../src/family/load.js';
 import { runOne } from '../src/cli/runOne.js';
 import { prepareOutFolder } from '../src/tool/writeAtomic.js';
+import { MAX_INPUT_BYTES } from '../src/read/readInput.js';
 import { projectRoot } from '../src/tool/projectRoot.js';
 
 /** Cities of the province with their budget-code prefix and GB/T 2260 code, cycled over by the generators. */
@@ -64,8 +68,8 @@ function allocationTable(rows: number, filler = ''): string[] {
   }
   out.push('## 附件1', '', '## 知识产权创造、运用和保护—提前下达分配情况表', '', '单位：元', '');
   out.push('地区\t地区编码\t二级项目名称\t分配单位\t三保目录\t是否直拨“三保”专户\t功能分类科目\t金额\t备注');
-  out.push(`合计\t\t\t\t\t\t\t${total}.00\t`, ...body, '');
-  return out;
+  // Concatenated, not spread into push: a table at the input cap has more rows than a call takes arguments.
+  return out.concat([`合计\t\t\t\t\t\t\t${total}.00\t`], body, ['']);
 }
 
 /** A detail table (Annex 2) of `rows` item rows under numbered city subtotals, in 万元. */
@@ -100,6 +104,39 @@ function detailTable(rows: number, filler = ''): string[] {
   ];
 }
 
+/** A table's TSV lines as a GFM pipe table (a delimiter row after the first), other lines kept. */
+function asPipeTable(lines: readonly string[]): string[] {
+  const out: string[] = [];
+  let first = true;
+  for (const line of lines) {
+    if (!line.includes('\t')) {
+      out.push(line);
+      continue;
+    }
+    const cells = line.split('\t');
+    out.push(`| ${cells.join(' | ')} |`);
+    if (first) out.push(`|${'---|'.repeat(cells.length)}`);
+    first = false;
+  }
+  return out;
+}
+
+/** A table's TSV lines as MinerU writes a table: one line of HTML, other lines kept. */
+function asHtmlTable(lines: readonly string[]): string[] {
+  const rows = lines.filter((l) => l.includes('\t'));
+  const html = rows
+    .map(
+      (l) =>
+        `<tr>${l
+          .split('\t')
+          .map((c) => `<td>${c}</td>`)
+          .join('')}</tr>`,
+    )
+    .join('');
+  const at = lines.findIndex((l) => l.includes('\t'));
+  return [...lines.slice(0, at), `<table>${html}</table>`, ...lines.filter((l, i) => i > at && !l.includes('\t'))];
+}
+
 /** One case: a notice (and optionally a pipelines folder with a larger registry) and the rows it holds. */
 interface Case {
   /** What grows: the table kind, or the notice's size, or the registry's. */
@@ -108,6 +145,8 @@ interface Case {
   rows: number;
   text: string;
   pipelines?: string;
+  /** The policy registry's size, for the registry cases. */
+  registryMb?: number;
 }
 
 /** A copy of pipelines/ whose policy registry is padded to about `bytes` with generated policies. */
@@ -154,7 +193,21 @@ function cases(work: string, sizes: number[]): Case[] {
   const seedA2 = detailTable(60);
   const out: Case[] = [];
   for (const n of sizes) {
-    out.push({ kind: 'detail', name: `detail ${n / 1000}k rows`, rows: n, text: notice(seedA1, detailTable(n)) });
+    const detail = detailTable(n);
+    out.push({ kind: 'detail', name: `detail ${n / 1000}k rows`, rows: n, text: notice(seedA1, detail) });
+    // The same table as converters write it: a GFM pipe table, and MinerU's HTML on one line.
+    out.push({
+      kind: 'detail as pipe table',
+      name: `detail ${n / 1000}k rows as pipe table`,
+      rows: n,
+      text: notice(seedA1, asPipeTable(detail)),
+    });
+    out.push({
+      kind: 'detail as HTML table',
+      name: `detail ${n / 1000}k rows as HTML table`,
+      rows: n,
+      text: notice(seedA1, asHtmlTable(detail)),
+    });
     out.push({
       kind: 'allocation',
       name: `allocation ${n / 1000}k rows`,
@@ -176,13 +229,25 @@ function cases(work: string, sizes: number[]): Case[] {
       Buffer.byteLength(`\t\t广州市市场监督管理局\t2024 年下放市县审批权限知识产权专项资金${filler}\t12\n`),
   );
   out.push({ kind: '30 MB', name: '30 MB notice', rows: rows30, text: notice(seedA1, detailTable(rows30, filler)) });
+  // The largest notice the tool reads (MAX_INPUT_BYTES) made of the rows that cost most memory: allocation rows.
+  const base = Buffer.byteLength(notice(allocationTable(0), seedA2));
+  const perRow = (Buffer.byteLength(notice(allocationTable(10000), seedA2)) - base) / 10000;
+  const rowsAtCap = Math.floor(((MAX_INPUT_BYTES - base) / perRow) * 0.99);
   out.push({
-    kind: 'registry',
-    name: '10 MB registry',
-    rows: 0,
-    text: notice(seedA1, seedA2),
-    pipelines: bigRegistry(work, 10 * 1024 * 1024),
+    kind: 'input cap',
+    name: `allocation ${Math.round(rowsAtCap / 1000)}k rows at the input cap`,
+    rows: rowsAtCap,
+    text: notice(allocationTable(rowsAtCap), seedA2),
   });
+  for (const mb of [2.5, 10])
+    out.push({
+      kind: 'registry',
+      name: `${mb} MB registry`,
+      rows: 0,
+      registryMb: mb,
+      text: notice(seedA1, seedA2),
+      pipelines: bigRegistry(join(work, `registry-${mb}`), mb * 1024 * 1024),
+    });
   return out;
 }
 
@@ -207,6 +272,7 @@ interface Measured {
   rows: number;
   seconds: number;
   rssMb: number;
+  registryMb?: number | undefined;
 }
 
 /**
@@ -231,6 +297,14 @@ function linearity(measured: readonly Measured[]): string {
         `${kbPerRow.toFixed(1)} |`,
     );
   }
+  const registries = measured.filter((m) => m.registryMb !== undefined).sort((a, b) => a.seconds - b.seconds);
+  const [small, large] = [registries[0], registries[registries.length - 1]];
+  if (small?.registryMb && large?.registryMb && small !== large)
+    lines.push(
+      '',
+      `Registry ${small.registryMb} → ${large.registryMb} MB: ${small.seconds.toFixed(1)} → ${large.seconds.toFixed(1)} s ` +
+        `(${(large.seconds / small.seconds).toFixed(2)}× the time for ${(large.registryMb / small.registryMb).toFixed(1)}× the size)`,
+    );
   return `${lines.join('\n')}\n`;
 }
 
@@ -246,6 +320,11 @@ function main(): void {
   const keepAt = process.argv.indexOf('--keep');
   const keep = keepAt >= 0 ? (process.argv[keepAt + 1] ?? '') : '';
   const onlyAt = process.argv.indexOf('--generate-only');
+  // --heap MB: every child runs with V8's heap capped there, so the run shows the memory a notice needs at most.
+  const heapAt = process.argv.indexOf('--heap');
+  const heapFlag = heapAt >= 0 ? [`--max-old-space-size=${Number(process.argv[heapAt + 1])}`] : [];
+  if (heapFlag.length > 0)
+    process.stdout.write(`Each child's V8 heap is capped at ${heapFlag[0]?.split('=')[1]} MB.\n\n`);
   const work = keep ? keep : mkdtempSync(join(tmpdir(), 'notice-bench-scale-'));
   if (keep) mkdirSync(keep, { recursive: true });
   const self = fileURLToPath(import.meta.url);
@@ -263,7 +342,7 @@ function main(): void {
       }
       const result = spawnSync(
         process.execPath,
-        [self, '--child', file, c.pipelines ?? pipelinesDir(), join(work, 'out')],
+        [...heapFlag, self, '--child', file, c.pipelines ?? pipelinesDir(), join(work, 'out')],
         { encoding: 'utf8', maxBuffer: 1 << 20 },
       );
       const m = JSON.parse(result.stdout.trim().split('\n').pop() || '{}') as {
@@ -271,10 +350,16 @@ function main(): void {
         rssMb?: number;
         status?: string;
       };
-      if (result.status !== 0 || m.seconds === undefined)
-        throw new Error(`${c.name}: exited ${result.status}: ${result.stderr.slice(-400)}`);
+      if (result.status !== 0 && /heap out of memory/.test(result.stderr)) {
+        process.stdout.write(`| ${c.name} | ${c.rows} | – | out of memory | – | – |\n`);
+        continue;
+      }
+      if (result.status !== 0 || m.seconds === undefined || m.status !== 'extracted')
+        throw new Error(
+          `${c.name}: exited ${result.status}, ${m.status ?? 'no outcome'}: ${result.stderr.slice(-400)}`,
+        );
       const mb = Buffer.byteLength(c.text) / 1024 / 1024;
-      measured.push({ kind: c.kind, rows: c.rows, seconds: m.seconds, rssMb: m.rssMb ?? 0 });
+      measured.push({ kind: c.kind, rows: c.rows, seconds: m.seconds, rssMb: m.rssMb ?? 0, registryMb: c.registryMb });
       const perK = c.rows > 0 ? (m.seconds / (c.rows / 1000)).toFixed(3) : '–';
       process.stdout.write(
         `| ${c.name} | ${c.rows} | ${mb.toFixed(1)} | ${m.seconds.toFixed(1)} | ${perK} | ${Math.round(m.rssMb ?? 0)} |\n`,

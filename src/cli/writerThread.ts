@@ -10,6 +10,20 @@ import { SETTLE, type WriteDone, type WriteJob } from './writerProtocol.js';
 const AHEAD = 2;
 
 /**
+ * Records above which a notice's folder is written on this thread instead: sent to the writer, its records would be
+ * copied (structured clone) and held twice while the next notice is read. A notice this large takes seconds to
+ * extract, so writing it here costs the batch little.
+ */
+export const CLONE_LIMIT = 20_000;
+
+/** Whether a folder goes to the writer thread: unless its records are too many to copy. */
+export function sentToWriter(files: Pick<NoticeFiles, 'recordCounts'>): boolean {
+  let records = 0;
+  for (const count of Object.values(files.recordCounts)) records += count;
+  return records <= CLONE_LIMIT;
+}
+
+/**
  * A worker thread that renders record files and workbooks and writes folders (writer.ts) for the
  * notices this thread extracts, so extracting one notice and writing the one before it run side by side. A writer that
  * dies fails the folder it was writing; the rest are written on this thread.
@@ -42,7 +56,7 @@ export class WriterThread implements FolderWriter {
   }
 
   write(target: string, files: NoticeFiles): Promise<void> {
-    if (this.dead) return writeHere.write(target, files);
+    if (this.dead || !sentToWriter(files)) return writeHere.write(target, files);
     return new Promise<void>((resolve, reject) => {
       this.held.push({ target, files, resolve, reject });
       const job: WriteJob = {

@@ -1,4 +1,3 @@
-import type { Table } from 'mdast';
 import type { ParsedNotice } from '../parse/markdown.js';
 import type { GridRow } from './grid.js';
 import { htmlRows } from './html.js';
@@ -17,18 +16,17 @@ export type { LineRange } from '../parse/lines.js';
 export function gridRows(parsed: ParsedNotice, range: LineRange): GridRow[] {
   const rows: GridRow[] = [];
   const covered = new Set<number>();
-  for (const node of parsed.tree.children) {
-    const start = node.position?.start.line ?? 0;
-    const end = node.position?.end.line ?? 0;
-    if (node.type !== 'table' || start < range.start || end > range.end) continue;
-    rows.push(...pipeRows(node as Table, parsed.lines));
-    for (let l = start; l <= end; l++) covered.add(l);
+  for (const table of parsed.pipeTables) {
+    if (table.start < range.start || table.end > range.end) continue;
+    // Pushed one by one: spread into push, a table of 130k rows overflows the call stack.
+    for (const row of pipeRows(table)) rows.push(row);
+    for (let l = table.start; l <= table.end; l++) covered.add(l);
   }
   for (const table of htmlTableRanges(parsed.lines, range.start, range.end, covered)) {
     // Too deep to parse without overflowing the stack; locate reports it (locate/table-nested-too-deep).
     if (table.depth > MAX_TABLE_DEPTH) continue;
     const fragment = parsed.lines.slice(table.start - 1, table.end).join('\n');
-    rows.push(...htmlRows(fragment, table.start));
+    for (const row of htmlRows(fragment, table.start)) rows.push(row);
     for (let l = table.start; l <= table.end; l++) covered.add(l);
   }
   for (let l = range.start; l <= range.end; l++) {

@@ -70,10 +70,7 @@ export function lineText(source: string): { text: string; form: LineForm } {
 /** Every text line of the notice with its form, and the set of lines tables occupy. */
 export function outlineOf(parsed: ParsedNotice): Outline {
   const tableLines = new Set<number>();
-  for (const node of parsed.tree.children) {
-    if (node.type !== 'table') continue;
-    for (let l = node.position?.start.line ?? 0; l <= (node.position?.end.line ?? -1); l++) tableLines.add(l);
-  }
+  for (const table of parsed.pipeTables) for (let l = table.start; l <= table.end; l++) tableLines.add(l);
   const lines: OutlineLine[] = [];
   for (const table of htmlTableRanges(parsed.lines, 1, parsed.lines.length, tableLines)) {
     for (let l = table.start; l <= table.end; l++) tableLines.add(l);

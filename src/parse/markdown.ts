@@ -1,16 +1,11 @@
-import type { Root } from 'mdast';
-import remarkGfm from 'remark-gfm';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { markdownPart } from './maskRows.js';
 import { withoutClosingHashes } from './lines.js';
+import { pipeTablesOf, type PipeTable } from './pipeTables.js';
 
-const processor = unified().use(remarkParse).use(remarkGfm);
-
-/** A parsed notice: the mdast with positions, and the source split into lines for slicing. */
+/** A parsed notice: its pipe tables as read by remark, and the source split into lines for slicing. */
 export interface ParsedNotice {
-  /** The Markdown syntax tree; every node has a position. */
-  tree: Root;
+  /** The top-level GFM pipe tables, in order, with their rows. */
+  pipeTables: PipeTable[];
   /** Source lines; `lines[n - 1]` is line n. */
   lines: string[];
   /** The whole source text. */
@@ -20,13 +15,13 @@ export interface ParsedNotice {
 }
 
 /**
- * Parse the notice: remark-parse and remark-gfm see only the lines that may be pipe tables (see `markdownPart`); all
- * else is read by line.
+ * Parse the notice: remark-parse and remark-gfm see only the lines that may be pipe tables (see `markdownPart`), a few
+ * thousand at a time (pipeTables.ts); all else is read by line.
  */
 export function parseMarkdown(text: string): ParsedNotice {
   const lines = text.split('\n');
   const { part, delimitersFitted } = markdownPart(lines);
-  return { tree: part === '' ? { type: 'root', children: [] } : processor.parse(part), lines, text, delimitersFitted };
+  return { pipeTables: pipeTablesOf(part, lines), lines, text, delimitersFitted };
 }
 
 /** A heading of the notice with its plain text and line. */

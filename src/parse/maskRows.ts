@@ -92,7 +92,7 @@ function pipeCellCount(line: string): number {
  * that writes one cell too many (an empty trailing cell) loses the whole table that way; such a
  * delimiter row is written with the header's count instead, and counted in `delimitersFitted`.
  */
-export function markdownPart(lines: readonly string[]): { part: string; delimitersFitted: number } {
+export function markdownPart(lines: readonly string[]): { part: string[]; delimitersFitted: number } {
   const html = new Set<number>();
   for (const t of htmlTableRanges(lines, 1, lines.length)) for (let l = t.start; l <= t.end; l++) html.add(l);
   let kept = 0;
@@ -111,5 +111,5 @@ export function markdownPart(lines: readonly string[]): { part: string; delimite
     }
     return line;
   });
-  return { part: kept === 0 ? '' : part.join('\n'), delimitersFitted };
+  return { part: kept === 0 ? [] : part, delimitersFitted };
 }

@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { WriterThread } from '../../src/cli/writerThread.js';
+import { CLONE_LIMIT, WriterThread } from '../../src/cli/writerThread.js';
 import { extractText, seedText } from '../support/run.js';
 
 const notice = extractText(seedText(), 'seed');
@@ -51,6 +51,22 @@ describe('the writer thread', () => {
         expect(readdirSync(join(out, name))).toContain('seed.xlsx');
         expect(readdirSync(join(out, name))).toContain('citations.csv');
       }
+    } finally {
+      await writer.close();
+    }
+  });
+
+  it('writes a folder of more records than it copies to the writer on this thread', async () => {
+    const out = mkdtempSync(join(tmpdir(), 'writer-'));
+    const writer = new WriterThread(new URL('../support/fakeWriter.mjs', import.meta.url));
+    try {
+      const large = { ...notice, recordCounts: { ...notice.recordCounts, details: CLONE_LIMIT + 1 } };
+      await writer.write(join(out, 'large'), large);
+      await writer.write(join(out, 'small'), notice);
+      // The large one by the real writer here (a whole folder), the small one by the (fake) writer thread.
+      expect(existsSync(join(out, 'large', 'written-by'))).toBe(false);
+      expect(readdirSync(join(out, 'large'))).toContain('seed.xlsx');
+      expect(readFileSync(join(out, 'small', 'written-by'), 'utf8')).toBe('writer thread');
     } finally {
       await writer.close();
     }
