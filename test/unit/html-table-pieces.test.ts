@@ -7,8 +7,14 @@ const cell = fc
   .record({
     tag: fc.constantFrom('td', 'th', 'TD'),
     text: fc.constantFrom('广州市', '1,234.50', 'a &amp; b', '<b>9</b>', '', '第一行<br>第二行', '<!-- <tr> -->注'),
-    rowspan: fc.oneof({ weight: 4, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 4 }) }),
-    colspan: fc.oneof({ weight: 4, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 3 }) }),
+    rowspan: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(1) },
+      { weight: 1, arbitrary: fc.integer({ min: 2, max: 4 }) },
+    ),
+    colspan: fc.oneof(
+      { weight: 4, arbitrary: fc.constant(1) },
+      { weight: 1, arbitrary: fc.integer({ min: 2, max: 3 }) },
+    ),
     nested: fc.oneof({ weight: 9, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   })
   .map((c) => {
