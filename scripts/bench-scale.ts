@@ -229,16 +229,22 @@ function cases(work: string, sizes: number[]): Case[] {
       Buffer.byteLength(`\t\t广州市市场监督管理局\t2024 年下放市县审批权限知识产权专项资金${filler}\t12\n`),
   );
   out.push({ kind: '30 MB', name: '30 MB notice', rows: rows30, text: notice(seedA1, detailTable(rows30, filler)) });
-  // The largest notice the tool reads (MAX_INPUT_BYTES) made of the rows that cost most memory: allocation rows.
-  const base = Buffer.byteLength(notice(allocationTable(0), seedA2));
-  const perRow = (Buffer.byteLength(notice(allocationTable(10000), seedA2)) - base) / 10000;
-  const rowsAtCap = Math.floor(((MAX_INPUT_BYTES - base) / perRow) * 0.99);
-  out.push({
-    kind: 'input cap',
-    name: `allocation ${Math.round(rowsAtCap / 1000)}k rows at the input cap`,
-    rows: rowsAtCap,
-    text: notice(allocationTable(rowsAtCap), seedA2),
-  });
+  // The largest notices the tool reads (MAX_INPUT_BYTES): of allocation rows (the most memory a row) and of detail
+  // rows (the most rows).
+  const atCap = (kind: string, table: (rows: number) => string[], a1: string[], a2: string[]): Case => {
+    const notice1 = (rows: number) =>
+      notice(kind === 'allocation' ? table(rows) : a1, kind === 'detail' ? table(rows) : a2);
+    const base = Buffer.byteLength(notice1(0));
+    const perRow = (Buffer.byteLength(notice1(10000)) - base) / 10000;
+    const rows = Math.floor(((MAX_INPUT_BYTES - base) / perRow) * 0.99);
+    return {
+      kind: 'input cap',
+      name: `${kind} ${Math.round(rows / 1000)}k rows at the input cap`,
+      rows,
+      text: notice1(rows),
+    };
+  };
+  out.push(atCap('allocation', allocationTable, seedA1, seedA2), atCap('detail', detailTable, seedA1, seedA2));
   for (const mb of [2.5, 10])
     out.push({
       kind: 'registry',

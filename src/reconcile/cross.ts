@@ -28,7 +28,7 @@ interface RecipientTotal {
 }
 
 /** The kinds a notice has, each with its per-recipient amounts; a kind the notice lacks is absent. */
-export type AmountsByKind = Partial<Record<AnnexKind, readonly RecipientAmount[]>>;
+export type AmountsByKind = Partial<Record<AnnexKind, Iterable<RecipientAmount>>>;
 
 // Only against the allocation tables: a notice without them joins no recipient (their rows are the
 // recipients), so its details and targets carry no code to compare by.
@@ -50,6 +50,7 @@ export function checkAcrossKinds(amounts: AmountsByKind, ctx: StageContext): voi
       ? 'detail'
       : null;
   if (!reference) return;
+  // Each kind's amounts are read once (they may be made as they are read).
   const base = totals(amounts[reference] ?? []);
   for (const kind of ['detail', 'targets'] as const) {
     const rows = amounts[kind];
@@ -72,11 +73,20 @@ export function checkAcrossKinds(amounts: AmountsByKind, ctx: StageContext): voi
         source_line: got.first.line,
         actual: `${got.yuan.toFixed(2)} 元`,
         expected: `${ref.yuan.toFixed(2)} 元`,
-        params: { lines: got.lines.join('、'), other: ref.lines.join('、') },
+        params: { lines: someLines(got.lines), other: someLines(ref.lines) },
       });
     }
     for (const [recipient, got] of other) if (!base.has(recipient)) missing(got, kind, reference, ctx);
   }
+}
+
+/** Lines a mismatch names at most; a recipient of thousands of rows is named by its first ones and their count. */
+const LINES_NAMED = 10;
+
+/** `12、15、18`, or past ten lines the first ten and how many there are: `12、15、…（共 4,300 行）`. */
+function someLines(lines: readonly number[]): string {
+  if (lines.length <= LINES_NAMED) return lines.join('、');
+  return `${lines.slice(0, LINES_NAMED).join('、')}…（共 ${lines.length} 行）`;
 }
 
 function missing(row: RecipientTotal, from: AnnexKind, kind: AnnexKind, ctx: StageContext): void {
@@ -91,7 +101,7 @@ function missing(row: RecipientTotal, from: AnnexKind, kind: AnnexKind, ctx: Sta
 }
 
 /** Amounts summed per recipient, in first-seen order. */
-function totals(rows: readonly RecipientAmount[]): Map<string, RecipientTotal> {
+function totals(rows: Iterable<RecipientAmount>): Map<string, RecipientTotal> {
   const map = new Map<string, RecipientTotal>();
   for (const row of rows) {
     if (!row.recipient_code) continue;

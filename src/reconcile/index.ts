@@ -37,17 +37,21 @@ export interface ReconcileInput {
  * Every table adds up; per recipient the kinds present agree; the tables agree with a total the body states; regions
  * and budget years checked.
  */
-/** The item rows of an allocation or detail table as amounts per recipient (subtotals and totals left to the sums). */
-function itemAmounts(rows: readonly (AllocationRow | DetailRow)[]): RecipientAmount[] {
-  return rows
-    .filter((r) => r.row_type === 'item')
-    .map((r) => ({
+/**
+ * The item rows of an allocation or detail table as amounts per recipient (subtotals and totals left to the sums), made
+ * one at a time as they are summed.
+ */
+function* itemAmounts(rows: readonly (AllocationRow | DetailRow)[]): Generator<RecipientAmount> {
+  for (const r of rows) {
+    if (r.row_type !== 'item') continue;
+    yield {
       annex: r.annex,
       recipient_code: r.recipient_code,
       name: r.recipient_name,
       yuan: new Decimal(r.amount_yuan),
       line: r.source_line,
-    }));
+    };
+  }
 }
 
 export function reconcile(input: ReconcileInput, family: Family, ctx: StageContext): void {

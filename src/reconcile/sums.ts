@@ -23,7 +23,7 @@ const sum = (rows: readonly MoneyRow[]): Decimal => rows.reduce((acc, r) => acc.
 export function checkAllocationSums(rows: readonly AllocationRow[], ctx: StageContext): void {
   for (const [annex, table] of byAnnex(rows))
     checkSums(
-      table.map((r) => ({ ...r, label: r.region_name })),
+      table.map((r) => moneyRow(r, r.region_name)),
       annex,
       ctx,
     );
@@ -33,10 +33,26 @@ export function checkAllocationSums(rows: readonly AllocationRow[], ctx: StageCo
 export function checkDetailSums(rows: readonly DetailRow[], ctx: StageContext): void {
   for (const [annex, table] of byAnnex(rows))
     checkSums(
-      table.map((r) => ({ ...r, label: r.city || r.recipient_name || r.seq, group: r.seq })),
+      table.map((r) => moneyRow(r, r.city || r.recipient_name || r.seq, r.seq)),
       annex,
       ctx,
     );
+}
+
+/**
+ * The fields the sums read, in a small object of one shape: a copy of the whole record by spread took ~500 bytes a row
+ * (V8's generic clone gives each copy a hidden class of its own).
+ */
+function moneyRow(r: AllocationRow | DetailRow, label: string, group?: string): MoneyRow {
+  const row: MoneyRow = {
+    row_type: r.row_type,
+    amount_yuan: r.amount_yuan,
+    source_line: r.source_line,
+    recipient_code: r.recipient_code,
+    label,
+  };
+  if (group !== undefined) row.group = group;
+  return row;
 }
 
 /** Rows grouped by their annex, in first-seen order: each annex's table adds up on its own. */
