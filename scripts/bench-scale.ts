@@ -238,7 +238,7 @@ function cases(work: string, sizes: number[]): Case[] {
     const perRow = (Buffer.byteLength(notice1(10000)) - base) / 10000;
     const rows = Math.floor(((MAX_INPUT_BYTES - base) / perRow) * 0.99);
     return {
-      kind: 'input cap',
+      kind: `${kind} at the input cap`,
       name: `${kind} ${Math.round(rows / 1000)}k rows at the input cap`,
       rows,
       text: notice1(rows),
