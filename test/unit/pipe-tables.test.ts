@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markdownPart } from '../../src/parse/maskRows.js';
 import { pipeTablesAtOnce, pipeTablesOf, plainRow } from '../../src/parse/pipeTables.js';
+import { gridRows } from '../../src/grid/build.js';
 
 /** Cell texts of every kind a converter writes: CJK, digits, spaces and tabs, ideographic and no-break spaces. */
 const plainText = fc
@@ -86,5 +87,18 @@ describe('pipe tables read piece by piece', () => {
         { markup: '1', raw: '1 |', line: 3, column: 11 },
       ],
     });
+  });
+});
+
+describe('the grid of a pipe table', () => {
+  it('takes a table of 150k rows (rows are not spread into one call, which overflows the stack)', () => {
+    const rows = Array.from({ length: 150_000 }, (_, i) => ({
+      line: i + 1,
+      cells: [{ markup: `市${i}`, raw: `市${i}`, line: i + 1, column: 2 }],
+    }));
+    const parsed = { pipeTables: [{ start: 1, end: 150_000, rows }], lines: [], text: '', delimitersFitted: 0 };
+    const grid = gridRows(parsed, { start: 1, end: 150_000 });
+    expect(grid).toHaveLength(150_000);
+    expect([grid[149_999]?.row, grid[149_999]?.cells[0]?.text]).toEqual([150_000, '市149999']);
   });
 });
