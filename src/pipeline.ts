@@ -127,6 +127,9 @@ function annexesOf(notice: LocatedNotice, kind: AnnexKind): { range: LineRange; 
   return notice.layout.annexes.filter((a) => a.kind === kind).map((a) => ({ range: a.range, label: a.label }));
 }
 
+/** Records of a dataset from which their equal texts are kept once. */
+const SHARE_STRINGS_FROM = 5000;
+
 /** Records of a dataset placed in their source files and validated against the dataset's schema. */
 function validated<T extends { source_line: number }>(
   dataset: DatasetName,
@@ -136,7 +139,8 @@ function validated<T extends { source_line: number }>(
   ctx: StageContext,
 ): (T & Placed)[] {
   const valid = validateRecords(datasetSchema(dataset), annex, placeRecords(records, notice.places), ctx);
-  shareStrings(valid, notice.strings);
+  // Sharing pays where a table has thousands of rows; a notice of a few hundred would pay the lookups for nothing.
+  if (valid.length >= SHARE_STRINGS_FROM) shareStrings(valid, notice.strings);
   return valid;
 }
 

@@ -30,14 +30,14 @@ export function* datasetJsonPieces(
   }
   yield head;
   for (let start = 0; start < records.length; start += RECORDS_PER_PIECE) {
-    let piece = '';
-    for (let i = start; i < Math.min(records.length, start + RECORDS_PER_PIECE); i++) {
-      const record = records[i] as Record<string, unknown>;
-      // The extractors build records in schema order, so most are written as they are; any other is reordered.
-      const ordered = inSchemaOrder(record, keys) ? record : reordered(record, keys);
-      piece += `${i > 0 ? ',' : ''}\n    ${JSON.stringify(ordered, null, 2).replace(/\n/g, '\n    ')}`;
-    }
-    yield piece;
+    // The extractors build records in schema order, so most are written as they are; any other is reordered.
+    const batch = records
+      .slice(start, start + RECORDS_PER_PIECE)
+      .map((r) => (inSchemaOrder(r, keys) ? r : reordered(r, keys)));
+    // Stringified where the envelope puts them (under "records", two levels in), then cut out of that wrapper.
+    const wrapped = JSON.stringify({ records: batch }, null, 2);
+    const inner = wrapped.slice(wrapped.indexOf('[') + 1, wrapped.lastIndexOf('\n  ]'));
+    yield start > 0 ? `,${inner}` : inner;
   }
   yield '\n  ]\n}\n';
 }

@@ -14,6 +14,7 @@ import {
   SharedStrings,
   sharedStringsPieces,
   sheetXmlPieces,
+  type CellValue,
   type SheetLayout,
   type SheetRow,
 } from './sheetXml.js';
@@ -54,6 +55,9 @@ export interface WorkbookSpec {
   about: readonly AboutRow[];
   sheets: readonly DataSheet[];
 }
+
+/** Rows of a sheet up to which its cells are kept between the two passes (beyond, they are made twice). */
+const KEEP_CELLS = 5000;
 
 /** Excel number format of money: thousands separators, two decimals. */
 export const MONEY_FORMAT = '#,##0.00';
@@ -222,8 +226,11 @@ function dataLayout(sheet: DataSheet): SheetLayout {
     return width;
   };
   const cellsOf = (record: Record<string, unknown>) => fields.map((f) => workbookCell(record[f.name], f));
+  // A sheet of a few thousand rows keeps its cells from the first pass; a larger one makes them again.
+  const kept: CellValue[][] | null = sheet.records.length <= KEEP_CELLS ? [] : null;
   for (const record of sheet.records) {
     const cells = cellsOf(record);
+    kept?.push(cells);
     for (let i = 0; i < cells.length; i++) {
       const cell = cells[i] ?? null;
       const width = typeof cell === 'string' ? textWidth(cell) : shownWidth(cell, money[i] === true);
@@ -237,8 +244,8 @@ function dataLayout(sheet: DataSheet): SheetLayout {
   const columnWidths = columns.map((c) => c.width);
   function* rows(): Generator<SheetRow> {
     yield { cells: fields.map((f) => f.title), styles: fields.map(() => STYLE.bold) };
-    for (const record of sheet.records) {
-      const cells = cellsOf(record);
+    for (let r = 0; r < sheet.records.length; r++) {
+      const cells = kept?.[r] ?? cellsOf(sheet.records[r] ?? {});
       let styles: number[] | undefined;
       for (let i = 0; i < cells.length; i++) {
         const cell = cells[i] ?? null;

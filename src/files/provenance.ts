@@ -20,6 +20,9 @@ export function placeRecords<T extends { source_line: number }>(
   // about 300 bytes a record (measured on 20k detail rows: 57 → 38 MB of heap).
   return records.map((r) => {
     const place = places?.[r.source_line - 1] ?? null;
-    return Object.assign(r, { source_file: place?.file ?? '', source_ref: place?.ref ?? '' });
+    const placed = r as T & Placed;
+    placed.source_file = place?.file ?? '';
+    placed.source_ref = place?.ref ?? '';
+    return placed;
   });
 }

@@ -3,7 +3,7 @@
  * makes them, so a dataset of 100k rows is never held whole as one string, its UTF-8 bytes and its zip. The same
  * writer fills a file on disk (`FileSink`) or memory (`renderContent`, for tests and the in-memory result).
  */
-import { closeSync, openSync, writeSync } from 'node:fs';
+import { closeSync, openSync, writeFileSync, writeSync } from 'node:fs';
 
 /** Where a file's bytes go, in order; bytes written may be overwritten (a zip entry's header, once sized). */
 export interface ByteSink {
@@ -21,10 +21,21 @@ export type FileWriter = (sink: ByteSink) => void;
 /** A file's content: text (written as UTF-8), bytes, or a writer. */
 export type FileContent = string | Uint8Array | FileWriter;
 
-/** Text pieces as a writer: each piece is encoded and sent on before the next is made. */
+/** Characters of text gathered before they are encoded and sent on: small files are encoded once. */
+const ENCODE_AT = 1 << 18;
+
+/** Text pieces as a writer: pieces are gathered up to 256k characters, then encoded and sent on. */
 export function textWriter(pieces: () => Iterable<string>): FileWriter {
   return (sink) => {
-    for (const piece of pieces()) if (piece.length > 0) sink.write(Buffer.from(piece, 'utf8'));
+    let text = '';
+    for (const piece of pieces()) {
+      text += piece;
+      if (text.length >= ENCODE_AT) {
+        sink.write(Buffer.from(text, 'utf8'));
+        text = '';
+      }
+    }
+    if (text.length > 0) sink.write(Buffer.from(text, 'utf8'));
   };
 }
 
@@ -90,16 +101,12 @@ class MemorySink implements ByteSink {
 
 /** Write a file's content to `path` (created or truncated). */
 export function writeContent(path: string, content: FileContent): void {
+  if (typeof content !== 'function') return writeFileSync(path, content);
   const fd = openSync(path, 'w');
   try {
-    if (typeof content === 'function') {
-      const sink = new FileSink(fd);
-      content(sink);
-      sink.flush();
-    } else {
-      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
-      for (let done = 0; done < bytes.length; ) done += writeSync(fd, bytes, done, bytes.length - done);
-    }
+    const sink = new FileSink(fd);
+    content(sink);
+    sink.flush();
   } finally {
     closeSync(fd);
   }
