@@ -48,6 +48,7 @@ export function recordFileWriters(input: RecordFiles): Map<string, FileWriter> {
   const csv = (schema: DatasetSchema, records: NamedRecords['records']): FileWriter =>
     digested(
       `${schema.name}.csv`,
+      input.bom,
       digests,
       textWriter(() => csvPieces(records, fieldsOf(schema.record), input)),
     );
@@ -67,18 +68,16 @@ export function recordFileWriters(input: RecordFiles): Map<string, FileWriter> {
   return writers;
 }
 
-/** A CSV writer that records the file's bytes, sha256 and BOM into `digests` as it writes. */
-function digested(file: string, digests: CsvDigest[], write: FileWriter): FileWriter {
+/** A CSV writer that records its bytes and sha256 into `digests` as it writes; `bom` as the CSV was asked for. */
+function digested(file: string, bom: boolean, digests: CsvDigest[], write: FileWriter): FileWriter {
   return (sink) => {
     const hash = createHash('sha256');
     let bytes = 0;
-    let head: Uint8Array | null = null;
     write({
       get offset() {
         return sink.offset;
       },
       write(piece) {
-        head ??= piece;
         hash.update(piece);
         bytes += piece.length;
         sink.write(piece);
@@ -87,13 +86,7 @@ function digested(file: string, digests: CsvDigest[], write: FileWriter): FileWr
         throw new Error(`${file}: a CSV is written in order`);
       },
     });
-    const bom: Uint8Array = head ?? new Uint8Array();
-    digests.push({
-      file,
-      bytes,
-      sha256: hash.digest('hex'),
-      bom: bom[0] === 0xef && bom[1] === 0xbb && bom[2] === 0xbf,
-    });
+    digests.push({ file, bytes, sha256: hash.digest('hex'), bom });
   };
 }
 

@@ -100,13 +100,8 @@ function readRun(part: readonly string[], lines: readonly string[], first: numbe
     if (at > last) return;
     const take = Math.min(PIECE_LINES, last - at + 1);
     // Where each line of the piece comes from (0-based): the continued table's header and delimiter, then the lines.
-    const from = continued ? [continued.header, continued.header + 1] : [];
-    for (let i = at; i < at + take; i++) from.push(i);
-    const nodes = processor.parse(from.map((i) => part[i] ?? '').join('\n')).children;
-    const source = (node: RootContent, end = false): number => {
-      const pos = end ? node.position?.end.line : node.position?.start.line;
-      return from[(pos ?? 1) - 1] ?? 0;
-    };
+    const from = [...(continued ? [continued.header, continued.header + 1] : []), ...lineSpan(at, at + take - 1)];
+    const { nodes, source } = parseLines(part, from);
     const pieceEnd = at + take - 1;
     const lastNode = nodes[nodes.length - 1];
     let keep = nodes;
@@ -159,13 +154,31 @@ function readWhole(
   last: number,
   tables: PipeTable[],
 ) {
-  const from: number[] = [];
-  for (let i = first; i <= last; i++) from.push(i);
-  for (const node of processor.parse(from.map((i) => part[i] ?? '').join('\n')).children) {
+  const from = lineSpan(first, last);
+  const { nodes, source } = parseLines(part, from);
+  for (const node of nodes) {
     if (node.type !== 'table') continue;
     const rows = tableRows(node, lines, from);
-    tables.push({ start: rows[0]?.line ?? 0, end: (from[(node.position?.end.line ?? 1) - 1] ?? 0) + 1, rows });
+    tables.push({ start: rows[0]?.line ?? 0, end: source(node, true) + 1, rows });
   }
+}
+
+/** Lines `first`..`last`, 0-based. */
+function lineSpan(first: number, last: number): number[] {
+  return Array.from({ length: last - first + 1 }, (_, k) => first + k);
+}
+
+/**
+ * The notice's lines `from` (0-based) parsed as one text: its top-level nodes, and where a node starts (or ends) as a
+ * 0-based line of the notice.
+ */
+function parseLines(part: readonly string[], from: readonly number[]) {
+  const nodes = processor.parse(from.map((i) => part[i] ?? '').join('\n')).children;
+  const source = (node: RootContent, end = false): number => {
+    const pos = end ? node.position?.end.line : node.position?.start.line;
+    return from[(pos ?? 1) - 1] ?? 0;
+  };
+  return { nodes, source };
 }
 
 /** The rows of a table node, its lines mapped through `from` (piece line − 1 → 0-based notice line). */

@@ -83,7 +83,7 @@ export function checkAcrossKinds(amounts: AmountsByKind, ctx: StageContext): voi
 /** Lines a mismatch names at most; a recipient of thousands of rows is named by its first ones and their count. */
 const LINES_NAMED = 10;
 
-/** `12、15、18`, or past ten lines the first ten and how many there are: `12、15、…（共 4,300 行）`. */
+/** `12、15、18`, or past ten lines the first ten and how many there are: `12、15、…（共 4300 行）`. */
 function someLines(lines: readonly number[]): string {
   if (lines.length <= LINES_NAMED) return lines.join('、');
   return `${lines.slice(0, LINES_NAMED).join('、')}…（共 ${lines.length} 行）`;
