@@ -1,4 +1,4 @@
-import { Worker } from 'node:worker_threads';
+import { AnsweringWorker } from './answeringWorker.js';
 import type { RunOutcome } from './runOne.js';
 import type { WorkerJob } from './worker.js';
 
@@ -16,7 +16,7 @@ interface Queued {
 
 /** A worker and the jobs it holds, oldest (the one it is running) first. */
 interface Slot {
-  worker: Worker;
+  worker: AnsweringWorker<RunOutcome>;
   held: Queued[];
 }
 
@@ -27,23 +27,28 @@ export class WorkerPool {
   /** The worker module; tests pass another. */
   private readonly url: URL;
   /** Read-only data every worker starts with (the loaded families), cloned once per worker. */
-  private readonly data: unknown;
+  private readonly data: object | undefined;
 
-  constructor(size: number, url = new URL('./worker.js', import.meta.url), data?: unknown) {
+  constructor(size: number, url = new URL('./worker.js', import.meta.url), data?: object) {
     this.url = url;
     this.data = data;
     for (let i = 0; i < size; i++) this.slots.push(this.spawn());
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: new Worker(this.url, { workerData: this.data }), held: [] };
-    // Each worker runs its jobs in order, so an answer settles the oldest job it holds.
-    slot.worker.on('message', (outcome: RunOutcome) => {
-      slot.held.shift()?.resolve(outcome);
-      this.dispatch();
-    });
-    slot.worker.on('error', (error: Error) => this.died(slot, `failed: ${error.message}`, error.stack));
-    slot.worker.on('exit', (code: number) => this.died(slot, `exited with code ${code}`));
+    const held: Queued[] = [];
+    // Each worker runs its jobs in order, so an answer settles the oldest job it holds; the answers a worker sent
+    // before dying come before `died`, so only the job it was running fails.
+    const worker = new AnsweringWorker<RunOutcome>(
+      this.url,
+      this.data,
+      (outcome) => {
+        held.shift()?.resolve(outcome);
+        this.dispatch();
+      },
+      (why, stack) => this.died(slot, why, stack),
+    );
+    const slot: Slot = { worker, held };
     return slot;
   }
 
@@ -51,8 +56,6 @@ export class WorkerPool {
   private died(slot: Slot, why: string, stack?: string): void {
     const index = this.slots.indexOf(slot);
     if (index < 0) return;
-    slot.worker.removeAllListeners();
-    void slot.worker.terminate();
     const [running, ...rest] = slot.held;
     this.slots[index] = this.spawn();
     this.waiting.unshift(...rest);
@@ -72,7 +75,7 @@ export class WorkerPool {
       while (slot.held.length < DEPTH && this.waiting.length > 0) {
         const next = this.waiting.shift() as Queued;
         slot.held.push(next);
-        slot.worker.postMessage(next.job);
+        slot.worker.post(next.job);
       }
     }
   }
@@ -87,8 +90,6 @@ export class WorkerPool {
 
   /** Stop every worker. */
   async close(): Promise<void> {
-    const slots = this.slots.splice(0);
-    for (const slot of slots) slot.worker.removeAllListeners();
-    await Promise.all(slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.splice(0).map((s) => s.worker.close()));
   }
 }

@@ -1,4 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
+import { answerPort } from './answeringWorker.js';
 import { loadFamilies } from '../family/load.js';
 import type { Family } from '../family/spec.js';
 import { reportLeftBehind } from './leftBehind.js';
@@ -19,12 +20,13 @@ export interface WorkerStart {
 // The families come from the main thread, already read and validated (structured clone); a worker
 // started without them (a test) loads them itself. Jobs run one after another, in arrival order.
 const families = (workerData as WorkerStart | undefined)?.families ?? loadFamilies();
+const answers = answerPort();
 
 parentPort?.on('message', (job: WorkerJob) => {
   // runOne settles with an outcome (failures included); it never rejects.
   void runOne(job.file, job.id, families, job.options).then(async (outcome) => {
     // The previous output is removed before answering: the pool may stop this thread once answered.
     await reportLeftBehind();
-    parentPort?.postMessage(outcome);
+    answers?.postMessage(outcome);
   });
 });

@@ -7,13 +7,16 @@
 import { parentPort } from 'node:worker_threads';
 import { noticeFolder } from '../emit/noticeFiles.js';
 import { writeFolderAtomically } from '../tool/writeAtomic.js';
+import { answerPort } from './answeringWorker.js';
 import { reportLeftBehind } from './leftBehind.js';
 import { SETTLE, type WriteDone, type WriteJob } from './writerProtocol.js';
+
+const answers = answerPort();
 
 parentPort?.on('message', async (job: WriteJob | typeof SETTLE) => {
   if (job === SETTLE) {
     await reportLeftBehind();
-    return parentPort?.postMessage(SETTLE);
+    return answers?.postMessage(SETTLE);
   }
   let done: WriteDone = {};
   try {
@@ -23,5 +26,5 @@ parentPort?.on('message', async (job: WriteJob | typeof SETTLE) => {
     const e = error as NodeJS.ErrnoException;
     done = { error: e.message, ...(e.code ? { code: e.code } : {}), ...(e.syscall ? { syscall: e.syscall } : {}) };
   }
-  parentPort?.postMessage(done);
+  answers?.postMessage(done);
 });

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { NoticeFiles } from '../emit/noticeFiles.js';
+import { AnsweringWorker } from './answeringWorker.js';
 import { writeHere, type FolderWriter } from './runOne.js';
 import { SETTLE, type WriteDone, type WriteJob } from './writerProtocol.js';
 
@@ -29,7 +29,7 @@ export function sentToWriter(files: Pick<NoticeFiles, 'recordCounts'>): boolean 
  * dies fails the folder it was writing; the rest are written on this thread.
  */
 export class WriterThread implements FolderWriter {
-  private readonly worker: Worker;
+  private readonly worker: AnsweringWorker<WriteDone | typeof SETTLE>;
   /** Folders sent and not yet answered, oldest first: the writer answers in order. */
   private readonly held: {
     target: string;
@@ -38,21 +38,25 @@ export class WriterThread implements FolderWriter {
     reject: (error: Error) => void;
   }[] = [];
   private readonly waiting: (() => void)[] = [];
-  private dead: Error | null = null;
+  /** Why the writer died: it failed, or exited. */
+  private dead: string | null = null;
   /** Resolves `close`'s wait for the writer's removals. */
   private settled: (() => void) | null = null;
 
   constructor(url = new URL('./writer.js', import.meta.url)) {
-    this.worker = new Worker(url);
-    this.worker.on('message', (done: WriteDone | typeof SETTLE) => {
-      if (done === SETTLE) return this.settled?.();
-      const folder = this.held.shift();
-      if (done.error === undefined) folder?.resolve();
-      else folder?.reject(Object.assign(new Error(done.error), { code: done.code, syscall: done.syscall }));
-      this.wake();
-    });
-    this.worker.on('error', (error: Error) => this.died(error));
-    this.worker.on('exit', (code: number) => this.died(new Error(`exited with code ${code}`)));
+    // Folders the writer answered before dying are settled by their answers, before `died`.
+    this.worker = new AnsweringWorker<WriteDone | typeof SETTLE>(
+      url,
+      undefined,
+      (done) => {
+        if (done === SETTLE) return this.settled?.();
+        const folder = this.held.shift();
+        if (done.error === undefined) folder?.resolve();
+        else folder?.reject(Object.assign(new Error(done.error), { code: done.code, syscall: done.syscall }));
+        this.wake();
+      },
+      (why) => this.died(why),
+    );
   }
 
   write(target: string, files: NoticeFiles): Promise<void> {
@@ -67,7 +71,7 @@ export class WriterThread implements FolderWriter {
           recordFilesRendered: files.recordFilesRendered,
         },
       };
-      this.worker.postMessage(job);
+      this.worker.post(job);
     });
   }
 
@@ -81,26 +85,24 @@ export class WriterThread implements FolderWriter {
     if (!this.dead) {
       await new Promise<void>((resolve) => {
         this.settled = resolve;
-        this.worker.postMessage(SETTLE);
+        this.worker.post(SETTLE);
       });
     }
-    this.worker.removeAllListeners();
-    await this.worker.terminate();
+    await this.worker.close();
   }
 
   private wake(): void {
     while (this.waiting.length > 0 && (this.dead || this.held.length < AHEAD)) this.waiting.shift()?.();
   }
 
-  private died(error: Error): void {
+  private died(why: string): void {
     if (this.dead) return;
-    this.dead = error;
-    this.worker.removeAllListeners();
+    this.dead = why;
     this.settled?.();
     // The folder being written when the writer died fails (it may be what killed it); the ones
     // queued behind it are written on this thread, like every later one.
     const [writing, ...queued] = this.held.splice(0);
-    writing?.reject(new Error(`writer thread failed: ${error.message}`));
+    writing?.reject(new Error(`writer thread ${why}`));
     for (const folder of queued) folder.resolve(writeHere.write(folder.target, folder.files));
     this.wake();
   }

@@ -2,13 +2,13 @@
 // target ending in "fail", exits the thread on a target ending in "exit", and answers the last
 // message before it is stopped (settle) in kind.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 
 parentPort.on('message', (job) => {
-  if (job === 'settle') return parentPort.postMessage('settle');
+  if (job === 'settle') return workerData.answers.postMessage('settle');
   if (job.target.endsWith('exit')) process.exit(3);
-  if (job.target.endsWith('fail')) return parentPort.postMessage({ error: 'disk full' });
+  if (job.target.endsWith('fail')) return workerData.answers.postMessage({ error: 'disk full' });
   mkdirSync(job.target, { recursive: true });
   writeFileSync(`${job.target}/written-by`, 'writer thread');
-  parentPort.postMessage({});
+  workerData.answers.postMessage({});
 });

@@ -42,7 +42,7 @@ describe('the writer thread', () => {
       );
       expect(outcomes[0]).toMatchObject({
         status: 'rejected',
-        reason: { message: 'writer thread failed: exited with code 3' },
+        reason: { message: 'writer thread exited with code 3' },
       });
       expect(outcomes.slice(1).map((o) => o.status)).toEqual(['fulfilled', 'fulfilled']);
       // Written here, by the real writer: the whole folder, not the fake's marker.
