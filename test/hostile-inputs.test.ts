@@ -137,6 +137,64 @@ describe('file names that would reach outside their folder', () => {
   }
 });
 
+describe('an --out that puts a notice folder over its own input', () => {
+  /** A notice folder as the department publishes it: a body and an annex (only a listing is compared). */
+  const noticeFolder = (dir: string): void => {
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'notice.html'), '<html><body><p>body</p></body></html>');
+    writeFileSync(join(dir, '附件1.csv'), 'a,b\n');
+  };
+  // Each: the inputs to make, the command's --out and inputs, the input whose folder the output would be.
+  const cases: { name: string; make: (work: string) => void; out: string; inputs: string[]; replaced: string }[] = [
+    {
+      name: 'a notice folder extracted into its parent',
+      make: (w) => noticeFolder(join(w, 'yue-cai-nong-2024-301')),
+      out: '.',
+      inputs: ['yue-cai-nong-2024-301'],
+      replaced: 'yue-cai-nong-2024-301',
+    },
+    {
+      name: 'a batch folder extracted into itself',
+      make: (w) => noticeFolder(join(w, 'batch', 'N')),
+      out: 'batch',
+      inputs: ['batch'],
+      replaced: join('batch', 'N'),
+    },
+    {
+      name: 'a Markdown file inside a folder of its own name',
+      make: (w) => {
+        mkdirSync(join(w, 'n2'));
+        writeFileSync(join(w, 'n2', 'n2.md'), seedText());
+      },
+      out: '.',
+      inputs: [join('n2', 'n2.md')],
+      replaced: join('n2', 'n2.md'),
+    },
+    {
+      name: 'the same, reached through a symbolic link',
+      make: (w) => {
+        mkdirSync(join(w, 'n3'));
+        writeFileSync(join(w, 'n3', 'n3.md'), seedText());
+        symlinkSync(join(w, 'n3'), join(w, 'link'));
+      },
+      out: '.',
+      inputs: [join('link', 'n3.md')],
+      replaced: join('link', 'n3.md'),
+    },
+  ];
+  for (const c of cases) {
+    it(`refuses ${c.name}: exit 2, one line naming the input, nothing touched`, () => {
+      const work = tempDir();
+      c.make(work);
+      const before = tree(work);
+      const result = run(['extract', '--out', c.out, ...c.inputs], { cwd: work });
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain(`would replace the input ${c.replaced};`);
+      expect(tree(work)).toEqual(before);
+    });
+  }
+});
+
 describe('an --out that cannot be written', () => {
   it(
     'gives one line and exit 73 at once for /proc/xx, a path under a file, and an unwritable folder',

@@ -1,6 +1,6 @@
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { basename, extname, join } from 'node:path';
+import { basename, dirname, extname, join, resolve, sep } from 'node:path';
 import { isNoticeFolder } from '../files/folder.js';
 import { loadFamilies } from '../family/load.js';
 import type { Family } from '../family/spec.js';
@@ -51,6 +51,25 @@ export function expandInputs(inputs: readonly string[]): { files: string[]; miss
   return { files, missing };
 }
 
+/**
+ * A path as the file system resolves it (symbolic links followed), also for a path not made yet: its nearest existing
+ * folder resolved, the rest appended.
+ */
+function realPath(path: string): string {
+  const absolute = resolve(path);
+  if (existsSync(absolute)) return realpathSync(absolute);
+  const parent = dirname(absolute);
+  return parent === absolute ? absolute : join(realPath(parent), basename(absolute));
+}
+
+/**
+ * The index of an input a notice's output folder would replace (writing a folder moves aside and removes what was
+ * there): one that is the folder or lies inside it; -1 when none does.
+ */
+function inputUnder(target: string, inputs: readonly string[]): number {
+  return inputs.findIndex((input) => input === target || input.startsWith(target + sep));
+}
+
 /** The notice id of an input: a file's name without the extension, a notice folder's name. */
 export function noticeIdOf(file: string): string {
   return existsSync(file) && statSync(file).isDirectory() ? basename(file) : basename(file, extname(file));
@@ -69,9 +88,16 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
   // A file name is input: an id that could name anything but a folder of its own is refused (noticeId.ts).
   const refused: string[] = [];
   const accepted: string[] = [];
+  const inputPaths = files.map(realPath);
   for (const file of files) {
     const problem = noticeIdProblem(noticeIdOf(file));
+    const replaced = problem ? -1 : inputUnder(realPath(join(opts.out, noticeIdOf(file))), inputPaths);
     if (problem) refused.push(`notice-extract: ${shownName(file)}: ${problem}; rename the file`);
+    else if (replaced >= 0)
+      refused.push(
+        `notice-extract: ${shownName(file)}: its output folder would replace the input ${shownName(files[replaced] ?? '')}; ` +
+          'give an --out outside the inputs',
+      );
     else accepted.push(file);
   }
   for (const line of refused) process.stderr.write(line + '\n');
