@@ -93,12 +93,13 @@ export async function runExtract(inputs: string[], opts: ExtractCliOptions): Pro
     const problem = noticeIdProblem(noticeIdOf(file));
     const replaced = problem ? -1 : inputUnder(realPath(join(opts.out, noticeIdOf(file))), inputPaths);
     if (problem) refused.push(`notice-extract: ${shownName(file)}: ${problem}; rename the file`);
-    else if (replaced >= 0)
+    else if (replaced >= 0) {
+      const input = shownName(files[replaced] ?? '');
       refused.push(
-        `notice-extract: ${shownName(file)}: its output folder would replace the input ${shownName(files[replaced] ?? '')}; ` +
+        `notice-extract: ${shownName(file)}: its output folder would replace the input ${input}; ` +
           'give an --out outside the inputs',
       );
-    else accepted.push(file);
+    } else accepted.push(file);
   }
   for (const line of refused) process.stderr.write(line + '\n');
   const keys = accepted.map((f) => noticeIdKey(noticeIdOf(f)));
