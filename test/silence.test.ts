@@ -60,7 +60,7 @@ describe('deviations that must not pass silently', () => {
     const found = findingsOf(text).filter((f) => f.code === 'money/unit-defaulted');
     expect(found).toHaveLength(1);
     expect(found[0]).toMatchObject({
-      severity: 'info',
+      severity: 'warning',
       annex: '1',
       source_line: lineOf(text, ALLOCATION_HEADER),
       expected: '元',

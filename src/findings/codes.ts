@@ -178,7 +178,7 @@ export const FINDING_CODES = {
     severity: 'error',
     template: 'header unit {actual} contradicts the stated unit {expected}; the stated unit is used',
   },
-  'money/unit-defaulted': { severity: 'info', template: 'no unit stated; the family default {expected} is used' },
+  'money/unit-defaulted': { severity: 'warning', template: 'no unit stated; the family default {expected} is used' },
   'money/amount-repaired': { severity: 'info', template: 'amount "{actual}" read as {expected}' },
   'money/amount-scale': { severity: 'warning', template: 'amount "{actual}" has more than 2 decimals' },
   'money/row-without-amount': { severity: 'warning', template: 'row "{actual}" has no amount and is left out' },

@@ -6,13 +6,24 @@ import { UNIT_ALTERNATION } from '../normalize/units.js';
 import { plainLine } from '../parse/lines.js';
 import { foldCompatibility } from '../normalize/width.js';
 
-/** `单位：万元` on a line of its own, maybe in brackets (`（单位：万元）`), maybe after other text (a title, a date). */
+// The patterns below read text whose whitespace is collapsed to single spaces (unitOfLine), so each ` ?` stands for
+// any run of it and no two repeats can trade characters.
+/** `人民币` before or after a unit (`单位：人民币万元`, `单位：万元人民币`). */
+const RMB = '(?:人民币)?';
+/** What may close a unit: a short remark in brackets (`单位：万元（保留两位小数）`), a punctuation mark. */
+const AFTER = '(?: ?[（(][^（()）]{0,20}[)）])?(?: ?[；;。.，,])? ?$';
+
+/**
+ * `单位：万元` on a line of its own, maybe in brackets (`（单位：万元）`), maybe after other text (a title, a date); the
+ * label may name what is measured (`金额单位`, `货币单位`), the colon may be lost in OCR (`单位 万元`), the currency
+ * named (`人民币万元`), a remark follow.
+ */
 const UNIT_LINE = new RegExp(
-  `(?:^|[\\s（(【\\[])(?:金额|资金)?单位\\s*[:：]\\s*(${UNIT_ALTERNATION})\\s*[)）】\\]]?\\s*$`,
+  `(?:^|[ （(【\\[])(?:金额|资金|货币|计量)?单位 ?[:：]? ?${RMB}(${UNIT_ALTERNATION})${RMB}(?: ?[)）】\\]])?${AFTER}`,
   'u',
 );
-/** A title ending in its unit: `…分配表（万元）`. */
-const TITLE_UNIT = new RegExp(`\\S\\s*[（(]\\s*(${UNIT_ALTERNATION})\\s*[)）]\\s*$`, 'u');
+/** A title ending in its unit (`…分配表（万元）`, `…分配表（人民币万元）`), or the bracketed unit alone on its line. */
+const TITLE_UNIT = new RegExp(`(?:^|[^ ]) ?[（(] ?${RMB}(${UNIT_ALTERNATION})${RMB} ?[)）]${AFTER}`, 'u');
 
 /** The unit a text line states: `单位：元`, `（单位：万元）`, `…分配表（单位：万元）`, `…分配表（万元）`; null for a table row or none. */
 function unitOfLine(line: string): string | null {
@@ -33,12 +44,16 @@ export function statedUnit(parsed: ParsedNotice, range: LineRange): { unit: stri
   return null;
 }
 
-/** The unit stated in a title row inside the table (`<td colspan="9">单位：元</td>`), with its line, or null. */
+/**
+ * The unit stated in a title row inside the table (`<td colspan="9">单位：元</td>`, or `单位：万元` in the last cell of a
+ * row of a spreadsheet), with its line, or null.
+ */
 export function unitInTitleRows(rows: readonly GridRow[]): { unit: string; line: number } | null {
-  for (const row of rows) {
-    const unit = unitOfLine(row.cells.find((c) => c.text !== '')?.text ?? '');
-    if (unit) return { unit, line: row.line };
-  }
+  for (const row of rows)
+    for (const cell of row.cells) {
+      const unit = cell.text === '' ? null : unitOfLine(cell.text);
+      if (unit) return { unit, line: row.line };
+    }
   return null;
 }
 

@@ -476,7 +476,7 @@ function noticeLines(n: NewNotice, style: NewStyle, allocation: string[], target
     '',
     heading(2, allocTitle),
     '',
-    '单位：万元',
+    unitLine(n),
     '',
     ...allocation,
     '',
@@ -488,6 +488,25 @@ function noticeLines(n: NewNotice, style: NewStyle, allocation: string[], target
     ...(style === 'web' ? [] : [`${n.year - 1}年12月20日印发`]),
     '',
   ];
+}
+
+/** Ways notices and OCR write that a table is in 万元. */
+const UNIT_LINES_WAN = [
+  '单位：万元',
+  '单位：人民币万元',
+  '金额单位：万元',
+  '货币单位：人民币万元',
+  '（单位：万元）',
+  '单位 万元',
+  '单位：万元（保留两位小数）',
+  '（万元）',
+];
+
+/** The allocation table's unit line, one of UNIT_LINES_WAN chosen by the document number (no draw from the seed). */
+function unitLine(n: NewNotice): string {
+  let hash = 0;
+  for (const ch of n.docNumber) hash = (hash * 31 + (ch.codePointAt(0) ?? 0)) % 1_000_003;
+  return UNIT_LINES_WAN[hash % UNIT_LINES_WAN.length] as string;
 }
 
 /** Render the notice in a converter's style. */
@@ -662,4 +681,25 @@ function pipeTarget(t: TargetLayout, style: 'marker' | 'docling'): string[] {
     lines.push(pipe([k === 0 || repeat ? '绩效指标' : '', c1, c2, x.name, x.value_raw]));
   });
   return lines;
+}
+
+// Subtotals below their items (reconcile's subtotal layouts). Kept apart from the generator above.
+
+/**
+ * The notice with each city's subtotal row written below the city's items instead of above them, as some notices of
+ * the family do; the truth is the same rows in the new order (the sums still hold).
+ */
+export function withSubtotalsAfterItems(n: NewNotice): NewNotice {
+  const rows: TruthAllocation[] = [];
+  let held: TruthAllocation | null = null;
+  for (const row of n.allocations) {
+    if (row.row_type !== 'item' && held) {
+      rows.push(held);
+      held = null;
+    }
+    if (row.row_type === 'subtotal') held = row;
+    else rows.push(row);
+  }
+  if (held) rows.push(held);
+  return { ...n, allocations: rows };
 }
