@@ -415,6 +415,17 @@ export const FINDING_CODES = {
     template: 'region code {actual} is no GB/T 2260 city or county',
   },
   'reconcile/region-name-mismatch': { severity: 'warning', template: 'region {actual} is {expected} in GB/T 2260' },
+  'reconcile/subtotals-after-items': {
+    severity: 'info',
+    template: 'the subtotals of this table follow their items ({actual}); each is checked against the items above it',
+  },
+  'reconcile/subtotal-layout-ambiguous': {
+    severity: 'warning',
+    template: [
+      'the table does not show whether its subtotals precede or follow their items ({actual}); ',
+      'no subtotal is checked against its items',
+    ],
+  },
 
   'validate/primary-key-not-unique': {
     severity: 'warning',

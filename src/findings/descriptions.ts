@@ -474,6 +474,18 @@ export const FINDING_DESCRIPTIONS = {
     meaning: "An allocation row's region name differs from the GB/T 2260 name of its region code.",
     action: 'Check the name and the code in the source; one of them is misread.',
   },
+  'reconcile/subtotals-after-items': {
+    meaning:
+      "The table writes each subtotal below its items, as its evidence shows (the items' codes are in the " +
+      "subtotal's city, a run of rows ends with a subtotal, or the sums hold that way); subtotals were checked so.",
+    action: 'Nothing, unless the evidence named is wrong for the table in the source.',
+  },
+  'reconcile/subtotal-layout-ambiguous': {
+    meaning:
+      'The table gives no consistent evidence whether its subtotals stand above or below their items (codes and ' +
+      'position disagree, or neither is there and the sums do not decide); no subtotal was checked against items.',
+    action: 'Read the table in the source and check its subtotals by hand.',
+  },
 
   'validate/primary-key-not-unique': {
     meaning:
