@@ -78,7 +78,8 @@ export const IndicatorRow = z.strictObject({
     z.string(),
     '指标值（原文）',
     "the value cell as written, its markup read as text (HTML tags and entities, MinerU's inline math: " +
-      '$\\geqslant 85\\%$ is ≥85%); empty when missing',
+      '$\\geqslant 85\\%$ is ≥85%); where the table writes comparator and unit in columns of their own ' +
+      '(指标性质 | 指标值 | 度量单位), the three joined (≥ | 35 | 公里 is ≥35公里); empty when missing',
   ),
   value_comparator: titled(z.enum([...VALUE_COMPARATORS, '']), '比较方式', 'empty when the value is missing'),
   value_number: titled(decimalOrEmpty, '指标数值', 'the (lower) figure of the value, sign kept'),

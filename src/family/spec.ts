@@ -221,7 +221,11 @@ export const IndicatorLevel = z.strictObject({
 });
 
 /** What a column of the indicator block holds: a level label, the indicator's name, or its value. */
-export const IndicatorColumnRole = z.enum(['level1', 'level2', 'name', 'value']);
+/**
+ * What an indicator column holds: the level labels, the indicator's name, its value, and, in tables that write them
+ * apart (指标性质 | 指标值 | 度量单位), the value's comparator and unit.
+ */
+export const IndicatorColumnRole = z.enum(['level1', 'level2', 'name', 'value', 'comparator', 'unit']);
 /** An indicator column role. */
 export type IndicatorColumnRole = z.infer<typeof IndicatorColumnRole>;
 

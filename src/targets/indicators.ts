@@ -59,6 +59,8 @@ export function extractIndicators(
     const flags = rowFlags(row, cells, resolved, inherited, where, ctx);
     if (!cells.name) continue; // a row of labels only: its levels carry down
     reportSeveral(cells, targetValueOf, where, ctx);
+    // 指标性质 | 指标值 | 度量单位 read as one value (`≥35公里`); value_raw holds the joined text.
+    if (cells.valueApart) ctx.count('value-columns-joined');
     const value = targetValueOf(cells.value?.text ?? '');
     if (unitKind(value.unit, vocab.valueUnits) === null) {
       const at = {

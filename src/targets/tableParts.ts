@@ -22,6 +22,8 @@ export interface HeaderColumn {
   role: Exclude<IndicatorColumnRole, 'level1' | 'level2'> | null;
   /** The header cell's text. */
   text: string;
+  /** Its position in the header row's cells (the grid's column), where the header is one row. */
+  at?: number;
 }
 
 /** A target table split into its metadata block and its indicator rows. */
@@ -117,7 +119,7 @@ function isHeaderRow(filled: readonly Cell[], vocab: LevelVocabulary, previousWa
  * A header cell as read: its role, or 'blank' for an empty cell between words, or null for a word the family does not
  * name.
  */
-type HeaderCell = { role: IndicatorColumnRole | 'blank' | null; text: string };
+type HeaderCell = { role: IndicatorColumnRole | 'blank' | null; text: string; at: number };
 
 /**
  * The header row's cells from its first word to its last, block labels left out; a guessed or unnamed word is reported.
@@ -127,13 +129,14 @@ function headerColumns(row: GridRow, vocab: LevelVocabulary, annex: string, ctx:
   const firstWord = cells.findIndex((c) => c.text !== '');
   const lastWord = cells.length - 1 - [...cells].reverse().findIndex((c) => c.text !== '');
   return cells.slice(firstWord, lastWord + 1).map((cell): HeaderCell => {
-    if (cell.text === '') return { role: 'blank', text: '' };
+    const at = row.cells.indexOf(cell);
+    if (cell.text === '') return { role: 'blank', text: '', at };
     const word = headerWord(vocab, cell.text);
     const base = { annex, source_line: cell.line, actual: cell.text };
     if (word === null) ctx.report({ ...base, code: 'targets/header-column-unnamed' });
     else if (word.guessedFrom !== undefined)
       ctx.report({ ...base, code: 'targets/header-word-guessed', expected: word.guessedFrom });
-    return { role: word?.role ?? null, text: cell.text };
+    return { role: word?.role ?? null, text: cell.text, at };
   });
 }
 
@@ -143,12 +146,15 @@ function headerColumns(row: GridRow, vocab: LevelVocabulary, annex: string, ctx:
  */
 function contentColumns(cells: readonly HeaderCell[]): HeaderColumn[] {
   const hasValue = cells.some((c) => c.role === 'value');
+  // Positions hold for a header of one row; one split over two rows has no single row to hold them against.
+  const oneRow = new Set(cells.map((c) => c.at)).size === cells.length;
   const out: HeaderColumn[] = [];
   for (const cell of cells) {
     if (cell.role === 'level1' || cell.role === 'level2') continue;
-    if (cell.role !== 'blank') out.push({ role: cell.role, text: cell.text });
+    const at = oneRow ? { at: cell.at } : {};
+    if (cell.role !== 'blank') out.push({ role: cell.role, text: cell.text, ...at });
     else if (!hasValue && out.some((c) => c.role === 'name') && !out.some((c) => c.role === 'value'))
-      out.push({ role: 'value', text: '' });
+      out.push({ role: 'value', text: '', ...at });
   }
   return out;
 }

@@ -76,6 +76,13 @@ const PREFIX_KEYWORDS: readonly (readonly [string, ValueComparator])[] = [
   ...keywords('less_than', '小于 低于 少于 不足 <'),
   ...keywords('exactly', '等于 ='),
 ].sort((x, y) => y[0].length - x[0].length);
+/** The comparator keywords, for a cell that holds nothing else (a 指标性质 column). */
+const COMPARATOR_WORDS: ReadonlySet<string> = new Set(PREFIX_KEYWORDS.map(([k]) => k));
+
+/** True when a text, spaces aside, is one comparator keyword (`≥`, `＞`, `不低于`): what a 指标性质 cell holds. */
+export function isComparatorWord(text: string): boolean {
+  return COMPARATOR_WORDS.has(foldFullWidthAscii(text).replace(/\s+/g, ''));
+}
 const KEYWORD_LAST_CHARS: ReadonlySet<string> = new Set(PREFIX_KEYWORDS.map(([k]) => k.slice(-1)));
 
 /** How many characters (verbs like 举办, 开展) may sit between a keyword and its figure. */
