@@ -130,7 +130,13 @@ describe('notice-extract extract', () => {
     cpSync(dirname(cli), join(project, 'dist', 'bin'), { recursive: true });
     writeFileSync(
       join(project, 'dist', 'bin', 'writer.js'),
-      "import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (m) => parentPort.postMessage(m === 'settle' ? m : { error: 'answered by the copy of writer.js' }));\n",
+      [
+        "import { parentPort, workerData } from 'node:worker_threads';",
+        // It answers on the port the writer thread gives it (answeringWorker.ts), as writer.js does.
+        "parentPort.on('message', (m) =>",
+        "  workerData.answers.postMessage(m === 'settle' ? m : { error: 'answered by the copy of writer.js' }));",
+        '',
+      ].join('\n'),
     );
     for (const part of ['package.json', 'pipelines', 'node_modules'])
       symlinkSync(join(root, part), join(project, part));
@@ -139,7 +145,8 @@ describe('notice-extract extract', () => {
     const result = spawnSync(
       process.execPath,
       [join(project, 'dist', 'bin', 'cli.js'), 'extract', '--jobs', '2', '--out', join(project, 'out'), inputs],
-      { encoding: 'utf8' },
+      // A writer that never answers would hang the run: bounded, so that fails instead.
+      { encoding: 'utf8', timeout: 120_000 },
     );
     expect(result.status).toBe(2);
     expect(result.stderr.match(/internal error: answered by the copy of writer\.js/g)).toHaveLength(3);
