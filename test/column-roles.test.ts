@@ -98,7 +98,12 @@ describe('column roles in family.json', () => {
     const json = JSON.parse(
       JSON.stringify({
         ...family.annexes.detail,
-        columns: family.annexes.detail.columns.map((c) => ({ ...c, content: c.content?.source })),
+        columns: family.annexes.detail.columns.map((c) => ({
+          ...c,
+          content: c.content?.source,
+          headerPattern: c.headerPattern?.source,
+          several: c.several && { take: c.several.take.source, leave: c.several.leave.source },
+        })),
         rowTypes: family.annexes.detail.rowTypes.map((r) => ({ ...r, pattern: r.pattern.source })),
         headerRoles: undefined,
       }),

@@ -106,6 +106,28 @@ export const ColumnSpec = z.strictObject({
    */
   content: RegexSource.optional(),
   /**
+   * Regular expression for the other header texts that name this column by what they say (`2024年预算数`,
+   * `本次下达金额`), tested on the header normalized as synonyms are (widths folded, white space and a unit suffix
+   * removed) when no synonym names the cell.
+   */
+  headerPattern: RegexSource.optional(),
+  /**
+   * Which column is this role when several header cells name it (已下达资金 | 本次下达资金 | 合计, or 资金金额 over
+   * 已下达 | 本次下达 | 合计): the first whose header matches `take` (the amount this notice allocates); else the
+   * only one whose header does not match `leave` (amounts allocated before, cumulative totals); else the first. A
+   * header cell matching `take` or `leave` stands among them though it names the role by no synonym or pattern
+   * (合计 after the amounts, 本次下达 under 资金金额). Absent: the first cell naming the role is it, the others are
+   * unknown columns.
+   */
+  several: z
+    .strictObject({
+      /** Headers of the column to take (本次, 本年, 拟 …), normalized as synonyms are. */
+      take: RegexSource,
+      /** Headers of columns to leave out (已下达, 累计, 合计 …), normalized as synonyms are. */
+      leave: RegexSource,
+    })
+    .optional(),
+  /**
    * The columns a table may split this one into, in order, under a header cell that groups them
    * (功能分类科目 over 科目编码 | 科目名称): each part's sub-header texts and the content its cells
    * always match. A row's part cells are read as one cell, their texts joined with a space.

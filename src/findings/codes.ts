@@ -167,6 +167,17 @@ export const FINDING_CODES = {
       'with a space',
     ],
   },
+  'grid/column-chosen': {
+    severity: 'info',
+    template: 'several header cells name the {role} column: "{actual}" is read, as {why}; {expected} left unread',
+  },
+  'grid/column-choice-unclear': {
+    severity: 'warning',
+    template: [
+      'several header cells name the {role} column and no header tells which one to read: the first, "{actual}", ',
+      'is read; {expected} left unread',
+    ],
+  },
   'grid/row-aligned': { severity: 'info', template: 'row "{actual}" aligned with the header by content: {expected}' },
   'grid/row-unaligned': {
     severity: 'error',

@@ -149,6 +149,20 @@ export const FINDING_DESCRIPTIONS = {
       'cells under it were joined with a space.',
     action: 'Nothing; check the joined values if they look wrong.',
   },
+  'grid/column-chosen': {
+    meaning:
+      "Several header cells name one column role (已下达资金 | 本次下达资金 | 合计); the family's `several` marks " +
+      'told which to read (本次, 本年 … taken; 已下达, 累计, 合计 … left). The other columns are not read.',
+    action: 'Nothing; check that the column read holds what this notice allocates.',
+  },
+  'grid/column-choice-unclear': {
+    meaning:
+      'Several header cells name one column role and no header is marked as the one to read or all but one as ' +
+      'ones to leave; the first is read, as when one cell names it, the others are not read.',
+    action:
+      'Read the header in the source; if another column holds what this notice allocates, add its header ' +
+      "word to the family's `several.take` (or the others' to `several.leave`).",
+  },
   'grid/row-aligned': {
     meaning:
       "A row's cells do not sit under their columns as written (a lost or extra delimiter, two values merged " +

@@ -17,6 +17,56 @@ export interface ColumnMap {
   width: number;
   /** Header cells that named two columns at once (`序号 预算代码`), as written; absent when none did. */
   splitCells?: string[];
+  /** Roles several header cells named, and which of them was taken; absent when none was named twice. */
+  choices?: ColumnChoice[];
+}
+
+/** How one column was chosen among several header cells naming its role (family `several`). */
+export interface ColumnChoice {
+  /** The role several cells named. */
+  role: ColumnRole;
+  /** The header of the column taken, as written (a group's sub-header after the group's text). */
+  taken: string;
+  /** The headers of the columns left unread, in column order. */
+  left: string[];
+  /**
+   * Why it was taken: its header marks it (`take`), the others' headers mark them all (`leave`), or nothing told
+   * them apart and the first was taken (`first`).
+   */
+  basis: 'take' | 'leave' | 'first';
+}
+
+/** A header cell as read: the column it stands for, the role it names and how. */
+interface HeaderEntry {
+  /** Column index in the header as read. */
+  index: number;
+  /** The cell, reported when it names no role. */
+  cell: Cell;
+  /** The text the role is read from (a sub-header under a group). */
+  text: string;
+  /** The header as a finding quotes it. */
+  title: string;
+  /** The role it names, or null. */
+  role: ColumnRole | null;
+  /** True when it names the role only by a `several` mark (合计 after the amounts): it is never taken alone. */
+  byMark: boolean;
+  /** Unit of its header suffix, or null. */
+  unit: string | null;
+}
+
+/**
+ * The role a header text names: by a synonym, else by a column's `headerPattern`, tested on the same normalized key;
+ * undefined when none does.
+ */
+export function headerRole(key: string, spec: TableAnnex): ColumnRole | undefined {
+  const role = spec.headerRoles.get(key);
+  if (role) return role;
+  return spec.columns.find((c) => c.headerPattern?.test(key))?.role;
+}
+
+/** The role whose `several` marks a header text (本次下达, 已下达, 合计) as one of its columns, or undefined. */
+function markedRole(key: string, spec: TableAnnex): ColumnRole | undefined {
+  return spec.columns.find((c) => c.several && (c.several.take.test(key) || c.several.leave.test(key)))?.role;
 }
 
 /**
@@ -27,37 +77,94 @@ export interface ColumnMap {
  * classifying an annex by it) goes through here.
  */
 export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
-  const synonyms = spec.headerRoles;
-  const roles = new Map<ColumnRole, number>();
-  const unknown: Cell[] = [];
+  const entries: HeaderEntry[] = [];
   const splitCells: string[] = [];
-  let unit: string | null = null;
   let index = 0;
   let used = 0;
-  const name = (cell: Cell, role: ColumnRole | undefined, cellUnit: string | null): void => {
-    if (role && !roles.has(role)) {
-      roles.set(role, index);
-      unit ??= cellUnit;
-    } else unknown.push(cell);
+  const name = (cell: Cell, role: ColumnRole | undefined, cellUnit: string | null, key: string): void => {
+    const marked = role ? undefined : markedRole(key, spec);
+    const entry = { index, cell, text: cell.text, title: cell.text, unit: cellUnit };
+    entries.push({ ...entry, role: role ?? marked ?? null, byMark: marked !== undefined });
     used = index + 1;
   };
   for (const cell of row.cells) {
     if (cell.text) {
       const key = headerKey(cell.text);
-      const role = synonyms.get(key.key);
-      const merged = role ? null : mergedRoles(cell.text, synonyms);
+      const role = headerRole(key.key, spec);
+      const merged = role ? null : mergedRoles(cell.text, spec);
       if (merged) {
         splitCells.push(cell.text);
         for (const [i, part] of merged.entries()) {
-          name({ ...cell, text: part.text, raw: part.text }, part.role, part.unit);
+          name({ ...cell, text: part.text, raw: part.text }, part.role, part.unit, headerKey(part.text).key);
           if (i < merged.length - 1) index++;
         }
-      } else name(cell, role, key.unit);
+      } else name(cell, role, key.unit, key.key);
     }
     index++;
   }
+  const { roles, unit, unknown, choices } = resolveColumns(entries, spec);
   if (!namesEnoughRoles(roles, spec)) return null;
-  return { roles, unit, unknown, width: used, ...(splitCells.length > 0 ? { splitCells } : {}) };
+  return {
+    roles,
+    unit,
+    unknown,
+    width: used,
+    ...(splitCells.length > 0 ? { splitCells } : {}),
+    ...(choices.length > 0 ? { choices } : {}),
+  };
+}
+
+/**
+ * The roles of a header's cells, in order: each role at the column that names it (the first one, or the one its
+ * family's `several` chooses), the unit of the first column taken that states one, and the cells that name no role
+ * (or a role another cell took, when the family does not say how to choose).
+ */
+function resolveColumns(
+  entries: readonly HeaderEntry[],
+  spec: TableAnnex,
+): { roles: Map<ColumnRole, number>; unit: string | null; unknown: Cell[]; choices: ColumnChoice[] } {
+  const claims = new Map<ColumnRole, HeaderEntry[]>();
+  for (const e of entries) if (e.role) claims.set(e.role, [...(claims.get(e.role) ?? []), e]);
+  const taken = new Map<ColumnRole, HeaderEntry>();
+  const aside = new Set<HeaderEntry>();
+  const choices: ColumnChoice[] = [];
+  for (const [role, list] of claims) {
+    const named = list.filter((e) => !e.byMark);
+    const several = spec.columns.find((c) => c.role === role)?.several;
+    if (named.length === 0) continue;
+    if (!several || list.length === 1) {
+      taken.set(role, named[0] as HeaderEntry);
+      continue;
+    }
+    const choice = chooseColumn(list, several);
+    taken.set(role, choice.entry);
+    for (const e of list) if (e !== choice.entry) aside.add(e);
+    const left = list.filter((e) => e !== choice.entry).map((e) => e.title);
+    choices.push({ role, taken: choice.entry.title, left, basis: choice.basis });
+  }
+  const roles = new Map<ColumnRole, number>();
+  const unknown: Cell[] = [];
+  let unit: string | null = null;
+  for (const e of entries) {
+    if (e.role && taken.get(e.role) === e) {
+      roles.set(e.role, e.index);
+      unit ??= e.unit;
+    } else if (!aside.has(e) && e.text) unknown.push(e.cell);
+  }
+  return { roles, unit, unknown, choices };
+}
+
+/** The column taken among several naming one role, by the family's `several` marks (see ColumnSpec). */
+function chooseColumn(
+  list: readonly HeaderEntry[],
+  several: { take: RegExp; leave: RegExp },
+): { entry: HeaderEntry; basis: ColumnChoice['basis'] } {
+  const key = (e: HeaderEntry): string => headerKey(e.text).key;
+  const marked = list.find((e) => several.take.test(key(e)));
+  if (marked) return { entry: marked, basis: 'take' };
+  const rest = list.filter((e) => !several.leave.test(key(e)));
+  if (rest.length === 1) return { entry: rest[0] as HeaderEntry, basis: 'leave' };
+  return { entry: list.find((e) => !e.byMark) as HeaderEntry, basis: 'first' };
 }
 
 /** A header names enough to be one: two roles or more, and at least half the required ones. */
@@ -68,15 +175,12 @@ function namesEnoughRoles(roles: ReadonlyMap<ColumnRole, number>, spec: TableAnn
 }
 
 /** The columns a header cell names when it names two or more at once, each a known and different one; else null. */
-function mergedRoles(
-  text: string,
-  synonyms: ReadonlyMap<string, ColumnRole>,
-): { text: string; role: ColumnRole; unit: string | null }[] | null {
+function mergedRoles(text: string, spec: TableAnnex): { text: string; role: ColumnRole; unit: string | null }[] | null {
   if (!/[\s/／、|]/u.test(text)) return null;
   const parts = text.split(/[\s/／、|]+/u).filter((p) => p !== '');
   if (parts.length < 2) return null;
   const read = parts.map((p) => ({ text: p, key: headerKey(p) }));
-  const roles = read.map((r) => synonyms.get(r.key.key));
+  const roles = read.map((r) => headerRole(r.key.key, spec));
   if (roles.some((r) => r === undefined) || new Set(roles).size !== roles.length) return null;
   return read.map((r, i) => ({ text: r.text, role: roles[i] as ColumnRole, unit: r.key.unit }));
 }
@@ -154,7 +258,23 @@ function reportHeaderReading(header: HeaderInUse, spec: TableAnnex, ctx: StageCo
       ctx.report({ code: 'grid/header-grouped', ...where, actual: `${g.title}: ${g.partTitles.join(' | ')}` });
   } else if (header.twoRows === 'joined')
     ctx.report({ code: 'grid/header-joined', ...where, actual: `${rowText(header.row)} / ${header.subHeader}` });
+  for (const c of header.columns.choices ?? []) {
+    const found = {
+      ...where,
+      actual: c.taken,
+      expected: c.left.map((t) => `"${t}"`).join(', '),
+      params: { role: c.role },
+    };
+    if (c.basis === 'first') ctx.report({ code: 'grid/column-choice-unclear', ...found });
+    else ctx.report({ code: 'grid/column-chosen', ...found, params: { role: c.role, why: CHOICE_WHY[c.basis] } });
+  }
 }
+
+/** Why a column was taken among several naming its role, as the finding says it. */
+const CHOICE_WHY = {
+  take: "its header matches the family's mark of the column to take",
+  leave: "the other headers match the family's mark of columns to leave",
+} as const;
 
 /** Report each required column the header lacks and each header cell that names no known column. */
 function reportHeaderColumns(header: HeaderInUse, spec: TableAnnex, ctx: StageContext): void {
@@ -338,7 +458,7 @@ function mapGroupedHeader(
   spec: TableAnnex,
 ): { columns: ColumnMap; groups: ColumnGroup[] } | null {
   const { named, hasGroup } = nameColumns(top, sub);
-  if (!hasGroup || isTitleRow(top) || !namesColumnAlone(top, named, spec.headerRoles)) return null;
+  if (!hasGroup || isTitleRow(top) || !namesColumnAlone(top, named, spec)) return null;
   const totals = new Set(spec.groupTotals.map((t) => headerKey(t).key));
   const readings = named.map((column) => readColumn(column, spec, totals));
   const parts = groupParts(named, readings, spec);
@@ -395,30 +515,30 @@ function nameColumns(top: GridRow, sub: GridRow): { named: NamedColumn[]; hasGro
  * True when the top row is a header row itself, not a title over the table: some column is named there alone
  * (rowspan=2, or nothing under it) by a known header text.
  */
-function namesColumnAlone(
-  top: GridRow,
-  named: readonly NamedColumn[],
-  synonyms: ReadonlyMap<string, ColumnRole>,
-): boolean {
-  return named.some((n, k) => !n.group && n.cell === top.cells[k] && synonyms.has(headerKey(n.text).key));
+function namesColumnAlone(top: GridRow, named: readonly NamedColumn[], spec: TableAnnex): boolean {
+  return named.some((n, k) => !n.group && n.cell === top.cells[k] && headerRole(headerKey(n.text).key, spec));
 }
 
-/** What a written column names: a role of its own, a part of its group's role, or nothing (null). */
-type ColumnReading = { role: ColumnRole } | { group: Cell; role: ColumnRole; part: number } | null;
+/**
+ * What a written column names: a role of its own (`byMark` when only its group's `several` marks make it one of the
+ * role's columns), a part of its group's role, or nothing (null).
+ */
+type ColumnReading = { role: ColumnRole; byMark?: boolean } | { group: Cell; role: ColumnRole; part: number } | null;
 
 /** Read one written column of a header over two rows by the rules of mapGroupedHeader. */
 function readColumn(column: NamedColumn, spec: TableAnnex, totals: ReadonlySet<string>): ColumnReading {
   const { group, text } = column;
-  const synonyms = spec.headerRoles;
   if (!text) return null;
-  const alone = synonyms.get(headerKey(text).key);
+  const alone = headerRole(headerKey(text).key, spec);
   if (!group) return alone ? { role: alone } : null;
-  const together = synonyms.get(headerKey(group.text + text).key);
+  const together = headerRole(headerKey(group.text + text).key, spec);
   if (together) return { role: together };
-  const role = synonyms.get(headerKey(group.text).key);
+  const role = headerRole(headerKey(group.text).key, spec);
   if (!role) return alone ? { role: alone } : null;
   // 金额 over 合计 | 其中：… : the total column is the group's own column; 其中 columns are unknown.
   if (totals.has(headerKey(text).key)) return { role };
+  // 资金金额 over 已下达 | 本次下达 | 合计: a sub-header the role's `several` marks is one of its columns.
+  if (markedRole(headerKey(text).key, spec) === role) return { role, byMark: true };
   // A part of the group's role before a column of its own: 单位编码 under 分配单位 is a part of it,
   // though 单位编码 alone names a column too.
   const part = partsOf(spec, role).findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
@@ -466,26 +586,28 @@ function groupParts(
 }
 
 /**
- * The column map of a header over two rows from its kept columns, in order: each role at its first column, the unit of
- * the first column named (its sub-header's, else its group's); null when it names too few roles.
+ * The column map of a header over two rows from its kept columns, in order: each role at its column (the first, or the
+ * one its family's `several` chooses), the unit of the first column taken (its sub-header's, else its group's); null
+ * when it names too few roles.
  */
 function groupedColumnMap(
   kept: readonly { column: NamedColumn; reading: ColumnReading }[],
   spec: TableAnnex,
 ): ColumnMap | null {
-  const roles = new Map<ColumnRole, number>();
-  const unknown: Cell[] = [];
-  let unit: string | null = null;
-  kept.forEach(({ column, reading }, index) => {
-    if (reading && !roles.has(reading.role)) {
-      roles.set(reading.role, index);
-      unit ??= headerKey(column.text).unit ?? (column.group ? headerKey(column.group.text).unit : null);
-    } else if (column.text) unknown.push(column.cell);
-  });
+  const entries: HeaderEntry[] = kept.map(({ column, reading }, index) => ({
+    index,
+    cell: column.cell,
+    text: column.text,
+    title: column.group ? `${column.group.text} / ${column.text}` : column.text,
+    role: reading?.role ?? null,
+    byMark: reading !== null && 'byMark' in reading && reading.byMark === true,
+    unit: headerKey(column.text).unit ?? (column.group ? headerKey(column.group.text).unit : null),
+  }));
+  const { roles, unit, unknown, choices } = resolveColumns(entries, spec);
   if (!namesEnoughRoles(roles, spec)) return null;
   let width = kept.length;
   while (width > 0 && !kept[width - 1]?.column.text) width--;
-  return { roles, unit, unknown, width };
+  return { roles, unit, unknown, width, ...(choices.length > 0 ? { choices } : {}) };
 }
 
 /**

@@ -351,6 +351,48 @@ export interface RenderOptions {
   mergedCodes?: number;
   /** MinerU writes comparators and % in inline LaTeX (`$\geqslant 95\%$`): off unless asked (the value parser learns it elsewhere). */
   latexValues?: boolean;
+  /** The amount column's header as other notices write it (本次下达金额, 2025年预算数, 分配数); 资金金额 when absent. */
+  amountHeader?: string;
+  /**
+   * Write the amounts allocated before (twice this notice's) and the running total beside this notice's amount: in
+   * TSV and pipe tables 已下达资金 | 本次下达资金 | 合计, in HTML the amount's header over 已下达 | 本次下达 | 合计.
+   * `others-marked` writes this notice's column as 下达资金, so only the other two headers tell it apart. The truth
+   * stays this notice's amounts.
+   */
+  earlierAmounts?: 'this-marked' | 'others-marked';
+}
+
+/** The allocation table's cells: header, rows, where the amounts begin, and the header cell over several amounts. */
+interface AllocationCells {
+  header: string[];
+  rows: { cells: string[]; total: boolean }[];
+  /** Index of the first amount column (the label of a total spans the columns before it). */
+  amountAt: number;
+  /** In HTML, the header cell written over the amount columns with their sub-headers under it. */
+  amountGroup?: { title: string; subs: string[] };
+}
+
+/** The allocation table with its amount column renamed, or written beside the earlier amounts and their total. */
+function withAmountColumns(alloc: ReturnType<typeof allocationCells>, options: RenderOptions): AllocationCells {
+  const amountAt = alloc.header.indexOf('资金金额');
+  const title = options.amountHeader ?? '资金金额';
+  if (!options.earlierAmounts) {
+    const header = alloc.header.map((h, k) => (k === amountAt ? title : h));
+    return { header, rows: alloc.rows, amountAt };
+  }
+  const marked = options.earlierAmounts === 'this-marked';
+  const spread = (cells: readonly string[], named: readonly string[] | null): string[] => {
+    const amount = cells[amountAt] ?? '';
+    const times = (k: number): string => (amount === '' ? '' : new Decimal(amount).times(k).toString());
+    const amounts = named ?? [times(2), amount, times(3)];
+    return [...cells.slice(0, amountAt), ...amounts, ...cells.slice(amountAt + 1)];
+  };
+  return {
+    header: spread(alloc.header, ['已下达资金', marked ? '本次下达资金' : '下达资金', '合计']),
+    rows: alloc.rows.map((r) => ({ ...r, cells: spread(r.cells, null) })),
+    amountAt,
+    amountGroup: { title, subs: ['已下达', marked ? '本次下达' : '下达资金', '合计'] },
+  };
 }
 
 /** The allocation table's header cells and each row's cells, as the layout writes them. */
@@ -511,7 +553,7 @@ function unitLine(n: NewNotice): string {
 
 /** Render the notice in a converter's style. */
 export function renderNewNotice(n: NewNotice, style: NewStyle, options: RenderOptions = {}): string {
-  const alloc = allocationCells(n);
+  const alloc = withAmountColumns(allocationCells(n), options);
   const targets = n.targets.map((t) => targetLayout(n, t));
   const value = (v: string): string => (style === 'mineru' && options.latexValues ? latex(v) : v);
   switch (style) {
@@ -545,7 +587,7 @@ export function renderNewNotice(n: NewNotice, style: NewStyle, options: RenderOp
  * The allocation table as TAB lines. On odd seeds the grand total's label sits in the 序号 column; `merged`
  * rows (chosen by the seed) have their region name and code written in one cell, as OCR merges them.
  */
-function tsvAllocation(alloc: ReturnType<typeof allocationCells>, seed: number, merged: number): string[] {
+function tsvAllocation(alloc: AllocationCells, seed: number, merged: number): string[] {
   const random = mulberry32(seed * 7919);
   const nameAt = alloc.header.indexOf('地区');
   const codeAt = alloc.header.findIndex((h) => /编码|代码/u.test(h));
@@ -626,10 +668,24 @@ function htmlTarget(t: TargetLayout, style: 'mineru' | 'web', value: (v: string)
 }
 
 /** The allocation table in HTML: the grand and section totals' labels span the columns before the amount. */
-function htmlAllocation(alloc: ReturnType<typeof allocationCells>, style: 'mineru' | 'web'): string[] {
-  const amountAt = alloc.header.indexOf('资金金额');
+function htmlAllocation(alloc: AllocationCells, style: 'mineru' | 'web'): string[] {
+  const { amountAt, amountGroup: group } = alloc;
   const q = (n: number): string => (style === 'mineru' ? String(n) : `"${n}"`);
-  const rows = [`<tr>${alloc.header.map((h) => `<td>${h}</td>`).join('')}</tr>`];
+  // Several amounts: their header cell spans them, the other header cells span both header rows.
+  const rows = group
+    ? [
+        `<tr>${alloc.header
+          .map((h, k) =>
+            k === amountAt
+              ? `<td colspan=${q(group.subs.length)}>${group.title}</td>`
+              : k > amountAt && k < amountAt + group.subs.length
+                ? ''
+                : `<td rowspan=${q(2)}>${h}</td>`,
+          )
+          .join('')}</tr>`,
+        `<tr>${group.subs.map((h) => `<td>${h}</td>`).join('')}</tr>`,
+      ]
+    : [`<tr>${alloc.header.map((h) => `<td>${h}</td>`).join('')}</tr>`];
   for (const r of alloc.rows) {
     if (r.total) {
       const label = r.cells.find((c, k) => k < amountAt && c !== '') ?? '';
@@ -649,8 +705,8 @@ function htmlAllocation(alloc: ReturnType<typeof allocationCells>, style: 'miner
 const pipe = (cells: readonly string[]): string => `| ${cells.map((c) => c.replace(/\|/g, '\\|')).join(' | ')} |`;
 
 /** Pipe tables: marker leaves a spanned total's other cells empty; docling repeats the label across the span. */
-function pipeAllocation(alloc: ReturnType<typeof allocationCells>, style: 'marker' | 'docling'): string[] {
-  const amountAt = alloc.header.indexOf('资金金额');
+function pipeAllocation(alloc: AllocationCells, style: 'marker' | 'docling'): string[] {
+  const { amountAt } = alloc;
   const lines = [pipe(alloc.header), pipe(alloc.header.map(() => '---'))];
   for (const r of alloc.rows) {
     if (r.total) {
