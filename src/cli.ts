@@ -112,11 +112,12 @@ program
   .option('--fund <name>', 'with --corpus: the fund, when the corpus holds several for a year')
   .option('--out <dir>', 'folder for diff.json, diff.csv and diff.html', 'diff')
   .option('--pipelines <dir>', "folder of the family folders, for the fund names (default: the project's pipelines/)")
+  .option('--bom', 'start diff.csv with a UTF-8 byte order mark, for Excel (as extract --bom does)')
   .action(
     async (
       oldRef: string,
       newRef: string,
-      opts: { corpus?: string; fund?: string; out: string; pipelines?: string },
+      opts: { corpus?: string; fund?: string; out: string; pipelines?: string; bom?: boolean },
     ) => {
       const { runDiff } = await import('./cli/diff.js');
       process.exitCode = await runDiff(oldRef, newRef, opts);

@@ -106,10 +106,7 @@ describe('diff of two notice folders of one fund', () => {
   it('writes the same changes to diff.csv, one row each, and a JSON valid against the committed JSON Schema', () => {
     const out = join(dir, 'diff-1');
     const diff = DiffJson.parse(JSON.parse(readFileSync(join(out, 'diff.json'), 'utf8')));
-    const rows = parse(readFileSync(join(out, 'diff.csv'), 'utf8').replace(/^\uFEFF/, ''), { columns: true }) as Record<
-      string,
-      string
-    >[];
+    const rows = parse(readFileSync(join(out, 'diff.csv'), 'utf8'), { columns: true }) as Record<string, string>[];
     const lines = (section: string) =>
       rows
         .filter((r) => r.section === section)
@@ -123,6 +120,16 @@ describe('diff of two notice folders of one fund', () => {
     const schema = JSON.parse(readFileSync(new URL('../schemas/json/diff.schema.json', import.meta.url), 'utf8'));
     const validate = new Ajv2020({ strict: false }).compile(schema);
     expect(validate(diff), JSON.stringify(validate.errors)).toBe(true);
+  });
+
+  it('writes diff.csv without a BOM by default, as extract writes CSV, and with one under --bom', () => {
+    const plain = readFileSync(join(dir, 'diff-1', 'diff.csv'));
+    expect([...plain.subarray(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const result = run('diff', folders[0] as string, folders[1] as string, '--bom', '--out', join(dir, 'diff-bom'));
+    expect(result.code).toBe(0);
+    const marked = readFileSync(join(dir, 'diff-bom', 'diff.csv'));
+    expect([...marked.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(marked.subarray(3).equals(plain)).toBe(true);
   });
 
   it('prints one summary line per section on stderr', () => {

@@ -29,6 +29,8 @@ export interface DiffCliOptions {
   out: string;
   /** Folder of the family folders. */
   pipelines?: string;
+  /** Start diff.csv with a byte order mark (`--bom`); without it, none, as extract's CSV. */
+  bom?: boolean;
 }
 
 /** Run `diff`; returns the exit code. */
@@ -61,7 +63,10 @@ export async function runDiff(oldRef: string, newRef: string, opts: DiffCliOptio
   const lines = summaryLines(diff);
   mkdirSync(opts.out, { recursive: true });
   writeFileAtomically(join(opts.out, 'diff.json'), JSON.stringify(diff, null, 2) + '\n');
-  writeFileAtomically(join(opts.out, 'diff.csv'), toCsv(diffRows(diff), fieldsOf(DiffCsvRow), { bom: true }));
+  writeFileAtomically(
+    join(opts.out, 'diff.csv'),
+    toCsv(diffRows(diff), fieldsOf(DiffCsvRow), { bom: opts.bom === true }),
+  );
   writeFileAtomically(join(opts.out, 'diff.html'), diffPage(diff, lines));
   for (const line of lines) process.stderr.write(`${line}\n`);
   for (const f of diff.findings) err(`${f.severity}: ${f.code}: ${f.message}`);
