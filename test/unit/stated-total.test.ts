@@ -19,6 +19,12 @@ describe('the total a notice body states', () => {
     expect(read('现提前下达2024年度省级卫生健康专项资金1.2亿元。')?.yuan.toFixed(2)).toBe('120000000.00');
   });
 
+  it("reads 下达…资金 with the fund's part in brackets before the figure", () => {
+    expect(read('现下达2024年省级医疗卫生专项资金（基层能力提升）1200.5万元。')?.yuan.toFixed(2)).toBe('12005000.00');
+    expect(read('现下达2024年度专项资金（第一批）300万元（详见附件1）。')?.yuan.toFixed(2)).toBe('3000000.00');
+    expect(read('现下达2024年度专项资金（详见附件1）。此项资金支出列 2011409 科目。')).toBeNull();
+  });
+
   it('reads a sentence the OCR broke over two lines', () => {
     expect(read('现下达专项资金共计', '17285万元。')?.line).toBe(1);
   });
