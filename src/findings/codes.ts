@@ -191,6 +191,7 @@ export const FINDING_CODES = {
   },
   'money/unit-defaulted': { severity: 'warning', template: 'no unit stated; the family default {expected} is used' },
   'money/amount-repaired': { severity: 'info', template: 'amount "{actual}" read as {expected}' },
+  'money/amount-nil': { severity: 'info', template: 'amount "{actual}" is a nil mark (a dash or a slash): read as 0' },
   'money/amount-scale': { severity: 'warning', template: 'amount "{actual}" has more than 2 decimals' },
   'money/row-without-amount': { severity: 'warning', template: 'row "{actual}" has no amount and is left out' },
   'allocations/code-invalid': { severity: 'warning', template: 'code "{actual}" is not 9 digits; left empty' },

@@ -194,6 +194,12 @@ export const FINDING_DESCRIPTIONS = {
       'separators, a unit suffix); the repairs are counted in report.json repairs.',
     action: 'Nothing; check the value if the repair looks unlikely.',
   },
+  'money/amount-nil': {
+    meaning:
+      'An amount cell holds only a dash or a slash (—, －, -, /), which a table writes for nothing allocated; it is ' +
+      'read as 0, the cell kept in amount_raw, and counted in report.json repairs as nil-mark-zero.',
+    action: 'Nothing; check the row if a figure may have been lost in conversion.',
+  },
   'money/amount-scale': {
     meaning:
       'An amount has more than two decimals in 元 (after conversion from its unit); amount_yuan is rounded to ' +

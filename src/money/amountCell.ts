@@ -18,17 +18,32 @@ export interface AmountCell {
   raw: string;
 }
 
+/**
+ * A cell of dashes or slashes only (—, －, -, /): a table's way of writing that nothing is allocated. A figure after
+ * a dash (`-80`, `－80`) is a negative amount, not this.
+ */
+const NIL_MARK = /^[-－—–―‐‑−─/／]+$/u;
+
+/** A currency sign before the figure (`¥860.00`, `￥860.00`), with the spaces after it. */
+const CURRENCY_SIGN = /^[¥￥]\s*/u;
+
 /** Read an amount cell of a table whose unit is `unit`; every repair and failure is reported with its line. */
 export function readAmountCell(cell: Cell | undefined, unit: string, annex: string, ctx: StageContext): AmountCell {
   const raw = cell?.text ?? '';
   if (!cell || raw === '') return { yuan: null, written: '', value: null, unit, raw };
-  const parsed = parseAmount(raw);
+  if (NIL_MARK.test(raw.replace(/\s+/gu, ''))) {
+    ctx.report({ code: 'money/amount-nil', annex, source_line: cell.line, actual: raw });
+    ctx.count('nil-mark-zero');
+    return { yuan: new Decimal(0), written: '0', value: new Decimal(0), unit, raw };
+  }
+  const sign = CURRENCY_SIGN.exec(raw.trim())?.[0] ?? '';
+  const parsed = parseAmount(raw.trim().slice(sign.length));
   if (parsed.value === null) {
     ctx.report({ code: 'money/amount-invalid', annex, source_line: cell.line, actual: raw });
     return { yuan: null, written: '', value: null, unit, raw };
   }
-  if (parsed.repairs.length > 0)
-    reportAmountRepaired({ annex, line: cell.line }, raw, parsed.written, parsed.repairs, ctx);
+  const repairs = sign ? ['currency-sign', ...parsed.repairs] : parsed.repairs;
+  if (repairs.length > 0) reportAmountRepaired({ annex, line: cell.line }, raw, parsed.written, repairs, ctx);
   const cellUnit = parsed.unit ?? unit;
   const factor = YUAN_PER_UNIT[cellUnit] ?? 1;
   const yuan = parsed.value.times(factor);
