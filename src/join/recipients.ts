@@ -26,7 +26,10 @@ export interface RecipientJoin {
 
 /** One allocation recipient and the keys a department name can reach it by. */
 interface IndexEntry {
+  /** Its 9-digit code, '' for a recipient the allocation tables name without one (a university, a hospital). */
   code: string;
+  /** What tells it from every other recipient: its code, else its name (`recipientKey`). */
+  key: string;
   name: string;
   /** The place, its own-level suffix removed: `广州市本级` → `广州市`. */
   place: string;
@@ -47,6 +50,14 @@ export interface RecipientIndex {
 export const placeKey = compactKey;
 
 /**
+ * What tells a recipient from every other: its 9-digit code, or for one the allocation tables name without a code
+ * (省直单位: a university, a hospital, a department) its name as the join compares names (`name:中山大学`).
+ */
+export function recipientKey(code: string, name: string): string {
+  return code || `name:${placeKey(name)}`;
+}
+
+/**
  * Index the allocation tables' item rows by place and short names. A recipient is reached by the place
  * its name states, a bureau of the province's list or an own-level suffix removed (`珠海市农业农村局`,
  * `珠海市本级` → 珠海市), and by its region's place when the row names one.
@@ -64,7 +75,15 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
     return own ? unbureaued.slice(0, -own.length) : unbureaued;
   };
   for (const row of allocations) {
-    if (row.row_type !== 'item' || !row.recipient_code) continue;
+    if (row.row_type !== 'item') continue;
+    if (!row.recipient_code) {
+      // Without a code nothing says where it is: it is reached by its whole name, no bureau or suffix taken off
+      // (广东省教育厅 is no place 广东省 shared with every other provincial department).
+      const name = placeKey(row.recipient_name);
+      if (name)
+        entries.push({ code: '', key: recipientKey('', name), name: row.recipient_name, place: name, shortNames: [] });
+      continue;
+    }
     const places = new Set([placeOf(row.recipient_name), ...(row.region_name ? [placeOf(row.region_name)] : [])]);
     for (const place of places) {
       if (!place) continue;
@@ -72,7 +91,7 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
         .filter(([from]) => place.endsWith(from))
         .map(([from, to]) => place.slice(0, -from.length) + to)
         .filter((s) => s !== place);
-      entries.push({ code: row.recipient_code, name: row.recipient_name, place, shortNames });
+      entries.push({ code: row.recipient_code, key: row.recipient_code, name: row.recipient_name, place, shortNames });
     }
   }
   return { entries, bureaus, patterns };
@@ -84,6 +103,7 @@ export function buildRecipientIndex(allocations: readonly AllocationRow[], famil
  * is stripped to leave the place; failing that, a recipient's short name, or its place named under
  * its city (广州市黄埔区 → 黄埔区, an alias); failing that, a recipient's place (or short name) followed by
  * something a declared pattern accepts (`…局`, `…委员会`, `本级`); failing that, by similarity.
+ * A recipient the allocation tables name without a code is reached by its whole name (code '', match as above).
  * Never guesses between several.
  */
 export function joinRecipient(rawName: string, index: RecipientIndex): RecipientJoin {
@@ -105,7 +125,10 @@ const STATED_CODE = /([（(［[]?)(?<!\d)(\d{9})(?!\d)[）)］\]]?/u;
 function joinByName(key: string, index: RecipientIndex): RecipientJoin {
   const bureau = index.bureaus.find((s) => key.endsWith(s) && key.length > s.length);
   const place = bureau ? key.slice(0, -bureau.length) : key;
-  const exact = index.entries.filter((e) => e.place === place || placeKey(e.name) === place);
+  // A recipient without a code is named whole: its name may end like a bureau (广东省卫生健康委员会).
+  const exact = index.entries.filter(
+    (e) => e.place === place || placeKey(e.name) === place || (!e.code && e.place === key),
+  );
   if (exact.length > 0) return result(exact, 'exact');
   const alias = index.entries.filter((e) => e.shortNames.includes(place));
   if (alias.length > 0) return result(alias, 'alias');
@@ -152,7 +175,7 @@ function patternCandidates(key: string, index: RecipientIndex): RecipientJoin | 
     best.map((b) => b.entry),
     first.match,
   );
-  return join.code ? { ...join, unlistedBureau: key.slice(first.prefix.length) } : join;
+  return joined(join) ? { ...join, unlistedBureau: key.slice(first.prefix.length) } : join;
 }
 
 /**
@@ -170,10 +193,15 @@ function fuzzyCandidates(key: string, index: RecipientIndex): IndexEntry[] {
   return found.filter((e) => e.place.length === longest);
 }
 
+/** True when the join found one recipient (with a code or, for one without, by its name). */
+function joined(join: RecipientJoin): boolean {
+  return join.match !== 'none' && join.match !== 'ambiguous';
+}
+
 function result(found: IndexEntry[], match: JoinMatch): RecipientJoin {
-  const codes = [...new Set(found.map((e) => e.code))];
-  if (codes.length === 0) return { code: '', name: '', match: 'none', candidates: [], unlistedBureau: '', place: '' };
-  if (codes.length > 1)
+  const keys = [...new Set(found.map((e) => e.key))];
+  if (keys.length === 0) return { code: '', name: '', match: 'none', candidates: [], unlistedBureau: '', place: '' };
+  if (keys.length > 1)
     return {
       code: '',
       name: '',
@@ -183,7 +211,9 @@ function result(found: IndexEntry[], match: JoinMatch): RecipientJoin {
       place: '',
     };
   const first = found[0] as IndexEntry;
-  return { code: first.code, name: first.name, match, candidates: [], unlistedBureau: '', place: first.place };
+  // A recipient without a code has no place: its name is no city its items are in.
+  const place = first.code ? first.place : '';
+  return { code: first.code, name: first.name, match, candidates: [], unlistedBureau: '', place };
 }
 
 /**
@@ -196,18 +226,18 @@ export function reportJoin(
   report: (input: import('../findings/finding.js').FindingInput) => void,
 ): void {
   const base = { annex: where.annex, source_line: where.line, actual: rawName, recipient_code: join.code };
+  // A recipient without a code is named by its name alone.
+  const recipient = join.code ? `${join.name} (${join.code})` : join.name;
   if (join.unknownCode) report({ ...base, code: 'join/code-unknown', params: { code: join.unknownCode } });
   if (join.unlistedBureau)
     report({
       ...base,
       code: 'join/bureau-unlisted',
-      expected: `${join.name} (${join.code})`,
+      expected: recipient,
       params: { bureau: join.unlistedBureau },
     });
-  if (join.match === 'alias')
-    report({ ...base, code: 'join/recipient-alias', expected: `${join.name} (${join.code})` });
-  else if (join.match === 'fuzzy')
-    report({ ...base, code: 'join/recipient-fuzzy', expected: `${join.name} (${join.code})` });
+  if (join.match === 'alias') report({ ...base, code: 'join/recipient-alias', expected: recipient });
+  else if (join.match === 'fuzzy') report({ ...base, code: 'join/recipient-fuzzy', expected: recipient });
   else if (join.match === 'none') report({ ...base, code: 'join/recipient-unmatched' });
   else if (join.match === 'ambiguous')
     report({ ...base, code: 'join/recipient-ambiguous', expected: join.candidates.join('、') });

@@ -6,8 +6,11 @@ import type { StageContext } from '../findings/context.js';
 export interface RecipientAmount {
   /** Label of the annex the row is in. */
   annex: string;
-  /** The joined recipient code; rows without one are left to the join findings. */
+  /** The joined recipient code, '' for a recipient without one. */
   recipient_code: string;
+  /** The recipient the row is summed under (`recipientKey`: its code, or the name of one without); '' when the row
+   * joined none, left to the join findings. */
+  key: string;
   /** The name as written, for messages. */
   name: string;
   /** The amount in 元, or null when it could not be read (already reported where it was read). */
@@ -69,7 +72,7 @@ export function checkAcrossKinds(amounts: AmountsByKind, ctx: StageContext): voi
       ctx.report({
         code,
         annex: got.first.annex,
-        recipient_code: recipient,
+        recipient_code: got.first.recipient_code || ref.first.recipient_code,
         source_line: got.first.line,
         actual: `${got.yuan.toFixed(2)} 元`,
         expected: `${ref.yuan.toFixed(2)} 元`,
@@ -104,10 +107,10 @@ function missing(row: RecipientTotal, from: AnnexKind, kind: AnnexKind, ctx: Sta
 function totals(rows: Iterable<RecipientAmount>): Map<string, RecipientTotal> {
   const map = new Map<string, RecipientTotal>();
   for (const row of rows) {
-    if (!row.recipient_code) continue;
-    const seen = map.get(row.recipient_code);
+    if (!row.key) continue;
+    const seen = map.get(row.key);
     if (!seen)
-      map.set(row.recipient_code, {
+      map.set(row.key, {
         yuan: row.yuan ?? new Decimal(0),
         unreadable: row.yuan === null,
         first: row,

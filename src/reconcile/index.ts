@@ -3,6 +3,8 @@ import type { AllocationRow } from '../../schemas/allocations.js';
 import type { DetailRow } from '../../schemas/details.js';
 import type { AnnexKind, Family } from '../family/spec.js';
 import type { StageContext } from '../findings/context.js';
+import type { RecipientMatch } from '../../schemas/common.js';
+import { buildRecipientIndex, joinRecipient, recipientKey, type RecipientIndex } from '../join/recipients.js';
 import { checkAcrossKinds, type AmountsByKind, type RecipientAmount } from './cross.js';
 import { checkRegions } from './regions.js';
 import { checkStatedTotal, readStatedTotals, type KindTotal } from './statedTotal.js';
@@ -14,6 +16,10 @@ export interface TargetAmount {
   annex: string;
   recipient_code: string;
   local_department: string;
+  /** The 地方主管部门 as written, the name the table was joined by. */
+  local_department_raw: string;
+  /** How the table was joined to the allocation tables. */
+  recipient_match: RecipientMatch;
   fund_demand_wan: string;
   budget_year: string;
   source_line: number;
@@ -41,12 +47,16 @@ export interface ReconcileInput {
  * The item rows of an allocation or detail table as amounts per recipient (subtotals and totals left to the sums), made
  * one at a time as they are summed.
  */
-function* itemAmounts(rows: readonly (AllocationRow | DetailRow)[]): Generator<RecipientAmount> {
+function* itemAmounts(
+  rows: readonly (AllocationRow | DetailRow)[],
+  keyOf: (r: AllocationRow | DetailRow) => string,
+): Generator<RecipientAmount> {
   for (const r of rows) {
     if (r.row_type !== 'item') continue;
     yield {
       annex: r.annex,
       recipient_code: r.recipient_code,
+      key: keyOf(r),
       name: r.recipient_name,
       yuan: new Decimal(r.amount_yuan),
       line: r.source_line,
@@ -58,9 +68,17 @@ export function reconcile(input: ReconcileInput, family: Family, ctx: StageConte
   checkAllocationSums(input.allocations, ctx);
   checkDetailSums(input.details, ctx);
   const amounts: AmountsByKind = {};
-  if (input.present.has('allocation')) amounts.allocation = itemAmounts(input.allocations);
-  if (input.present.has('detail')) amounts.detail = itemAmounts(input.details);
-  if (input.present.has('targets')) amounts.targets = input.targets.map(targetAmount);
+  const joinedKey = nameJoinedKey(input.allocations, family);
+  if (input.present.has('allocation'))
+    amounts.allocation = itemAmounts(input.allocations, (r) => recipientKey(r.recipient_code, r.recipient_name));
+  if (input.present.has('detail'))
+    amounts.detail = itemAmounts(input.details, (r) =>
+      joinedKey(r.recipient_code, r.recipient_name, (r as DetailRow).recipient_match),
+    );
+  if (input.present.has('targets'))
+    amounts.targets = input.targets.map((t) =>
+      targetAmount(t, joinedKey(t.recipient_code, t.local_department_raw, t.recipient_match)),
+    );
   checkAcrossKinds(amounts, ctx);
   const stated = readStatedTotals(input.bodyLines, family.metadata.statedTotal);
   const totals = [kindTotal('allocation', input.allocations), kindTotal('detail', input.details)].filter(
@@ -71,12 +89,31 @@ export function reconcile(input: ReconcileInput, family: Family, ctx: StageConte
   checkRegions(input.allocations, family.regionNameNoise, ctx);
 }
 
-/** A target's 资金需求 in 元; an empty one was already reported where it was read. */
-function targetAmount(t: TargetAmount): RecipientAmount {
+/**
+ * The key of the recipient a detail or target row joined: its code, or, for a row joined by name to a recipient the
+ * allocation tables name without a code, that recipient's name, found again by the same join (records keep no name of
+ * the recipient joined). '' for a row that joined none. The index is built on the first row that needs it.
+ */
+function nameJoinedKey(
+  allocations: readonly AllocationRow[],
+  family: Family,
+): (code: string, name: string, match: RecipientMatch) => string {
+  let index: RecipientIndex | null = null;
+  return (code, name, match) => {
+    if (code || match === 'none' || match === 'ambiguous' || match === 'code') return code;
+    index ??= buildRecipientIndex(allocations, family);
+    const join = joinRecipient(name, index);
+    return join.match === 'none' || join.match === 'ambiguous' ? '' : recipientKey(join.code, join.name);
+  };
+}
+
+/** A target's 资金需求 in 元, summed under `key`; an empty one was already reported where it was read. */
+function targetAmount(t: TargetAmount, key: string): RecipientAmount {
   const readable = /^-?\d+(\.\d+)?$/.test(t.fund_demand_wan);
   return {
     annex: t.annex,
     recipient_code: t.recipient_code,
+    key,
     name: t.local_department,
     yuan: readable ? new Decimal(t.fund_demand_wan).times(10_000) : null,
     line: t.fund_demand_line,

@@ -74,3 +74,29 @@ describe('joining a local department to its recipient by place', () => {
     expect(joinRecipient('韶关市第一中学', index).match).toBe('none');
   });
 });
+
+describe('joining a recipient the allocation tables name without a code (省直单位)', () => {
+  const units = buildRecipientIndex(
+    [item('中山大学', ''), item('广东省卫生健康委员会', ''), item('广东省教育厅', ''), item('韶关市本级', '440200000')],
+    seedFamily(),
+  );
+
+  it('joins its name, written alike or spaced apart, and keeps the code empty', () => {
+    expect(joinRecipient('中山大学', units)).toMatchObject({ code: '', name: '中山大学', match: 'exact', place: '' });
+    expect(joinRecipient('中山 大学', units)).toMatchObject({ name: '中山大学', match: 'exact' });
+  });
+
+  it('joins a name that ends like a bureau whole, not by the province it starts with', () => {
+    expect(joinRecipient('广东省卫生健康委员会', units)).toMatchObject({
+      name: '广东省卫生健康委员会',
+      match: 'exact',
+    });
+    expect(joinRecipient('广东省教育厅', units)).toMatchObject({ name: '广东省教育厅', match: 'exact' });
+    expect(joinRecipient('广东省农业农村厅', units).match).toBe('none');
+  });
+
+  it('leaves other names and the recipients with codes as they were', () => {
+    expect(joinRecipient('中山大学附属第一医院', units).match).toBe('none');
+    expect(joinRecipient('韶关市卫生健康局', units)).toMatchObject({ code: '440200000', match: 'exact' });
+  });
+});

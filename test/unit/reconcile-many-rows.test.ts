@@ -8,6 +8,7 @@ function rows(n: number, from: number): RecipientAmount[] {
   return Array.from({ length: n }, (_, i) => ({
     annex: '2',
     recipient_code: '440100000',
+    key: '440100000',
     name: '广州市本级',
     yuan: new Decimal(100),
     line: from + i,
