@@ -29,6 +29,10 @@ export interface AssembledNotice {
 /** A line that opens an annex: `附件2`, `## 附件 3：…`, `**附件一**`. */
 const ANNEX_MARKER = /^[\s#*>-]*附\s*件\s*[0-9０-９一二三四五六七八九十]/u;
 
+/** A line that is an annex's marker alone (`附件1`, `**附件 2：**`): the annex follows in the same file. */
+const MARKER_ALONE =
+  /^[\s#*>-]*附\s*件\s*[0-9０-９一二三四五六七八九十]{1,3}(?:\s*[-－—]\s*[0-9０-９]{1,2})?[\s*：:]*$/u;
+
 /** One annex file read: its label, title and blocks. */
 interface AnnexFile {
   file: FolderFile;
@@ -48,10 +52,11 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
   const findings: FileFinding[] = [];
   for (const f of parts.ignored) findings.push({ code: 'files/file-ignored', file: f.name });
   const out = new NoticeText();
-  const bodyLines = await readBody(parts.body, findings);
-  const page = parts.body.ext.startsWith('.htm');
-  // A page's lines are text; a Markdown or text body is Markdown source, its tab-separated tables included.
-  if (page) bodyLines.forEach((line) => out.text(line, parts.body.name, ''));
+  const body = await readBody(parts.body, findings);
+  const bodyLines = body.lines;
+  // A page's lines are text and its tables of data tables; a Markdown or text body is Markdown source, its
+  // tab-separated tables included.
+  if (body.page) writePage(out, body.page, parts.body.name);
   else
     out.blocks(
       [{ kind: 'markdown', lines: bodyLines.map((text, i) => ({ text, ref: `line ${i + 1}` })) }],
@@ -60,7 +65,9 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
   const listed = listedAnnexes(bodyLines);
   const read: { file: FolderFile; blocks: Block[] }[] = [];
   for (const file of parts.annexes) read.push({ file, blocks: await readAnnex(file, findings) });
-  const annexes = matchAnnexes(read, listed, findings);
+  // An annex the body holds itself (its marker line, its title and table in the page) needs no file.
+  const inBody = new Set(bodyLines.filter((l) => MARKER_ALONE.test(l)).map(labelInName));
+  const annexes = matchAnnexes(read, listed, inBody, parts.body.name, findings);
   for (const annex of annexes) {
     out.own('');
     const first = annex.blocks[0];
@@ -86,15 +93,25 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
   };
 }
 
-/** The body's lines, from a saved page or a text file. */
-async function readBody(file: FolderFile, findings: FileFinding[]): Promise<string[]> {
+/** The body's lines, from a saved page (with its blocks) or a text file. */
+async function readBody(file: FolderFile, findings: FileFinding[]): Promise<{ lines: string[]; page?: Block[] }> {
   const bytes = readFileSync(file.path);
   if (file.ext === '.html' || file.ext === '.htm') {
     const page = readWebPage(bytes, file.name);
     findings.push(...page.findings);
-    return page.lines;
+    return { lines: page.lines, page: page.blocks };
   }
-  return decodeText(bytes, file, findings).split('\n');
+  return { lines: decodeText(bytes, file, findings).split('\n') };
+}
+
+/** A page's blocks: its text lines one after another, as written, and each table between blank lines. */
+function writePage(out: NoticeText, blocks: readonly Block[], file: string): void {
+  for (const block of blocks) {
+    if (block.kind === 'table') {
+      out.own('');
+      out.blocks([block], file);
+    } else for (const line of block.lines) out.text(line.text, file, line.ref);
+  }
 }
 
 /** A text file's content: UTF-8 (BOM dropped) or GB18030, line endings as LF; binary refused. */
@@ -146,6 +163,8 @@ async function readAnnex(file: FolderFile, findings: FileFinding[]): Promise<Blo
 function matchAnnexes(
   read: { file: FolderFile; blocks: Block[] }[],
   listed: readonly ListedAnnex[],
+  inBody: ReadonlySet<string | null>,
+  bodyFile: string,
   findings: FileFinding[],
 ): AnnexFile[] {
   const taken = new Map<string, string>();
@@ -207,9 +226,12 @@ function matchAnnexes(
       blocks: entry.blocks,
     });
   }
-  for (const annex of listed)
-    if (!taken.has(annex.label))
-      findings.push({ code: 'files/annex-file-missing', file: '', actual: annex.label, expected: annex.title });
+  for (const annex of listed) {
+    if (taken.has(annex.label)) continue;
+    if (inBody.has(annex.label))
+      findings.push({ code: 'files/annex-in-body', file: bodyFile, actual: annex.label, expected: annex.title });
+    else findings.push({ code: 'files/annex-file-missing', file: '', actual: annex.label, expected: annex.title });
+  }
   return matched.sort((a, b) => compareLabels(a.label, b.label));
 }
 

@@ -51,8 +51,8 @@ export function htmlBlocks($: CheerioAPI): Block[] {
   return blocks;
 }
 
-/** The rows of one Word table; a nested table's text stays in its cell. */
-function tableRows($: CheerioAPI, table: Element, index: number): FileRow[] {
+/** The rows of one HTML table (a Word file's, a page's); a nested table's text stays in its cell. */
+export function tableRows($: CheerioAPI, table: Element, index: number): FileRow[] {
   const rows: FileRow[] = [];
   $(table)
     .find('tr')

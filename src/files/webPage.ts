@@ -3,6 +3,9 @@ import { createRequire } from 'node:module';
 import type { CheerioAPI } from 'cheerio';
 import { isTag, isText, type AnyNode, type Element } from 'domhandler';
 import iconv from 'iconv-lite';
+import { compareDocNumbers, findDocNumbers } from '../normalize/docNumber.js';
+import { type Block, tableBlocks } from './blocks.js';
+import { tableRows } from './docx.js';
 import type { FileFinding } from './findings.js';
 
 const load = createRequire(import.meta.url);
@@ -14,6 +17,8 @@ interface PageLine {
   element: Element;
   /** True when all its text is link text (navigation, share and print links). */
   linkOnly: boolean;
+  /** The table of data the line is a cell of, read as a table rather than as lines; null for other lines. */
+  table: Element | null;
 }
 
 // What marks the notice itself, whatever the site: its document number (〔2023〕126号 in any
@@ -25,6 +30,12 @@ const ADDRESSEES = /^[^：:。]{2,200}[：:]$/u;
 const CHROME =
   /^[【\[]?\s*(?:分享|打印|关闭|收藏|字号|字体|上一篇|下一篇|相关(?:文章|链接|阅读|信息)|扫一扫|返回顶部)/u;
 const ANNEX_LINK = /^\s*(?:附件|[\d一二三四五六七八九十]+\s*[.、．])/u;
+// The fields of a government site's 政府信息公开 table above an article (索引号, 分类, 发布机构, 成文日期, 文号,
+// 发布日期…), as a label alone (`索引号：`, `文号`) or a label and its value (`文号：粤财农〔2024〕301号`).
+const DISCLOSURE_FIELD =
+  /^(索引号|主题分类|体裁分类|组配分类|服务对象分类|分类|发布机构|发文机关|发文单位|成文日期|发文日期|发布日期|生成日期|文号|发文字号|文件编号|名称|标题|主题词|关键词|有效性|时效性|信息来源|来源)\s*(?:[：:](.*)|$)/u;
+// Fields only such a table has: one of them must be there before the lines are taken for one.
+const DISCLOSURE_OWN = new Set(['索引号', '成文日期', '发布机构', '文号', '发文字号', '主题分类', '发文机关']);
 const BLOCK = new Set([
   'p',
   'div',
@@ -75,37 +86,69 @@ const DROPPED = new Set([
   'textarea',
 ]);
 
+/** A saved page read: its kept lines and tables in reading order, and its text lines alone. */
+export interface WebPageBody {
+  /** The article's text lines and tables (a `<table>` of data as rows and cells), in reading order. */
+  blocks: Block[];
+  /** The article's text lines, tables left out (where the list of attachments is read). */
+  lines: string[];
+  findings: FileFinding[];
+}
+
 /**
  * The notice's body out of a saved web page. The page is decoded by the charset it declares
  * (GB2312 and GBK read as GB18030, their superset); scripts and styles are dropped; the article is
  * the innermost element holding every mark of the notice the page has (document number, title line,
- * addressees), found by content, not by the site's class names. Lines outside it, and lines inside
- * it that are only link text (share and print links) other than the attachment list, are left out
- * and reported. Headings keep their level as Markdown marks.
+ * addressees), found by content, not by the site's class names. A government site's 政府信息公开
+ * table (索引号, 文号, 成文日期…) is no part of it: its marks are not the article's, its 文号 is
+ * checked against the article's. Lines outside the article, and lines inside it that are only link
+ * text (share and print links) other than the attachment list, are left out and reported. A table
+ * of data in the article is kept as a table; headings keep their level as Markdown marks.
  */
-export function readWebPage(bytes: Buffer, file: string): { lines: string[]; findings: FileFinding[] } {
+export function readWebPage(bytes: Buffer, file: string): WebPageBody {
   const findings: FileFinding[] = [];
   const html = decodePage(bytes, file, findings);
   const cheerio = load('cheerio') as typeof import('cheerio');
   const $ = cheerio.load(html);
   const lines = pageLines($);
+  const disclosure = disclosureTable(lines);
+  const candidates = disclosure ? lines.filter((l) => !disclosure.lines.has(l)) : lines;
   // A line that is all link text (a related article, a navigation entry) is never a mark of this notice.
-  const marks = [DOC_NUMBER, TITLE].map((p) => lines.find((l) => !l.linkOnly && p.test(l.text)));
-  const addressees = lines.find((l, i) => i > 0 && ADDRESSEES.test(l.text) && l.text.length < 200 && !l.linkOnly);
+  const marks = [DOC_NUMBER, TITLE].map((p) => candidates.find((l) => !l.linkOnly && p.test(l.text)));
+  const addressees = candidates.find(
+    (l) => l !== lines[0] && ADDRESSEES.test(l.text) && l.text.length < 200 && !l.linkOnly,
+  );
   const anchors = [...marks, addressees].filter((l): l is PageLine => l !== undefined);
   if (anchors.length === 0) {
     findings.push({ code: 'files/page-article-unfound', file });
-    return { lines: lines.map(lineMarkdown), findings };
+    const all = lines.map(lineMarkdown);
+    return { blocks: [{ kind: 'text', lines: all.map((text) => ({ text, ref: '' })) }], lines: all, findings };
   }
   const article = commonAncestor(anchors.map((a) => a.element));
+  const blocks: Block[] = [];
   const kept: string[] = [];
   const left: string[] = [];
+  const tables = new Map<Element, number>();
   for (const line of lines) {
     const inside = article === null || contains(article, line.element);
+    if (inside && line.table) {
+      // A table of data is read whole, once, where its first cell stands.
+      if (!tables.has(line.table)) {
+        tables.set(line.table, tables.size + 1);
+        blocks.push(...tableBlocks(tableRows($, line.table, tables.size)));
+      }
+      continue;
+    }
     const chrome = (line.linkOnly && !ANNEX_LINK.test(line.text)) || CHROME.test(line.text);
-    if (inside && !chrome) kept.push(lineMarkdown(line));
-    else left.push(line.text);
+    if (inside && !chrome) {
+      const text = lineMarkdown(line);
+      kept.push(text);
+      const last = blocks[blocks.length - 1];
+      if (last?.kind === 'text') last.lines.push({ text, ref: '' });
+      else blocks.push({ kind: 'text', lines: [{ text, ref: '' }] });
+    } else left.push(line.text);
   }
+  if (disclosure) findings.push(...disclosureFindings(disclosure, kept, file));
   if (left.length > 0) {
     const sample = left
       .slice(0, 6)
@@ -113,7 +156,68 @@ export function readWebPage(bytes: Buffer, file: string): { lines: string[]; fin
       .join(' | ');
     findings.push({ code: 'files/page-chrome-left-out', file, actual: sample, params: { count: left.length } });
   }
-  return { lines: kept, findings };
+  return { blocks, lines: kept, findings };
+}
+
+/** A page's 政府信息公开 table: its lines, and the values of its fields by label. */
+interface DisclosureTable {
+  lines: Set<PageLine>;
+  fields: Map<string, string>;
+}
+
+/**
+ * The page's 政府信息公开 table, or null: the largest element around its first own field (索引号,
+ * 成文日期, 文号…) whose lines are fields and their values (at most two lines a field, and two more),
+ * with three fields or more. A table, a list or rows of `<div>`s alike; found by its labels, not its class.
+ */
+function disclosureTable(lines: readonly PageLine[]): DisclosureTable | null {
+  const label = (l: PageLine): string | undefined => (l.linkOnly ? undefined : DISCLOSURE_FIELD.exec(l.text)?.[1]);
+  const first = lines.find((l) => DISCLOSURE_OWN.has(label(l) ?? ''));
+  if (!first) return null;
+  let block: readonly PageLine[] = [];
+  // Up from the field's element, at most a few levels: a table's cell, row, body, table and its box.
+  let el: Element | null = first.element;
+  for (let level = 0; el && level < 8; level++, el = (el.parent as Element | null) ?? null) {
+    const at = el;
+    const inside = lines.filter((l) => contains(at, l.element));
+    const fields = inside.filter((l) => label(l) !== undefined);
+    if (inside.length > 2 * fields.length + 2) break;
+    block = inside;
+  }
+  const fields = new Map<string, string>();
+  block.forEach((l, i) => {
+    const found = l.linkOnly ? null : DISCLOSURE_FIELD.exec(l.text);
+    if (!found) return;
+    const next = block[i + 1];
+    // A label alone (`文号：` in its own cell) has its value on the next line, unless that is a label too.
+    const value = found[2]?.trim() || (next && label(next) === undefined ? next.text : '');
+    if (!fields.has(found[1] ?? '')) fields.set(found[1] ?? '', value);
+  });
+  if (fields.size < 3) return null;
+  return { lines: new Set(block), fields };
+}
+
+/** The table reported as left out, and its 文号 checked against the article's first document number. */
+function disclosureFindings(table: DisclosureTable, kept: readonly string[], file: string): FileFinding[] {
+  const shown = ['文号', '发文字号', '成文日期']
+    .filter((f) => table.fields.get(f))
+    .map((f) => `${f} ${table.fields.get(f)}`);
+  const findings: FileFinding[] = [
+    {
+      code: 'files/page-disclosure-table',
+      file,
+      actual: shown.join(', ') || [...table.fields.keys()].join(', '),
+      params: { count: table.fields.size },
+    },
+  ];
+  const number = findDocNumbers(table.fields.get('文号') || table.fields.get('发文字号') || '')[0]?.value;
+  // The article's own number stands on a line of its own; a number inside a sentence is a cited notice's.
+  const article = kept
+    .map((l) => findDocNumbers(l).find((hit) => l.replace(/[\s#]/g, '').length <= hit.end - hit.start + 2)?.value)
+    .find((v) => v !== undefined);
+  if (number && article && compareDocNumbers(number, article) !== 'same')
+    findings.push({ code: 'files/page-disclosure-differs', file, actual: number, expected: article });
+  return findings;
 }
 
 /** A line with its heading level as Markdown marks. */
@@ -146,6 +250,7 @@ function pageLines($: CheerioAPI): PageLine[] {
   let text = '';
   let linkText = '';
   let owner: Element | null = null;
+  let ownerTable: Element | null = null;
   const flush = (): void => {
     const t = text.replace(/[\s\u3000]+/g, ' ').trim();
     if (t !== '' && owner)
@@ -153,16 +258,18 @@ function pageLines($: CheerioAPI): PageLine[] {
         text: t,
         element: owner,
         linkOnly: linkText.replace(/[\s\u3000]+/g, '').length >= t.replace(/\s+/g, '').length,
+        table: ownerTable,
       });
     text = '';
     linkText = '';
   };
-  const walk = (node: AnyNode, block: Element, inLink: boolean): void => {
+  const walk = (node: AnyNode, block: Element, inLink: boolean, table: Element | null): void => {
     if (isText(node)) {
       const data = node.data;
       if (owner !== block) {
         flush();
         owner = block;
+        ownerTable = table;
       }
       text += data;
       if (inLink) linkText += data;
@@ -179,18 +286,34 @@ function pageLines($: CheerioAPI): PageLine[] {
     }
     const isBlock = BLOCK.has(name) && name !== 'span';
     if (isBlock) flush();
-    for (const child of el.children) walk(child, isBlock ? el : block, inLink || name === 'a');
+    const inTable = table ?? (name === 'table' && isDataTable($, el) ? el : null);
+    for (const child of el.children) walk(child, isBlock ? el : block, inLink || name === 'a', inTable);
     if (isBlock) {
       flush();
       owner = block;
+      ownerTable = table;
     }
   };
   // cheerio's full-document parser (parse5) always makes an <html>, and a <body> unless the page is a frameset.
   const body = $('body').get(0) ?? $('html').get(0);
   if (!body) throw new Error('the page parser made no <html> element');
-  walk(body, body, false);
+  walk(body, body, false, null);
   flush();
   return lines;
+}
+
+/**
+ * True for a table of data, not of layout: it holds no table, two rows or more of two cells or more,
+ * and no cell of article-length text (a layout table's cell holds the article's paragraphs).
+ */
+function isDataTable($: CheerioAPI, table: Element): boolean {
+  if ($(table).find('table').length > 0) return false;
+  const rows = $(table)
+    .find('tr')
+    .toArray()
+    .map((tr) => $(tr).children('td,th').toArray());
+  if (rows.filter((cells) => cells.length >= 2).length < 2) return false;
+  return rows.every((cells) => cells.every((cell) => $(cell).text().length <= 500));
 }
 
 /** The innermost element holding all of `elements`. */

@@ -65,6 +65,18 @@ export const FINDING_CODES = {
     template: '{file}: not a notice body or annex format (.html .htm .md .txt .xlsx .xls .docx .doc .csv); not read',
   },
   'files/text-decoded-gb18030': { severity: 'warning', template: '{file}: not UTF-8; decoded as GB18030' },
+  'files/page-disclosure-table': {
+    severity: 'info',
+    template: "{file}: the page's 政府信息公开 table ({count} fields: {actual}) is page chrome, not the notice's body",
+  },
+  'files/page-disclosure-differs': {
+    severity: 'warning',
+    template: "{file}: the page's 政府信息公开 table gives 文号 {actual}, the article {expected}; the article's is read",
+  },
+  'files/annex-in-body': {
+    severity: 'info',
+    template: '{file}: 附件{actual} "{expected}" is read from the body itself, under its marker line; it has no file',
+  },
 
   'locate/annex-missing': {
     severity: 'error',

@@ -596,6 +596,19 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A text file of the notice folder was not UTF-8 and was decoded as GB18030.',
     action: 'Check the Chinese text reads right; re-save the file as UTF-8 if it does not.',
   },
+  'files/page-disclosure-table': {
+    meaning:
+      "The saved page holds a government site's 政府信息公开 table (索引号, 文号, 成文日期…); it is not read as the body.",
+    action: "Nothing; its 文号 is compared with the article's.",
+  },
+  'files/page-disclosure-differs': {
+    meaning: "The 文号 of the page's 政府信息公开 table is not the document number the article carries.",
+    action: "Check which is right: the page may be another notice's, or the site mistyped one.",
+  },
+  'files/annex-in-body': {
+    meaning: 'A listed attachment stands in the body itself (its marker line, title and table in the page), not as a file.',
+    action: 'Nothing.',
+  },
   'locate/issued-date-fallback': {
     meaning:
       'No date stands under the signature (成文日期), so issued_date is taken from the 印发 line, a date after the ' +
