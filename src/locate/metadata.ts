@@ -63,7 +63,7 @@ export function readMetadata(
   const { organs: issuers, fromTitle } = readIssuers(allLines, sources, spec, ctx);
   const attachments = readAttachments(bodyLines, spec);
   const meta: NoticeMeta = {
-    doc_number: ownDocNumber(bodyLines, title, spec) || numberBeforeAttachments(attachments.prefix, spec, ctx),
+    doc_number: ownDocNumber(bodyLines, title, spec, ctx) || numberBeforeAttachments(attachments.prefix, spec, ctx),
     title: normalTitle(titleRaw, fromTitle && issuers.length > 1 ? (titleIssuer ?? '') : '', issuers),
     title_raw: titleRaw,
     issuer: issuers[0] ?? '',

@@ -103,7 +103,12 @@ const DOC_NUMBER_LINE_EXTRA = 16;
  * title or a few lines after it), else one the title closes with in parentheses. A number cited in a
  * sentence or in parentheses (`《…办法》（粤财工〔2019〕122号）`) is another document's; with none, ''.
  */
-export function ownDocNumber(lines: readonly string[], title: Title | null, spec: Family['metadata']): string {
+export function ownDocNumber(
+  lines: readonly string[],
+  title: Title | null,
+  spec: Family['metadata'],
+  ctx?: StageContext,
+): string {
   const pattern = spec.docNumber;
   const masthead = spec.issuerHeading;
   const anchor = title ? title.endLine : lines.findIndex((l) => masthead.test(plainLine(l))) + 1;
@@ -114,6 +119,12 @@ export function ownDocNumber(lines: readonly string[], title: Title | null, spec
     if (i + 1 > anchor && ++after > DOC_NUMBER_LOOKAHEAD) break;
     const m = pattern.exec(text);
     if (m && standsAlone(text, m)) return canonicalDocNumber(m[0]);
+    // OCR may drop the 号 that closes a number on a line of its own (`粤财科教〔2024〕12`): read with it restored.
+    const restored = /\d\s*$/u.test(text) ? pattern.exec(`${text}号`) : null;
+    if (restored && standsAlone(`${text}号`, restored)) {
+      ctx?.count('doc-number-hao-restored');
+      return canonicalDocNumber(restored[0]);
+    }
   }
   return title?.docNumber ? canonicalDocNumber(title.docNumber) : '';
 }

@@ -71,6 +71,19 @@ describe('notice metadata from the body', () => {
     expect(missing).toEqual([]);
   });
 
+  it('restores the 号 OCR dropped from the number on a line of its own, and counts it', () => {
+    for (const written of ['粤财科教〔2024〕51', '粤财科教[2024] 51 ']) {
+      const { meta, repairs } = metadataOf(HEADED.map((l) => (l === '粤财科教〔2024〕51号' ? written : l)));
+      expect(meta.doc_number, written).toBe('粤财科教〔2024〕51号');
+      expect(repairs['doc-number-hao-restored']).toBe(1);
+    }
+    // A number cited inside a sentence gets no 号 restored: it is not the notice's own.
+    const { meta } = metadataOf(
+      HEADED.map((l) => (l === '粤财科教〔2024〕51号' ? '' : l.startsWith('现下达') ? `${l}依据粤财科教〔2023〕7` : l)),
+    );
+    expect(meta.doc_number).toBe('');
+  });
+
   it('writes a document number in its canonical brackets whatever brackets and spaces OCR gave it', () => {
     for (const written of [
       '粤财科教[2024]51号',
