@@ -93,13 +93,18 @@ function disclosure(rand: Rand, a: Article, layout: (typeof LAYOUTS)[number], do
       return `<div class="xxgk"><table>${rows.join('\n')}</table></div>`;
     }
     case 'table2':
-      return `<table class="info">${fields.map(([k, v]) => `<tr><th>${label(k)}</th><td>${v}</td></tr>`).join('')}</table>`;
+      return (
+        `<table class="info">${fields.map(([k, v]) => `<tr><th>${label(k)}</th><td>${v}</td></tr>`).join('')}` +
+        '</table>'
+      );
     case 'cell':
       return `<table><tr>${fields.map(([k, v]) => `<td>${k}：${v}</td>`).join('')}</tr></table>`;
     case 'list':
       return `<ul class="meta">${fields.map(([k, v]) => `<li><span>${k}：</span><span>${v}</span></li>`).join('')}</ul>`;
     case 'divs':
-      return `<div class="gk">${fields.map(([k, v]) => `<div class="row"><label>${label(k)}</label><p>${v}</p></div>`).join('')}</div>`;
+      return `<div class="gk">${fields
+        .map(([k, v]) => `<div class="row"><label>${label(k)}</label><p>${v}</p></div>`)
+        .join('')}</div>`;
     case 'dl':
       return `<dl>${fields.map(([k, v]) => `<dt>${label(k)}</dt><dd>${v}</dd>`).join('')}</dl>`;
   }
@@ -206,7 +211,9 @@ function dataTable(rand: Rand, shape: (typeof SHAPES)[number]): DataTable {
   if (shape === 'titled') {
     const title = '2025年某专项资金分配表';
     return {
-      html: `<table>${tr([{ text: title, rowSpan: 1, colSpan: 3 }])}${[header, ...data].map((r) => tr(r)).join('')}</table>`,
+      html:
+        `<table>${tr([{ text: title, rowSpan: 1, colSpan: 3 }])}${[header, ...data].map((r) => tr(r)).join('')}` +
+        '</table>',
       rows: [header, ...data],
       title,
     };

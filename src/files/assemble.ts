@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import iconv from 'iconv-lite';
+import { byCodeUnits } from '../normalize/order.js';
 import { InputError } from '../read/inputError.js';
 import { labelInName, listedAnnexes, listedByTitle, type ListedAnnex } from './attachments.js';
 import { type Block, NoticeText, type Provenance } from './blocks.js';
@@ -51,6 +52,8 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
   const parts = noticeFolderParts(dir);
   const findings: FileFinding[] = [];
   for (const f of parts.ignored) findings.push({ code: 'files/file-ignored', file: f.name });
+  for (const link of parts.links)
+    findings.push({ code: 'files/link-not-followed', file: link.name, actual: link.target });
   const out = new NoticeText();
   const body = await readBody(parts.body, findings);
   const bodyLines = body.lines;
@@ -64,7 +67,8 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
     );
   const listed = listedAnnexes(bodyLines);
   const read: { file: FolderFile; blocks: Block[] }[] = [];
-  for (const file of parts.annexes) read.push({ file, blocks: await readAnnex(file, findings) });
+  for (const file of distinctAnnexes(parts.annexes, findings))
+    read.push({ file, blocks: await readAnnex(file, findings) });
   // An annex the body holds itself (its marker line, its title and table in the page) needs no file.
   const inBody = new Set(bodyLines.filter((l) => MARKER_ALONE.test(l)).map(labelInName));
   const annexes = matchAnnexes(read, listed, inBody, parts.body.name, findings);
@@ -91,6 +95,29 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
     places: out.places,
     findings,
   };
+}
+
+/**
+ * The annex files with each set of byte-identical files read once (a browser's second download
+ * `附件1 (1).xls` of `附件1.xls`): as the file of the shortest name, the others reported.
+ */
+function distinctAnnexes(annexes: readonly FolderFile[], findings: FileFinding[]): FolderFile[] {
+  const byDigest = new Map<string, FolderFile[]>();
+  for (const file of annexes) {
+    const digest = createHash('sha256').update(readFileSync(file.path)).digest('hex');
+    byDigest.set(digest, [...(byDigest.get(digest) ?? []), file]);
+  }
+  const kept = new Set<FolderFile>();
+  for (const same of byDigest.values()) {
+    // A copy's name is the original's with something added (` (1)`, ` - 副本`, `_2`): the shortest name is kept.
+    const [original, ...copies] = [...same].sort(
+      (a, b) => a.name.length - b.name.length || byCodeUnits(a.name, b.name),
+    );
+    if (!original) continue;
+    kept.add(original);
+    for (const copy of copies) findings.push({ code: 'files/annex-duplicate', file: copy.name, actual: original.name });
+  }
+  return annexes.filter((f) => kept.has(f));
 }
 
 /** The body's lines, from a saved page (with its blocks) or a text file. */

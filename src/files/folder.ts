@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { type Dirent, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { InputError } from '../read/inputError.js';
 import { MAX_INPUT_BYTES } from '../read/readInput.js';
@@ -31,13 +31,48 @@ export interface NoticeFolder {
   annexes: FolderFile[];
   /** Files of no format the tool reads. */
   ignored: FolderFile[];
+  /** Symbolic links not followed: to a folder, or dangling. */
+  links: UnreadLink[];
 }
 
-const files = (dir: string): FolderFile[] =>
-  readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isFile() && !e.name.startsWith('.') && !e.name.startsWith('~$'))
-    .map((e) => ({ name: e.name, ext: extname(e.name).toLowerCase(), path: join(dir, e.name) }))
-    .sort((a, b) => byCodeUnits(a.name, b.name));
+/** A symbolic link of a notice folder that is not read: to a folder, or to nothing. */
+export interface UnreadLink {
+  name: string;
+  /** What it points to: `a folder`, `nothing` (dangling), or the error that stopped it. */
+  target: string;
+}
+
+/** What a link in the folder points to: a file (read like one), or why it is not read. */
+function linkTarget(path: string): 'file' | string {
+  try {
+    const target = statSync(path);
+    return target.isFile() ? 'file' : target.isDirectory() ? 'a folder' : 'no regular file';
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'nothing';
+    if (code === 'ELOOP') return 'a loop of links';
+    throw error;
+  }
+}
+
+/** The folder's entries a notice reads: files, and links to files; hidden files and Office lock files left out. */
+function entries(dir: string): { files: FolderFile[]; links: UnreadLink[] } {
+  const files: FolderFile[] = [];
+  const links: UnreadLink[] = [];
+  const shown = (e: Dirent): boolean => !e.name.startsWith('.') && !e.name.startsWith('~$');
+  for (const e of readdirSync(dir, { withFileTypes: true }).filter(shown)) {
+    const path = join(dir, e.name);
+    // A link is followed when it points to a regular file (a folder saved with links to a download cache).
+    const target = e.isSymbolicLink() ? linkTarget(path) : e.isFile() ? 'file' : null;
+    if (target === 'file') files.push({ name: e.name, ext: extname(e.name).toLowerCase(), path });
+    else if (target !== null) links.push({ name: e.name, target });
+  }
+  files.sort((a, b) => byCodeUnits(a.name, b.name));
+  links.sort((a, b) => byCodeUnits(a.name, b.name));
+  return { files, links };
+}
+
+const files = (dir: string): FolderFile[] => entries(dir).files;
 
 /**
  * The one rule that tells a notice folder from a batch folder: a folder is one notice when it holds
@@ -56,7 +91,7 @@ export function isNoticeFolder(dir: string): boolean {
  * an annex; none or several is an input error naming them (a guess could read an annex as the body).
  */
 export function noticeFolderParts(dir: string): NoticeFolder {
-  const all = files(dir);
+  const { files: all, links } = entries(dir);
   const bodies = all.filter((f) => (BODY_EXTENSIONS as readonly string[]).includes(f.ext) && !ANNEX_NAME.test(f.name));
   if (bodies.length !== 1) {
     const which = bodies.length === 0 ? 'none' : bodies.map((f) => f.name).join(', ');
@@ -69,7 +104,7 @@ export function noticeFolderParts(dir: string): NoticeFolder {
   const body = bodies[0] as FolderFile;
   const annexes = all.filter((f) => f !== body && (ANNEX_EXTENSIONS as readonly string[]).includes(f.ext));
   const ignored = all.filter((f) => f !== body && !annexes.includes(f));
-  return { body, annexes, ignored };
+  return { body, annexes, ignored, links };
 }
 
 /**

@@ -33,7 +33,7 @@ const ANNEX_LINK = /^\s*(?:附件|[\d一二三四五六七八九十]+\s*[.、．
 // The fields of a government site's 政府信息公开 table above an article (索引号, 分类, 发布机构, 成文日期, 文号,
 // 发布日期…), as a label alone (`索引号：`, `文号`) or a label and its value (`文号：粤财农〔2024〕301号`).
 const DISCLOSURE_FIELD =
-  /^(索引号|主题分类|体裁分类|组配分类|服务对象分类|分类|发布机构|发文机关|发文单位|成文日期|发文日期|发布日期|生成日期|文号|发文字号|文件编号|名称|标题|主题词|关键词|有效性|时效性|信息来源|来源)\s*(?:[：:](.*)|$)/u;
+  /^(索引号|(?:主题|体裁|组配)?分类|发布机构|发文(?:机关|单位|字号|日期)|(?:成文|发布|生成)日期|文号|文件编号|名称|标题|主题词|关键词|有效性|(?:信息)?来源)\s*(?:[：:](.*)|$)/u;
 // Fields only such a table has: one of them must be there before the lines are taken for one.
 const DISCLOSURE_OWN = new Set(['索引号', '成文日期', '发布机构', '文号', '发文字号', '主题分类', '发文机关']);
 const BLOCK = new Set([
@@ -232,6 +232,12 @@ export function decodePage(bytes: Buffer, file: string, findings: FileFinding[])
   const declared = /<meta[^>]{0,200}?charset\s*=\s*(?:["']\s*)?([\w-]{1,40})/i.exec(head)?.[1]?.toLowerCase();
   const bom = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
   if (declared && !bom && declared !== 'utf-8' && declared !== 'utf8') {
+    // A page saved as UTF-8 that kept its GB declaration: Chinese text in GB bytes is almost never valid UTF-8,
+    // so bytes that are (and are not plain ASCII, valid in both) are read as what they are.
+    if (isUtf8(bytes) && bytes.some((b) => b >= 0x80)) {
+      findings.push({ code: 'files/page-charset-ignored', file, actual: declared });
+      return bytes.toString('utf8');
+    }
     const charset = /^(gb2312|gbk|gb18030|x-gbk|cp936|euc-cn)$/.test(declared) ? 'gb18030' : declared;
     if (iconv.encodingExists(charset)) {
       findings.push({ code: 'files/page-charset', file, actual: declared });

@@ -65,6 +65,18 @@ export const FINDING_CODES = {
     template: '{file}: not a notice body or annex format (.html .htm .md .txt .xlsx .xls .docx .doc .csv); not read',
   },
   'files/text-decoded-gb18030': { severity: 'warning', template: '{file}: not UTF-8; decoded as GB18030' },
+  'files/link-not-followed': {
+    severity: 'warning',
+    template: '{file}: a symbolic link to {actual}, not to a file; not read',
+  },
+  'files/annex-duplicate': {
+    severity: 'warning',
+    template: '{file}: the same bytes as {actual}, a second copy (a repeated download); read once, as {actual}',
+  },
+  'files/page-charset-ignored': {
+    severity: 'warning',
+    template: '{file}: the page declares charset {actual}, but its bytes are UTF-8; read as UTF-8',
+  },
   'files/page-disclosure-table': {
     severity: 'info',
     template: "{file}: the page's 政府信息公开 table ({count} fields: {actual}) is page chrome, not the notice's body",

@@ -596,6 +596,19 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A text file of the notice folder was not UTF-8 and was decoded as GB18030.',
     action: 'Check the Chinese text reads right; re-save the file as UTF-8 if it does not.',
   },
+  'files/link-not-followed': {
+    meaning: 'A symbolic link in the notice folder points to a folder or to nothing (dangling); it is not followed.',
+    action: 'Copy the file it should point to into the folder, or remove the link.',
+  },
+  'files/annex-duplicate': {
+    meaning: 'Two annex files of the notice folder hold the same bytes; the copy is not read, so no money counts twice.',
+    action: 'Nothing; delete the copy from the folder.',
+  },
+  'files/page-charset-ignored': {
+    meaning:
+      'A saved page declares a GB charset but its bytes are valid UTF-8 (re-saved, declaration kept); read as UTF-8.',
+    action: 'Check the Chinese text reads right.',
+  },
   'files/page-disclosure-table': {
     meaning:
       "The saved page holds a government site's 政府信息公开 table (索引号, 文号, 成文日期…); it is not read as the body.",

@@ -1,0 +1,253 @@
+/**
+ * The files of a notice folder as people save them: the page of a government site with its
+ * 政府信息公开 table, an annex table printed in the page itself, a file downloaded twice, files that
+ * are symbolic links, a page re-saved as UTF-8 that still declares GB2312. Each folder is the seed
+ * written as the department publishes it (test/support/noticeFolder.ts), so the records to expect
+ * are the seed's own.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { escapeUTF8 } from 'entities';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { assembleNoticeFolder } from '../src/files/assemble.js';
+import { folderManifest } from '../src/files/folder.js';
+import { extractNotice } from '../src/pipeline.js';
+import { families } from './support/run.js';
+import {
+  expectedRecords,
+  type NoticeRecords,
+  type Rec,
+  shownMoney,
+  webPage,
+  writeNoticeFolder,
+} from './support/noticeFolder.js';
+
+const seedDir = new URL('./fixtures/gd-special-transfer/seed/', import.meta.url).pathname;
+const seedLines = readFileSync(join(seedDir, 'input.md'), 'utf8').split('\n');
+const expected = join(seedDir, 'expected');
+const records: NoticeRecords = {
+  allocations: expectedRecords(expected, 'allocations'),
+  details: expectedRecords(expected, 'details'),
+  targets: expectedRecords(expected, 'targets'),
+  indicators: expectedRecords(expected, 'indicators'),
+  citations: expectedRecords(expected, 'citations'),
+};
+const seedNotice = JSON.parse(readFileSync(join(expected, 'notice.json'), 'utf8')) as Rec;
+
+/** The seed's body: its lines before the first annex, and its closing block (版记) after the last table. */
+function seedBody(): string[] {
+  const first = seedLines.findIndex((l) => /^#+\s*附件\s*1\s*$/.test(l));
+  const closing = seedLines.findIndex((l) => l.includes('公开方式'));
+  return [...seedLines.slice(0, first), ...seedLines.slice(closing)];
+}
+function seedTitle(label: string): string {
+  const at = seedLines.findIndex((l) => new RegExp(`^#+\\s*附件\\s*${label}\\s*$`).test(l));
+  return (seedLines.slice(at + 1).find((l) => l.trim() !== '') ?? '').replace(/^#+\s*/, '').trim();
+}
+const titles = { allocation: seedTitle('1'), detail: seedTitle('2'), targetTable: seedTitle('3') };
+
+const PLACE = ['source_line', 'source_row', 'source_file', 'source_ref', 'fund_demand_line'];
+const without = (rows: readonly Rec[], fields: readonly string[]): Rec[] =>
+  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k))));
+
+interface Extracted {
+  sets: Record<string, Rec[]>;
+  findings: Rec[];
+}
+
+async function extractFolder(dir: string): Promise<Extracted> {
+  const notice = await assembleNoticeFolder(dir, folderManifest(dir));
+  const result = extractNotice(dir, 'folder', notice, families, { bom: true, allowPartial: false });
+  const read = (name: string): Rec[] =>
+    (JSON.parse(result.files.get(`${name}.json`) as string) as { records: Rec[] }).records;
+  const sets = Object.fromEntries(
+    ['allocations', 'details', 'targets', 'indicators', 'citations'].map((n) => [n, read(n)]),
+  );
+  return { sets, findings: (JSON.parse(result.files.get('report.json') as string) as { findings: Rec[] }).findings };
+}
+
+/** The seed's records, equal but for where they were read and amounts as shown. */
+function expectSeedRecords(got: Extracted): void {
+  const raw = [...PLACE, 'amount_raw'];
+  expect(without(got.sets['allocations'] ?? [], raw)).toEqual(without(records.allocations, raw));
+  expect(without(got.sets['details'] ?? [], [...raw, 'amount_wan'])).toEqual(
+    without(records.details, [...raw, 'amount_wan']),
+  );
+  expect(without(got.sets['targets'] ?? [], PLACE)).toEqual(without(records.targets, PLACE));
+  expect(got.sets['indicators']).toHaveLength(records.indicators.length);
+  expect(got.sets['citations']).toHaveLength(records.citations.length);
+}
+
+const codes = (got: Extracted): string[] => got.findings.map((f) => String(f['code']));
+const withCode = (got: Extracted, code: string): Rec[] => got.findings.filter((f) => f['code'] === code);
+
+let root: string;
+beforeAll(() => {
+  root = mkdtempSync(join(tmpdir(), 'notice-folder-files-'));
+});
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+/** The seed's folder with its page rewritten by `page`. */
+async function seedFolder(name: string, page?: (html: string) => string | Buffer): Promise<string> {
+  const dir = join(root, name);
+  await writeNoticeFolder(dir, seedBody(), records, titles);
+  if (page) writeFileSync(join(dir, 'notice.html'), page(readFileSync(join(dir, 'notice.html'), 'utf8')));
+  return dir;
+}
+
+/** A 政府信息公开 table as gd.gov.cn shows it above the article: label and value cells, two fields a row. */
+function disclosureTable(docNumber: string): string {
+  const fields = [
+    ['索引号', '006939756/2023-00412'],
+    ['分类', '财政、金融、审计 通知'],
+    ['发布机构', '广东省财政厅'],
+    ['成文日期', String(seedNotice['issued_date'])],
+    ['名称', String(seedNotice['title'])],
+    ['文号', docNumber],
+    ['发布日期', '2023-12-29'],
+  ];
+  const rows: string[] = [];
+  for (let i = 0; i < fields.length; i += 2)
+    rows.push(
+      `<tr>${fields
+        .slice(i, i + 2)
+        .map(([k, v]) => `<td class="tit">${k}：</td><td>${v}</td>`)
+        .join('')}</tr>`,
+    );
+  return `<div class="xxgk_table"><table>${rows.join('')}</table></div>`;
+}
+
+describe("a government site's page with its 政府信息公开 table", () => {
+  it('gives the seed records: the table is page chrome, the article the body', async () => {
+    const docNumber = String(seedNotice['doc_number']);
+    const got = await extractFolder(
+      await seedFolder('disclosure', (html) =>
+        html.replace('<div class="article">', `${disclosureTable(docNumber)}<div class="article">`),
+      ),
+    );
+    expectSeedRecords(got);
+    expect(withCode(got, 'files/page-disclosure-table')).toHaveLength(1);
+    expect(String(withCode(got, 'files/page-disclosure-table')[0]?.['message'])).toContain(docNumber);
+    expect(codes(got)).not.toContain('files/page-disclosure-differs');
+  }, 120_000);
+
+  it("reports a table whose 文号 is another notice's", async () => {
+    const other = String(seedNotice['doc_number']).replace(/〔(\d{4})〕/, (_, y: string) => `〔${Number(y) - 1}〕`);
+    const got = await extractFolder(
+      await seedFolder('disclosure-differs', (html) =>
+        html.replace('<div class="article">', `${disclosureTable(other)}<div class="article">`),
+      ),
+    );
+    expectSeedRecords(got);
+    const differs = withCode(got, 'files/page-disclosure-differs');
+    expect(differs.map((f) => [f['actual'], f['expected']])).toEqual([[other, seedNotice['doc_number']]]);
+  }, 120_000);
+});
+
+describe('an annex table printed in the page itself', () => {
+  it('gives the seed allocation records from the page, with no file for 附件1', async () => {
+    const header = [
+      '地区',
+      '地区编码',
+      '二级项目名称',
+      '分配单位',
+      '三保目录',
+      '是否直拨“三保”专户',
+      '功能分类科目',
+      '金额',
+      '备注',
+    ];
+    const s = (r: Rec, k: string): string => String(r[k] ?? '');
+    const joined = (a: string, b: string): string => [a, b].filter((x) => x !== '').join(' ');
+    const rows = records.allocations.map((r) => [
+      s(r, 'region_name'),
+      s(r, 'region_code'),
+      s(r, 'project_name'),
+      joined(s(r, 'recipient_code'), s(r, 'recipient_name')),
+      s(r, 'sanbao_catalog'),
+      r['direct_to_sanbao_account'] === null ? '' : r['direct_to_sanbao_account'] ? '是' : '否',
+      joined(s(r, 'function_subject_code'), s(r, 'function_subject_name')),
+      shownMoney(s(r, 'amount_yuan')),
+      s(r, 'remark'),
+    ]);
+    const cells = (row: string[]): string => `<tr>${row.map((c) => `<td><p>${escapeUTF8(c)}</p></td>`).join('')}</tr>`;
+    const table = `<table border="1">${[header, ...rows].map(cells).join('\n')}</table>`;
+    const body = seedBody();
+    const closing = body.findIndex((l) => l.includes('公开方式'));
+    const lines = [
+      ...body.slice(0, closing),
+      '附件1',
+      titles.allocation,
+      '单位：元',
+      '@@TABLE@@',
+      ...body.slice(closing),
+    ];
+    const dir = join(root, 'inline');
+    await writeNoticeFolder(dir, lines, records, titles);
+    rmSync(join(dir, '附件1.xlsx'));
+    writeFileSync(join(dir, 'notice.html'), webPage(lines).replace('<p>@@TABLE@@</p>', table));
+    const got = await extractFolder(dir);
+    expectSeedRecords(got);
+    expect(got.sets['allocations']?.map((r) => r['amount_raw'])).toEqual(
+      records.allocations.map((r) => shownMoney(String(r['amount_yuan']))),
+    );
+    expect(new Set(got.sets['allocations']?.map((r) => r['source_file']))).toEqual(new Set(['notice.html']));
+    expect(withCode(got, 'files/annex-in-body').map((f) => f['actual'])).toEqual(['1']);
+    expect(codes(got)).not.toContain('files/annex-file-missing');
+  }, 120_000);
+});
+
+describe('an annex file downloaded twice', () => {
+  it('is read once, under the name of the original, each copy reported by name', async () => {
+    const dir = await seedFolder('duplicates');
+    copyFileSync(join(dir, '附件1.xlsx'), join(dir, '附件1 (1).xlsx'));
+    copyFileSync(join(dir, '附件2.xlsx'), join(dir, '附件2 - 副本.xlsx'));
+    const got = await extractFolder(dir);
+    expectSeedRecords(got);
+    expect(new Set(got.sets['allocations']?.map((r) => r['source_file']))).toEqual(new Set(['附件1.xlsx']));
+    expect(withCode(got, 'files/annex-duplicate').map((f) => [f['message']])).toEqual([
+      [expect.stringMatching(/^附件1 \(1\)\.xlsx: the same bytes as 附件1\.xlsx/)],
+      [expect.stringMatching(/^附件2 - 副本\.xlsx: the same bytes as 附件2\.xlsx/)],
+    ]);
+    expect(codes(got)).not.toContain('files/annex-unlisted');
+  }, 120_000);
+});
+
+describe('a notice folder of symbolic links', () => {
+  it('reads links to files as the files, and reports a link to a folder and a dangling one', async () => {
+    const source = await seedFolder('link-targets');
+    const dir = join(root, 'links');
+    mkdirSync(dir);
+    for (const name of ['notice.html', '附件1.xlsx', '附件2.xlsx', '附件3.docx'])
+      symlinkSync(join(source, name), join(dir, name));
+    symlinkSync(source, join(dir, '附件4'));
+    symlinkSync(join(source, 'gone.xlsx'), join(dir, '附件5.xlsx'));
+    const got = await extractFolder(dir);
+    expectSeedRecords(got);
+    expect(withCode(got, 'files/link-not-followed').map((f) => [f['message']])).toEqual([
+      [expect.stringMatching(/^附件4: a symbolic link to a folder/)],
+      [expect.stringMatching(/^附件5\.xlsx: a symbolic link to nothing/)],
+    ]);
+  }, 120_000);
+});
+
+describe("a page's bytes and the charset it declares", () => {
+  it('reads a UTF-8 page that declares GB2312 as UTF-8, and says so', async () => {
+    const got = await extractFolder(
+      await seedFolder('utf8-declared-gb', (html) => Buffer.from(html.replace('charset=utf-8', 'charset=gb2312'))),
+    );
+    expectSeedRecords(got);
+    expect(withCode(got, 'files/page-charset-ignored').map((f) => f['actual'])).toEqual(['gb2312']);
+  }, 120_000);
+
+  it('still reads a page in GBK bytes by its declaration', async () => {
+    const got = await extractFolder(
+      await seedFolder('gbk', (html) => iconv.encode(html.replace('charset=utf-8', 'charset=gbk'), 'gbk')),
+    );
+    expectSeedRecords(got);
+    expect(codes(got)).toContain('files/page-charset');
+    expect(codes(got)).not.toContain('files/page-charset-ignored');
+  }, 120_000);
+});
