@@ -60,17 +60,19 @@ function allocationRow(
     total &&
     columns.roles.get(role) !== label.at &&
     compact(cellIdentity(roleText(row, columns, role)).name) === compact(label.label);
-  // Each cell is cleaned once (cleaning counts its repairs).
+  const identify = spec.identify ?? DEFAULT_IDENTITY;
+  const codeRoles = new Set([...identify.region.code, ...identify.recipient.code]);
+  // Each cell is cleaned once (cleaning counts its repairs); a short code in a code cell is read long once.
   const cleaned = new Map<ColumnRole, string>();
   const text = (role: ColumnRole): string => {
     let value = cleaned.get(role);
     if (value === undefined) {
       value = repeatsLabel(role) ? '' : cleanName(roleText(row, columns, role), ctx);
+      if (codeRoles.has(role)) value = longCode(value, identify.shortCode, { annex: spec.label, line: row.line }, ctx);
       cleaned.set(role, value);
     }
     return value;
   };
-  const identify = spec.identify ?? DEFAULT_IDENTITY;
   const region = rowIdentity(columns, identify.region, text);
   // A total names no recipient: its cells name the place it adds up.
   const recipient = total ? NO_IDENTITY : rowIdentity(columns, identify.recipient, text);
@@ -128,6 +130,29 @@ function allocationRow(
     source_row: row.row,
     amount_raw: amount.raw,
   };
+}
+
+/**
+ * A code cell's text with a short code (a 6-digit GB/T 2260 code) made the 9-digit code the records carry, by the
+ * family's `identify.shortCode`; each one so read is reported with the code as written, and counted.
+ */
+function longCode(
+  text: string,
+  shortCode: { pattern: RegExp; append: string } | undefined,
+  where: { annex: string; line: number },
+  ctx: StageContext,
+): string {
+  if (!shortCode || !shortCode.pattern.test(text)) return text;
+  const code = `${text}${shortCode.append}`;
+  ctx.report({
+    code: 'allocations/code-lengthened',
+    annex: where.annex,
+    source_line: where.line,
+    actual: text,
+    expected: code,
+  });
+  ctx.count('short-code-lengthened');
+  return code;
 }
 
 /** Text without white space, for comparing a label with its repeats. */

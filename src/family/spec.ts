@@ -199,7 +199,25 @@ export const TableAnnexSpec = z
      * How a row's region and recipient are read from its cells (absent: a kind with no such fields). A
      * total row (合计, 小计) names no recipient.
      */
-    identify: z.object({ region: IdentitySpec, recipient: IdentitySpec }).optional(),
+    identify: z
+      .object({
+        region: IdentitySpec,
+        recipient: IdentitySpec,
+        /**
+         * A code written short in a code cell (a 6-digit GB/T 2260 code, `440232`) and the digits that make it the
+         * 9-digit code the records carry (`000`: 440232000); each code so read is reported. Absent: such a cell is
+         * an invalid code.
+         */
+        shortCode: z
+          .strictObject({
+            /** Regular expression a whole short code matches (`^\\d{6}$`). */
+            pattern: RegexSource,
+            /** Digits appended to it. */
+            append: z.string().regex(/^\d+$/u, 'digits only'),
+          })
+          .optional(),
+      })
+      .optional(),
     /**
      * Sub-headers under a grouping header cell that name the group's own total (金额 over 合计 | 其中：…); the other
      * sub-columns are unknown columns.

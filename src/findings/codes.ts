@@ -219,6 +219,10 @@ export const FINDING_CODES = {
   'money/amount-scale': { severity: 'warning', template: 'amount "{actual}" has more than 2 decimals' },
   'money/row-without-amount': { severity: 'warning', template: 'row "{actual}" has no amount and is left out' },
   'allocations/code-invalid': { severity: 'warning', template: 'code "{actual}" is not 9 digits; left empty' },
+  'allocations/code-lengthened': {
+    severity: 'info',
+    template: 'code "{actual}" is written short (a GB/T 2260 code): read as the 9-digit {expected}',
+  },
   'allocations/code-mismatch': {
     severity: 'warning',
     template: 'code in "{actual}" differs from region code {expected}',

@@ -214,6 +214,13 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A region or recipient code in an allocation row is not 9 digits; the field is left empty.',
     action: 'Read the code in the source and correct it in the input.',
   },
+  'allocations/code-lengthened': {
+    meaning:
+      "A region or recipient code cell holds a short code (a 6-digit GB/T 2260 code, 440232); by the family's " +
+      '`identify.shortCode` it is read as the 9-digit code the records carry (440232000), counted in report.json ' +
+      'repairs as short-code-lengthened; the finding keeps the code as written.',
+    action: 'Nothing; check the code if the table may mean another level than the county or city.',
+  },
   'allocations/code-mismatch': {
     meaning:
       "The code written in the recipient cell differs from the row's region code; both are kept " +

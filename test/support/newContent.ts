@@ -360,6 +360,13 @@ export interface RenderOptions {
    * stays this notice's amounts.
    */
   earlierAmounts?: 'this-marked' | 'others-marked';
+  /**
+   * Write the city of each item in a column of its own before the region (地市 | 县（市、区）), as tables of county
+   * allocations do; in HTML the city cell spans the rows of its items. Totals leave it empty.
+   */
+  cityColumn?: boolean;
+  /** Write the region codes of a code column as 6-digit GB/T 2260 codes (440232 for 440232000). */
+  shortCodes?: boolean;
 }
 
 /** The allocation table's cells: header, rows, where the amounts begin, and the header cell over several amounts. */
@@ -370,6 +377,50 @@ interface AllocationCells {
   amountAt: number;
   /** In HTML, the header cell written over the amount columns with their sub-headers under it. */
   amountGroup?: { title: string; subs: string[] };
+  /** In HTML, a column whose cells span runs of rows: its index, and per row its rowspan (0: covered by the above). */
+  spanned?: { at: number; spans: number[] };
+}
+
+/** The city a row's 9-digit code lies in ('' for none), by the code's first four digits. */
+function cityOf(code: string): string {
+  return code ? (CITIES.find((c) => c.code === code.slice(0, 4))?.name ?? '') : '';
+}
+
+/**
+ * The allocation table with a 地市 column before the region (then headed 县（市、区）), each item's city in it, and the
+ * region codes written short, as asked.
+ */
+function withRegionColumns(n: NewNotice, alloc: AllocationCells, options: RenderOptions): AllocationCells {
+  let out = alloc;
+  if (options.shortCodes) {
+    const codeAt = alloc.header.findIndex((h) => /编码|代码/u.test(h));
+    const short = (cells: readonly string[]): string[] =>
+      cells.map((c, k) => (k === codeAt && /^\d{9}$/u.test(c) ? c.slice(0, 6) : c));
+    out = { ...out, rows: out.rows.map((r) => ({ ...r, cells: short(r.cells) })) };
+  }
+  if (!options.cityColumn) return out;
+  const nameAt = out.header.indexOf('地区');
+  const cities = n.allocations.map((r) => (r.row_type === 'item' ? cityOf(r.recipient_code) : ''));
+  const spans = cities.map((city, k) => (city === '' ? 1 : cities[k - 1] === city ? 0 : runLength(cities, k)));
+  const insert = (cells: readonly string[], city: string): string[] => [
+    ...cells.slice(0, nameAt),
+    city,
+    ...cells.slice(nameAt),
+  ];
+  return {
+    ...out,
+    header: insert(out.header, '地市').map((h, k) => (k === nameAt + 1 ? '县（市、区）' : h)),
+    rows: out.rows.map((r, k) => ({ ...r, cells: insert(r.cells, cities[k] ?? '') })),
+    amountAt: out.amountAt + (nameAt < out.amountAt ? 1 : 0),
+    spanned: { at: nameAt, spans },
+  };
+}
+
+/** How many rows from `at` on hold the same text. */
+function runLength(texts: readonly string[], at: number): number {
+  let end = at;
+  while (end < texts.length && texts[end] === texts[at]) end++;
+  return end - at;
 }
 
 /** The allocation table with its amount column renamed, or written beside the earlier amounts and their total. */
@@ -553,7 +604,7 @@ function unitLine(n: NewNotice): string {
 
 /** Render the notice in a converter's style. */
 export function renderNewNotice(n: NewNotice, style: NewStyle, options: RenderOptions = {}): string {
-  const alloc = withAmountColumns(allocationCells(n), options);
+  const alloc = withRegionColumns(n, withAmountColumns(allocationCells(n), options), options);
   const targets = n.targets.map((t) => targetLayout(n, t));
   const value = (v: string): string => (style === 'mineru' && options.latexValues ? latex(v) : v);
   switch (style) {
@@ -589,7 +640,7 @@ export function renderNewNotice(n: NewNotice, style: NewStyle, options: RenderOp
  */
 function tsvAllocation(alloc: AllocationCells, seed: number, merged: number): string[] {
   const random = mulberry32(seed * 7919);
-  const nameAt = alloc.header.indexOf('地区');
+  const nameAt = alloc.header.findIndex((h) => h === '地区' || h === '县（市、区）');
   const codeAt = alloc.header.findIndex((h) => /编码|代码/u.test(h));
   const neighbours = codeAt >= 0 && Math.abs(codeAt - nameAt) === 1;
   const candidates = alloc.rows.flatMap((r, k) => (neighbours && r.cells[codeAt] ? [k] : []));
@@ -686,7 +737,7 @@ function htmlAllocation(alloc: AllocationCells, style: 'mineru' | 'web'): string
         `<tr>${group.subs.map((h) => `<td>${h}</td>`).join('')}</tr>`,
       ]
     : [`<tr>${alloc.header.map((h) => `<td>${h}</td>`).join('')}</tr>`];
-  for (const r of alloc.rows) {
+  for (const [i, r] of alloc.rows.entries()) {
     if (r.total) {
       const label = r.cells.find((c, k) => k < amountAt && c !== '') ?? '';
       rows.push(
@@ -695,7 +746,12 @@ function htmlAllocation(alloc: AllocationCells, style: 'mineru' | 'web'): string
           .map((c) => `<td>${esc(c)}</td>`)
           .join('')}</tr>`,
       );
-    } else rows.push(`<tr>${r.cells.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`);
+    } else {
+      const span = (k: number): number => (alloc.spanned?.at === k ? (alloc.spanned.spans[i] ?? 1) : 1);
+      const cell = (c: string, k: number): string =>
+        span(k) === 0 ? '' : span(k) > 1 ? `<td rowspan=${q(span(k))}>${esc(c)}</td>` : `<td>${esc(c)}</td>`;
+      rows.push(`<tr>${r.cells.map(cell).join('')}</tr>`);
+    }
   }
   return style === 'mineru'
     ? [`<html><body><table>${rows.join('')}</table></body></html>`]
