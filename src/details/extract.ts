@@ -1,11 +1,11 @@
-import type { Decimal } from 'decimal.js';
+import { Decimal } from 'decimal.js';
 import type { DetailRow } from '../../schemas/details.js';
-import type { StageContext } from '../findings/context.js';
+import { Collector, type StageContext } from '../findings/context.js';
 import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { rowText, type GridRow } from '../grid/grid.js';
 import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker, type RowTypeMatcher } from '../grid/columns.js';
 import type { ColumnMap, HeadedTable } from '../grid/header.js';
-import { joinRecipient, reportJoin, type RecipientIndex, type RecipientJoin } from '../join/recipients.js';
+import { joinRecipient, placeKey, reportJoin, type RecipientIndex, type RecipientJoin } from '../join/recipients.js';
 import { wanString, yuanString } from '../normalize/amount.js';
 import { cleanName } from '../normalize/names.js';
 import { readAmountCell, type AmountCell } from '../money/amountCell.js';
@@ -47,6 +47,8 @@ interface DetailTable {
   recipients: RecipientIndex;
   rowType: RowTypeMatcher;
   ctx: StageContext;
+  /** Lines of item rows read as their group's subtotal (`groupRowsBySum`). */
+  groupRows: ReadonlySet<number>;
 }
 
 /** A row with an amount, read before its group is known: its type, its amount, and its own cells, cleaned. */
@@ -82,13 +84,15 @@ export function extractDetails(
   recipients: RecipientIndex,
   ctx: StageContext,
 ): DetailRow[] {
-  const detail: DetailTable = { spec, columns: table.columns, unit, recipients, rowType: rowTypeMatcher(spec), ctx };
+  const base = { spec, columns: table.columns, unit, recipients, rowType: rowTypeMatcher(spec), ctx };
+  const detail: DetailTable = { ...base, groupRows: groupRowsBySum(table, { ...base, groupRows: new Set() }) };
   const records: DetailRow[] = [];
   let state = OUTSIDE;
   for (const row of table.rows) {
     if (rowText(row) === '') continue;
-    const cells = readCells(row, detail);
-    if (!cells) continue;
+    const read = readCells(row, detail);
+    if (!read) continue;
+    const cells = asGroupRow(read, detail);
     const step = nextStep(state, cells, detail);
     state = step.state;
     records.push(detailRecord(cells, step.fields, detail));
@@ -116,6 +120,48 @@ function readCells(row: GridRow, detail: DetailTable): DetailCells | null {
     budgetCode: text('budget_code'),
     unitName: text('unit_name'),
   };
+}
+
+/**
+ * Item rows that are their group's subtotal written without its marker (`1 | 613001 | 江门市 | 800` over the city's
+ * items), decided from the table's own evidence only: the row has a 序号 of its own, its name is a place the
+ * allocation tables have (not a bureau of it), and its amount is the sum of the rows below it that have no 序号 of
+ * their own, up to the next row that has one or a total (at least one). A pre-read of the rows; what it reports is
+ * reported again, in order, when the rows are read.
+ */
+function groupRowsBySum(table: HeadedTable, detail: DetailTable): Set<number> {
+  const scratch: DetailTable = { ...detail, ctx: new Collector() };
+  const read = table.rows.flatMap((row) => (rowText(row) === '' ? [] : [readCells(row, scratch)]));
+  const found = new Set<number>();
+  for (let i = 0; i < read.length; i++) {
+    const head = read[i];
+    if (!head || head.type !== 'item' || !head.seq) continue;
+    let below = new Decimal(0);
+    let count = 0;
+    for (let j = i + 1; j < read.length; j++) {
+      const next = read[j];
+      if (next === null) continue;
+      if (next === undefined || next.type !== 'item' || next.seq) break;
+      below = below.plus(next.amount.yuan);
+      count++;
+    }
+    if (count === 0 || !below.equals(head.amount.yuan)) continue;
+    const join = joinRecipient(head.unitName, detail.recipients);
+    if (join.place && placeKey(head.unitName) === join.place) found.add(head.row.line);
+  }
+  return found;
+}
+
+/** A row's cells, an item the pre-read found to be its group's subtotal retyped as one (and said). */
+function asGroupRow(cells: DetailCells, detail: DetailTable): DetailCells {
+  if (cells.type !== 'item' || !detail.groupRows.has(cells.row.line)) return cells;
+  detail.ctx.report({
+    code: 'details/group-row-by-sum',
+    annex: detail.spec.label,
+    source_line: cells.row.line,
+    actual: rowText(cells.row),
+  });
+  return { ...cells, type: 'subtotal' };
 }
 
 /** The transition a row makes, by its type. */
@@ -170,10 +216,10 @@ function itemStep(state: GroupState, cells: DetailCells, detail: DetailTable): S
   const annex = detail.spec.label;
   if (state.name === 'outside' && !seq)
     detail.ctx.report({ code: 'details/group-missing', annex, source_line: row.line });
-  const join = joinRecipient(unitName, detail.recipients);
-  reportJoin(join, unitName, { annex, line: row.line }, (f) => detail.ctx.report(f));
   const current = state.name === 'inside' ? state.group : null;
-  const next = seq && seq !== (current?.seq ?? '') ? openedByItem(cells, join, detail) : state;
+  const opens = seq !== '' && seq !== (current?.seq ?? '');
+  const join = joinItem(cells, opens ? null : current, detail);
+  const next = opens ? openedByItem(cells, join, detail) : state;
   const member = groupOfItem(next, cells, join, detail);
   return {
     state: next,
@@ -186,6 +232,66 @@ function itemStep(state: GroupState, cells: DetailCells, detail: DetailTable): S
       recipient_match: join.match,
     },
   };
+}
+
+/**
+ * An item's recipient: its name joined as written; failing that, inside a group of a known city, its name read under
+ * the city (`市本级` under 江门市 → 江门市本级, `蓬江区` → 江门市蓬江区): said (details/name-in-group) and recorded as an
+ * alias. What the join found is reported as any join's is.
+ */
+function joinItem(cells: DetailCells, group: Group | null, detail: DetailTable): RecipientJoin {
+  const { unitName, row } = cells;
+  const where = { annex: detail.spec.label, line: row.line };
+  const report = (f: Parameters<StageContext['report']>[0]): void => detail.ctx.report(f);
+  const join = joinRecipient(unitName, detail.recipients);
+  const qualified = join.match === 'none' && group?.city ? underCity(unitName, group.city) : '';
+  const resolved = qualified ? joinRecipient(qualified, detail.recipients) : null;
+  if (!resolved || resolved.match === 'none' || resolved.match === 'ambiguous') {
+    if (join.match === 'none' && group?.code) return joinedToGroup(cells, group, detail);
+    reportJoin(join, unitName, where, report);
+    return join;
+  }
+  detail.ctx.report({
+    code: 'details/name-in-group',
+    annex: detail.spec.label,
+    recipient_code: resolved.code,
+    source_line: row.line,
+    actual: unitName,
+    expected: `${qualified}: ${resolved.name} (${resolved.code})`,
+    params: { city: group?.city ?? '' },
+  });
+  // The alias is said above; what else the join found (an unlisted bureau, a similarity) is said as usual.
+  reportJoin(resolved.match === 'alias' ? { ...resolved, match: 'exact' } : resolved, qualified, where, report);
+  return { ...resolved, match: resolved.match === 'exact' ? 'alias' : resolved.match };
+}
+
+/**
+ * An item that joins no recipient, as written or under its city, inside a group whose city is a recipient (蓬江区 under
+ * 江门市 when the allocation tables list only 江门市本级): its money is the group's, counted under the group's recipient
+ * and said (details/item-joined-to-group, a warning: the item itself is no recipient of the allocation tables).
+ */
+function joinedToGroup(cells: DetailCells, group: Group, detail: DetailTable): RecipientJoin {
+  detail.ctx.report({
+    code: 'details/item-joined-to-group',
+    annex: detail.spec.label,
+    recipient_code: group.code,
+    source_line: cells.row.line,
+    actual: cells.unitName,
+    expected: `${group.city} (${group.code})`,
+  });
+  return { code: group.code, name: group.city, match: 'alias', candidates: [], unlistedBureau: '', place: group.city };
+}
+
+/**
+ * A name written relative to its group's city, read under it: `市农业农村局` under 江门市 → 江门市农业农村局 (the
+ * level the city's name ends with is not written twice), `蓬江区` → 江门市蓬江区; '' when the name already starts with
+ * the city.
+ */
+function underCity(name: string, city: string): string {
+  const [written, place] = [placeKey(name), placeKey(city)];
+  if (!written || !place || written.startsWith(place)) return '';
+  const level = place.at(-1) ?? '';
+  return written.startsWith(level) ? place + written.slice(1) : place + written;
 }
 
 /** An item with a 序号 of its own opens a group by itself: its city is the place of the recipient it joins. */

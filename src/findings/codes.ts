@@ -235,6 +235,24 @@ export const FINDING_CODES = {
       'itself, city {expected}',
     ],
   },
+  'details/group-row-by-sum': {
+    severity: 'info',
+    template: [
+      'row "{actual}" names a place and its amount is the sum of the rows below it that have no 序号 of their own: ',
+      "read as their group's subtotal",
+    ],
+  },
+  'details/name-in-group': {
+    severity: 'info',
+    template: 'item "{actual}" joins no recipient as written; read under its group\'s city {city}: {expected}',
+  },
+  'details/item-joined-to-group': {
+    severity: 'warning',
+    template: [
+      'item "{actual}" joins no recipient of the allocation tables, as written or under its city: counted under its ',
+      "group's recipient {expected}",
+    ],
+  },
   'details/subtotal-unnamed': {
     severity: 'warning',
     template: 'subtotal row "{actual}" names no city: the city of its items is left empty',

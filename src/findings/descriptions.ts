@@ -238,6 +238,26 @@ export const FINDING_DESCRIPTIONS = {
       'its city taken from the recipient it joins.',
     action: 'Nothing; check the city of the record if the join looks wrong.',
   },
+  'details/group-row-by-sum': {
+    meaning:
+      'A detail row with a 序号 of its own names a place of the allocation tables (not a bureau of it) and its ' +
+      'amount equals the sum of the rows below it without a 序号, up to the next numbered row: it is the group\'s ' +
+      'subtotal written without 小计, and is read as one (row_type subtotal), not counted as an item.',
+    action: 'Nothing, unless the row in the source is an item whose amount happens to equal those below it.',
+  },
+  'details/name-in-group': {
+    meaning:
+      "An item's name joins no recipient as written (市本级, 市农业农村局, 蓬江区); read under its group's city " +
+      '(江门市本级, 江门市农业农村局, 江门市蓬江区) it joins one, recorded as an alias.',
+    action: 'Check that the item belongs to the city of its group in the source.',
+  },
+  'details/item-joined-to-group': {
+    meaning:
+      "An item inside a group joins no recipient, as written or read under the group's city (a district the " +
+      "allocation tables do not list); its amount is counted under the group's recipient (the city's), so the " +
+      "group still adds up against the allocation tables. recipient_match is alias.",
+    action: 'Check in the source that the item is paid from its city\'s allocation.',
+  },
   'details/subtotal-unnamed': {
     meaning: 'A subtotal row (小计) names no city; the city of its items is left empty.',
     action: "Read the group's city in the source if the city field matters.",
