@@ -464,6 +464,17 @@ export const FINDING_CODES = {
     severity: 'error',
     template: 'the {kind} tables total {actual}, the body states {expected} ("{stated}" at line {statedLine})',
   },
+  'reconcile/overall-target': {
+    severity: 'info',
+    template: [
+      'the one target table names no recipient ("{actual}") and the allocation tables name several: read as the ',
+      "whole fund's table, its 资金需求 compared with their total",
+    ],
+  },
+  'reconcile/overall-target-mismatch': {
+    severity: 'error',
+    template: "the whole fund's target table's 资金需求 is {actual}, the allocation tables total {expected} (line {other})",
+  },
   'reconcile/budget-year-mismatch': {
     severity: 'warning',
     template: "budget year {actual} differs from the notice's {expected}",

@@ -509,6 +509,17 @@ export const FINDING_DESCRIPTIONS = {
     meaning: "A kind's grand total matches none of the totals the notice's body states.",
     action: "Read the body's amount and the tables' totals in the source.",
   },
+  'reconcile/overall-target': {
+    meaning:
+      'The targets annex has a single table, joined to no recipient, while the allocation tables name several: it ' +
+      "is the whole fund's performance target, so its 资金需求 is compared with the allocation total and no " +
+      'recipient is reported missing from the target tables.',
+    action: 'Nothing, unless the table is one recipient\'s whose name did not join (see the join findings).',
+  },
+  'reconcile/overall-target-mismatch': {
+    meaning: "The 资金需求 of the whole fund's target table differs from the allocation tables' total.",
+    action: 'Read both amounts in the source: one is misread, or the table covers another amount.',
+  },
   'reconcile/budget-year-mismatch': {
     meaning: "A target table's budget year differs from the notice's budget year.",
     action: 'Read both years in the source.',

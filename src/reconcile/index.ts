@@ -6,6 +6,7 @@ import type { StageContext } from '../findings/context.js';
 import type { RecipientMatch } from '../../schemas/common.js';
 import { buildRecipientIndex, joinRecipient, recipientKey, type RecipientIndex } from '../join/recipients.js';
 import { checkAcrossKinds, type AmountsByKind, type RecipientAmount } from './cross.js';
+import { checkOverallTarget, overallTarget } from './overallTarget.js';
 import { checkRegions } from './regions.js';
 import { checkStatedTotal, readStatedTotals, type KindTotal } from './statedTotal.js';
 import { checkAllocationSums, checkDetailSums } from './sums.js';
@@ -69,17 +70,21 @@ export function reconcile(input: ReconcileInput, family: Family, ctx: StageConte
   checkDetailSums(input.details, ctx);
   const amounts: AmountsByKind = {};
   const joinedKey = nameJoinedKey(input.allocations, family);
-  if (input.present.has('allocation'))
-    amounts.allocation = itemAmounts(input.allocations, (r) => recipientKey(r.recipient_code, r.recipient_name));
+  const allocationAmounts = (): Iterable<RecipientAmount> =>
+    itemAmounts(input.allocations, (r) => recipientKey(r.recipient_code, r.recipient_name));
+  if (input.present.has('allocation')) amounts.allocation = allocationAmounts();
   if (input.present.has('detail'))
     amounts.detail = itemAmounts(input.details, (r) =>
       joinedKey(r.recipient_code, r.recipient_name, (r as DetailRow).recipient_match),
     );
-  if (input.present.has('targets'))
-    amounts.targets = input.targets.map((t) =>
-      targetAmount(t, joinedKey(t.recipient_code, t.local_department_raw, t.recipient_match)),
-    );
+  const targets = input.present.has('targets')
+    ? input.targets.map((t) => targetAmount(t, joinedKey(t.recipient_code, t.local_department_raw, t.recipient_match)))
+    : null;
+  // One target table for the whole fund is compared with the allocation total, not with each recipient.
+  const overall = targets && amounts.allocation ? overallTarget(targets, allocationAmounts()) : null;
+  if (targets && !overall) amounts.targets = targets;
   checkAcrossKinds(amounts, ctx);
+  if (overall) checkOverallTarget(overall, kindTotal('allocation', input.allocations), ctx);
   const stated = readStatedTotals(input.bodyLines, family.metadata.statedTotal);
   const totals = [kindTotal('allocation', input.allocations), kindTotal('detail', input.details)].filter(
     (t): t is KindTotal => t !== null,
