@@ -112,31 +112,39 @@ describe('several amount columns', () => {
 
   it('reads the first of two amount columns that no header tells apart, with a warning naming both', () => {
     const notice = generateNotice(1);
-    const text = renderNewNotice(notice, 'tsv');
     // A second amount column after the first, under a header that marks neither: 补助资金 holds other figures.
-    const lines = text.split('\n').map((l) => {
-      const cells = l.split('\t');
-      const at = cells.indexOf('资金金额');
-      if (at >= 0) return [...cells.slice(0, at + 1), '补助资金', ...cells.slice(at + 1)].join('\t');
-      return l;
-    });
-    const headerAt = lines.findIndex((l) => l.includes('\t补助资金\t'));
-    const amountAt = (lines[headerAt] ?? '').split('\t').indexOf('资金金额');
-    for (let k = headerAt + 1; k < lines.length && (lines[k] ?? '') !== ''; k++) {
-      const cells = (lines[k] ?? '').split('\t');
-      cells.splice(amountAt + 1, 0, '1');
-      lines[k] = cells.join('\t');
-    }
-    const result = extractText(lines.join('\n'), 'amount-columns-unclear');
+    const { text, headerLine } = withColumnAfterAmount(renderNewNotice(notice, 'tsv'), '补助资金', '1');
+    const result = extractText(text, 'amount-columns-unclear');
     expect(checkNotice(notice, result).allocations.exact).toBe(notice.allocations.length);
     const unclear = findingsOf(result).filter((f) => f.code === 'grid/column-choice-unclear');
     expect(unclear).toEqual([
       expect.objectContaining({
         severity: 'warning',
-        source_line: headerAt + 1,
+        source_line: headerLine,
         actual: '资金金额',
         expected: '"补助资金"',
       }),
     ]);
   });
+
+  it('takes no column for the amount because its header begins with 本年 or 本次 without naming an amount', () => {
+    const notice = generateNotice(1);
+    const { text } = withColumnAfterAmount(renderNewNotice(notice, 'tsv'), '本年度建设任务', '完成建设');
+    const result = extractText(text, 'amount-columns-not-amount');
+    expect(checkNotice(notice, result).allocations.differences).toEqual([]);
+    expect(findingsOf(result).filter((f) => f.code.startsWith('grid/column-ch'))).toEqual([]);
+  });
 });
+
+/** A TSV notice with a column added after 资金金额: its header, and the same text in each row of the table. */
+function withColumnAfterAmount(text: string, header: string, cell: string): { text: string; headerLine: number } {
+  const lines = text.split('\n');
+  const headerAt = lines.findIndex((l) => l.split('\t').includes('资金金额'));
+  const amountAt = (lines[headerAt] ?? '').split('\t').indexOf('资金金额');
+  for (let k = headerAt; k < lines.length && (lines[k] ?? '') !== ''; k++) {
+    const cells = (lines[k] ?? '').split('\t');
+    cells.splice(amountAt + 1, 0, k === headerAt ? header : cell);
+    lines[k] = cells.join('\t');
+  }
+  return { text: lines.join('\n'), headerLine: headerAt + 1 };
+}

@@ -115,9 +115,9 @@ export const ColumnSpec = z.strictObject({
    * Which column is this role when several header cells name it (已下达资金 | 本次下达资金 | 合计, or 资金金额 over
    * 已下达 | 本次下达 | 合计): the first whose header matches `take` (the amount this notice allocates); else the
    * only one whose header does not match `leave` (amounts allocated before, cumulative totals); else the first. A
-   * header cell matching `take` or `leave` stands among them though it names the role by no synonym or pattern
-   * (合计 after the amounts, 本次下达 under 资金金额). Absent: the first cell naming the role is it, the others are
-   * unknown columns.
+   * header cell that names the role by no synonym or pattern stands among them when it matches `leave` (合计 after the
+   * amounts) or, under a group cell naming the role, `take` or `leave` (本次下达 under 资金金额); it is never read
+   * alone. Absent: the first cell naming the role is it, the others are unknown columns.
    */
   several: z
     .strictObject({

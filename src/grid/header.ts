@@ -64,9 +64,15 @@ export function headerRole(key: string, spec: TableAnnex): ColumnRole | undefine
   return spec.columns.find((c) => c.headerPattern?.test(key))?.role;
 }
 
-/** The role whose `several` marks a header text (本次下达, 已下达, 合计) as one of its columns, or undefined. */
-function markedRole(key: string, spec: TableAnnex): ColumnRole | undefined {
-  return spec.columns.find((c) => c.several && (c.several.take.test(key) || c.several.leave.test(key)))?.role;
+/**
+ * The role whose `several` marks a header text as one of its columns, or undefined: by `leave` alone in a header of
+ * one row (合计 after the amounts; a word such as 本年 before a name is no amount), by `take` or `leave` under a group
+ * cell naming the role (本次下达, 已下达 under 资金金额).
+ */
+function markedRole(key: string, spec: TableAnnex, marks: 'leave' | 'take-or-leave'): ColumnRole | undefined {
+  const marked = (several: { take: RegExp; leave: RegExp }): boolean =>
+    several.leave.test(key) || (marks === 'take-or-leave' && several.take.test(key));
+  return spec.columns.find((c) => c.several && marked(c.several))?.role;
 }
 
 /**
@@ -82,7 +88,7 @@ export function mapHeader(row: GridRow, spec: TableAnnex): ColumnMap | null {
   let index = 0;
   let used = 0;
   const name = (cell: Cell, role: ColumnRole | undefined, cellUnit: string | null, key: string): void => {
-    const marked = role ? undefined : markedRole(key, spec);
+    const marked = role ? undefined : markedRole(key, spec, 'leave');
     const entry = { index, cell, text: cell.text, title: cell.text, unit: cellUnit };
     entries.push({ ...entry, role: role ?? marked ?? null, byMark: marked !== undefined });
     used = index + 1;
@@ -259,13 +265,8 @@ function reportHeaderReading(header: HeaderInUse, spec: TableAnnex, ctx: StageCo
   } else if (header.twoRows === 'joined')
     ctx.report({ code: 'grid/header-joined', ...where, actual: `${rowText(header.row)} / ${header.subHeader}` });
   for (const c of header.columns.choices ?? []) {
-    const found = {
-      ...where,
-      actual: c.taken,
-      expected: c.left.map((t) => `"${t}"`).join(', '),
-      params: { role: c.role },
-    };
-    if (c.basis === 'first') ctx.report({ code: 'grid/column-choice-unclear', ...found });
+    const found = { ...where, actual: c.taken, expected: c.left.map((t) => `"${t}"`).join(', ') };
+    if (c.basis === 'first') ctx.report({ code: 'grid/column-choice-unclear', ...found, params: { role: c.role } });
     else ctx.report({ code: 'grid/column-chosen', ...found, params: { role: c.role, why: CHOICE_WHY[c.basis] } });
   }
 }
@@ -537,12 +538,12 @@ function readColumn(column: NamedColumn, spec: TableAnnex, totals: ReadonlySet<s
   if (!role) return alone ? { role: alone } : null;
   // 金额 over 合计 | 其中：… : the total column is the group's own column; 其中 columns are unknown.
   if (totals.has(headerKey(text).key)) return { role };
-  // 资金金额 over 已下达 | 本次下达 | 合计: a sub-header the role's `several` marks is one of its columns.
-  if (markedRole(headerKey(text).key, spec) === role) return { role, byMark: true };
   // A part of the group's role before a column of its own: 单位编码 under 分配单位 is a part of it,
   // though 单位编码 alone names a column too.
   const part = partsOf(spec, role).findIndex((p) => p.synonyms.some((x) => headerKey(x).key === headerKey(text).key));
   if (part >= 0) return { group, role, part };
+  // 资金金额 over 已下达 | 本次下达 | 合计: a sub-header the role's `several` marks is one of its columns.
+  if (alone !== role && markedRole(headerKey(text).key, spec, 'take-or-leave') === role) return { role, byMark: true };
   return alone ? { role: alone } : null;
 }
 
