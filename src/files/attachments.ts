@@ -1,5 +1,7 @@
 import { compactKey } from '../normalize/compact.js';
 import { foldAnnexLabel } from '../normalize/annexLabel.js';
+import { joinCjkSpaces } from '../normalize/rules.js';
+import { foldDigits } from '../normalize/width.js';
 
 /** An attachment the body lists: `附件：1. …分配情况表`. */
 export interface ListedAnnex {
@@ -9,34 +11,124 @@ export interface ListedAnnex {
   title: string;
 }
 
-const LIST_START = /^\s*(?:[-*+]\s+)?附\s*件\s*[：:]\s*(.*)$/u;
-// The title is taken to the end and trimmed in code: a lazy group before `\s*$` would be quadratic on spaces.
-const ITEM = /^\s*(?:[-*+]\s+)?(\d{1,2}(?:\s*[-－—]\s*\d{1,2})?)\s*[.、．。]\s*(\S.*)$/u;
+// The family-independent start of the list (a family declares its own as `metadata.attachments`): `附件：`,
+// `附件下载：`, a bracketed number before it, or `附件1：…` opening the first of items each written with 附件.
+const LIST_START = /^(?:[-*+]\s*)?(?:[（(][^（()）]{1,40}[）)]\s*)?附\s*件(?:下载)?\s*(?:[：:]|(?=1\s*[.．、:：]))/u;
+// A file name's extension after a listed title, kept apart from it.
+const FILE_EXT = /[.．]\s*(docx?|xlsx?|pdf|wps|et|ofd|zip|rar|csv)\s*$/;
 const LABEL_IN_NAME = /附\s*件\s*([0-9０-９]{1,2}(?:\s*[-－—_]\s*[0-9０-９]{1,2})?|[一二三四五六七八九十]{1,3})/u;
 
+/** One attachment as the body lists it. */
+export interface ListedAttachment {
+  /** Its number as listed (`1`, `2-1`), '' for a sole attachment listed without one. */
+  label: string;
+  /** The title, without its number and file extension, OCR spaces inside Chinese joined. */
+  title: string;
+  /** The file extension it is named with (`xls`, lower case), '' when none. */
+  fileExt: string;
+}
+
+/** A list item: its number (`1`, `2-1`, written after `附件` or not) and its text. */
+const ITEM = /^(?:附件\s*)?(\d{1,2})(\s*[-－—]\s*\d{1,2})?\s*[.．、:：]\s*(\S.*)$/u;
+/** Most lines one list spans (items and the blank lines between them). */
+const LIST_MAX_LINES = 40;
+
 /**
- * The body's list of attachments: the line `附件：` and the numbered items that follow it (on
- * that line and the next ones); a single unnumbered attachment is 附件1. Empty when the body lists none.
+ * The one reader of a body's list of attachments (附件说明), for the notice folder's files and for the
+ * notice's metadata alike: from the line `start` matches (in `plain` text: markup gone, digits folded)
+ * on, numbered items on one line (`1.甲 2.乙`) or over several lines or paragraphs, each with 附件 before
+ * its number or not, or one unnumbered title. A file name's extension (`ext`) is kept apart from the title.
+ * `first` is the plain text of the list's first line, null when the body lists none.
+ */
+export function readAttachmentList(
+  lines: readonly string[],
+  plain: (line: string) => string,
+  start: RegExp,
+  ext: RegExp | null,
+): { items: ListedAttachment[]; first: string | null; at: number } {
+  const at = lines.findIndex((l) => start.test(plain(l)));
+  if (at < 0) return { items: [], first: null, at };
+  const first = plain(lines[at] ?? '');
+  const m = start.exec(first);
+  const rest = first.slice((m?.index ?? 0) + (m?.[0].length ?? 0)).trim();
+  const texts: { label: string; text: string }[] = [];
+  const firstItem = ITEM.exec(rest);
+  if (rest && !firstItem) return { items: [attachmentOf('', rest, ext)], first, at };
+  let last = 0;
+  const take = (text: string): boolean => {
+    const item = ITEM.exec(text);
+    const n = Number(item?.[1] ?? NaN);
+    // The next number, or the same one with a part (`3-1`, `3-2`).
+    if (!item || !(n === last + 1 || (item[2] && n === last))) return false;
+    last = n;
+    let label = `${n}${item[2] ? `-${item[2].replace(/\D/gu, '')}` : ''}`;
+    // Several items on one line: cut where the next number opens an item.
+    let body = item[3] ?? '';
+    for (;;) {
+      const cut = nextItemAt(body, last + 1);
+      if (cut < 0) break;
+      texts.push({ label, text: body.slice(0, cut) });
+      last++;
+      label = String(last);
+      body = body.slice(cut).replace(/^[\s；;，,]*(?:附件\s*)?\d{1,2}\s*[.．、:：]\s*/u, '');
+    }
+    texts.push({ label, text: body });
+    return true;
+  };
+  if (rest) take(rest);
+  for (let i = at + 1; i < lines.length && i <= at + LIST_MAX_LINES; i++) {
+    const text = plain(lines[i] ?? '');
+    if (!text) continue;
+    if (take(text)) continue;
+    // `附件：` alone, then one unnumbered title on the next line.
+    if (texts.length === 0 && !rest && ext?.test(text.toLowerCase())) texts.push({ label: '', text });
+    break;
+  }
+  return { items: texts.map((t) => attachmentOf(t.label, t.text, ext)), first, at };
+}
+
+/** Where the item numbered `n` opens inside a line's text (after a space or a separator), or -1. */
+function nextItemAt(text: string, n: number): number {
+  // From the start of a run of separators only (the look-behind): a run is scanned once, not once per character.
+  const m = new RegExp(`(?<![\\s；;，,])[\\s；;，,]+(?:附件\\s*)?${n}\\s*[.．、:：]\\s*\\S`, 'u').exec(text);
+  return m ? m.index : -1;
+}
+
+/** The text without the list punctuation closing it (；，。), cut by a scan from the end: linear on any run of it. */
+function withoutClosingPunctuation(text: string): string {
+  let end = text.length;
+  while (end > 0 && '；;，,。'.includes(text[end - 1] ?? '')) end--;
+  return text.slice(0, end);
+}
+
+/** An item's text as a title and a file extension. */
+function attachmentOf(label: string, text: string, ext: RegExp | null): ListedAttachment {
+  const trimmed = withoutClosingPunctuation(text.trim()).trim();
+  const m = ext?.exec(trimmed.toLowerCase());
+  const title = m ? trimmed.slice(0, m.index).trim() : trimmed;
+  return { label, title: joinCjkSpaces(title), fileExt: m ? (m[1] ?? '').toLowerCase() : '' };
+}
+
+/** A body line as the list is read: a Markdown list, heading or quote mark and emphasis gone, digits folded. */
+function plainBodyLine(line: string): string {
+  return foldDigits(
+    line
+      .replace(/^\s*(?:#+|[-*>])\s*/, '')
+      .replace(/[*_]/g, '')
+      .trim(),
+  );
+}
+
+/**
+ * The body's list of attachments as the notice folder's files are matched to it: the list the
+ * metadata reads (readAttachmentList), with the family-independent start; a single unnumbered
+ * attachment is 附件1. Empty when the body lists none.
  */
 export function listedAnnexes(lines: readonly string[]): ListedAnnex[] {
-  const start = lines.findIndex((l) => LIST_START.test(l));
-  if (start < 0) return [];
-  const first = (LIST_START.exec(lines[start] ?? '')?.[1] ?? '').trim();
-  const listed: ListedAnnex[] = [];
-  const firstItem = ITEM.exec(first);
-  if (firstItem) listed.push({ label: foldAnnexLabel(firstItem[1] ?? ''), title: (firstItem[2] ?? '').trim() });
-  else if (first !== '') return [{ label: '1', title: first }];
-  for (let i = start + 1; i < lines.length; i++) {
-    const line = lines[i] ?? '';
-    if (line.trim() === '') {
-      if (listed.length > 0) break;
-      continue;
-    }
-    const item = ITEM.exec(line);
-    if (!item) break;
-    listed.push({ label: foldAnnexLabel(item[1] ?? ''), title: (item[2] ?? '').trim() });
-  }
-  return listed;
+  return readAttachmentList(lines, plainBodyLine, LIST_START, FILE_EXT).items.map((a) => ({
+    label: foldAnnexLabel(a.label || '1'),
+    title: a.title,
+  }));
 }
 
 /** The label a file name gives (`附件1-关于….xlsx` → `1`), or null. */
