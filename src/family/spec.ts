@@ -101,6 +101,11 @@ export const ColumnSpec = z.strictObject({
   /** A header without this column is an error. */
   required: z.boolean().default(false),
   /**
+   * Roles that stand in for a required column: a header with one of them needs none of this one (a table of 省直单位
+   * names its recipients by 单位名称 and has no 地区).
+   */
+  requiredUnless: z.array(ColumnRole).optional(),
+  /**
    * Regular expression a cell of this column always matches (`^\\d{9}$`): content that cannot be mistaken, used to
    * align shifted rows.
    */

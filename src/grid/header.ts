@@ -280,7 +280,8 @@ const CHOICE_WHY = {
 /** Report each required column the header lacks and each header cell that names no known column. */
 function reportHeaderColumns(header: HeaderInUse, spec: TableAnnex, ctx: StageContext): void {
   for (const column of spec.columns) {
-    if (column.required && !header.columns.roles.has(column.role)) {
+    const roles = header.columns.roles;
+    if (column.required && !roles.has(column.role) && !column.requiredUnless?.some((r) => roles.has(r))) {
       ctx.report({
         code: 'grid/column-missing',
         annex: spec.label,
