@@ -460,6 +460,13 @@ export const FINDING_CODES = {
     severity: 'error',
     template: 'recipient {recipient} "{actual}" of the {from} tables (line {line}) has no row in the {kind} tables',
   },
+  'reconcile/recipient-missing-nil': {
+    severity: 'info',
+    template: [
+      'recipient {recipient} "{actual}" is given 0 in the {from} tables (line {line}) ',
+      'and has no row in the {kind} tables',
+    ],
+  },
   'reconcile/stated-total-mismatch': {
     severity: 'error',
     template: 'the {kind} tables total {actual}, the body states {expected} ("{stated}" at line {statedLine})',

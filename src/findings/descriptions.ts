@@ -505,6 +505,12 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A recipient appears in the tables of one kind but has no row in those of another.',
     action: 'Read the source: a row may be lost, or the name did not join (see the join findings).',
   },
+  'reconcile/recipient-missing-nil': {
+    meaning:
+      'A recipient the tables of one kind give 0 (a 0 or a nil mark such as —) has no row in those of another: ' +
+      'nothing allocated needs no detail row or target table, so this is no error.',
+    action: 'Nothing; check the remark of the row if the 0 looks wrong.',
+  },
   'reconcile/stated-total-mismatch': {
     meaning: "A kind's grand total matches none of the totals the notice's body states.",
     action: "Read the body's amount and the tables' totals in the source.",

@@ -92,9 +92,13 @@ function someLines(lines: readonly number[]): string {
   return `${lines.slice(0, LINES_NAMED).join('、')}…（共 ${lines.length} 行）`;
 }
 
+/**
+ * A recipient of one kind's tables that has no row in another's: an error, but for a recipient the tables give
+ * nothing (an amount of 0, or a nil mark read as 0): it needs no detail or target row, and that is said as info.
+ */
 function missing(row: RecipientTotal, from: AnnexKind, kind: AnnexKind, ctx: StageContext): void {
   ctx.report({
-    code: 'reconcile/recipient-missing',
+    code: !row.unreadable && row.yuan.isZero() ? 'reconcile/recipient-missing-nil' : 'reconcile/recipient-missing',
     annex: row.first.annex,
     recipient_code: row.first.recipient_code,
     source_line: row.first.line,
