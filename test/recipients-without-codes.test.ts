@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { generateNotice, NEW_STYLES, renderNewNotice, withProvincialUnits } from './support/newContent.js';
+import { checkNotice } from './support/newContentCheck.js';
 import {
   ALLOCATION_HEADER,
   allocationItem,
@@ -67,5 +69,35 @@ describe('a recipient the allocation table names without a code', () => {
     expect(errors.map((f) => [f.code, f.actual, f.expected])).toEqual([
       ['reconcile/targets-vs-allocation', '600000.00 元', '500000.00 元'],
     ]);
+  });
+});
+
+describe.each(NEW_STYLES)('a generated notice with provincial units beside its cities, written as %s', (style) => {
+  // Notices with sections and a name cell of their own (the units' section follows the counties').
+  const seeds = Array.from({ length: 24 }, (_, k) => k + 1)
+    .filter((seed) => {
+      const n = generateNotice(seed);
+      return n.sections && n.layout !== 'code-name-cell';
+    })
+    .slice(0, 3);
+
+  it.each(seeds)('seed %i: gives the truth, each unit joined by its name, with no error', (seed) => {
+    const notice = withProvincialUnits(generateNotice(seed), 3);
+    const result = extractText(renderNewNotice(notice, style), `provincial-units-${seed}`);
+    const check = checkNotice(notice, result);
+    for (const dataset of [check.allocations, check.targets, check.indicators, check.citations])
+      expect(dataset.exact, dataset.differences.join('\n')).toBe(dataset.total);
+    expect(check.errors).toEqual([]);
+  });
+
+  it("reports a unit's 资金需求 that differs from its allocation", () => {
+    const notice = withProvincialUnits(generateNotice(seeds[0] ?? 0), 2);
+    const unit = notice.targets.at(-1);
+    if (!unit) throw new Error('no unit');
+    const allocated = unit.fund_demand_wan;
+    unit.fund_demand_wan = String(Number(allocated) + 1);
+    const check = checkNotice(notice, extractText(renderNewNotice(notice, style), 'provincial-units-off'));
+    expect(check.errors).toHaveLength(1);
+    expect(check.errors[0]).toMatch(/^reconcile\/targets-vs-allocation /u);
   });
 });

@@ -815,3 +815,53 @@ export function withSubtotalsAfterItems(n: NewNotice): NewNotice {
   if (held) rows.push(held);
   return { ...n, allocations: rows };
 }
+
+// Provincial units without codes (join by name). Kept apart from the generator above.
+
+/** Provincial units (省直单位) a fund may allocate to beside the cities: the allocation tables give them no code. */
+const PROVINCIAL_UNITS = ['中山大学', '华南理工大学', '广东省人民医院', '广东省卫生健康委员会', '广东省农业科学院'];
+
+/**
+ * The notice with a section of provincial units after its counties (`三、省直单位合计`): each named by itself, no
+ * region and no code, each with a target table naming it; the grand total grows by theirs. Only for notices with
+ * sections (a unit after the last city's items would read as that city's) and a layout that writes the recipient's name
+ * in a cell of its own (not `code name`).
+ */
+export function withProvincialUnits(n: NewNotice, count: number): NewNotice {
+  if (!n.sections || n.layout === 'code-name-cell') throw new Error('provincial units need sections and a name cell');
+  const template = n.targets[0];
+  if (!template) throw new Error('no target to copy');
+  const units = PROVINCIAL_UNITS.slice(0, count).map((name, k) => ({ name, amount: String(120 + 35 * k) }));
+  const unitTotal = units.reduce((s, u) => s.plus(u.amount), new Decimal(0));
+  const total = new Decimal(n.total).plus(unitTotal).toString();
+  const allocations = n.allocations.map((r) => (r.row_type === 'grand_total' ? { ...r, amount_wan: total } : r));
+  const row = { region_name: '', region_code: '', recipient_code: '', remark: '', seq: '' };
+  allocations.push({
+    ...row,
+    row_type: 'section_total',
+    region_name: '三、省直单位合计',
+    recipient_name: '',
+    amount_wan: unitTotal.toString(),
+  });
+  const seq = allocations.filter((r) => r.seq !== '').length;
+  units.forEach((u, k) =>
+    allocations.push({
+      ...row,
+      row_type: 'item',
+      recipient_name: u.name,
+      amount_wan: u.amount,
+      seq: String(seq + k + 1),
+    }),
+  );
+  const targets = [
+    ...n.targets,
+    ...units.map((u) => ({
+      ...template,
+      recipient_code: '',
+      local_department: u.name,
+      basis: 'exact' as const,
+      fund_demand_wan: u.amount,
+    })),
+  ];
+  return { ...n, allocations, targets, total };
+}
