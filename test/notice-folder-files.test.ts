@@ -251,3 +251,33 @@ describe("a page's bytes and the charset it declares", () => {
     expect(codes(got)).not.toContain('files/page-charset-ignored');
   }, 120_000);
 });
+
+describe("a site's download links as the list of attachments", () => {
+  it('matches files named by their titles alone to the links, and gives the seed records', async () => {
+    const body = seedBody();
+    const start = body.findIndex((l) => /附件[：:]/.test(l));
+    let end = start + 1;
+    while (end < body.length && /^\s*(?:-\s*)?\d+\s*[.．、]/.test(body[end] ?? '')) end++;
+    const names = {
+      allocation: `${titles.allocation}.xlsx`,
+      detail: `${titles.detail}.xlsx`,
+      targets: '绩效目标表.docx',
+    };
+    const links = [names.allocation, names.detail, names.targets]
+      .map((n, i) => `<li><a href="/attachment/0/${i}/${4612345 + i}${n.slice(n.lastIndexOf('.'))}">${n}</a></li>`)
+      .join('');
+    // The body's own numbered list gives way to the site's list of downloads, under 附件：.
+    const lines = [...body.slice(0, start), '附件：', '@@LINKS@@', ...body.slice(end)];
+    const dir = join(root, 'cms-links');
+    await writeNoticeFolder(dir, lines, records, titles, { names });
+    writeFileSync(join(dir, 'notice.html'), webPage(lines).replace('<p>@@LINKS@@</p>', `<ul>${links}</ul>`));
+    const got = await extractFolder(dir);
+    expectSeedRecords(got);
+    expect(
+      withCode(got, 'files/annex-matched')
+        .map((f) => String(f['actual']))
+        .sort(),
+    ).toEqual(['1', '2', '3']);
+    expect(codes(got)).not.toContain('files/annex-unlisted');
+  }, 120_000);
+});

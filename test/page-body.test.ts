@@ -4,6 +4,7 @@
  * Pages are generated here with their own truth: the article's lines and each table's cells.
  */
 import { describe, expect, it } from 'vitest';
+import { listedAnnexes } from '../src/files/attachments.js';
 import type { Block, FileRow } from '../src/files/blocks.js';
 import { readWebPage } from '../src/files/webPage.js';
 import { mulberry32 } from '../scripts/random.js';
@@ -267,5 +268,46 @@ describe('a table of data in the article', () => {
     const { blocks, lines } = readWebPage(page([html]), 'p.html');
     expect(blocks.map((b) => b.kind)).toEqual(['text']);
     expect(lines.slice(0, a.lines.length)).toEqual(a.lines);
+  });
+});
+
+describe("a site's download links in the article", () => {
+  it('are the list of attachments, whether the file name is the link text or only its address', () => {
+    const rand = mulberry32(21);
+    let listed = 0;
+    for (let n = 0; n < 40; n++) {
+      const a = article(rand);
+      const titles = ['2025年某专项资金分配表', '2025年某专项资金明细分配表', '省财政专项转移支付绩效目标表'].slice(
+        0,
+        1 + Math.floor(rand() * 3),
+      );
+      const links = titles.map((t, i) => {
+        const ext = pick(rand, ['xls', 'xlsx', 'doc', 'docx', 'pdf', 'wps']);
+        const address = `/attachment/0/${561 + i}/${4612345 + i}.${ext}`;
+        // The file name as the text, or the title alone with the file's address (a query after it, or not).
+        return pick(rand, [
+          { html: `<a href="${address}">${t}.${ext}</a>`, line: `${t}.${ext}` },
+          { html: `<a href="${address}${rand() < 0.5 ? '?t=1735' : ''}">${t}</a>`, line: t },
+          { html: `<a href="/download.jsp?id=${i}">${t}.${ext}</a>`, line: `${t}.${ext}` },
+        ]);
+      });
+      const list =
+        pick(rand, ['ul', 'p']) === 'ul'
+          ? `<ul>${links.map((l) => `<li>${l.html}</li>`).join('')}</ul>`
+          : links.map((l) => `<p>${l.html}</p>`).join('');
+      const html = a.html.replace('</div></div>', `</div><div class="fj"><p>附件：</p>${list}</div></div>`);
+      // The body's own list is left out here: the download links are the only list.
+      const bare = html.replace(/<p>附件：1\.[^<]*<\/p>\n<p>2\.[^<]*<\/p>\n/u, '');
+      const nav = '<div class="side"><a href="/guide.pdf">办事指南.pdf</a></div>';
+      const { lines } = readWebPage(page([bare, nav]), 'p.html');
+      expect(lines.slice(-links.length - 1)).toEqual(['附件：', ...links.map((l) => l.line)]);
+      expect(lines).not.toContain('办事指南.pdf');
+      // A link whose text is the file name is an item of the list; one named only by its address is kept as a line.
+      if (links.every((l) => /\.\w+$/.test(l.line))) {
+        listed++;
+        expect(listedAnnexes(lines)).toEqual(titles.map((title, i) => ({ label: String(i + 1), title })));
+      }
+    }
+    expect(listed).toBeGreaterThan(5);
   });
 });

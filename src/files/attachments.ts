@@ -37,7 +37,8 @@ const LIST_MAX_LINES = 40;
  * The one reader of a body's list of attachments (附件说明), for the notice folder's files and for the
  * notice's metadata alike: from the line `start` matches (in `plain` text: markup gone, digits folded)
  * on, numbered items on one line (`1.甲 2.乙`) or over several lines or paragraphs, each with 附件 before
- * its number or not, or one unnumbered title. A file name's extension (`ext`) is kept apart from the title.
+ * its number or not, or unnumbered file names one a line (numbered in order; a sole one keeps no
+ * number) or one unnumbered title. A file name's extension (`ext`) is kept apart from the title.
  * `first` is the plain text of the list's first line, null when the body lists none.
  */
 export function readAttachmentList(
@@ -76,14 +77,20 @@ export function readAttachmentList(
     return true;
   };
   if (rest) take(rest);
+  // `附件：` alone, then unnumbered file names one a line (a site's list of download links): 1, 2, … in order.
+  const named: string[] = [];
   for (let i = at + 1; i < lines.length && i <= at + LIST_MAX_LINES; i++) {
     const text = plain(lines[i] ?? '');
     if (!text) continue;
-    if (take(text)) continue;
-    // `附件：` alone, then one unnumbered title on the next line.
-    if (texts.length === 0 && !rest && ext?.test(text.toLowerCase())) texts.push({ label: '', text });
+    if (named.length === 0 && take(text)) continue;
+    if (texts.length === 0 && !rest && ext?.test(text.toLowerCase())) {
+      named.push(text);
+      continue;
+    }
     break;
   }
+  // A sole unnumbered title keeps no number, as the body writes it.
+  named.forEach((text, i) => texts.push({ label: named.length === 1 ? '' : String(i + 1), text }));
   return { items: texts.map((t) => attachmentOf(t.label, t.text, ext)), first, at };
 }
 

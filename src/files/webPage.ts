@@ -17,6 +17,8 @@ interface PageLine {
   element: Element;
   /** True when all its text is link text (navigation, share and print links). */
   linkOnly: boolean;
+  /** True when it holds a link to a file an annex comes in (`…/4612345.xls`, `分配表.xlsx`): a download link. */
+  fileLink: boolean;
   /** The table of data the line is a cell of, read as a table rather than as lines; null for other lines. */
   table: Element | null;
 }
@@ -30,6 +32,8 @@ const ADDRESSEES = /^[^：:。]{2,200}[：:]$/u;
 const CHROME =
   /^[【\[]?\s*(?:分享|打印|关闭|收藏|字号|字体|上一篇|下一篇|相关(?:文章|链接|阅读|信息)|扫一扫|返回顶部)/u;
 const ANNEX_LINK = /^\s*(?:附件|[\d一二三四五六七八九十]+\s*[.、．])/u;
+// A link to a file an annex is published as, by its address or its text: a CMS lists downloads by file name alone.
+const FILE_LINK = /\.(?:xlsx?|docx?|pdf|wps|et|ofd|zip|rar)$/i;
 // The fields of a government site's 政府信息公开 table above an article (索引号, 分类, 发布机构, 成文日期, 文号,
 // 发布日期…), as a label alone (`索引号：`, `文号`) or a label and its value (`文号：粤财农〔2024〕301号`).
 const DISCLOSURE_FIELD =
@@ -139,7 +143,7 @@ export function readWebPage(bytes: Buffer, file: string): WebPageBody {
       }
       continue;
     }
-    const chrome = (line.linkOnly && !ANNEX_LINK.test(line.text)) || CHROME.test(line.text);
+    const chrome = (line.linkOnly && !ANNEX_LINK.test(line.text) && !line.fileLink) || CHROME.test(line.text);
     if (inside && !chrome) {
       const text = lineMarkdown(line);
       kept.push(text);
@@ -257,6 +261,7 @@ function pageLines($: CheerioAPI): PageLine[] {
   let linkText = '';
   let owner: Element | null = null;
   let ownerTable: Element | null = null;
+  let fileLink = false;
   const flush = (): void => {
     const t = text.replace(/[\s\u3000]+/g, ' ').trim();
     if (t !== '' && owner)
@@ -265,11 +270,13 @@ function pageLines($: CheerioAPI): PageLine[] {
         element: owner,
         linkOnly: linkText.replace(/[\s\u3000]+/g, '').length >= t.replace(/\s+/g, '').length,
         table: ownerTable,
+        fileLink,
       });
     text = '';
     linkText = '';
+    fileLink = false;
   };
-  const walk = (node: AnyNode, block: Element, inLink: boolean, table: Element | null): void => {
+  const walk = (node: AnyNode, block: Element, inLink: boolean, table: Element | null, inFile = false): void => {
     if (isText(node)) {
       const data = node.data;
       if (owner !== block) {
@@ -279,6 +286,7 @@ function pageLines($: CheerioAPI): PageLine[] {
       }
       text += data;
       if (inLink) linkText += data;
+      if (inFile) fileLink = true;
       return;
     }
     // Elements, scripts and styles (dropped below by name); comments, directives and CDATA hold no page text.
@@ -290,10 +298,12 @@ function pageLines($: CheerioAPI): PageLine[] {
       flush();
       return;
     }
+    const href = name === 'a' ? ((el.attribs['href'] ?? '').split(/[?#]/)[0] ?? '').trim() : '';
+    const toFile = inFile || (name === 'a' && (FILE_LINK.test(href) || FILE_LINK.test($(el).text().trim())));
     const isBlock = BLOCK.has(name) && name !== 'span';
     if (isBlock) flush();
     const inTable = table ?? (name === 'table' && isDataTable($, el) ? el : null);
-    for (const child of el.children) walk(child, isBlock ? el : block, inLink || name === 'a', inTable);
+    for (const child of el.children) walk(child, isBlock ? el : block, inLink || name === 'a', inTable, toFile);
     if (isBlock) {
       flush();
       owner = block;
