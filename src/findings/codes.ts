@@ -174,6 +174,11 @@ export const FINDING_CODES = {
     severity: 'info',
     template: 'row "{actual}" before the header reads as a title and is no record',
   },
+  'grid/row-continued': {
+    severity: 'warning',
+    template:
+      'row "{actual}" after a repeated header continues the row at {expected}, cut by the page break: read as part of it',
+  },
   'grid/title-row-dropped': {
     severity: 'info',
     template: 'row "{actual}" inside the table reads as a title, running header or page number; no record',
@@ -570,6 +575,7 @@ export const DROPPING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'money/row-without-amount',
   'grid/row-unaligned',
   'grid/title-row-dropped',
+  'grid/row-continued',
   'validate/schema',
 ]);
 

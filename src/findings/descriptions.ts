@@ -169,6 +169,13 @@ export const FINDING_DESCRIPTIONS = {
       'in one cell); they were placed in the columns by their content, in the one way that fits.',
     action: 'Check the record at that line against the source.',
   },
+  'grid/row-continued': {
+    meaning:
+      'The first row after a header repeated at a page break holds only text, in name columns the last row before ' +
+      'the break fills: the rest of that row, cut by the page. Its texts are appended to that row, which gives ' +
+      'the record; this row gives none.',
+    action: 'Check the joined name against the source; a row that stands on its own would need its own amount.',
+  },
   'grid/row-unaligned': {
     meaning:
       "A row's cells fit the header's columns in no way, or in several ways; the row is left out of the records.",

@@ -1,4 +1,4 @@
-import type { StageContext } from '../findings/context.js';
+import { Collector, type StageContext } from '../findings/context.js';
 import { reportRepeatedHeader, reportTitleRow } from './droppedRows.js';
 import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { headerKey } from '../normalize/headerKey.js';
@@ -322,6 +322,9 @@ function readBody(
   const data: GridRow[] = [];
   const sourceRows: GridRow[] = [];
   const repeatsHeader = headerRepeatTest(header, spec);
+  // The last row read into a record, as written, while it may still be continued across a page break.
+  let last: { written: GridRow; index: number } | null = null;
+  let afterBreak = false;
   for (const written of rows) {
     if (rowText(written) === '') continue;
     if (repeatsHeader(written)) {
@@ -329,13 +332,70 @@ function readBody(
         { annex: spec.label, line: written.line, text: written.cells.map((c) => c.text).join(' | ') },
         ctx,
       );
+      afterBreak = true;
       continue;
     }
     sourceRows.push(written);
+    if (afterBreak && last?.index === data.length - 1 && continuesRow(written, last.written, header, spec)) {
+      // Read again joined, quietly: the row before was read and reported already.
+      const joined = joinedRows(last.written, written);
+      const row = readDataRow(joined, header, spec, new Collector());
+      if (row) {
+        data[last.index] = row;
+        last = { written: joined, index: last.index };
+        const actual = filledCells(written)[0]?.text ?? '';
+        const expected = `line ${last.written.line}`;
+        ctx.report({ code: 'grid/row-continued', annex: spec.label, source_line: written.line, actual, expected });
+        afterBreak = false;
+        continue;
+      }
+    }
     const row = readDataRow(written, header, spec, ctx);
-    if (row) data.push(row);
+    if (row) {
+      data.push(row);
+      last = { written, index: data.length - 1 };
+      afterBreak = false;
+    }
   }
   return { data, sourceRows };
+}
+
+/** Roles whose text a page break may cut, the rest of it on the first row of the next page (连南瑶族 | 自治县). */
+const CONTINUED_ROLES: ReadonlySet<ColumnRole> = new Set([
+  'region_name',
+  'recipient',
+  'recipient_name',
+  'project_name',
+  'unit_name',
+]);
+
+/**
+ * Whether the first row after a repeated header continues the last row before it, cut by the page break: it holds
+ * text only (no amount, number, code or row-type label), each in a column of a name the row before fills too, in a
+ * table read column by column (no groups of part columns).
+ */
+function continuesRow(row: GridRow, previous: GridRow, header: HeaderInUse, spec: TableAnnex): boolean {
+  if (header.groups.length > 0 || row.cells.length !== previous.cells.length) return false;
+  if (holdsAmountOrLabel(row, header.columns, spec)) return false;
+  const roleAt = new Map([...header.columns.roles].map(([role, index]) => [index, role]));
+  let filled = 0;
+  for (const [index, cell] of row.cells.entries()) {
+    if (cell.text === '') continue;
+    filled++;
+    const role = roleAt.get(index);
+    if (role === undefined || !CONTINUED_ROLES.has(role) || /[\d０-９]/u.test(cell.text)) return false;
+    if ((previous.cells[index]?.text ?? '') === '') return false;
+  }
+  return filled > 0;
+}
+
+/** The row before a page break with the texts of its continuation appended, cell by cell (no space: Chinese text). */
+function joinedRows(previous: GridRow, continuation: GridRow): GridRow {
+  const cells = previous.cells.map((cell, index) => {
+    const more = continuation.cells[index]?.text ?? '';
+    return more === '' ? cell : { ...cell, text: cell.text + more, raw: cell.raw + more };
+  });
+  return { ...previous, cells };
 }
 
 /**
