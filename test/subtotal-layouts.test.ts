@@ -5,7 +5,8 @@ import { Collector } from '../src/findings/context.js';
 import { checkAllocationSums } from '../src/reconcile/sums.js';
 import { generateNotice, NEW_STYLES, renderNewNotice, withSubtotalsAfterItems } from './support/newContent.js';
 import { checkNotice } from './support/newContentCheck.js';
-import { extractText } from './support/run.js';
+import { extractText, recordsOf } from './support/run.js';
+import { CITIES, DETAIL_HEADER, detailItem, smallNotice } from './support/smallNotice.js';
 
 /**
  * Subtotal rows stand above their items in most notices and below them in some: the sums check each subtotal against
@@ -123,5 +124,31 @@ describe('the layout of subtotals decided from the table', () => {
     expect(ctx.findings.map((f) => [f.code, f.actual, f.expected])).toEqual([
       ['reconcile/subtotal-mismatch', '90.00', '100.00'],
     ]);
+  });
+});
+
+describe('a detail table whose subtotals follow their items', () => {
+  it('gives each item the 序号, code and city of the subtotal below it, and the sums hold', () => {
+    const rows = [
+      DETAIL_HEADER,
+      ['合计', '', '', '', '500'].join('\t'),
+      ...CITIES.flatMap((c, i) => [
+        detailItem(c),
+        [String(i + 1), c.budgetCode, `${c.name}小计`, '', String(c.yuan / 10_000)].join('\t'),
+      ]),
+    ];
+    const result = extractText(smallNotice({ detailRows: rows }), 'detail-subtotals-last');
+    const records = recordsOf(result, 'details').map((r) => [r['row_type'], r['seq'], r['budget_code'], r['city']]);
+    expect(records).toEqual([
+      ['grand_total', '', '', ''],
+      ['item', '1', '607001', '江门市'],
+      ['subtotal', '1', '607001', '江门市'],
+      ['item', '2', '608001', '湛江市'],
+      ['subtotal', '2', '608001', '湛江市'],
+    ]);
+    const findings = findingsOf(result);
+    expect(findings.filter((f) => f.severity !== 'info' && f.code.startsWith('details/'))).toEqual([]);
+    expect(findings.filter((f) => f.code === 'details/subtotals-below-items')).toHaveLength(1);
+    expect(findings.filter((f) => f.severity === 'error')).toEqual([]);
   });
 });

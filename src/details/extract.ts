@@ -1,6 +1,7 @@
-import { Decimal } from 'decimal.js';
+import type { Decimal } from 'decimal.js';
 import type { DetailRow } from '../../schemas/details.js';
 import { Collector, type StageContext } from '../findings/context.js';
+import { groupRowsBySum, subtotalsBelowItems } from './groupLayout.js';
 import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { rowText, type GridRow } from '../grid/grid.js';
 import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker, type RowTypeMatcher } from '../grid/columns.js';
@@ -49,6 +50,8 @@ interface DetailTable {
   ctx: StageContext;
   /** Lines of item rows read as their group's subtotal (`groupRowsBySum`). */
   groupRows: ReadonlySet<number>;
+  /** When subtotals stand below their items: each item's subtotal row, by the item's line; else empty. */
+  groupBelow: ReadonlyMap<number, DetailCells>;
 }
 
 /** A row with an amount, read before its group is known: its type, its amount, and its own cells, cleaned. */
@@ -85,7 +88,8 @@ export function extractDetails(
   ctx: StageContext,
 ): DetailRow[] {
   const base = { spec, columns: table.columns, unit, recipients, rowType: rowTypeMatcher(spec), ctx };
-  const detail: DetailTable = { ...base, groupRows: groupRowsBySum(table, { ...base, groupRows: new Set() }) };
+  const detail: DetailTable = { ...base, ...layoutOf(table, { ...base, groupRows: new Set(), groupBelow: new Map() }) };
+  const below = subtotalsBelow(detail);
   const records: DetailRow[] = [];
   let state = OUTSIDE;
   for (const row of table.rows) {
@@ -93,8 +97,9 @@ export function extractDetails(
     const read = readCells(row, detail);
     if (!read) continue;
     const cells = asGroupRow(read, detail);
-    const step = nextStep(state, cells, detail);
-    state = step.state;
+    const step = nextStep(below ? below.before(state, cells) : state, cells, detail);
+    // Below its items, a subtotal closes its group: the rows after it are the next one's.
+    state = below && cells.type === 'subtotal' ? OUTSIDE : step.state;
     records.push(detailRecord(cells, step.fields, detail));
   }
   reportIfEmpty(records, spec.label, ctx);
@@ -123,33 +128,66 @@ function readCells(row: GridRow, detail: DetailTable): DetailCells | null {
 }
 
 /**
- * Item rows that are their group's subtotal written without its marker (`1 | 613001 | 江门市 | 800` over the city's
- * items), decided from the table's own evidence only: the row has a 序号 of its own, its name is a place the
- * allocation tables have (not a bureau of it), and its amount is the sum of the rows below it that have no 序号 of
- * their own, up to the next row that has one or a total (at least one). A pre-read of the rows; what it reports is
- * reported again, in order, when the rows are read.
+ * What the table's own rows show before they are read in order: which numbered rows are their group's subtotal
+ * (`groupRowsBySum`) and, when subtotals stand below their items, each item's subtotal (`subtotalsBelowItems`). The
+ * rows are read once more for it; what reading reports is reported when they are read in order.
  */
-function groupRowsBySum(table: HeadedTable, detail: DetailTable): Set<number> {
+function layoutOf(table: HeadedTable, detail: DetailTable): Pick<DetailTable, 'groupRows' | 'groupBelow'> {
   const scratch: DetailTable = { ...detail, ctx: new Collector() };
-  const read = table.rows.flatMap((row) => (rowText(row) === '' ? [] : [readCells(row, scratch)]));
-  const found = new Set<number>();
-  for (let i = 0; i < read.length; i++) {
-    const head = read[i];
-    if (!head || head.type !== 'item' || !head.seq) continue;
-    let below = new Decimal(0);
-    let count = 0;
-    for (let j = i + 1; j < read.length; j++) {
-      const next = read[j];
-      if (next === null) continue;
-      if (next === undefined || next.type !== 'item' || next.seq) break;
-      below = below.plus(next.amount.yuan);
-      count++;
-    }
-    if (count === 0 || !below.equals(head.amount.yuan)) continue;
-    const join = joinRecipient(head.unitName, detail.recipients);
-    if (join.place && placeKey(head.unitName) === join.place) found.add(head.row.line);
+  const cells = table.rows.flatMap((row) => {
+    const read = rowText(row) === '' ? null : readCells(row, scratch);
+    return read ? [read] : [];
+  });
+  const rows = cells.map((c) => ({
+    line: c.row.line,
+    type: c.type,
+    yuan: c.amount.yuan,
+    seq: c.seq,
+    unitName: c.unitName,
+  }));
+  const isPlace = (name: string): boolean => {
+    const join = joinRecipient(name, detail.recipients);
+    return join.place !== '' && placeKey(name) === join.place;
+  };
+  const groupRows = groupRowsBySum(rows, isPlace);
+  const below = subtotalsBelowItems(rows, groupRows);
+  const byLine = new Map(cells.map((c) => [c.row.line, c]));
+  const groupBelow = new Map<number, DetailCells>();
+  for (const [item, subtotal] of below ?? []) {
+    const head = byLine.get(subtotal);
+    if (head) groupBelow.set(item, head);
   }
-  return found;
+  return { groupRows, groupBelow };
+}
+
+/**
+ * When subtotals stand below their items (said once, details/subtotals-below-items): the state an item is read in,
+ * inside the group of the subtotal below it. Null for the usual layout.
+ */
+function subtotalsBelow(detail: DetailTable): { before: (state: GroupState, cells: DetailCells) => GroupState } | null {
+  const first = detail.groupBelow.values().next().value;
+  if (!first) return null;
+  detail.ctx.report({ code: 'details/subtotals-below-items', annex: detail.spec.label, source_line: first.row.line });
+  const groups = new Map<number, Group>();
+  return {
+    before: (state, cells) => {
+      const head = cells.type === 'item' ? detail.groupBelow.get(cells.row.line) : undefined;
+      if (!head) return state;
+      let group = groups.get(head.row.line);
+      if (!group) {
+        group = groupOf(head, detail);
+        groups.set(head.row.line, group);
+      }
+      return { name: 'inside', group };
+    },
+  };
+}
+
+/** The group a subtotal row opens: its 序号, 预算代码 and city (its label less the subtotal marker), joined for a code. */
+function groupOf(cells: DetailCells, detail: DetailTable): Group {
+  const city = withoutRowTypeMarker(cells.unitName, detail.spec, 'subtotal');
+  const code = city ? joinRecipient(city, detail.recipients).code : '';
+  return { seq: cells.seq, budgetCode: cells.budgetCode, city, code };
 }
 
 /** A row's cells, an item the pre-read found to be its group's subtotal retyped as one (and said). */
@@ -189,8 +227,8 @@ const NO_RECIPIENT = { recipient_name: '', recipient_code: '', recipient_match: 
  * alone names no city: its items' city stays empty, and that is said.
  */
 function openedBySubtotal(cells: DetailCells, detail: DetailTable): Step {
-  const city = withoutRowTypeMarker(cells.unitName, detail.spec, 'subtotal');
-  const code = city ? joinRecipient(city, detail.recipients).code : '';
+  const group = groupOf(cells, detail);
+  const { city } = group;
   if (!city) {
     const { row } = cells;
     detail.ctx.report({
@@ -200,7 +238,6 @@ function openedBySubtotal(cells: DetailCells, detail: DetailTable): Step {
       actual: rowText(row),
     });
   }
-  const group: Group = { seq: cells.seq, budgetCode: cells.budgetCode, city, code };
   return {
     state: { name: 'inside', group },
     fields: { seq: cells.seq, budget_code: cells.budgetCode, city, ...NO_RECIPIENT },

@@ -258,6 +258,13 @@ export const FINDING_CODES = {
       "group's recipient {expected}",
     ],
   },
+  'details/subtotals-below-items': {
+    severity: 'info',
+    template: [
+      'the subtotals of this table follow their items (more runs of rows close with one than open with one): ',
+      'each item takes its 序号, 预算代码 and city from the subtotal below it',
+    ],
+  },
   'details/subtotal-unnamed': {
     severity: 'warning',
     template: 'subtotal row "{actual}" names no city: the city of its items is left empty',

@@ -265,6 +265,12 @@ export const FINDING_DESCRIPTIONS = {
       "group still adds up against the allocation tables. recipient_match is alias.",
     action: 'Check in the source that the item is paid from its city\'s allocation.',
   },
+  'details/subtotals-below-items': {
+    meaning:
+      'The detail table writes each subtotal below its items (its runs of rows between totals end with a ' +
+      'subtotal more often than they begin with one); each item took its group from the subtotal below it.',
+    action: 'Nothing, unless the items of a group in the source stand below its subtotal.',
+  },
   'details/subtotal-unnamed': {
     meaning: 'A subtotal row (小计) names no city; the city of its items is left empty.',
     action: "Read the group's city in the source if the city field matters.",
