@@ -2,11 +2,12 @@ import type { Decimal } from 'decimal.js';
 import type { DetailRow } from '../../schemas/details.js';
 import { Collector, type StageContext } from '../findings/context.js';
 import { groupRowsBySum, subtotalsBelowItems } from './groupLayout.js';
+import { joinItem } from './itemJoin.js';
 import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { rowText, type GridRow } from '../grid/grid.js';
 import { roleCell, roleText, rowTypeMatcher, withoutRowTypeMarker, type RowTypeMatcher } from '../grid/columns.js';
 import type { ColumnMap, HeadedTable } from '../grid/header.js';
-import { joinRecipient, placeKey, reportJoin, type RecipientIndex, type RecipientJoin } from '../join/recipients.js';
+import { joinRecipient, placeKey, type RecipientIndex, type RecipientJoin } from '../join/recipients.js';
 import { wanString, yuanString } from '../normalize/amount.js';
 import { cleanName } from '../normalize/names.js';
 import { readAmountCell, type AmountCell } from '../money/amountCell.js';
@@ -255,7 +256,8 @@ function itemStep(state: GroupState, cells: DetailCells, detail: DetailTable): S
     detail.ctx.report({ code: 'details/group-missing', annex, source_line: row.line });
   const current = state.name === 'inside' ? state.group : null;
   const opens = seq !== '' && seq !== (current?.seq ?? '');
-  const join = joinItem(cells, opens ? null : current, detail);
+  const where = { annex, line: row.line };
+  const join = joinItem(unitName, opens ? null : current, where, detail.recipients, detail.ctx);
   const next = opens ? openedByItem(cells, join, detail) : state;
   const member = groupOfItem(next, cells, join, detail);
   return {
@@ -269,66 +271,6 @@ function itemStep(state: GroupState, cells: DetailCells, detail: DetailTable): S
       recipient_match: join.match,
     },
   };
-}
-
-/**
- * An item's recipient: its name joined as written; failing that, inside a group of a known city, its name read under
- * the city (`市本级` under 江门市 → 江门市本级, `蓬江区` → 江门市蓬江区): said (details/name-in-group) and recorded as an
- * alias. What the join found is reported as any join's is.
- */
-function joinItem(cells: DetailCells, group: Group | null, detail: DetailTable): RecipientJoin {
-  const { unitName, row } = cells;
-  const where = { annex: detail.spec.label, line: row.line };
-  const report = (f: Parameters<StageContext['report']>[0]): void => detail.ctx.report(f);
-  const join = joinRecipient(unitName, detail.recipients);
-  const qualified = join.match === 'none' && group?.city ? underCity(unitName, group.city) : '';
-  const resolved = qualified ? joinRecipient(qualified, detail.recipients) : null;
-  if (!resolved || resolved.match === 'none' || resolved.match === 'ambiguous') {
-    if (join.match === 'none' && group?.code) return joinedToGroup(cells, group, detail);
-    reportJoin(join, unitName, where, report);
-    return join;
-  }
-  detail.ctx.report({
-    code: 'details/name-in-group',
-    annex: detail.spec.label,
-    recipient_code: resolved.code,
-    source_line: row.line,
-    actual: unitName,
-    expected: `${qualified}: ${resolved.name} (${resolved.code})`,
-    params: { city: group?.city ?? '' },
-  });
-  // The alias is said above; what else the join found (an unlisted bureau, a similarity) is said as usual.
-  reportJoin(resolved.match === 'alias' ? { ...resolved, match: 'exact' } : resolved, qualified, where, report);
-  return { ...resolved, match: resolved.match === 'exact' ? 'alias' : resolved.match };
-}
-
-/**
- * An item that joins no recipient, as written or under its city, inside a group whose city is a recipient (蓬江区 under
- * 江门市 when the allocation tables list only 江门市本级): its money is the group's, counted under the group's recipient
- * and said (details/item-joined-to-group, a warning: the item itself is no recipient of the allocation tables).
- */
-function joinedToGroup(cells: DetailCells, group: Group, detail: DetailTable): RecipientJoin {
-  detail.ctx.report({
-    code: 'details/item-joined-to-group',
-    annex: detail.spec.label,
-    recipient_code: group.code,
-    source_line: cells.row.line,
-    actual: cells.unitName,
-    expected: `${group.city} (${group.code})`,
-  });
-  return { code: group.code, name: group.city, match: 'alias', candidates: [], unlistedBureau: '', place: group.city };
-}
-
-/**
- * A name written relative to its group's city, read under it: `市农业农村局` under 江门市 → 江门市农业农村局 (the
- * level the city's name ends with is not written twice), `蓬江区` → 江门市蓬江区; '' when the name already starts with
- * the city.
- */
-function underCity(name: string, city: string): string {
-  const [written, place] = [placeKey(name), placeKey(city)];
-  if (!written || !place || written.startsWith(place)) return '';
-  const level = place.at(-1) ?? '';
-  return written.startsWith(level) ? place + written.slice(1) : place + written;
 }
 
 /** An item with a 序号 of its own opens a group by itself: its city is the place of the recipient it joins. */
