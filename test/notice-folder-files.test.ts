@@ -281,3 +281,19 @@ describe("a site's download links as the list of attachments", () => {
     expect(codes(got)).not.toContain('files/annex-unlisted');
   }, 120_000);
 });
+
+describe('an annex published only as a PDF', () => {
+  it('is named in a finding of its own, not as any ignored file', async () => {
+    const dir = await seedFolder('pdf');
+    writeFileSync(join(dir, '附件4.pdf'), '%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF\n');
+    writeFileSync(join(dir, 'readme.log'), 'x');
+    const got = await extractFolder(dir);
+    expectSeedRecords(got);
+    expect(withCode(got, 'files/annex-format-unread').map((f) => f['message'])).toEqual([
+      expect.stringMatching(/^附件4\.pdf: an annex as \.pdf is not read/),
+    ]);
+    expect(withCode(got, 'files/file-ignored').map((f) => f['message'])).toEqual([
+      expect.stringMatching(/^readme\.log/),
+    ]);
+  }, 120_000);
+});

@@ -9,6 +9,7 @@ import { labelInName, listedAnnexes, listedByTitle, type ListedAnnex } from './a
 import { type Block, NoticeText, type Provenance } from './blocks.js';
 import { readCsv } from './csv.js';
 import { readDocx } from './docx.js';
+import { type FileKind, fileKind } from './fileKind.js';
 import type { FileFinding } from './findings.js';
 import { noticeFolderParts, type FolderFile } from './folder.js';
 import { convertLegacy, isLegacy } from './legacy.js';
@@ -26,6 +27,9 @@ export interface AssembledNotice {
   /** What reading the files found, reported into the notice's findings. */
   findings: FileFinding[];
 }
+
+/** Formats an annex is published in that the tool does not read: a PDF, WPS or OFD file is reported as an annex. */
+const UNREAD_ANNEX_FORMATS = new Set(['.pdf', '.wps', '.et', '.ofd']);
 
 /** A line that opens an annex: `附件2`, `## 附件 3：…`, `**附件一**`. */
 const ANNEX_MARKER = /^[\s#*>-]*附\s*件\s*[0-9０-９一二三四五六七八九十]/u;
@@ -51,7 +55,12 @@ interface AnnexFile {
 export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promise<AssembledNotice> {
   const parts = noticeFolderParts(dir);
   const findings: FileFinding[] = [];
-  for (const f of parts.ignored) findings.push({ code: 'files/file-ignored', file: f.name });
+  for (const f of parts.ignored)
+    findings.push(
+      UNREAD_ANNEX_FORMATS.has(f.ext)
+        ? { code: 'files/annex-format-unread', file: f.name, actual: f.ext }
+        : { code: 'files/file-ignored', file: f.name },
+    );
   for (const link of parts.links)
     findings.push({ code: 'files/link-not-followed', file: link.name, actual: link.target });
   const out = new NoticeText();
@@ -155,15 +164,43 @@ function decodeText(bytes: Buffer, file: FolderFile, findings: FileFinding[]): s
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** One annex file's blocks, whatever its format; a legacy format goes through LibreOffice first. */
+/** What to do with an Office annex whose bytes cannot be read, whatever its format. */
+const UNREADABLE: Partial<Record<FileKind, string>> = {
+  empty: 'the file is empty (0 bytes): download it again',
+  encrypted: 'the file is encrypted (password-protected): open it with its password and save it without one',
+  truncated: 'the file is damaged: its contents stop before the end its header gives (cut short?); download it again',
+  pdf: 'the file is a PDF under an Office name: a PDF annex cannot be read; get the spreadsheet or Word file',
+};
+
+/**
+ * One annex file's blocks, whatever its format; a legacy format goes through LibreOffice first. An
+ * Office file is checked by its bytes before it is read: empty, encrypted, cut short or a PDF is an
+ * input error naming the file, as is a converted file that is no workbook or document.
+ */
 async function readAnnex(file: FolderFile, findings: FileFinding[]): Promise<Block[]> {
   let bytes: Buffer = readFileSync(file.path);
   let ext = file.ext;
+  const office = ext === '.xlsx' || ext === '.docx' || isLegacy(ext);
+  const kind = office ? fileKind(bytes) : 'unknown';
+  const refusal = UNREADABLE[kind];
+  if (refusal) throw new InputError(file.path, refusal);
+  if (office && !isLegacy(ext) && kind === 'ole2') {
+    const legacy = ext === '.xlsx' ? '.xls' : '.doc';
+    throw new InputError(file.path, `the file is a legacy ${legacy} file under a ${ext} name: rename it ${legacy}`);
+  }
   if (isLegacy(ext)) {
+    // LibreOffice reads any bytes as text: a file that is none of what a legacy name holds is refused first.
+    if (kind === 'unknown')
+      throw new InputError(file.path, `the file is not a ${ext} file (nor a workbook, document or page saved as one)`);
     const converted = await convertLegacy(file.path, file.path);
     findings.push({ code: 'files/converted', file: file.name, actual: converted.tool, params: { format: ext } });
     bytes = converted.bytes;
     ext = ext === '.xls' ? '.xlsx' : '.docx';
+    if (fileKind(bytes) !== 'zip')
+      throw new InputError(
+        file.path,
+        `LibreOffice made no ${ext} of this file: it is damaged or not what its name says`,
+      );
   }
   try {
     if (ext === '.xlsx') {
@@ -179,7 +216,8 @@ async function readAnnex(file: FolderFile, findings: FileFinding[]): Promise<Blo
   } catch (error) {
     // A file that is no workbook or document at all (a zip that is not one, a renamed file) cannot be read.
     if (error instanceof InputError) throw error;
-    throw new InputError(file.path, `cannot be read as ${ext}: ${(error as Error).message.split('\n')[0] ?? ''}`);
+    const why = (error as Error).message.split('\n')[0] ?? '';
+    throw new InputError(file.path, `the file is not a valid ${ext} file (damaged, or not what its name says): ${why}`);
   }
   const text = decodeText(bytes, file, findings);
   if (ext === '.csv') return readCsv(text, file.path);

@@ -33,8 +33,8 @@ export function findSoffice(env: NodeJS.ProcessEnv = process.env): string | null
  * Convert a legacy .xls/.doc file with LibreOffice headless into .xlsx/.docx bytes (no maintained
  * JavaScript reader of these formats is free of known advisories: npm's `xlsx` 0.18.5 has two
  * unpatched ones). Each conversion gets its own LibreOffice profile and temporary folder, removed
- * afterwards, so parallel notices do not share state. No LibreOffice, or a conversion that yields
- * nothing, is an input error naming the file and what to install.
+ * afterwards, so parallel notices do not share state. No LibreOffice is an input error naming the
+ * file and what to install; a conversion that yields nothing one naming the file and what to do with it.
  */
 export async function convertLegacy(path: string, shown: string): Promise<{ bytes: Buffer; tool: string }> {
   const ext = extname(path).toLowerCase() as LegacyExtension;
@@ -66,15 +66,26 @@ export async function convertLegacy(path: string, shown: string): Promise<{ byte
     });
     const output = join(work, 'out', `${basename(path, extname(path))}.${to}`);
     if (!existsSync(output)) {
-      const why =
-        stderr
-          .split('\n')
-          .find((l) => l.trim() !== '')
-          ?.trim() ?? 'no output';
-      throw new InputError(shown, `LibreOffice could not convert this ${ext} file (${why}): ${advice}`);
+      const why = conversionFailure(stderr);
+      throw new InputError(
+        shown,
+        `LibreOffice could not convert this ${ext} file (${why}); it may be password-protected or damaged: ` +
+          `open it, and save it without a password as ${modern}`,
+      );
     }
     return { bytes: readFileSync(output), tool: basename(soffice) };
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
+}
+
+/** What LibreOffice said of a failed conversion: its first line that is not one of its own start-up warnings. */
+export function conversionFailure(stderr: string): string {
+  // Without a Java runtime every run warns `failed to launch javaldx`: it says nothing of the file.
+  return (
+    stderr
+      .split('\n')
+      .map((l) => l.trim())
+      .find((l) => l !== '' && !/javaldx|java may not function/i.test(l)) ?? 'no output'
+  );
 }

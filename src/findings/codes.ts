@@ -65,6 +65,10 @@ export const FINDING_CODES = {
     template: '{file}: not a notice body or annex format (.html .htm .md .txt .xlsx .xls .docx .doc .csv); not read',
   },
   'files/text-decoded-gb18030': { severity: 'warning', template: '{file}: not UTF-8; decoded as GB18030' },
+  'files/annex-format-unread': {
+    severity: 'warning',
+    template: '{file}: an annex as {actual} is not read (only .xlsx .xls .docx .doc .csv .md); its tables are missing',
+  },
   'files/link-not-followed': {
     severity: 'warning',
     template: '{file}: a symbolic link to {actual}, not to a file; not read',

@@ -653,6 +653,10 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A text file of the notice folder was not UTF-8 and was decoded as GB18030.',
     action: 'Check the Chinese text reads right; re-save the file as UTF-8 if it does not.',
   },
+  'files/annex-format-unread': {
+    meaning: 'A file of the notice folder is an annex in a format the tool does not read (PDF, WPS, OFD).',
+    action: 'Get the annex as .xlsx/.xls or .docx/.doc (the department often publishes both) and put it in the folder.',
+  },
   'files/link-not-followed': {
     meaning: 'A symbolic link in the notice folder points to a folder or to nothing (dangling); it is not followed.',
     action: 'Copy the file it should point to into the folder, or remove the link.',
