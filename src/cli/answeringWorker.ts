@@ -11,10 +11,10 @@ import {
 const ANSWERS = 'answers';
 
 /**
- * A worker thread that answers on a port of its own rather than on the worker itself. A worker's 'error' or 'exit' event
- * can reach this thread before answers it posted just before dying; answers on a port of our own can be read then, at
- * once (`receiveMessageOnPort`), so a job the worker finished is settled with its answer, and only the job it was
- * running fails.
+ * A worker thread that answers on a port of its own rather than on the worker itself. A worker's 'error' or 'exit'
+ * event can reach this thread before answers it posted just before dying; answers on a port of our own can be read
+ * then, at once (`receiveMessageOnPort`), so a job the worker finished is settled with its answer, and only the job it
+ * was running fails.
  */
 export class AnsweringWorker<Answer> {
   private readonly worker: Worker;
