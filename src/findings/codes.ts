@@ -180,8 +180,7 @@ export const FINDING_CODES = {
   },
   'grid/row-continued': {
     severity: 'warning',
-    template:
-      'row "{actual}" after a repeated header continues the row at {expected}, cut by the page break: read as part of it',
+    template: 'row "{actual}" after a repeated header continues the row at {expected}, cut by the page break',
   },
   'grid/title-row-dropped': {
     severity: 'info',
