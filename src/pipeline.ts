@@ -12,7 +12,7 @@ import { Collector, type RowKind, type StageContext } from './findings/context.j
 import { chooseFamily } from './read/chooseFamily.js';
 import { ANNEX_KINDS, type AnnexKind, type Family, type TableAnnex } from './family/spec.js';
 import { gridRows, type LineRange } from './grid/build.js';
-import { headTable, type HeadedTable } from './grid/header.js';
+import { headTable, isTitleRow, type HeadedTable } from './grid/header.js';
 import { assignIndicators, type AssignedIndicators } from './indicators/assign.js';
 import { levelParents } from './targets/levels.js';
 import { buildRecipientIndex, type RecipientIndex } from './join/recipients.js';
@@ -313,7 +313,9 @@ function moneyTable<T extends AllocationRow | DetailRow>(
   if (!table) return [];
   ctx.tableRows({ kind, annex: spec.label, line: table.headerLine, rows: table.sourceRows });
   const unit = tableUnit(
-    statedUnit(parsed, range) ?? unitInTitleRows(table.titleRows),
+    // A unit line above the table, else one in a title row before the header or, as a spreadsheet may put it, in a
+    // row of its own just under the header.
+    statedUnit(parsed, range) ?? unitInTitleRows([...table.titleRows, ...table.sourceRows.filter(isTitleRow)]),
     { unit: table.columns.unit, line: table.headerLine },
     spec.unit,
     spec.label,
