@@ -9,6 +9,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { escapeUTF8 } from 'entities';
+import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assembleNoticeFolder } from '../src/files/assemble.js';
@@ -295,5 +296,35 @@ describe('an annex published only as a PDF', () => {
     expect(withCode(got, 'files/file-ignored').map((f) => f['message'])).toEqual([
       expect.stringMatching(/^readme\.log/),
     ]);
+  }, 120_000);
+});
+
+describe('an allocation sheet of computed amounts shown with a currency sign', () => {
+  it('gives the seed amounts: noise past 15 digits counted once, the sign hiding no digit', async () => {
+    const dir = await seedFolder('computed');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(join(dir, '附件1.xlsx'));
+    const ws = wb.getWorksheet('分配表');
+    let noisy = 0;
+    ws?.eachRow((row, r) => {
+      const cell = row.getCell(8);
+      if (r < 4 || typeof cell.value !== 'number') return;
+      // The amount as a sheet's formula leaves it: a sum whose double is a hair off the decimal.
+      const stored = cell.value + 0.1 + 0.2 - 0.3;
+      if (String(stored) !== String(cell.value)) noisy++;
+      cell.value = stored;
+      cell.numFmt = '"¥"#,##0.00';
+    });
+    expect(noisy).toBeGreaterThan(0);
+    await wb.xlsx.writeFile(join(dir, '附件1.xlsx'));
+    const got = await extractFolder(dir);
+    expectSeedRecords(got);
+    expect(got.sets['allocations']?.map((r) => r['amount_raw'])).toEqual(
+      records.allocations.map((r) => shownMoney(String(r['amount_yuan']))),
+    );
+    expect(withCode(got, 'files/number-float-noise').map((f) => f['message'])).toEqual([
+      expect.stringMatching(new RegExp(`^附件1\\.xlsx: ${noisy} stored numbers carry binary noise`)),
+    ]);
+    expect(codes(got)).not.toContain('files/number-format-differs');
   }, 120_000);
 });

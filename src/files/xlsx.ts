@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import type { Cell as ExcelCell, Workbook, Worksheet } from 'exceljs';
 import { type Block, type FileCell, type FileRow, tableBlocks } from './blocks.js';
 import type { FileFinding } from './findings.js';
-import { shownNumber } from './numberFormat.js';
+import { exactDecimal, shownNumber } from './numberFormat.js';
 
 /** exceljs is loaded on the first spreadsheet, not at start-up: most notices are Markdown. */
 let excel: typeof import('exceljs') | undefined;
@@ -27,14 +27,36 @@ export async function readXlsx(bytes: Buffer, file: string): Promise<{ blocks: B
   await workbook.xlsx.load(bytes);
   const blocks: Block[] = [];
   const findings: FileFinding[] = [];
+  const noise: Noise = { count: 0, first: null };
   for (const sheet of workbook.worksheets) {
     if (sheet.state !== 'visible') {
       findings.push({ code: 'files/sheet-hidden', file, actual: sheet.name, params: { rows: sheet.actualRowCount } });
       continue;
     }
-    blocks.push(...sheetBlocks(sheet, file, findings));
+    blocks.push(...sheetBlocks(sheet, { file, findings, noise }));
   }
+  if (noise.first)
+    findings.push({
+      code: 'files/number-float-noise',
+      file,
+      actual: noise.first.stored,
+      expected: noise.first.read,
+      params: { count: noise.count, ref: noise.first.ref },
+    });
   return { blocks, findings };
+}
+
+/** Numbers whose stored double had binary noise past 15 digits, read as Excel shows them: how many, and the first. */
+interface Noise {
+  count: number;
+  first: { ref: string; stored: string; read: string } | null;
+}
+
+/** What the cells of one file report into. */
+interface Reading {
+  file: string;
+  findings: FileFinding[];
+  noise: Noise;
 }
 
 /** Quote a sheet name in a reference when it needs it, as Excel does: `'Sheet 1'!A12`. */
@@ -54,7 +76,8 @@ export function columnLetters(column: number): string {
  * One sheet's rows as a table: merged cells as their top-left cell with row and column spans (as
  * HTML rowspan/colspan), hidden rows and columns left out and reported, empty rows skipped.
  */
-function sheetBlocks(sheet: Worksheet, file: string, findings: FileFinding[]): Block[] {
+function sheetBlocks(sheet: Worksheet, reading: Reading): Block[] {
+  const { file, findings } = reading;
   const dims = sheet.dimensions;
   if (!dims || sheet.actualRowCount === 0) return [];
   const { top, left, bottom, right } = dims;
@@ -111,7 +134,7 @@ function sheetBlocks(sheet: Worksheet, file: string, findings: FileFinding[]): B
       };
       const rowSpan = corner ? count(r, corner.bottom, visibleRow) : 1;
       const colSpan = corner ? count(c, corner.right, visibleColumn) : 1;
-      cells.push({ text: cellText(cell, `${name}!${cell.address}`, file, findings), rowSpan, colSpan });
+      cells.push({ text: cellText(cell, `${name}!${cell.address}`, reading), rowSpan, colSpan });
     }
     if (cells.every((c) => c.text === '') && !coveredRows.has(r) && !cells.some((c) => c.rowSpan > 1)) continue;
     // The row's first cell, merged into one above or not: the row is where it stands in the sheet.
@@ -121,35 +144,35 @@ function sheetBlocks(sheet: Worksheet, file: string, findings: FileFinding[]): B
 }
 
 /**
- * A cell's text as the sheet shows it. A number is its exact value, or the text its format shows
+ * A cell's text as the sheet shows it. A number is its value at Excel's 15 digits (binary noise past
+ * them counted and reported once a file), or the text its format shows
  * when that reads as the same number (`12,390,000.00`); a format that shows another number
  * (`#,##0` on 1239.05) is reported and the exact value kept. A formula is read by its cached value,
  * reported when it has none.
  */
-function cellText(cell: ExcelCell, ref: string, file: string, findings: FileFinding[]): string {
+function cellText(cell: ExcelCell, ref: string, reading: Reading): string {
   const value = cell.value as unknown;
   if (value === null || value === undefined) return '';
   if (typeof value === 'object' && value !== null && ('formula' in value || 'sharedFormula' in value)) {
     const result = (value as { result?: unknown }).result;
     if (result === undefined || result === null) {
-      findings.push({ code: 'files/formula-without-value', file, actual: ref });
+      reading.findings.push({ code: 'files/formula-without-value', file: reading.file, actual: ref });
       return '';
     }
-    return plainValue(result, cell.numFmt, ref, file, findings);
+    return plainValue(result, cell.numFmt, ref, reading);
   }
-  return plainValue(value, cell.numFmt, ref, file, findings);
+  return plainValue(value, cell.numFmt, ref, reading);
 }
 
-function plainValue(
-  value: unknown,
-  format: string | undefined,
-  ref: string,
-  file: string,
-  findings: FileFinding[],
-): string {
+function plainValue(value: unknown, format: string | undefined, ref: string, reading: Reading): string {
+  const { file, findings } = reading;
   if (typeof value === 'number') {
     const number = shownNumber(value, format);
-    if (number.faithful) return number.shown;
+    if (number.noisy) {
+      reading.noise.count++;
+      reading.noise.first ??= { ref, stored: exactDecimal(value), read: number.exact };
+    }
+    if (number.faithful) return number.digits;
     findings.push({
       code: 'files/number-format-differs',
       file,

@@ -65,6 +65,13 @@ export const FINDING_CODES = {
     template: '{file}: not a notice body or annex format (.html .htm .md .txt .xlsx .xls .docx .doc .csv); not read',
   },
   'files/text-decoded-gb18030': { severity: 'warning', template: '{file}: not UTF-8; decoded as GB18030' },
+  'files/number-float-noise': {
+    severity: 'info',
+    template: [
+      '{file}: {count} stored numbers carry binary noise past 15 digits; read as Excel shows them ',
+      '(first at {ref}: {actual} read as {expected})',
+    ],
+  },
   'files/annex-format-unread': {
     severity: 'warning',
     template: '{file}: an annex as {actual} is not read (only .xlsx .xls .docx .doc .csv .md); its tables are missing',

@@ -653,6 +653,11 @@ export const FINDING_DESCRIPTIONS = {
     meaning: 'A text file of the notice folder was not UTF-8 and was decoded as GB18030.',
     action: 'Check the Chinese text reads right; re-save the file as UTF-8 if it does not.',
   },
+  'files/number-float-noise': {
+    meaning:
+      'A computed cell stores the nearest double of its sum (65.50000000000001); it is read at 15 significant digits.',
+    action: 'Nothing; Excel shows and prints the same digits.',
+  },
   'files/annex-format-unread': {
     meaning: 'A file of the notice folder is an annex in a format the tool does not read (PDF, WPS, OFD).',
     action: 'Get the annex as .xlsx/.xls or .docx/.doc (the department often publishes both) and put it in the folder.',

@@ -27,11 +27,35 @@ describe('numbers in a sheet', () => {
   });
 
   it('shows a number as its format does, and says when that is the same number', () => {
-    expect(shownNumber(12390000, '#,##0.00')).toEqual({ exact: '12390000', shown: '12,390,000.00', faithful: true });
-    expect(shownNumber(1239.05, '#,##0')).toEqual({ exact: '1239.05', shown: '1,239', faithful: false });
-    expect(shownNumber(1239.05, 'General')).toEqual({ exact: '1239.05', shown: '1239.05', faithful: true });
+    expect(shownNumber(12390000, '#,##0.00')).toEqual({
+      exact: '12390000',
+      shown: '12,390,000.00',
+      digits: '12,390,000.00',
+      faithful: true,
+      noisy: false,
+    });
+    expect(shownNumber(1239.05, '#,##0')).toEqual({
+      exact: '1239.05',
+      shown: '1,239',
+      digits: '1,239',
+      faithful: false,
+      noisy: false,
+    });
+    expect(shownNumber(1239.05, 'General')).toEqual({
+      exact: '1239.05',
+      shown: '1239.05',
+      digits: '1239.05',
+      faithful: true,
+      noisy: false,
+    });
     expect(shownNumber(0.5, '0%').faithful).toBe(false);
-    expect(shownNumber(-5, '#,##0.00;[Red]-#,##0.00')).toEqual({ exact: '-5', shown: '-5.00', faithful: true });
+    expect(shownNumber(-5, '#,##0.00;[Red]-#,##0.00')).toEqual({
+      exact: '-5',
+      shown: '-5.00',
+      digits: '-5.00',
+      faithful: true,
+      noisy: false,
+    });
     expect(shownNumber(45291, 'yyyy-mm-dd').faithful).toBe(false);
   });
 
