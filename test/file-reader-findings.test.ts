@@ -245,9 +245,11 @@ describe('pages and text files in other encodings, and files of no format the to
   });
 
   it('reads no file of another format, and names it', () => {
-    expect(got.of('files/file-ignored').map((f) => f.message)).toEqual([
-      '附件1.pdf: not a notice body or annex format (.html .htm .md .txt .xlsx .xls .docx .doc .csv); not read',
+    // A PDF annex is named as an annex the tool cannot read, not as any other file.
+    expect(got.of('files/annex-format-unread').map((f) => f.message)).toEqual([
+      '附件1.pdf: an annex as .pdf is not read (only .xlsx .xls .docx .doc .csv .md); its tables are missing',
     ]);
+    expect(got.of('files/file-ignored')).toEqual([]);
     expect(got.text).not.toContain('%PDF');
     expect(without(got.records('allocations'))).toEqual(without(truth('allocations')));
   });

@@ -12,7 +12,7 @@ import { readDocx } from './docx.js';
 import { type FileKind, fileKind } from './fileKind.js';
 import type { FileFinding } from './findings.js';
 import { noticeFolderParts, type FolderFile } from './folder.js';
-import { convertLegacy, isLegacy } from './legacy.js';
+import { convertLegacy, findSoffice, isLegacy } from './legacy.js';
 import { readWebPage } from './webPage.js';
 import { readXlsx } from './xlsx.js';
 
@@ -189,8 +189,9 @@ async function readAnnex(file: FolderFile, findings: FileFinding[]): Promise<Blo
     throw new InputError(file.path, `the file is a legacy ${legacy} file under a ${ext} name: rename it ${legacy}`);
   }
   if (isLegacy(ext)) {
-    // LibreOffice reads any bytes as text: a file that is none of what a legacy name holds is refused first.
-    if (kind === 'unknown')
+    // LibreOffice reads any bytes as text: a file that is none of what a legacy name holds is refused first (without
+    // LibreOffice, converting says what to install, whatever the bytes).
+    if (kind === 'unknown' && findSoffice() !== null)
       throw new InputError(file.path, `the file is not a ${ext} file (nor a workbook, document or page saved as one)`);
     const converted = await convertLegacy(file.path, file.path);
     findings.push({ code: 'files/converted', file: file.name, actual: converted.tool, params: { format: ext } });
