@@ -3,6 +3,7 @@
  * (索引号, 文号, 成文日期… in varied fields, order and layout), and tables of data inside the article.
  * Pages are generated here with their own truth: the article's lines and each table's cells.
  */
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { listedAnnexes } from '../src/files/attachments.js';
 import type { Block, FileRow } from '../src/files/blocks.js';
@@ -309,5 +310,29 @@ describe("a site's download links in the article", () => {
       }
     }
     expect(listed).toBeGreaterThan(5);
+  });
+});
+
+describe("a page's bytes against the charset it declares", () => {
+  it('reads GBK bytes by the declaration and UTF-8 bytes as UTF-8, for any article', () => {
+    const rand = mulberry32(31);
+    for (let n = 0; n < 100; n++) {
+      const a = article(rand);
+      const charset = pick(rand, ['gb2312', 'gbk', 'GB18030', 'x-gbk']);
+      const html = page([a.html]).toString('utf8').replace('charset="utf-8"', `charset="${charset}"`);
+      const gbk = readWebPage(iconv.encode(html, 'gbk'), 'p.html');
+      expect(gbk.lines).toEqual(a.lines);
+      expect(gbk.findings.map((f) => f.code)).toContain('files/page-charset');
+      expect(gbk.findings.map((f) => f.code)).not.toContain('files/page-charset-ignored');
+      const utf8 = readWebPage(Buffer.from(html, 'utf8'), 'p.html');
+      expect(utf8.lines).toEqual(a.lines);
+      expect(utf8.findings.find((f) => f.code === 'files/page-charset-ignored')?.actual).toBe(charset.toLowerCase());
+    }
+  });
+
+  it('reads a page of ASCII alone by its declaration, valid in both', () => {
+    const html = '<html><head><meta charset="gbk"></head><body><p>Notice 2024 No. 7</p></body></html>';
+    const { findings } = readWebPage(Buffer.from(html), 'p.html');
+    expect(findings.map((f) => f.code)).toContain('files/page-charset');
   });
 });
