@@ -94,7 +94,8 @@ export const FINDING_CODES = {
   },
   'files/page-disclosure-differs': {
     severity: 'warning',
-    template: "{file}: the page's 政府信息公开 table gives 文号 {actual}, the article {expected}; the article's is read",
+    template:
+      "{file}: the page's 政府信息公开 table gives 文号 {actual}, the article {expected}; the article's is read",
   },
   'files/annex-in-body': {
     severity: 'info',
@@ -502,7 +503,8 @@ export const FINDING_CODES = {
   },
   'reconcile/overall-target-mismatch': {
     severity: 'error',
-    template: "the whole fund's target table's 资金需求 is {actual}, the allocation tables total {expected} (line {other})",
+    template:
+      "the whole fund's target table's 资金需求 is {actual}, the allocation tables total {expected} (line {other})",
   },
   'reconcile/budget-year-mismatch': {
     severity: 'warning',

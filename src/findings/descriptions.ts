@@ -248,7 +248,7 @@ export const FINDING_DESCRIPTIONS = {
   'details/group-row-by-sum': {
     meaning:
       'A detail row with a 序号 of its own names a place of the allocation tables (not a bureau of it) and its ' +
-      'amount equals the sum of the rows below it without a 序号, up to the next numbered row: it is the group\'s ' +
+      "amount equals the sum of the rows below it without a 序号, up to the next numbered row: it is the group's " +
       'subtotal written without 小计, and is read as one (row_type subtotal), not counted as an item.',
     action: 'Nothing, unless the row in the source is an item whose amount happens to equal those below it.',
   },
@@ -262,8 +262,8 @@ export const FINDING_DESCRIPTIONS = {
     meaning:
       "An item inside a group joins no recipient, as written or read under the group's city (a district the " +
       "allocation tables do not list); its amount is counted under the group's recipient (the city's), so the " +
-      "group still adds up against the allocation tables. recipient_match is alias.",
-    action: 'Check in the source that the item is paid from its city\'s allocation.',
+      'group still adds up against the allocation tables. recipient_match is alias.',
+    action: "Check in the source that the item is paid from its city's allocation.",
   },
   'details/subtotals-below-items': {
     meaning:
@@ -533,7 +533,7 @@ export const FINDING_DESCRIPTIONS = {
       'The targets annex has a single table, joined to no recipient, while the allocation tables name several: it ' +
       "is the whole fund's performance target, so its 资金需求 is compared with the allocation total and no " +
       'recipient is reported missing from the target tables.',
-    action: 'Nothing, unless the table is one recipient\'s whose name did not join (see the join findings).',
+    action: "Nothing, unless the table is one recipient's whose name did not join (see the join findings).",
   },
   'reconcile/overall-target-mismatch': {
     meaning: "The 资金需求 of the whole fund's target table differs from the allocation tables' total.",
@@ -667,7 +667,8 @@ export const FINDING_DESCRIPTIONS = {
     action: 'Copy the file it should point to into the folder, or remove the link.',
   },
   'files/annex-duplicate': {
-    meaning: 'Two annex files of the notice folder hold the same bytes; the copy is not read, so no money counts twice.',
+    meaning:
+      'Two annex files of the notice folder hold the same bytes; the copy is not read, so no money counts twice.',
     action: 'Nothing; delete the copy from the folder.',
   },
   'files/page-charset-ignored': {
@@ -685,7 +686,8 @@ export const FINDING_DESCRIPTIONS = {
     action: "Check which is right: the page may be another notice's, or the site mistyped one.",
   },
   'files/annex-in-body': {
-    meaning: 'A listed attachment stands in the body itself (its marker line, title and table in the page), not as a file.',
+    meaning:
+      'A listed attachment stands in the body itself (its marker line, title and table in the page), not as a file.',
     action: 'Nothing.',
   },
   'locate/issued-date-fallback': {
