@@ -283,6 +283,22 @@ describe("a site's download links as the list of attachments", () => {
   }, 120_000);
 });
 
+describe('annex files the site names by number, each file opening with its marker', () => {
+  it('reads each annex once under its own marker: no empty annex, the seed records', async () => {
+    const dir = join(root, 'cms-names');
+    const names = {
+      allocation: 'P020240705512345678901.xlsx',
+      detail: 'P020240705512345678902.xlsx',
+      targets: 'P020240705512345678903.docx',
+    };
+    await writeNoticeFolder(dir, seedBody(), records, titles, { names, markers: true });
+    const got = await extractFolder(dir);
+    expectSeedRecords(got);
+    expect(codes(got)).not.toContain('locate/annex-text-only');
+    expect(codes(got)).not.toContain('targets/tables-missing');
+  }, 120_000);
+});
+
 describe('an annex published only as a PDF', () => {
   it('is named in a finding of its own, not as any ignored file', async () => {
     const dir = await seedFolder('pdf');

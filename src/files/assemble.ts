@@ -84,10 +84,12 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
   for (const annex of annexes) {
     out.own('');
     const first = annex.blocks[0];
-    // A Markdown annex that opens with its own marker (`## 附件2`) keeps it: a second marker would read as an empty
-    // annex.
+    // An annex that opens with its own marker keeps it (`## 附件2` in Markdown; a sheet or document whose first line
+    // is `附件2`): a second marker would read as an empty annex. A text block's marker counts when it names this label.
+    const opening = first?.kind === 'table' ? '' : (first?.lines.find((l) => l.text.trim() !== '')?.text ?? '');
     const ownMarker =
-      first?.kind === 'markdown' && ANNEX_MARKER.test(first.lines.find((l) => l.text.trim() !== '')?.text ?? '');
+      (first?.kind === 'markdown' && ANNEX_MARKER.test(opening)) ||
+      (first?.kind === 'text' && MARKER_ALONE.test(opening) && labelInName(opening) === annex.label);
     if (!ownMarker) {
       out.own(`## 附件${annex.label}`);
       out.own('');

@@ -29,6 +29,8 @@ export interface FolderOptions {
   gbPage?: boolean;
   /** Annex file names. */
   names?: { allocation: string; detail: string; targets: string };
+  /** Each workbook's first row is its annex's marker (`附件1`), above its title, as the department's files often are. */
+  markers?: boolean;
 }
 
 const s = (r: Rec, k: string): string => String(r[k] ?? '');
@@ -77,7 +79,7 @@ export function webPage(bodyLines: readonly string[], charset = 'utf-8'): string
 // title_raw is the cell as written with tags stripped, entities not decoded: the document holds the characters.
 
 /** Annex 1 (allocation table, 元) as a workbook: title merged across, 地区编码 merged down over a subtotal and its items, amounts as numbers shown #,##0.00, a sheet of notes. */
-export async function allocationWorkbook(rows: readonly Rec[], title: string): Promise<Buffer> {
+export async function allocationWorkbook(rows: readonly Rec[], title: string, marker?: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('分配表');
   const header = [
@@ -91,10 +93,12 @@ export async function allocationWorkbook(rows: readonly Rec[], title: string): P
     '金额',
     '备注',
   ];
+  if (marker) ws.addRow([marker]);
   ws.addRow([title]);
-  ws.mergeCells(1, 1, 1, header.length);
+  ws.mergeCells(ws.rowCount, 1, ws.rowCount, header.length);
   ws.addRow(['单位：元']);
   ws.addRow(header);
+  const firstData = ws.rowCount + 1;
   for (const r of rows) {
     const flag = r['direct_to_sanbao_account'] === null ? '' : r['direct_to_sanbao_account'] ? '是' : '否';
     const joined = (code: string, name: string): string => [code, name].filter((x) => x !== '').join(' ');
@@ -113,7 +117,7 @@ export async function allocationWorkbook(rows: readonly Rec[], title: string): P
     // Codes are text, as the department types them (a number would lose nothing here, but is not how it is kept).
     row.getCell(2).numFmt = '@';
   }
-  mergeDown(ws, 2, 4, ws.rowCount);
+  mergeDown(ws, 2, firstData, ws.rowCount);
   const notes = wb.addWorksheet('说明');
   notes.addRow(['注：金额单位为元，保留两位小数。']);
   notes.addRow(['本表由系统导出。']);
@@ -121,14 +125,16 @@ export async function allocationWorkbook(rows: readonly Rec[], title: string): P
 }
 
 /** Annex 2 (detail table, 万元): 序号 and 预算代码 merged down over each city's subtotal and its items. */
-export async function detailWorkbook(rows: readonly Rec[], title: string): Promise<Buffer> {
+export async function detailWorkbook(rows: readonly Rec[], title: string, marker?: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('明细表');
   const header = ['序号', '预算代码', '地区（单位）', '项目名称', '资金额（万元）'];
+  if (marker) ws.addRow([marker]);
   ws.addRow([title]);
-  ws.mergeCells(1, 1, 1, header.length);
+  ws.mergeCells(ws.rowCount, 1, ws.rowCount, header.length);
   ws.addRow(['单位：万元']);
   ws.addRow(header);
+  const firstData = ws.rowCount + 1;
   for (const r of rows) {
     const type = s(r, 'row_type');
     const name = type === 'grand_total' ? '合计' : type === 'subtotal' ? `${s(r, 'city')}小计` : s(r, 'recipient_name');
@@ -146,7 +152,7 @@ export async function detailWorkbook(rows: readonly Rec[], title: string): Promi
   // A subtotal row and the item rows under it share a 序号 and a 预算代码: merged down.
   let start = 0;
   const last = ws.rowCount;
-  for (let r = 4; r <= last + 1; r++) {
+  for (let r = firstData; r <= last + 1; r++) {
     const seq = r <= last ? ws.getCell(r, 1).value : 'end';
     if (seq !== '' && seq !== null) {
       if (start > 0 && r - 1 > start) {
@@ -189,8 +195,10 @@ export async function targetsDocument(
   indicators: readonly Rec[],
   citations: readonly Rec[],
   tableTitle: string,
+  marker?: string,
 ): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [];
+  if (marker) children.push(new Paragraph({ children: [new TextRun(marker)] }));
   for (const t of targets) {
     const rows = indicators.filter(
       (i) => i['annex'] === t['annex'] && i['recipient_code'] === t['recipient_code'] && tableOf(i, targets) === t,
@@ -282,11 +290,15 @@ export async function writeNoticeFolder(
     ? iconv.encode(webPage(bodyLines, 'gb2312'), 'gb18030')
     : Buffer.from(webPage(bodyLines), 'utf8');
   writeFileSync(join(dir, 'notice.html'), page);
-  writeFileSync(join(dir, names.allocation), await allocationWorkbook(records.allocations, titles.allocation));
-  writeFileSync(join(dir, names.detail), await detailWorkbook(records.details, titles.detail));
+  const marker = (label: string): string | undefined => (options.markers ? `附件${label}` : undefined);
+  writeFileSync(
+    join(dir, names.allocation),
+    await allocationWorkbook(records.allocations, titles.allocation, marker('1')),
+  );
+  writeFileSync(join(dir, names.detail), await detailWorkbook(records.details, titles.detail, marker('2')));
   writeFileSync(
     join(dir, names.targets),
-    await targetsDocument(records.targets, records.indicators, records.citations, titles.targetTable),
+    await targetsDocument(records.targets, records.indicators, records.citations, titles.targetTable, marker('3')),
   );
 }
 
