@@ -180,8 +180,9 @@ describe('table grids', () => {
   });
 
   it('reads a header that names no amount column, reports the required column missing and leaves every row out', () => {
-    // 下拨资金 is no synonym of the amount column: the header is found by its other columns, without an amount.
-    const header = ALLOCATION_HEADER.replace('\t金额\t', '\t下拨资金\t');
+    // 资金用途 names no amount (no synonym, no money word the amount's headerPattern reads): the header is found by its
+    // other columns, without an amount.
+    const header = ALLOCATION_HEADER.replace('\t金额\t', '\t资金用途\t');
     const rows = [header, ...allocationRows().slice(1)];
     const text = smallNotice({ allocationRows: rows });
     const { of, records } = run(text, true);
@@ -189,7 +190,7 @@ describe('table grids', () => {
       { annex: '1', severity: 'error', source_line: lineOf(text, header), expected: '金额' },
     ]);
     expect(of('grid/header-column-unknown')).toMatchObject([
-      { annex: '1', source_line: lineOf(text, header), actual: '下拨资金' },
+      { annex: '1', source_line: lineOf(text, header), actual: '资金用途' },
     ]);
     expect(of('money/row-without-amount').map((f) => f.source_line)).toEqual(
       rows.slice(1).map((row) => lineOf(text, row)),

@@ -21,10 +21,12 @@ export function joinItem(
 ): RecipientJoin {
   const report = (f: Parameters<StageContext['report']>[0]): void => ctx.report(f);
   const join = joinRecipient(unitName, recipients);
-  const qualified = join.match === 'none' && group?.city ? underCity(unitName, group.city) : '';
+  // A name that opens with another city is read as written, never under the group's.
+  const foreign = group?.city ? namesOtherCity(unitName, group.city) : false;
+  const qualified = join.match === 'none' && group?.city && !foreign ? underCity(unitName, group.city) : '';
   const resolved = qualified ? joinRecipient(qualified, recipients) : null;
   if (!resolved || resolved.match === 'none' || resolved.match === 'ambiguous') {
-    if (join.match === 'none' && group?.code) return joinedToGroup(unitName, group, where, ctx);
+    if (join.match === 'none' && group?.code && !foreign) return joinedToGroup(unitName, group, where, ctx);
     reportJoin(join, unitName, where, report);
     return join;
   }
@@ -62,6 +64,16 @@ function joinedToGroup(
     expected: `${group.city} (${group.code})`,
   });
   return { code: group.code, name: group.city, match: 'alias', candidates: [], unlistedBureau: '', place: group.city };
+}
+
+/**
+ * True when a name opens with a city of its own that is not the group's (阳江市市场监督管理局 under 湛江市): such an item
+ * is no part of the group's city, so it is not counted under it. A name without a city of its own (蓬江区) is not.
+ */
+function namesOtherCity(name: string, city: string): boolean {
+  const written = placeKey(name);
+  const at = written.indexOf('市');
+  return at > 0 && written.slice(0, at + 1) !== placeKey(city);
 }
 
 /**
