@@ -17,41 +17,21 @@ import { folderManifest } from '../src/files/folder.js';
 import { extractNotice } from '../src/pipeline.js';
 import { families } from './support/run.js';
 import {
-  expectedRecords,
-  type NoticeRecords,
+  ALLOCATION_SHEET_HEADER,
+  allocationSheetRow,
+  PLACE,
   type Rec,
+  seedSource,
   shownMoney,
   webPage,
+  without,
   writeNoticeFolder,
 } from './support/noticeFolder.js';
 
-const seedDir = new URL('./fixtures/gd-special-transfer/seed/', import.meta.url).pathname;
-const seedLines = readFileSync(join(seedDir, 'input.md'), 'utf8').split('\n');
-const expected = join(seedDir, 'expected');
-const records: NoticeRecords = {
-  allocations: expectedRecords(expected, 'allocations'),
-  details: expectedRecords(expected, 'details'),
-  targets: expectedRecords(expected, 'targets'),
-  indicators: expectedRecords(expected, 'indicators'),
-  citations: expectedRecords(expected, 'citations'),
-};
-const seedNotice = JSON.parse(readFileSync(join(expected, 'notice.json'), 'utf8')) as Rec;
-
-/** The seed's body: its lines before the first annex, and its closing block (版记) after the last table. */
-function seedBody(): string[] {
-  const first = seedLines.findIndex((l) => /^#+\s*附件\s*1\s*$/.test(l));
-  const closing = seedLines.findIndex((l) => l.includes('公开方式'));
-  return [...seedLines.slice(0, first), ...seedLines.slice(closing)];
-}
-function seedTitle(label: string): string {
-  const at = seedLines.findIndex((l) => new RegExp(`^#+\\s*附件\\s*${label}\\s*$`).test(l));
-  return (seedLines.slice(at + 1).find((l) => l.trim() !== '') ?? '').replace(/^#+\s*/, '').trim();
-}
-const titles = { allocation: seedTitle('1'), detail: seedTitle('2'), targetTable: seedTitle('3') };
-
-const PLACE = ['source_line', 'source_row', 'source_file', 'source_ref', 'fund_demand_line'];
-const without = (rows: readonly Rec[], fields: readonly string[]): Rec[] =>
-  rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k))));
+const seed = seedSource();
+const { records, titles } = seed;
+const seedNotice = seed.notice;
+const seedBody = (): string[] => seed.body;
 
 interface Extracted {
   sets: Record<string, Rec[]>;
@@ -149,30 +129,8 @@ describe("a government site's page with its 政府信息公开 table", () => {
 
 describe('an annex table printed in the page itself', () => {
   it('gives the seed allocation records from the page, with no file for 附件1', async () => {
-    const header = [
-      '地区',
-      '地区编码',
-      '二级项目名称',
-      '分配单位',
-      '三保目录',
-      '是否直拨“三保”专户',
-      '功能分类科目',
-      '金额',
-      '备注',
-    ];
-    const s = (r: Rec, k: string): string => String(r[k] ?? '');
-    const joined = (a: string, b: string): string => [a, b].filter((x) => x !== '').join(' ');
-    const rows = records.allocations.map((r) => [
-      s(r, 'region_name'),
-      s(r, 'region_code'),
-      s(r, 'project_name'),
-      joined(s(r, 'recipient_code'), s(r, 'recipient_name')),
-      s(r, 'sanbao_catalog'),
-      r['direct_to_sanbao_account'] === null ? '' : r['direct_to_sanbao_account'] ? '是' : '否',
-      joined(s(r, 'function_subject_code'), s(r, 'function_subject_name')),
-      shownMoney(s(r, 'amount_yuan')),
-      s(r, 'remark'),
-    ]);
+    const header = ALLOCATION_SHEET_HEADER;
+    const rows = records.allocations.map((r) => allocationSheetRow(r, shownMoney));
     const cells = (row: string[]): string => `<tr>${row.map((c) => `<td><p>${escapeUTF8(c)}</p></td>`).join('')}</tr>`;
     const table = `<table border="1">${[header, ...rows].map(cells).join('\n')}</table>`;
     const body = seedBody();

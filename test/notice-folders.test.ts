@@ -1,14 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -19,46 +10,17 @@ import { extractNotice } from '../src/pipeline.js';
 import { families } from './support/run.js';
 import {
   convertWithLibreOffice,
-  expectedRecords,
-  type NoticeRecords,
+  PLACE,
   type Rec,
+  seedSource,
   shownMoney,
+  without,
   writeNoticeFolder,
 } from './support/noticeFolder.js';
 
-const seedDir = new URL('./fixtures/gd-special-transfer/seed/', import.meta.url).pathname;
-const seedLines = readFileSync(join(seedDir, 'input.md'), 'utf8').split('\n');
-const expected = join(seedDir, 'expected');
-const records: NoticeRecords = {
-  allocations: expectedRecords(expected, 'allocations'),
-  details: expectedRecords(expected, 'details'),
-  targets: expectedRecords(expected, 'targets'),
-  indicators: expectedRecords(expected, 'indicators'),
-  citations: expectedRecords(expected, 'citations'),
-};
-
-/** The seed's body: its lines before the first annex, and its closing block (版记) after the last table. */
-function seedBody(): string[] {
-  const first = seedLines.findIndex((l) => /^#+\s*附件\s*1\s*$/.test(l));
-  const closing = seedLines.findIndex((l) => l.includes('公开方式'));
-  return [...seedLines.slice(0, first), ...seedLines.slice(closing)];
-}
-
-/** The title under an annex's marker heading in the seed. */
-function seedTitle(label: string): string {
-  const at = seedLines.findIndex((l) => new RegExp(`^#+\\s*附件\\s*${label}\\s*$`).test(l));
-  const title = seedLines.slice(at + 1).find((l) => l.trim() !== '') ?? '';
-  return title.replace(/^#+\s*/, '').trim();
-}
-
-const titles = { allocation: seedTitle('1'), detail: seedTitle('2'), targetTable: seedTitle('3') };
-
-/** Fields that say where a record was read, and read differently from a file by design. */
-const PLACE = ['source_line', 'source_row', 'source_file', 'source_ref', 'fund_demand_line'];
-
-function without(rows: readonly Rec[], fields: readonly string[]): Rec[] {
-  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k))));
-}
+const seed = seedSource();
+const { records, titles } = seed;
+const seedBody = (): string[] => seed.body;
 
 async function extractFolder(dir: string): Promise<Record<string, Rec[]>> {
   const manifest = folderManifest(dir);

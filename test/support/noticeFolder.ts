@@ -78,21 +78,40 @@ export function webPage(bodyLines: readonly string[], charset = 'utf-8'): string
 
 // title_raw is the cell as written with tags stripped, entities not decoded: the document holds the characters.
 
+/** The allocation table's header as the department's sheet writes it. */
+export const ALLOCATION_SHEET_HEADER = [
+  '地区',
+  '地区编码',
+  '二级项目名称',
+  '分配单位',
+  '三保目录',
+  '是否直拨“三保”专户',
+  '功能分类科目',
+  '金额',
+  '备注',
+];
+
+/** An allocation record as a row under ALLOCATION_SHEET_HEADER, its amount written by `amount`. */
+export function allocationSheetRow<T>(r: Rec, amount: (yuan: string) => T): (string | T)[] {
+  const joined = (code: string, name: string): string => [code, name].filter((x) => x !== '').join(' ');
+  return [
+    s(r, 'region_name'),
+    s(r, 'region_code'),
+    s(r, 'project_name'),
+    joined(s(r, 'recipient_code'), s(r, 'recipient_name')),
+    s(r, 'sanbao_catalog'),
+    r['direct_to_sanbao_account'] === null ? '' : r['direct_to_sanbao_account'] ? '是' : '否',
+    joined(s(r, 'function_subject_code'), s(r, 'function_subject_name')),
+    amount(s(r, 'amount_yuan')),
+    s(r, 'remark'),
+  ];
+}
+
 /** Annex 1 (allocation table, 元) as a workbook: title merged across, 地区编码 merged down over a subtotal and its items, amounts as numbers shown #,##0.00, a sheet of notes. */
 export async function allocationWorkbook(rows: readonly Rec[], title: string, marker?: string): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   const ws = wb.addWorksheet('分配表');
-  const header = [
-    '地区',
-    '地区编码',
-    '二级项目名称',
-    '分配单位',
-    '三保目录',
-    '是否直拨“三保”专户',
-    '功能分类科目',
-    '金额',
-    '备注',
-  ];
+  const header = ALLOCATION_SHEET_HEADER;
   if (marker) ws.addRow([marker]);
   ws.addRow([title]);
   ws.mergeCells(ws.rowCount, 1, ws.rowCount, header.length);
@@ -100,19 +119,7 @@ export async function allocationWorkbook(rows: readonly Rec[], title: string, ma
   ws.addRow(header);
   const firstData = ws.rowCount + 1;
   for (const r of rows) {
-    const flag = r['direct_to_sanbao_account'] === null ? '' : r['direct_to_sanbao_account'] ? '是' : '否';
-    const joined = (code: string, name: string): string => [code, name].filter((x) => x !== '').join(' ');
-    const row = ws.addRow([
-      s(r, 'region_name'),
-      s(r, 'region_code'),
-      s(r, 'project_name'),
-      joined(s(r, 'recipient_code'), s(r, 'recipient_name')),
-      s(r, 'sanbao_catalog'),
-      flag,
-      joined(s(r, 'function_subject_code'), s(r, 'function_subject_name')),
-      Number(s(r, 'amount_yuan')),
-      s(r, 'remark'),
-    ]);
+    const row = ws.addRow(allocationSheetRow(r, Number));
     row.getCell(8).numFmt = MONEY_FORMAT;
     // Codes are text, as the department types them (a number would lose nothing here, but is not how it is kept).
     row.getCell(2).numFmt = '@';
@@ -305,4 +312,53 @@ export async function writeNoticeFolder(
 /** The records of one dataset in a golden fixture's expected folder. */
 export function expectedRecords(folder: string, dataset: string): Rec[] {
   return (JSON.parse(readFileSync(join(folder, `${dataset}.json`), 'utf8')) as { records: Rec[] }).records;
+}
+
+/** The seed as a notice folder's source: its lines, its expected records and notice, its body and annex titles. */
+export interface SeedSource {
+  lines: string[];
+  /** The folder of the seed fixture's expected outputs. */
+  expected: string;
+  records: NoticeRecords;
+  notice: Rec;
+  /** The body: its lines before the first annex, and its closing block (版记) after the last table. */
+  body: string[];
+  /** The title under each annex's marker heading. */
+  titles: { allocation: string; detail: string; targetTable: string };
+}
+
+/** The seed fixture, read once per test file that asks, as the notice-folder tests write it. */
+export function seedSource(): SeedSource {
+  const seedDir = new URL('../fixtures/gd-special-transfer/seed/', import.meta.url).pathname;
+  const lines = readFileSync(join(seedDir, 'input.md'), 'utf8').split('\n');
+  const expected = join(seedDir, 'expected');
+  const records: NoticeRecords = {
+    allocations: expectedRecords(expected, 'allocations'),
+    details: expectedRecords(expected, 'details'),
+    targets: expectedRecords(expected, 'targets'),
+    indicators: expectedRecords(expected, 'indicators'),
+    citations: expectedRecords(expected, 'citations'),
+  };
+  const first = lines.findIndex((l) => /^#+\s*附件\s*1\s*$/.test(l));
+  const closing = lines.findIndex((l) => l.includes('公开方式'));
+  const title = (label: string): string => {
+    const at = lines.findIndex((l) => new RegExp(`^#+\\s*附件\\s*${label}\\s*$`).test(l));
+    return (lines.slice(at + 1).find((l) => l.trim() !== '') ?? '').replace(/^#+\s*/, '').trim();
+  };
+  return {
+    lines,
+    expected,
+    records,
+    notice: JSON.parse(readFileSync(join(expected, 'notice.json'), 'utf8')) as Rec,
+    body: [...lines.slice(0, first), ...lines.slice(closing)],
+    titles: { allocation: title('1'), detail: title('2'), targetTable: title('3') },
+  };
+}
+
+/** Fields that say where a record was read, and read differently from a file by design. */
+export const PLACE = ['source_line', 'source_row', 'source_file', 'source_ref', 'fund_demand_line'];
+
+/** The records without the fields given. */
+export function without(rows: readonly Rec[], fields: readonly string[]): Rec[] {
+  return rows.map((r) => Object.fromEntries(Object.entries(r).filter(([k]) => !fields.includes(k))));
 }
