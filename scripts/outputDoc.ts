@@ -264,7 +264,7 @@ Changes from contract 3.1 to 3.2 (every file and field of 3.1 is kept; records o
 - new finding codes: \`files/annex-duplicate\`, \`files/annex-format-unread\`, \`files/annex-in-body\`,
   \`files/link-not-followed\`, \`files/page-charset-ignored\`, \`files/page-disclosure-table\`,
   \`files/page-disclosure-differs\`, \`grid/column-chosen\`, \`grid/column-choice-unclear\`, \`grid/row-continued\`,
-  \`money/amount-nil\`, \`allocations/code-lengthened\`, \`details/group-row-by-sum\`, \`details/name-in-group\`,
+  \`grid/other-table\`, \`grid/other-table-row\`, \`money/amount-nil\`, \`allocations/code-lengthened\`, \`details/group-row-by-sum\`, \`details/name-in-group\`,
   \`details/item-joined-to-group\`, \`details/subtotals-below-items\`, \`reconcile/subtotals-after-items\`,
   \`reconcile/subtotal-layout-ambiguous\`, \`reconcile/overall-target\`, \`reconcile/overall-target-mismatch\`,
   \`reconcile/recipient-missing-nil\` (each described in the table of codes below).

@@ -186,6 +186,14 @@ export const FINDING_CODES = {
     severity: 'info',
     template: 'row "{actual}" before the header reads as a title and is no record',
   },
+  'grid/other-table': {
+    severity: 'warning',
+    template: 'row "{actual}" is the header of another table (not {expected}): the rows under it are not read',
+  },
+  'grid/other-table-row': {
+    severity: 'info',
+    template: 'row "{actual}" belongs to another table in the annex, under another header; no record',
+  },
   'grid/row-continued': {
     severity: 'warning',
     template: 'row "{actual}" after a repeated header continues the row at {expected}, cut by the page break',
@@ -595,6 +603,8 @@ export const DROPPING_CODES: ReadonlySet<FindingCode> = new Set<FindingCode>([
   'grid/row-unaligned',
   'grid/title-row-dropped',
   'grid/row-continued',
+  'grid/other-table',
+  'grid/other-table-row',
   'validate/schema',
 ]);
 

@@ -169,6 +169,17 @@ export const FINDING_DESCRIPTIONS = {
       'in one cell); they were placed in the columns by their content, in the one way that fits.',
     action: 'Check the record at that line against the source.',
   },
+  'grid/other-table': {
+    meaning:
+      "A row inside a money table names columns as a header does, but not the table's own, and cells no column " +
+      'of the family: the header of another table in the annex (a second sheet, a factor 测算表). It and the rows ' +
+      'under it, up to a repeat of the table header, give no records.',
+    action: 'Check that the other table is not part of the allocation; its money is not counted.',
+  },
+  'grid/other-table-row': {
+    meaning: "A row under another table's header in the annex (see grid/other-table); it gives no record.",
+    action: 'None, unless the other table should have been read as records.',
+  },
   'grid/row-continued': {
     meaning:
       'The first row after a header repeated at a page break holds only text, in name columns the last row before ' +

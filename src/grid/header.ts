@@ -325,7 +325,9 @@ function readBody(
   // The last row read into a record, as written, while it may still be continued across a page break.
   let last: { written: GridRow; index: number } | null = null;
   let afterBreak = false;
-  for (const written of rows) {
+  // The header of another table in the annex (a second sheet, a 测算表), while its rows are passed over.
+  let other: GridRow | null = null;
+  for (const [at, written] of rows.entries()) {
     if (rowText(written) === '') continue;
     if (repeatsHeader(written)) {
       reportRepeatedHeader(
@@ -333,9 +335,26 @@ function readBody(
         ctx,
       );
       afterBreak = true;
+      other = null;
       continue;
     }
     sourceRows.push(written);
+    if (other === null && isOtherHeader(written, header, spec) && !fitsHeader(rows, at + 1, header, spec)) {
+      other = written;
+      ctx.report({
+        code: 'grid/other-table',
+        annex: spec.label,
+        source_line: written.line,
+        actual: rowText(written),
+        expected: rowText(header.row),
+      });
+      continue;
+    }
+    if (other !== null) {
+      const actual = rowText(written);
+      ctx.report({ code: 'grid/other-table-row', annex: spec.label, source_line: written.line, actual });
+      continue;
+    }
     if (afterBreak && last?.index === data.length - 1 && continuesRow(written, last.written, header, spec)) {
       // Read again joined, quietly: the row before was read and reported already.
       const joined = joinedRows(last.written, written);
@@ -358,6 +377,39 @@ function readBody(
     }
   }
   return { data, sourceRows };
+}
+
+/** A figure alone in a cell (`1,239.50`, `－80`): what a data row's amount holds and no header cell does. */
+const FIGURE = /^[-－]?[\d０-９][\d０-９,，.．\s]*$/u;
+
+/** True when the cell under the header's amount column holds a figure: a data row, so no header (a cheap test). */
+function holdsFigure(row: GridRow, header: HeaderInUse): boolean {
+  const at = header.columns.roles.get('amount');
+  return at !== undefined && FIGURE.test(row.cells[at]?.text ?? '');
+}
+
+/**
+ * A row that is a header of another table: it names columns of the family (two roles or more, as a header does) but
+ * not the columns of the header in use, and some cell of it names no column (城镇登记失业人数, 因素权重). The rows
+ * under it are another table's (a factor sheet beside the allocation), not records of this one.
+ */
+function isOtherHeader(row: GridRow, header: HeaderInUse, spec: TableAnnex): boolean {
+  if (holdsFigure(row, header)) return false;
+  const map = mapHeader(row, spec);
+  if (!map || map.unknown.length === 0) return false;
+  return [...header.columns.roles.keys()].some((role) => !map.roles.has(role));
+}
+
+/**
+ * Whether the next non-empty row after `from` reads as a record of the header in use (aligned, its amount where the
+ * header has it; read quietly): then a header-like row before it was a mangled repeat of this table's header (OCR),
+ * not another table's.
+ */
+function fitsHeader(rows: readonly GridRow[], from: number, header: HeaderInUse, spec: TableAnnex): boolean {
+  const next = rows.slice(from).find((r) => rowText(r) !== '');
+  const row = next ? readDataRow(next, header, spec, new Collector()) : null;
+  const amount = header.columns.roles.get('amount');
+  return row !== null && (amount === undefined || (row.cells[amount]?.text ?? '') !== '');
 }
 
 /** Roles whose text a page break may cut, the rest of it on the first row of the next page (连南瑶族 | 自治县). */
@@ -405,7 +457,7 @@ function joinedRows(previous: GridRow, continuation: GridRow): GridRow {
 function headerRepeatTest(header: HeaderInUse, spec: TableAnnex): (row: GridRow) => boolean {
   let afterRepeat = false;
   return (row) => {
-    const again = isRepeatedHeader(row, header.columns, spec);
+    const again = !holdsFigure(row, header) && isRepeatedHeader(row, header.columns, spec);
     afterRepeat = again || (afterRepeat && header.subHeader !== null && rowText(row) === header.subHeader);
     return afterRepeat;
   };
