@@ -44,15 +44,11 @@ export function subtotalsBelowItems(
   groupRows: ReadonlySet<number>,
 ): Map<number, number> | null {
   const isSubtotal = (r: PreRow): boolean => r.type === 'subtotal' || groupRows.has(r.line);
-  let [opens, closes] = [0, 0];
-  let run: PreRow[] = [];
+  const runs = runsBetweenTotals(rows, (r) => r.type === 'grand_total' || r.type === 'section_total');
+  const { opens, closes } = subtotalEnds(runs, isSubtotal);
+  if (closes <= opens) return null;
   const below = new Map<number, number>();
-  const close = (): void => {
-    if (run.some(isSubtotal)) {
-      if (run[0] && isSubtotal(run[0])) opens++;
-      const last = run.at(-1);
-      if (last && isSubtotal(last)) closes++;
-    }
+  for (const run of runs) {
     let pending: number[] = [];
     for (const r of run) {
       if (!isSubtotal(r)) pending.push(r.line);
@@ -61,12 +57,31 @@ export function subtotalsBelowItems(
         pending = [];
       }
     }
-    run = [];
-  };
-  for (const row of rows) {
-    if (row.type === 'grand_total' || row.type === 'section_total') close();
-    else run.push(row);
   }
-  close();
-  return closes > opens ? below : null;
+  return below;
+}
+
+/** The runs of rows between total rows (grand or section totals), in order; the totals themselves left out. */
+export function runsBetweenTotals<T>(rows: readonly T[], isTotal: (row: T) => boolean): T[][] {
+  const runs: T[][] = [[]];
+  for (const row of rows) {
+    if (isTotal(row)) runs.push([]);
+    else runs.at(-1)?.push(row);
+  }
+  return runs;
+}
+
+/** Of the runs that hold a subtotal: how many open with one (subtotals above their items), how many close with one. */
+export function subtotalEnds<T>(
+  runs: readonly T[][],
+  isSubtotal: (row: T) => boolean,
+): { opens: number; closes: number } {
+  let [opens, closes] = [0, 0];
+  for (const run of runs) {
+    if (!run.some(isSubtotal)) continue;
+    const [head, tail] = [run[0], run.at(-1)];
+    if (head && isSubtotal(head)) opens++;
+    if (tail && isSubtotal(tail)) closes++;
+  }
+  return { opens, closes };
 }

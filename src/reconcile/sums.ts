@@ -2,6 +2,7 @@ import { Decimal } from 'decimal.js';
 import type { AllocationRow } from '../../schemas/allocations.js';
 import type { DetailRow } from '../../schemas/details.js';
 import type { StageContext } from '../findings/context.js';
+import { runsBetweenTotals, subtotalEnds } from '../details/groupLayout.js';
 
 /** A row that carries money in 元 and a type; `group` is Annex 2's 序号, which names the group a row belongs to. */
 type MoneyRow = Pick<AllocationRow, 'row_type' | 'amount_yuan' | 'source_line'> & {
@@ -187,21 +188,8 @@ function sumScore(blocks: readonly Block[]): number {
 
 /** Runs of rows between totals that open with a subtotal against those that close with one. */
 function positionVote(rows: readonly MoneyRow[]): SubtotalLayout | null {
-  let opens = 0;
-  let closes = 0;
-  let run: MoneyRow[] = [];
-  const close = (): void => {
-    if (run.some((r) => r.row_type === 'subtotal')) {
-      if (run[0]?.row_type === 'subtotal') opens++;
-      if (run.at(-1)?.row_type === 'subtotal') closes++;
-    }
-    run = [];
-  };
-  for (const row of rows) {
-    if (row.row_type === 'section_total' || row.row_type === 'grand_total') close();
-    else run.push(row);
-  }
-  close();
+  const runs = runsBetweenTotals(rows, (r) => r.row_type === 'section_total' || r.row_type === 'grand_total');
+  const { opens, closes } = subtotalEnds(runs, (r) => r.row_type === 'subtotal');
   return vote(opens, closes);
 }
 
