@@ -379,13 +379,14 @@ function readBody(
   return { data, sourceRows };
 }
 
-/** A figure alone in a cell (`1,239.50`, `－80`): what a data row's amount holds and no header cell does. */
-const FIGURE = /^[-－]?[\d０-９][\d０-９,，.．\s]*$/u;
-
-/** True when the cell under the header's amount column holds a figure: a data row, so no header (a cheap test). */
-function holdsFigure(row: GridRow, header: HeaderInUse): boolean {
+/**
+ * True when the cell under the header's amount column holds what the family's amount `content` matches (a figure): a
+ * data row, so no header (a cheap test before a header is mapped).
+ */
+function holdsFigure(row: GridRow, header: HeaderInUse, spec: TableAnnex): boolean {
   const at = header.columns.roles.get('amount');
-  return at !== undefined && FIGURE.test(row.cells[at]?.text ?? '');
+  const figure = spec.columns.find((c) => c.role === 'amount')?.content;
+  return at !== undefined && figure !== undefined && figure.test(row.cells[at]?.text ?? '');
 }
 
 /**
@@ -394,7 +395,7 @@ function holdsFigure(row: GridRow, header: HeaderInUse): boolean {
  * under it are another table's (a factor sheet beside the allocation), not records of this one.
  */
 function isOtherHeader(row: GridRow, header: HeaderInUse, spec: TableAnnex): boolean {
-  if (holdsFigure(row, header)) return false;
+  if (holdsFigure(row, header, spec)) return false;
   const map = mapHeader(row, spec);
   if (!map || map.unknown.length === 0) return false;
   return [...header.columns.roles.keys()].some((role) => !map.roles.has(role));
@@ -457,7 +458,7 @@ function joinedRows(previous: GridRow, continuation: GridRow): GridRow {
 function headerRepeatTest(header: HeaderInUse, spec: TableAnnex): (row: GridRow) => boolean {
   let afterRepeat = false;
   return (row) => {
-    const again = !holdsFigure(row, header) && isRepeatedHeader(row, header.columns, spec);
+    const again = !holdsFigure(row, header, spec) && isRepeatedHeader(row, header.columns, spec);
     afterRepeat = again || (afterRepeat && header.subHeader !== null && rowText(row) === header.subHeader);
     return afterRepeat;
   };
