@@ -1,5 +1,12 @@
 import type { StageContext } from '../findings/context.js';
-import { joinRecipient, placeKey, reportJoin, type RecipientIndex, type RecipientJoin } from '../join/recipients.js';
+import {
+  joined,
+  joinRecipient,
+  placeKey,
+  reportJoin,
+  type RecipientIndex,
+  type RecipientJoin,
+} from '../join/recipients.js';
 
 /** The group an item is read in: its city and the city's recipient code ('' when unknown). */
 export interface ItemGroup {
@@ -25,7 +32,7 @@ export function joinItem(
   const foreign = group?.city ? namesOtherCity(unitName, group.city) : false;
   const qualified = join.match === 'none' && group?.city && !foreign ? underCity(unitName, group.city) : '';
   const resolved = qualified ? joinRecipient(qualified, recipients) : null;
-  if (!resolved || resolved.match === 'none' || resolved.match === 'ambiguous') {
+  if (!resolved || !joined(resolved)) {
     if (join.match === 'none' && group?.code && !foreign) return joinedToGroup(unitName, group, where, ctx);
     reportJoin(join, unitName, where, report);
     return join;

@@ -194,7 +194,7 @@ function fuzzyCandidates(key: string, index: RecipientIndex): IndexEntry[] {
 }
 
 /** True when the join found one recipient (with a code or, for one without, by its name). */
-function joined(join: RecipientJoin): boolean {
+export function joined(join: Pick<RecipientJoin, 'match'>): boolean {
   return join.match !== 'none' && join.match !== 'ambiguous';
 }
 

@@ -4,7 +4,7 @@ import type { DetailRow } from '../../schemas/details.js';
 import type { AnnexKind, Family } from '../family/spec.js';
 import type { StageContext } from '../findings/context.js';
 import type { RecipientMatch } from '../../schemas/common.js';
-import { buildRecipientIndex, joinRecipient, recipientKey, type RecipientIndex } from '../join/recipients.js';
+import { buildRecipientIndex, joined, joinRecipient, recipientKey, type RecipientIndex } from '../join/recipients.js';
 import { checkAcrossKinds, type AmountsByKind, type RecipientAmount } from './cross.js';
 import { checkOverallTarget, overallTarget } from './overallTarget.js';
 import { checkRegions } from './regions.js';
@@ -105,10 +105,10 @@ function nameJoinedKey(
 ): (code: string, name: string, match: RecipientMatch) => string {
   let index: RecipientIndex | null = null;
   return (code, name, match) => {
-    if (code || match === 'none' || match === 'ambiguous' || match === 'code') return code;
+    if (code || !joined({ match }) || match === 'code') return code;
     index ??= buildRecipientIndex(allocations, family);
     const join = joinRecipient(name, index);
-    return join.match === 'none' || join.match === 'ambiguous' ? '' : recipientKey(join.code, join.name);
+    return joined(join) ? recipientKey(join.code, join.name) : '';
   };
 }
 
