@@ -76,7 +76,7 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
     );
   const listed = listedAnnexes(bodyLines);
   const read: { file: FolderFile; blocks: Block[] }[] = [];
-  for (const file of distinctAnnexes(parts.annexes, findings))
+  for (const file of distinctAnnexes(parts.annexes, digestsOf(manifest), findings))
     read.push({ file, blocks: await readAnnex(file, findings) });
   // An annex the body holds itself (its marker line, its title and table in the page) needs no file.
   const inBody = new Set(bodyLines.filter((l) => MARKER_ALONE.test(l)).map(labelInName));
@@ -110,12 +110,17 @@ export async function assembleNoticeFolder(dir: string, manifest: Buffer): Promi
 
 /**
  * The annex files with each set of byte-identical files read once (a browser's second download
- * `附件1 (1).xls` of `附件1.xls`): as the file of the shortest name, the others reported.
+ * `附件1 (1).xls` of `附件1.xls`): as the file of the shortest name, the others reported. Files are compared by the
+ * digests the manifest already holds (hashed only when it lacks one).
  */
-function distinctAnnexes(annexes: readonly FolderFile[], findings: FileFinding[]): FolderFile[] {
+function distinctAnnexes(
+  annexes: readonly FolderFile[],
+  digests: ReadonlyMap<string, string>,
+  findings: FileFinding[],
+): FolderFile[] {
   const byDigest = new Map<string, FolderFile[]>();
   for (const file of annexes) {
-    const digest = createHash('sha256').update(readFileSync(file.path)).digest('hex');
+    const digest = digests.get(file.name) ?? createHash('sha256').update(readFileSync(file.path)).digest('hex');
     byDigest.set(digest, [...(byDigest.get(digest) ?? []), file]);
   }
   const kept = new Set<FolderFile>();
@@ -129,6 +134,16 @@ function distinctAnnexes(annexes: readonly FolderFile[], findings: FileFinding[]
     for (const copy of copies) findings.push({ code: 'files/annex-duplicate', file: copy.name, actual: original.name });
   }
   return annexes.filter((f) => kept.has(f));
+}
+
+/** Each file's sha256 by its name, as the folder's manifest lists them (folderManifest: `name<TAB>sha256` lines). */
+function digestsOf(manifest: Buffer): Map<string, string> {
+  const digests = new Map<string, string>();
+  for (const line of manifest.toString('utf8').split('\n')) {
+    const tab = line.lastIndexOf('\t');
+    if (tab > 0) digests.set(line.slice(0, tab), line.slice(tab + 1));
+  }
+  return digests;
 }
 
 /** The body's lines, from a saved page (with its blocks) or a text file. */
