@@ -1,7 +1,7 @@
 import type { Decimal } from 'decimal.js';
 import type { DetailRow } from '../../schemas/details.js';
 import { Collector, type StageContext } from '../findings/context.js';
-import { groupRowsBySum, subtotalsBelowItems } from './groupLayout.js';
+import { groupRowsBySum, type PreRow, subtotalsBelowItems } from './groupLayout.js';
 import { joinItem } from './itemJoin.js';
 import type { ColumnRole, TableAnnex } from '../family/spec.js';
 import { rowText, type GridRow } from '../grid/grid.js';
@@ -135,27 +135,25 @@ function readCells(row: GridRow, detail: DetailTable): DetailCells | null {
  */
 function layoutOf(table: HeadedTable, detail: DetailTable): Pick<DetailTable, 'groupRows' | 'groupBelow'> {
   const scratch: DetailTable = { ...detail, ctx: new Collector() };
-  const cells = table.rows.flatMap((row) => {
+  const rows: PreRow[] = [];
+  // Only a subtotal or a numbered row can head a group: only their cells are kept (a table may have 300k rows).
+  const heads = new Map<number, DetailCells>();
+  for (const row of table.rows) {
     const read = rowText(row) === '' ? null : readCells(row, scratch);
-    return read ? [read] : [];
-  });
-  const rows = cells.map((c) => ({
-    line: c.row.line,
-    type: c.type,
-    yuan: c.amount.yuan,
-    seq: c.seq,
-    unitName: c.unitName,
-  }));
+    if (!read) continue;
+    const { type, seq, unitName } = read;
+    rows.push({ line: read.row.line, type, yuan: read.amount.yuan, seq, unitName });
+    if (type === 'subtotal' || (type === 'item' && seq)) heads.set(read.row.line, read);
+  }
   const isPlace = (name: string): boolean => {
     const join = joinRecipient(name, detail.recipients);
     return join.place !== '' && placeKey(name) === join.place;
   };
   const groupRows = groupRowsBySum(rows, isPlace);
   const below = subtotalsBelowItems(rows, groupRows);
-  const byLine = new Map(cells.map((c) => [c.row.line, c]));
   const groupBelow = new Map<number, DetailCells>();
   for (const [item, subtotal] of below ?? []) {
-    const head = byLine.get(subtotal);
+    const head = heads.get(subtotal);
     if (head) groupBelow.set(item, head);
   }
   return { groupRows, groupBelow };
